@@ -1,0 +1,63 @@
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  RequestMethod,
+} from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { ZodValidationPipe } from './common/zod-validation.pipe';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsModule } from './metrics/metrics.module';
+import { PatientsModule } from './patients/patients.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { RedisModule } from './redis/redis.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { VitalsModule } from './vitals/vitals.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        MetricsModule,
+        HealthModule,
+        RealtimeModule,
+        PatientsModule,
+        SessionsModule,
+        VitalsModule,
+        ...(existsSync(config.dashboardDir)
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: config.dashboardDir,
+                exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}'],
+              }),
+            ]
+          : []),
+        ...(config.demo ? [DemoModule] : []),
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

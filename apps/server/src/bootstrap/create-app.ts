@@ -1,0 +1,48 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { AppModule } from '../app.module';
+import type { AppConfig } from '../config/app-config';
+import { RedisConnection } from '../redis/redis.module';
+import { VigilIoAdapter } from '../realtime/vigil-io.adapter';
+
+export const API_PREFIX = 'api/v1';
+const BODY_LIMIT = '1mb';
+
+/** Builds the whole application from a validated config; main.ts and the tests share it. */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] },
+      },
+    }),
+  );
+  app.enableCors(config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : { origin: false });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  app.enableShutdownHooks();
+
+  const redis = await app.get(RedisConnection).connect();
+  app.useWebSocketAdapter(new VigilIoAdapter(app, redis, config.corsOrigins));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Vigil')
+      .setDescription('Real-time monitoring of IV ketamine infusion sessions')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document));
+  return app;
+}

@@ -1,0 +1,42 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Response } from 'express';
+
+/**
+ * HTTP errors keep NestJS's shape; anything else becomes a bare 500 whose details stay in the log
+ * (and never carry the request body, which may hold patient data).
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      response
+        .status(exception.getStatus())
+        .json(
+          typeof body === 'string'
+            ? { statusCode: exception.getStatus(), error: exception.name, message: body }
+            : body,
+        );
+      return;
+    }
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : 'non-error thrown',
+    );
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: 'Internal server error',
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  database: DatabaseConfig;
+  redisUrl: string | null;
+  adminPassword: string | null;
+  demo: boolean;
+  production: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  corsOrigins: string[];
+  dashboardDir: string;
+}
+
+export class ConfigError extends Error {}
+
+const DEFAULT_SQLITE_PATH = './data/vigil.sqlite';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'], { error: 'must be 1/true or 0/false' })
+  .transform((value) => value === '1' || value === 'true');
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a port number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine(
+      (url) => !url || url.startsWith('sqlite:') || /^postgres(ql)?:\/\/.+/.test(url),
+      'must be sqlite:<path> or postgres://…',
+    ),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((url) => !url || /^rediss?:\/\/.+/.test(url), 'must be redis://… or rediss://…'),
+  VIGIL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  VIGIL_DEMO: flag.default(false),
+  NODE_ENV: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: z.string().optional(),
+  VIGIL_DASHBOARD_DIR: z.string().optional(),
+});
+
+function databaseConfig(url: string | undefined): DatabaseConfig {
+  if (!url) return { type: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  return { type: 'postgres', url };
+}
+
+/**
+ * Reads the environment once, at boot. Everything else gets an AppConfig: no other module reads
+ * process.env, so what Vigil runs with is exactly what this function accepted.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  const production = vars.NODE_ENV === 'production';
+  if (vars.VIGIL_DEMO && production) {
+    throw new ConfigError(
+      'Invalid configuration: VIGIL_DEMO is refused when NODE_ENV=production (demo users have known passwords)',
+    );
+  }
+  return {
+    port: vars.PORT,
+    database: databaseConfig(vars.DATABASE_URL),
+    redisUrl: vars.REDIS_URL ?? null,
+    adminPassword: vars.VIGIL_ADMIN_PASSWORD ?? null,
+    demo: vars.VIGIL_DEMO,
+    production,
+    logLevel: vars.LOG_LEVEL,
+    corsOrigins: (vars.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    dashboardDir: resolve(vars.VIGIL_DASHBOARD_DIR ?? 'dist/dashboard'),
+  };
+}

@@ -1,0 +1,16 @@
+import type { ColumnOptions } from 'typeorm';
+
+/**
+ * Times are stored as fixed-width UTC ISO 8601 text (`2026-11-25T13:05:00.000Z`): one column type
+ * that SQLite and PostgreSQL store alike, sorts in time order as text, and reads back exactly as
+ * the contract writes it.
+ */
+export const ISO_TIMESTAMP_LENGTH = 24;
+
+export function isoTimestampColumn(options: Pick<ColumnOptions, 'nullable' | 'name'> = {}): ColumnOptions {
+  return { type: 'varchar', length: ISO_TIMESTAMP_LENGTH, ...options };
+}
+
+export function toIsoTimestamp(value: string | number | Date): string {
+  return new Date(value).toISOString();
+}

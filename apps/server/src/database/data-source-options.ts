@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { PatientEntity } from '../patients/patient.entity';
+import { SessionEntity } from '../sessions/session.entity';
+import { VitalSampleEntity } from '../vitals/vital-sample.entity';
+import { InitialSchema1764072000000 } from './migrations/1764072000000-initial-schema';
+
+export const ENTITIES = [PatientEntity, SessionEntity, VitalSampleEntity];
+export const MIGRATIONS = [InitialSchema1764072000000];
+
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  } as const;
+  if (database.type === 'postgres') {
+    return { ...common, type: 'postgres', url: database.url, extra: { max: 20 } };
+  }
+  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: database.path,
+    // WAL lets the dashboard read while the ingest writes; NORMAL keeps commits durable
+    // across a process crash, which is what "accepted means durable" needs here.
+    prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { infusionElapsedMs, type Session } from '@vigil/shared';
+import { PatientsService } from '../patients/patients.service';
+import { SessionEntity } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
+import { VitalsIngestService } from '../vitals/vitals-ingest.service';
+import {
+  DEMO_DOSE_MG_PER_KG,
+  DEMO_PLANNED_DURATION_MIN,
+  DEMO_RECOVERY_MIN,
+  DEMO_START_DELAY_MIN,
+  DEMO_WARD,
+  type DemoChair,
+} from './demo-ward';
+import { type Baseline, ketamineEffect, randomBaseline, simulateSample } from './physiology';
+
+const TICK_MS = 1_000;
+const MIN = 60_000;
+/** Non-invasive cuff cycle: monitors measure blood pressure every 3–10 minutes. */
+const CUFF_CYCLE_MS = 3 * MIN;
+/** Chance per second that a finger probe slips and SpO2 reads falsely low for a few seconds. */
+const ARTEFACT_CHANCE = 1 / 900;
+
+interface ChairRun {
+  chair: DemoChair;
+  baseline: Baseline;
+  lastCuffAt: number;
+  artefactUntil: number;
+  artefactSpo2: number;
+}
+
+/**
+ * The demo ward's bedside monitors: six chairs moving through real sessions (assessed, infusing,
+ * recovery, discharge, next patient) and sending readings through the same ingest as devices.
+ */
+@Injectable()
+export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(BedsideSimulator.name);
+  private readonly runs = new Map<string, ChairRun>();
+  private timer: NodeJS.Timeout | null = null;
+  private ticking = false;
+  private patientCounter = 0;
+
+  constructor(
+    private readonly patients: PatientsService,
+    private readonly sessions: SessionsService,
+    private readonly ingest: VitalsIngestService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const chair of DEMO_WARD) {
+      this.runs.set(chair.bay, { chair, baseline: randomBaseline(Math.random), lastCuffAt: 0, artefactUntil: 0, artefactSpo2: 0 });
+      const occupied = (await this.sessions.liveEntities()).some((session) => session.bay === chair.bay);
+      if (!occupied) await this.openChair(chair, chair.opening.state, chair.opening.minutesAgo);
+    }
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.logger.log(`bedside simulator running ${DEMO_WARD.length} chairs`);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async openChair(chair: DemoChair, state: DemoChair['opening']['state'], minutesAgo: number): Promise<Session> {
+    this.patientCounter += 1;
+    const patient = await this.patients.create({
+      ...chair.patient,
+      mrn: `${chair.patient.mrn}-${Date.now().toString(36)}${this.patientCounter}`,
+    });
+    const start = Date.now() - minutesAgo * MIN;
+    let session = await this.sessions.create({
+      patientId: patient.id,
+      bay: chair.bay,
+      indication: chair.indication,
+      doseMgPerKg: DEMO_DOSE_MG_PER_KG,
+      plannedDurationMin: DEMO_PLANNED_DURATION_MIN,
+    });
+    session = await this.sessions.transition(session.id, 'assess', start);
+    if (state === 'assessed') return session;
+    session = await this.sessions.transition(session.id, 'start', start);
+    if (state === 'infusing') return session;
+    return this.sessions.transition(session.id, 'stop', start + DEMO_PLANNED_DURATION_MIN * MIN);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      const live = await this.sessions.liveEntities();
+      await Promise.all(
+        [...this.runs.values()].map(async (run) => {
+          const session = live.find((candidate) => candidate.bay === run.chair.bay);
+          if (!session) {
+            await this.openChair(run.chair, 'assessed', 0);
+            run.baseline = randomBaseline(Math.random);
+            return;
+          }
+          if (await this.advance(session)) return;
+          await this.sendReading(run, session);
+        }),
+      );
+    } catch (error) {
+      this.logger.warn(`simulator tick failed: ${(error as Error).message}`);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  /** Moves the chair's session along its protocol; true when it changed state this tick. */
+  private async advance(session: SessionEntity): Promise<boolean> {
+    const now = Date.now();
+    if (session.state === 'assessed' && now - Date.parse(session.createdAt) >= DEMO_START_DELAY_MIN * MIN) {
+      await this.sessions.transition(session.id, 'start');
+      return true;
+    }
+    if (session.state === 'infusing' && infusionElapsedMs(session, now) >= session.plannedDurationMin * MIN) {
+      await this.sessions.transition(session.id, 'stop');
+      return true;
+    }
+    if (session.state === 'recovery' && session.endedAt && now - Date.parse(session.endedAt) >= DEMO_RECOVERY_MIN * MIN) {
+      await this.sessions.transition(session.id, 'discharge');
+      return true;
+    }
+    return false;
+  }
+
+  private async sendReading(run: ChairRun, session: SessionEntity): Promise<void> {
+    const now = Date.now();
+    const infusionMs = infusionElapsedMs(session, now);
+    const recoveryMs = session.endedAt ? now - Date.parse(session.endedAt) : 0;
+    if (now >= run.artefactUntil && Math.random() < ARTEFACT_CHANCE) {
+      run.artefactUntil = now + 4_000 + Math.random() * 6_000;
+      run.artefactSpo2 = Math.round(80 + Math.random() * 8);
+    }
+    const withBloodPressure = now - run.lastCuffAt >= CUFF_CYCLE_MS;
+    if (withBloodPressure) run.lastCuffAt = now;
+    const sample = simulateSample(
+      {
+        baseline: run.baseline,
+        effect: ketamineEffect(session.state, infusionMs, recoveryMs),
+        at: now,
+        // Seconds since the epoch: increasing across restarts, so a restarted demo never collides.
+        seq: Math.floor(now / 1000),
+        withBloodPressure,
+        artefactSpo2: now < run.artefactUntil ? run.artefactSpo2 : null,
+      },
+      Math.random,
+    );
+    await this.ingest.ingest(session.id, `simulator:bay-${run.chair.bay}`, { samples: [sample] });
+  }
+}

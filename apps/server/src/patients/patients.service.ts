@@ -1,0 +1,59 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Patient } from '@vigil/shared';
+import { randomUUID } from 'node:crypto';
+import type { Repository } from 'typeorm';
+import { toIsoTimestamp } from '../database/columns';
+import { isUniqueViolation } from '../database/unique-violation';
+import { UnitOfWork } from '../database/unit-of-work';
+import type { CreatePatientDto } from './dto/create-patient.dto';
+import { PatientEntity } from './patient.entity';
+
+@Injectable()
+export class PatientsService {
+  constructor(
+    @InjectRepository(PatientEntity) private readonly patients: Repository<PatientEntity>,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async create(input: CreatePatientDto): Promise<Patient> {
+    const patient = this.patients.create({
+      id: randomUUID(),
+      mrn: input.mrn,
+      displayName: input.displayName,
+      birthDate: input.birthDate ?? null,
+      weightKg: input.weightKg,
+      createdAt: toIsoTimestamp(Date.now()),
+    });
+    try {
+      await this.unitOfWork.run((manager) => manager.insert(PatientEntity, patient));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException('mrn is already registered');
+      throw error;
+    }
+    return toPatient(patient);
+  }
+
+  async get(id: string): Promise<Patient> {
+    const patient = await this.patients.findOneBy({ id });
+    if (!patient) throw new NotFoundException(`patient ${id} not found`);
+    return toPatient(patient);
+  }
+
+  async getEntities(ids: string[]): Promise<Map<string, PatientEntity>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.patients.findBy(ids.map((id) => ({ id })));
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+}
+
+function toPatient(entity: PatientEntity): Patient {
+  return {
+    id: entity.id,
+    mrn: entity.mrn,
+    displayName: entity.displayName,
+    birthDate: entity.birthDate,
+    weightKg: entity.weightKg,
+    createdAt: entity.createdAt,
+  };
+}

@@ -1,0 +1,10 @@
+/** Every clinician socket starts here: the whole ward, with no further step. */
+export const WARD_ROOM = 'ward';
+
+export const bayRoom = (bay: string) => `bay:${bay}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** The rooms an event about one session reaches; Socket.IO sends once per socket across them. */
+export function sessionAudience(bay: string, sessionId: string): string[] {
+  return [WARD_ROOM, bayRoom(bay), sessionRoom(sessionId)];
+}

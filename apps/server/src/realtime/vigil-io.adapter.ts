@@ -1,0 +1,33 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Server, ServerOptions } from 'socket.io';
+import type { RedisClient } from '../redis/redis.module';
+
+/** Socket.IO recovers a dropped connection's missed events for this long; beyond it, clients resync. */
+const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
+
+/**
+ * Where Socket.IO is wired, in one place: connection-state recovery always, and with Redis the
+ * Streams adapter, which resumes after a Redis blip without losing packets and, unlike the
+ * pub/sub adapter, keeps recovery working across instances.
+ */
+export class VigilIoAdapter extends IoAdapter {
+  constructor(
+    app: INestApplicationContext,
+    private readonly redis: RedisClient | null,
+    private readonly corsOrigins: string[],
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      cors: this.corsOrigins.length ? { origin: this.corsOrigins, credentials: true } : undefined,
+      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS },
+      ...(this.redis ? { adapter: createAdapter(this.redis) } : {}),
+    });
+    return server;
+  }
+}

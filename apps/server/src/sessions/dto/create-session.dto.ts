@@ -1,0 +1,4 @@
+import { createSessionSchema } from '@vigil/shared';
+import { createZodDto } from 'nestjs-zod';
+
+export class CreateSessionDto extends createZodDto(createSessionSchema) {}

@@ -1,0 +1,47 @@
+import type { Indication, SessionState } from '@vigil/shared';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { isoTimestampColumn } from '../database/columns';
+
+@Entity({ name: 'infusion_session' })
+@Index('idx_infusion_session_state_bay', ['state', 'bay'])
+export class SessionEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'patient_id', type: 'uuid' })
+  patientId!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  bay!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  indication!: Indication;
+
+  @Column({ name: 'dose_mg_per_kg', type: 'double precision' })
+  doseMgPerKg!: number;
+
+  @Column({ name: 'total_dose_mg', type: 'double precision' })
+  totalDoseMg!: number;
+
+  @Column({ name: 'planned_duration_min', type: 'integer' })
+  plannedDurationMin!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  state!: SessionState;
+
+  @Column(isoTimestampColumn({ name: 'created_at' }))
+  createdAt!: string;
+
+  @Column(isoTimestampColumn({ name: 'started_at', nullable: true }))
+  startedAt!: string | null;
+
+  @Column(isoTimestampColumn({ name: 'ended_at', nullable: true }))
+  endedAt!: string | null;
+
+  /** Paused minutes already closed; an open pause is counted from pausedAt. */
+  @Column({ name: 'paused_ms', type: 'integer', default: 0 })
+  pausedMs!: number;
+
+  @Column(isoTimestampColumn({ name: 'paused_at', nullable: true }))
+  pausedAt!: string | null;
+}

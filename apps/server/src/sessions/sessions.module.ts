@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PatientsModule } from '../patients/patients.module';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
+import { SessionEntity } from './session.entity';
+import { SessionsController } from './sessions.controller';
+import { SessionsService } from './sessions.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SessionEntity]), PatientsModule, RealtimeModule],
+  controllers: [SessionsController],
+  providers: [SessionsService, VitalSamplesRepository],
+  exports: [SessionsService, VitalSamplesRepository],
+})
+export class SessionsModule {}

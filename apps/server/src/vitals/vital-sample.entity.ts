@@ -1,0 +1,47 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { isoTimestampColumn } from '../database/columns';
+
+/**
+ * The natural key (session, source, dedupe key) is the primary key: the database itself refuses
+ * a resent sample, so idempotency holds under concurrent posts without a check-then-insert race.
+ */
+@Entity({ name: 'vital_sample' })
+@Index('idx_vital_sample_session_at', ['sessionId', 'at'])
+export class VitalSampleEntity {
+  @PrimaryColumn({ name: 'session_id', type: 'uuid' })
+  sessionId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 80 })
+  source!: string;
+
+  /** `seq:<n>` when the device numbers its samples, else `at:<ISO time>`. */
+  @PrimaryColumn({ name: 'dedupe_key', type: 'varchar', length: 40 })
+  dedupeKey!: string;
+
+  @Column({ type: 'bigint', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  seq!: number | null;
+
+  @Column(isoTimestampColumn())
+  at!: string;
+
+  @Column(isoTimestampColumn({ name: 'received_at' }))
+  receivedAt!: string;
+
+  @Column({ type: 'double precision', nullable: true })
+  systolic!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  diastolic!: number | null;
+
+  @Column({ name: 'heart_rate', type: 'double precision', nullable: true })
+  heartRate!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  spo2!: number | null;
+
+  @Column({ name: 'resp_rate', type: 'double precision', nullable: true })
+  respRate!: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  etco2!: number | null;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { DevicesGateway } from './devices.gateway';
+import { VitalsIngestService } from './vitals-ingest.service';
+import { VitalsController } from './vitals.controller';
+
+@Module({
+  imports: [SessionsModule, RealtimeModule, MetricsModule],
+  controllers: [VitalsController],
+  providers: [VitalsIngestService, DevicesGateway],
+  exports: [VitalsIngestService],
+})
+export class VitalsModule {}

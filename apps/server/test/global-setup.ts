@@ -1,0 +1,3 @@
+import { probeServices } from './services';
+
+export default probeServices;

@@ -1,0 +1,41 @@
+export const ALERT_KINDS = ['physiological', 'technical', 'clinical'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** IEC 60601-1-8 alarm priorities. */
+export const ALERT_PRIORITIES = ['high', 'medium', 'low'] as const;
+export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
+
+export const ALERT_STATES = ['active', 'acknowledged', 'resolved'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+
+export const ALERT_CODES = [
+  'SPO2_LOW',
+  'SYSTOLIC_HIGH',
+  'DIASTOLIC_HIGH',
+  'SYSTOLIC_LOW',
+  'HR_HIGH',
+  'HR_LOW',
+  'RR_LOW',
+  'SIGNAL_LOSS',
+  'BP_OVERDUE',
+  'SIDE_EFFECT_SEVERE',
+] as const;
+export type AlertCode = (typeof ALERT_CODES)[number];
+
+export interface Alert {
+  id: string;
+  sessionId: string;
+  bay: string;
+  kind: AlertKind;
+  code: AlertCode;
+  priority: AlertPriority;
+  state: AlertState;
+  message: string;
+  value: number | null;
+  threshold: number | null;
+  raisedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  escalationLevel: number;
+}

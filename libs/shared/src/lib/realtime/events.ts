@@ -1,0 +1,51 @@
+import type { Alert } from '../alerts/alert.types';
+import type { Session } from '../sessions/session.types';
+import type { VitalSample, VitalsAccepted, VitalsBatchInput } from '../vitals/vital-sample.types';
+
+export const CLINICIANS_NAMESPACE = '/clinicians';
+export const DEVICES_NAMESPACE = '/devices';
+
+export interface VitalsEvent {
+  sessionId: string;
+  samples: VitalSample[];
+}
+
+export interface WatchRequest {
+  bays?: string[];
+  sessionIds?: string[];
+}
+
+export interface WatchReply {
+  bays: string[] | 'all';
+  sessionIds: string[];
+}
+
+export interface SocketErrorReply {
+  error: { statusCode: number; message: string | string[] };
+}
+
+/** `/clinicians`: what the server pushes to a ward screen or a physician's phone. */
+export interface ClinicianServerEvents {
+  vitals: (event: VitalsEvent) => void;
+  'alert.raised': (alert: Alert) => void;
+  'alert.updated': (alert: Alert) => void;
+  'session.updated': (session: Session) => void;
+}
+
+export interface ClinicianClientEvents {
+  watch: (request: WatchRequest, ack: (reply: WatchReply | SocketErrorReply) => void) => void;
+}
+
+export interface DeviceVitalsMessage extends VitalsBatchInput {
+  sessionId: string;
+}
+
+/** `/devices`: bedside monitors push readings and get the REST reply as the ack. */
+export interface DeviceClientEvents {
+  vitals: (
+    message: DeviceVitalsMessage,
+    ack: (reply: VitalsAccepted | SocketErrorReply) => void,
+  ) => void;
+}
+
+export type DeviceServerEvents = Record<string, never>;

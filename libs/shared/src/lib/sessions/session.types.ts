@@ -1,0 +1,36 @@
+import type { LatestVitals } from '../vitals/vital-sample.types';
+import type { SessionState } from './session-state';
+
+export const INDICATIONS = [
+  'alcohol-use-disorder',
+  'opioid-use-disorder',
+  'cocaine-use-disorder',
+  'stimulant-use-disorder',
+  'depression',
+  'other',
+] as const;
+
+export type Indication = (typeof INDICATIONS)[number];
+
+export interface SessionPatientSummary {
+  id: string;
+  initials: string;
+}
+
+export interface Session {
+  id: string;
+  patientId: string;
+  patient: SessionPatientSummary;
+  bay: string;
+  indication: Indication;
+  doseMgPerKg: number;
+  totalDoseMg: number;
+  plannedDurationMin: number;
+  state: SessionState;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** Infusion minutes so far, pauses excluded. */
+  elapsedMin: number;
+  latestVitals: LatestVitals;
+}
