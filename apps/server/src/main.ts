@@ -15,7 +15,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A configuration problem names the variable; anything else is a start-up failure.
-  const message = error instanceof ConfigError ? error.message : `Vigil failed to start: ${(error as Error).stack ?? String(error)}`;
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : `Vigil failed to start: ${(error as Error).stack ?? String(error)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

@@ -17,12 +17,13 @@ function sqliteDatabase(): TestDatabase {
   let dir: string | null = null;
   return {
     name: 'sqlite',
-    async create() {
+    create() {
       dir = mkdtempSync(join(tmpdir(), 'vigil-test-'));
-      return { type: 'sqlite', path: join(dir, 'vigil.sqlite') };
+      return Promise.resolve({ type: 'sqlite', path: join(dir, 'vigil.sqlite') });
     },
-    async drop() {
+    drop() {
       if (dir) rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
     },
   };
 }

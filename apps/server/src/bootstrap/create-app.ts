@@ -28,7 +28,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       },
     }),
   );
-  app.enableCors(config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : { origin: false });
+  app.enableCors(
+    config.corsOrigins.length
+      ? { origin: config.corsOrigins, credentials: true }
+      : { origin: false },
+  );
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
 

@@ -4,7 +4,10 @@ describe('loadConfig', () => {
   it('defaults to port 3000 and the embedded SQLite file', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ type: 'sqlite', path: expect.stringMatching(/data\/vigil\.sqlite$/) });
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      path: expect.stringMatching(/data\/vigil\.sqlite$/),
+    });
     expect(config.redisUrl).toBeNull();
     expect(config.demo).toBe(false);
   });
@@ -18,7 +21,9 @@ describe('loadConfig', () => {
       type: 'sqlite',
       path: '/tmp/x.sqlite',
     });
-    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe(
+      'redis://127.0.0.1:6379',
+    );
   });
 
   it.each([

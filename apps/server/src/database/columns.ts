@@ -7,7 +7,9 @@ import type { ColumnOptions } from 'typeorm';
  */
 export const ISO_TIMESTAMP_LENGTH = 24;
 
-export function isoTimestampColumn(options: Pick<ColumnOptions, 'nullable' | 'name'> = {}): ColumnOptions {
+export function isoTimestampColumn(
+  options: Pick<ColumnOptions, 'nullable' | 'name'> = {},
+): ColumnOptions {
   return { type: 'varchar', length: ISO_TIMESTAMP_LENGTH, ...options };
 }
 

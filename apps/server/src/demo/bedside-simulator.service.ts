@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { infusionElapsedMs, type Session } from '@vigil/shared';
 import { PatientsService } from '../patients/patients.service';
 import { SessionEntity } from '../sessions/session.entity';
@@ -49,8 +54,16 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     for (const chair of DEMO_WARD) {
-      this.runs.set(chair.bay, { chair, baseline: randomBaseline(Math.random), lastCuffAt: 0, artefactUntil: 0, artefactSpo2: 0 });
-      const occupied = (await this.sessions.liveEntities()).some((session) => session.bay === chair.bay);
+      this.runs.set(chair.bay, {
+        chair,
+        baseline: randomBaseline(Math.random),
+        lastCuffAt: 0,
+        artefactUntil: 0,
+        artefactSpo2: 0,
+      });
+      const occupied = (await this.sessions.liveEntities()).some(
+        (session) => session.bay === chair.bay,
+      );
       if (!occupied) await this.openChair(chair, chair.opening.state, chair.opening.minutesAgo);
     }
     this.timer = setInterval(() => void this.tick(), TICK_MS);
@@ -62,7 +75,11 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
     this.timer = null;
   }
 
-  private async openChair(chair: DemoChair, state: DemoChair['opening']['state'], minutesAgo: number): Promise<Session> {
+  private async openChair(
+    chair: DemoChair,
+    state: DemoChair['opening']['state'],
+    minutesAgo: number,
+  ): Promise<Session> {
     this.patientCounter += 1;
     const patient = await this.patients.create({
       ...chair.patient,
@@ -110,15 +127,25 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
   /** Moves the chair's session along its protocol; true when it changed state this tick. */
   private async advance(session: SessionEntity): Promise<boolean> {
     const now = Date.now();
-    if (session.state === 'assessed' && now - Date.parse(session.createdAt) >= DEMO_START_DELAY_MIN * MIN) {
+    if (
+      session.state === 'assessed' &&
+      now - Date.parse(session.createdAt) >= DEMO_START_DELAY_MIN * MIN
+    ) {
       await this.sessions.transition(session.id, 'start');
       return true;
     }
-    if (session.state === 'infusing' && infusionElapsedMs(session, now) >= session.plannedDurationMin * MIN) {
+    if (
+      session.state === 'infusing' &&
+      infusionElapsedMs(session, now) >= session.plannedDurationMin * MIN
+    ) {
       await this.sessions.transition(session.id, 'stop');
       return true;
     }
-    if (session.state === 'recovery' && session.endedAt && now - Date.parse(session.endedAt) >= DEMO_RECOVERY_MIN * MIN) {
+    if (
+      session.state === 'recovery' &&
+      session.endedAt &&
+      now - Date.parse(session.endedAt) >= DEMO_RECOVERY_MIN * MIN
+    ) {
       await this.sessions.transition(session.id, 'discharge');
       return true;
     }

@@ -27,7 +27,10 @@ describe('demo physiology', () => {
     const baseline = randomBaseline(random);
     const at = Date.parse('2026-11-25T10:00:00Z');
     const samples = Array.from({ length: 200 }, (_, seq) =>
-      simulateSample({ baseline, effect: 1, at, seq, withBloodPressure: true, artefactSpo2: null }, random),
+      simulateSample(
+        { baseline, effect: 1, at, seq, withBloodPressure: true, artefactSpo2: null },
+        random,
+      ),
     );
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     const hrRise = mean(samples.map((s) => s.heartRate!)) / baseline.heartRate - 1;

@@ -31,7 +31,11 @@ export function randomBaseline(random: Random): Baseline {
 }
 
 /** Fraction of the patient's peak response at this point of the session (0 to 1). */
-export function ketamineEffect(state: SessionState, infusionMs: number, recoveryMs: number): number {
+export function ketamineEffect(
+  state: SessionState,
+  infusionMs: number,
+  recoveryMs: number,
+): number {
   const atEnd = Math.min(1, infusionMs / RISE_TIME_MS);
   switch (state) {
     case 'infusing':
@@ -39,7 +43,10 @@ export function ketamineEffect(state: SessionState, infusionMs: number, recovery
       return atEnd;
     case 'recovery':
       return atEnd * Math.exp(-recoveryMs / RECOVERY_DECAY_MS);
-    default:
+    case 'scheduled':
+    case 'assessed':
+    case 'discharged':
+    case 'aborted':
       return 0;
   }
 }

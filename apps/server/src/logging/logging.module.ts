@@ -16,7 +16,11 @@ import { APP_CONFIG } from '../config/config.module';
         pinoHttp: {
           level: config.logLevel,
           redact: {
-            paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-device-key"]'],
+            paths: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["x-device-key"]',
+            ],
             censor: '[redacted]',
           },
           serializers: {
@@ -26,7 +30,10 @@ import { APP_CONFIG } from '../config/config.module';
               url: req.url?.split('?')[0],
             }),
           },
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/v1/health' || req.url === '/metrics' },
+          autoLogging: {
+            ignore: (req: IncomingMessage) =>
+              req.url === '/api/v1/health' || req.url === '/metrics',
+          },
         },
       }),
     }),

@@ -65,7 +65,10 @@ export class ClinicianGateway implements OnGatewayConnection {
     }
     await socket.join([...wanted]);
     this.logger.debug(`socket ${socket.id} watches ${[...wanted].join(', ')}`);
-    return { bays: everything ? 'all' : (request.bays ?? []), sessionIds: request.sessionIds ?? [] };
+    return {
+      bays: everything ? 'all' : (request.bays ?? []),
+      sessionIds: request.sessionIds ?? [],
+    };
   }
 
   publishVitals(bay: string, sessionId: string, samples: VitalSample[]): void {

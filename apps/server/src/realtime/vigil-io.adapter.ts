@@ -22,12 +22,11 @@ export class VigilIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, {
+    return super.createIOServer(port, {
       ...options,
       cors: this.corsOrigins.length ? { origin: this.corsOrigins, credentials: true } : undefined,
       connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS },
       ...(this.redis ? { adapter: createAdapter(this.redis) } : {}),
-    });
-    return server;
+    }) as Server;
   }
 }

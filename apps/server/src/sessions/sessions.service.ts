@@ -63,7 +63,8 @@ export class SessionsService {
     const builder = this.sessions.createQueryBuilder('session').orderBy('session.bay', 'ASC');
     if (query.state) builder.andWhere('session.state = :state', { state: query.state });
     if (query.bay) builder.andWhere('session.bay = :bay', { bay: query.bay });
-    if (query.from) builder.andWhere('session.createdAt >= :from', { from: toIsoTimestamp(query.from) });
+    if (query.from)
+      builder.andWhere('session.createdAt >= :from', { from: toIsoTimestamp(query.from) });
     if (query.to) builder.andWhere('session.createdAt <= :to', { to: toIsoTimestamp(query.to) });
     if (query.live) {
       builder.andWhere('session.state NOT IN (:...ended)', { ended: ['discharged', 'aborted'] });
@@ -73,7 +74,7 @@ export class SessionsService {
 
   async get(id: string): Promise<Session> {
     const [session] = await this.toSessions([await this.getEntity(id)]);
-    return session!;
+    return session;
   }
 
   /** Live sessions without their vitals: for loops that only need the session itself. */
@@ -109,14 +110,16 @@ export class SessionsService {
       session.endedAt = now;
     }
     session.state = next;
-    await this.unitOfWork.run((manager) => manager.update(SessionEntity, { id: session.id }, session));
+    await this.unitOfWork.run((manager) =>
+      manager.update(SessionEntity, { id: session.id }, session),
+    );
     return this.publish(session);
   }
 
   private async publish(entity: SessionEntity): Promise<Session> {
     const [session] = await this.toSessions([entity]);
-    this.realtime.publishSessionUpdated(session!);
-    return session!;
+    this.realtime.publishSessionUpdated(session);
+    return session;
   }
 
   private async toSessions(entities: SessionEntity[]): Promise<Session[]> {
@@ -126,7 +129,9 @@ export class SessionsService {
       this.vitals.latestBySession(ids),
     ]);
     const now = Date.now();
-    return entities.map((entity) => toSession(entity, patients.get(entity.patientId), latest.get(entity.id) ?? {}, now));
+    return entities.map((entity) =>
+      toSession(entity, patients.get(entity.patientId), latest.get(entity.id) ?? {}, now),
+    );
   }
 }
 
@@ -139,7 +144,10 @@ function toSession(
   return {
     id: entity.id,
     patientId: entity.patientId,
-    patient: { id: entity.patientId, initials: patient ? patientInitials(patient.displayName) : '?' },
+    patient: {
+      id: entity.patientId,
+      initials: patient ? patientInitials(patient.displayName) : '?',
+    },
     bay: entity.bay,
     indication: entity.indication,
     doseMgPerKg: entity.doseMgPerKg,

@@ -1,10 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import {
-  DEVICES_NAMESPACE,
-  type SocketErrorReply,
-  type VitalsAccepted,
-} from '@vigil/shared';
+import { DEVICES_NAMESPACE, type SocketErrorReply, type VitalsAccepted } from '@vigil/shared';
 import { z } from 'zod';
 import { VitalsIngestService } from './vitals-ingest.service';
 
@@ -29,7 +25,10 @@ export class DevicesGateway {
     } catch (error) {
       if (error instanceof HttpException) {
         const response = error.getResponse();
-        const text = typeof response === 'string' ? response : (response as { message: string | string[] }).message;
+        const text =
+          typeof response === 'string'
+            ? response
+            : (response as { message: string | string[] }).message;
         return { error: { statusCode: error.getStatus(), message: text } };
       }
       return { error: { statusCode: 500, message: 'Internal server error' } };

@@ -18,7 +18,15 @@ export class VitalSampleEntity {
   @PrimaryColumn({ name: 'dedupe_key', type: 'varchar', length: 40 })
   dedupeKey!: string;
 
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v) => v, from: (v) => (v === null ? null : Number(v)) } })
+  /** PostgreSQL returns bigint as text; sequence numbers stay within Number's safe range. */
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: {
+      to: (value: number | null) => value,
+      from: (value: string | number | null) => (value === null ? null : Number(value)),
+    },
+  })
   seq!: number | null;
 
   @Column(isoTimestampColumn())

@@ -100,7 +100,11 @@ export class VitalSamplesRepository {
             .orderBy('sample.at', 'DESC')
             .limit(1)
             .getOne();
-          if (row) latest.set(sessionId, mergeLatestVitals(latest.get(sessionId) ?? {}, [toVitalSample(row)]));
+          if (row)
+            latest.set(
+              sessionId,
+              mergeLatestVitals(latest.get(sessionId) ?? {}, [toVitalSample(row)]),
+            );
         }),
       ),
     );

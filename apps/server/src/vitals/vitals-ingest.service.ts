@@ -33,14 +33,20 @@ export class VitalsIngestService {
     return parsed.data;
   }
 
-  async ingest(sessionId: string, source: string, batch: VitalsBatchInput): Promise<VitalsAccepted> {
+  async ingest(
+    sessionId: string,
+    source: string,
+    batch: VitalsBatchInput,
+  ): Promise<VitalsAccepted> {
     const session = await this.sessions.getEntity(sessionId);
     if (!acceptsVitals(session.state)) {
       throw new ConflictException(`session ${sessionId} is ${session.state} and accepts no vitals`);
     }
     const receivedAt = toIsoTimestamp(Date.now());
     const unique = new Map(batch.samples.map((sample) => [dedupeKey(sample), sample]));
-    const rows = [...unique.values()].map((sample) => toVitalSampleRow(sessionId, source, sample, receivedAt));
+    const rows = [...unique.values()].map((sample) =>
+      toVitalSampleRow(sessionId, source, sample, receivedAt),
+    );
     const stored = await this.samples.insertNew(rows);
     const accepted: VitalsAccepted = {
       accepted: stored.length,

@@ -1,8 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CLINICIANS_NAMESPACE, type VitalsEvent } from '@vigil/shared';
+import { CLINICIANS_NAMESPACE, type VitalSample, type VitalsEvent } from '@vigil/shared';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { testDatabases } from '../../test/test-databases';
+import { SessionsService } from '../sessions/sessions.service';
 import { startTestApp } from '../../test/test-app';
 
 const SECOND = 1000;
@@ -15,7 +16,9 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
 
   const http = () => request(app.getHttpServer());
 
-  async function createSession(state: 'scheduled' | 'assessed' | 'infusing' = 'infusing'): Promise<string> {
+  async function createSession(
+    state: 'scheduled' | 'assessed' | 'infusing' = 'infusing',
+  ): Promise<string> {
     bay += 1;
     const patient = await http()
       .post('/api/v1/patients')
@@ -23,16 +26,22 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
       .expect(201);
     const session = await http()
       .post('/api/v1/sessions')
-      .send({ patientId: patient.body.id, bay: `T${bay}`, indication: 'depression', doseMgPerKg: 0.5 })
+      .send({
+        patientId: patient.body.id,
+        bay: `T${bay}`,
+        indication: 'depression',
+        doseMgPerKg: 0.5,
+      })
       .expect(201);
-    const sessions = app.get((await import('../sessions/sessions.service')).SessionsService);
+    const sessions = app.get(SessionsService);
     if (state !== 'scheduled') await sessions.transition(session.body.id, 'assess');
     if (state === 'infusing') await sessions.transition(session.body.id, 'start');
     return session.body.id as string;
   }
 
   const at = (offsetMs = 0) => new Date(Date.now() - 60 * SECOND + offsetMs).toISOString();
-  const stored = async (id = sessionId) => (await http().get(`/api/v1/sessions/${id}/vitals`).expect(200)).body;
+  const stored = async (id = sessionId): Promise<VitalSample[]> =>
+    (await http().get(`/api/v1/sessions/${id}/vitals`).expect(200)).body;
 
   beforeAll(async () => {
     ({ app, url } = await startTestApp(await database.create()));
@@ -53,20 +62,37 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
       .send({
         samples: [
           { seq: 2, at: at(SECOND), heartRate: 88, spo2: 97 },
-          { seq: 1, at: at(0), systolic: 128, diastolic: 82, heartRate: 86, respRate: 14, etco2: 38 },
+          {
+            seq: 1,
+            at: at(0),
+            systolic: 128,
+            diastolic: 82,
+            heartRate: 86,
+            respRate: 14,
+            etco2: 38,
+          },
         ],
       })
       .expect(202);
     expect(reply.body).toEqual({ accepted: 2, duplicates: 0 });
     const samples = await stored();
-    expect(samples.map((s: { seq: number }) => s.seq)).toEqual([1, 2]);
-    expect(samples[0]).toMatchObject({ sessionId, systolic: 128, diastolic: 82, heartRate: 86, etco2: 38 });
+    expect(samples.map((sample) => sample.seq)).toEqual([1, 2]);
+    expect(samples[0]).toMatchObject({
+      sessionId,
+      systolic: 128,
+      diastolic: 82,
+      heartRate: 86,
+      etco2: 38,
+    });
   });
 
   it('stores a resent sample once and counts it as a duplicate, by seq or by time', async () => {
     const bySeq = { seq: 7, at: at(0), heartRate: 80 };
     const byTime = { at: at(500), spo2: 98 };
-    await http().post(`/api/v1/sessions/${sessionId}/vitals`).send({ samples: [bySeq, byTime] }).expect(202);
+    await http()
+      .post(`/api/v1/sessions/${sessionId}/vitals`)
+      .send({ samples: [bySeq, byTime] })
+      .expect(202);
     const again = await http()
       .post(`/api/v1/sessions/${sessionId}/vitals`)
       .send({ samples: [bySeq, byTime, { seq: 8, at: at(SECOND), heartRate: 81 }] })
@@ -77,14 +103,19 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
 
   it('counts a sample repeated inside one batch once', async () => {
     const sample = { seq: 1, at: at(0), heartRate: 70 };
-    const reply = await http().post(`/api/v1/sessions/${sessionId}/vitals`).send({ samples: [sample, sample] }).expect(202);
+    const reply = await http()
+      .post(`/api/v1/sessions/${sessionId}/vitals`)
+      .send({ samples: [sample, sample] })
+      .expect(202);
     expect(reply.body).toEqual({ accepted: 1, duplicates: 1 });
   });
 
   it('stores concurrent resends of the same sample exactly once', async () => {
     const body = { samples: [{ seq: 42, at: at(0), heartRate: 90 }] };
     const replies = await Promise.all(
-      Array.from({ length: 8 }, () => http().post(`/api/v1/sessions/${sessionId}/vitals`).send(body)),
+      Array.from({ length: 8 }, () =>
+        http().post(`/api/v1/sessions/${sessionId}/vitals`).send(body),
+      ),
     );
     expect(replies.map((reply) => reply.status)).toEqual(Array(8).fill(202));
     expect(replies.reduce((sum, reply) => sum + reply.body.accepted, 0)).toBe(1);
@@ -92,32 +123,65 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
   });
 
   it.each([
-    ['a value out of range', [{ at: at(0), spo2: 101 }], ['samples[0].spo2 must be between 0 and 100']],
+    [
+      'a value out of range',
+      [{ at: at(0), spo2: 101 }],
+      ['samples[0].spo2 must be between 0 and 100'],
+    ],
     [
       'diastolic not below systolic',
       [{ at: at(0), systolic: 90, diastolic: 95 }],
       ['samples[0].diastolic must be below systolic (95 >= 90)'],
     ],
-    ['a sample with no measurement', [{ at: at(0) }], [expect.stringMatching(/^samples\[0\] must contain at least one measurement/)]],
-    ['a time too far in the future', [{ at: new Date(Date.now() + 60 * SECOND).toISOString(), heartRate: 80 }], ['samples[0].at must not be more than 5 s in the future']],
-    ['a time that is not ISO 8601', [{ at: 'yesterday', heartRate: 80 }], ['samples[0].at must be an ISO 8601 date-time']],
-    ['an unknown field', [{ at: at(0), heartRate: 80, temperature: 37 }], ['samples[0].temperature is not a recognised field']],
+    [
+      'a sample with no measurement',
+      [{ at: at(0) }],
+      [expect.stringMatching(/^samples\[0\] must contain at least one measurement/)],
+    ],
+    [
+      'a time too far in the future',
+      [{ at: new Date(Date.now() + 60 * SECOND).toISOString(), heartRate: 80 }],
+      ['samples[0].at must not be more than 5 s in the future'],
+    ],
+    [
+      'a time that is not ISO 8601',
+      [{ at: 'yesterday', heartRate: 80 }],
+      ['samples[0].at must be an ISO 8601 date-time'],
+    ],
+    [
+      'an unknown field',
+      [{ at: at(0), heartRate: 80, temperature: 37 }],
+      ['samples[0].temperature is not a recognised field'],
+    ],
     ['a missing time', [{ heartRate: 80 }], ['samples[0].at is required']],
-    ['a non-numeric value', [{ at: at(0), heartRate: 'fast' }], ['samples[0].heartRate must be a number between 20 and 300']],
-  ])('refuses %s with 400 naming the sample and stores nothing', async (_case, samples, messages) => {
-    const good = { seq: 1, at: at(0), heartRate: 75 };
-    const reply = await http()
-      .post(`/api/v1/sessions/${sessionId}/vitals`)
-      .send({ samples: [...samples, good] })
-      .expect(400);
-    expect(reply.body).toEqual({ statusCode: 400, error: 'Bad Request', message: messages });
-    expect(await stored()).toEqual([]);
-  });
+    [
+      'a non-numeric value',
+      [{ at: at(0), heartRate: 'fast' }],
+      ['samples[0].heartRate must be a number between 20 and 300'],
+    ],
+  ])(
+    'refuses %s with 400 naming the sample and stores nothing',
+    async (_case, samples, messages) => {
+      const good = { seq: 1, at: at(0), heartRate: 75 };
+      const reply = await http()
+        .post(`/api/v1/sessions/${sessionId}/vitals`)
+        .send({ samples: [...samples, good] })
+        .expect(400);
+      expect(reply.body).toEqual({ statusCode: 400, error: 'Bad Request', message: messages });
+      expect(await stored()).toEqual([]);
+    },
+  );
 
   it('names every bad sample of a batch', async () => {
     const reply = await http()
       .post(`/api/v1/sessions/${sessionId}/vitals`)
-      .send({ samples: [{ at: at(0), spo2: -1 }, { at: at(0), heartRate: 75 }, { at: at(0), respRate: 99 }] })
+      .send({
+        samples: [
+          { at: at(0), spo2: -1 },
+          { at: at(0), heartRate: 75 },
+          { at: at(0), respRate: 99 },
+        ],
+      })
       .expect(400);
     expect(reply.body.message).toEqual([
       'samples[0].spo2 must be between 0 and 100',
@@ -127,7 +191,10 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
 
   it.each([
     [{ samples: [] }, 'samples must contain between 1 and 500 samples'],
-    [{ samples: Array.from({ length: 501 }, (_, seq) => ({ seq, at: at(0), heartRate: 70 })) }, 'samples must contain between 1 and 500 samples'],
+    [
+      { samples: Array.from({ length: 501 }, (_, seq) => ({ seq, at: at(0), heartRate: 70 })) },
+      'samples must contain between 1 and 500 samples',
+    ],
     [{}, 'samples is required'],
   ])('refuses a batch of the wrong size: %#', async (body, message) => {
     const reply = await http().post(`/api/v1/sessions/${sessionId}/vitals`).send(body).expect(400);
@@ -162,11 +229,20 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
       const events: VitalsEvent[] = [];
       socket.on('vitals', (event: VitalsEvent) => events.push(event));
       const sample = { seq: 5, at: at(0), heartRate: 99, spo2: 95 };
-      await http().post(`/api/v1/sessions/${sessionId}/vitals`).send({ samples: [sample] }).expect(202);
-      await http().post(`/api/v1/sessions/${sessionId}/vitals`).send({ samples: [sample] }).expect(202);
+      await http()
+        .post(`/api/v1/sessions/${sessionId}/vitals`)
+        .send({ samples: [sample] })
+        .expect(202);
+      await http()
+        .post(`/api/v1/sessions/${sessionId}/vitals`)
+        .send({ samples: [sample] })
+        .expect(202);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ sessionId, samples: [{ seq: 5, heartRate: 99, spo2: 95 }] });
+      expect(events[0]).toMatchObject({
+        sessionId,
+        samples: [{ seq: 5, heartRate: 99, spo2: 95 }],
+      });
     } finally {
       socket.close();
     }

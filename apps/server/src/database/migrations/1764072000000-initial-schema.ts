@@ -76,7 +76,10 @@ export class InitialSchema1764072000000 implements MigrationInterface {
           { name: 'etco2', type: 'double precision', isNullable: true },
         ],
         indices: [
-          new TableIndex({ name: 'idx_vital_sample_session_at', columnNames: ['session_id', 'at'] }),
+          new TableIndex({
+            name: 'idx_vital_sample_session_at',
+            columnNames: ['session_id', 'at'],
+          }),
         ],
       }),
     );

@@ -3,7 +3,9 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 export const listSessionsQuerySchema = z.strictObject({
-  state: z.enum(SESSION_STATES, { error: `must be one of ${SESSION_STATES.join(', ')}` }).optional(),
+  state: z
+    .enum(SESSION_STATES, { error: `must be one of ${SESSION_STATES.join(', ')}` })
+    .optional(),
   bay: z.string().trim().min(1).optional(),
   live: z
     .enum(['true', 'false'], { error: 'must be true or false' })

@@ -35,7 +35,7 @@ export function patientInitials(displayName: string): string {
   return displayName
     .split(/\s+/)
     .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase())
+    .map((part) => part.charAt(0).toUpperCase())
     .slice(0, 3)
     .join('');
 }

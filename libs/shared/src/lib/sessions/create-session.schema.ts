@@ -9,7 +9,9 @@ export const createSessionSchema = z.strictObject({
   patientId: z.uuid({ error: expecting('must be a patient id (UUID)') }),
   bay: z
     .string({ error: expecting('must be a string') })
-    .trim().min(1, 'must not be empty').max(32, 'must be at most 32 characters'),
+    .trim()
+    .min(1, 'must not be empty')
+    .max(32, 'must be at most 32 characters'),
   indication: z.enum(INDICATIONS, { error: expecting(`must be one of ${INDICATIONS.join(', ')}`) }),
   doseMgPerKg: z
     .number({ error: expecting('must be a number between 0.05 and 2') })

@@ -6,7 +6,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('infusionElapsedMs', () => {
   it('is zero before the infusion starts', () => {
-    expect(infusionElapsedMs({ startedAt: null, endedAt: null, pausedMs: 0, pausedAt: null }, t0)).toBe(0);
+    expect(
+      infusionElapsedMs({ startedAt: null, endedAt: null, pausedMs: 0, pausedAt: null }, t0),
+    ).toBe(0);
   });
 
   it('counts wall time since the start', () => {
@@ -15,12 +17,22 @@ describe('infusionElapsedMs', () => {
   });
 
   it('excludes closed pauses and the pause in progress', () => {
-    const times = { startedAt: iso(t0), endedAt: null, pausedMs: 3 * MIN, pausedAt: iso(t0 + 20 * MIN) };
+    const times = {
+      startedAt: iso(t0),
+      endedAt: null,
+      pausedMs: 3 * MIN,
+      pausedAt: iso(t0 + 20 * MIN),
+    };
     expect(infusionElapsedMs(times, t0 + 25 * MIN)).toBe(17 * MIN);
   });
 
   it('stops counting when the infusion ends', () => {
-    const times = { startedAt: iso(t0), endedAt: iso(t0 + 40 * MIN), pausedMs: MIN, pausedAt: null };
+    const times = {
+      startedAt: iso(t0),
+      endedAt: iso(t0 + 40 * MIN),
+      pausedMs: MIN,
+      pausedAt: null,
+    };
     expect(infusionElapsedMs(times, t0 + 90 * MIN)).toBe(39 * MIN);
   });
 });
