@@ -24,6 +24,7 @@ export default tseslint.config(
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:shared'] },
           ],
         },
       ],
@@ -36,6 +37,25 @@ export default tseslint.config(
   {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/e2e/**/*.ts', '**/test/**/*.ts'],
     rules: {
+      // Test code may also use the test-support library; production code never can.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'scope:server',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'],
+            },
+            {
+              sourceTag: 'scope:dashboard',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:testing'],
+            },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:shared'] },
+          ],
+        },
+      ],
       // Tests read untyped JSON bodies and hand jest async callbacks; the strict any-rules
       // would only add casts there, not safety.
       '@typescript-eslint/no-unsafe-assignment': 'off',
@@ -62,7 +82,11 @@ export default tseslint.config(
   {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      // Jest configs reach the root preset by a relative require; that is not a project import.
+      '@nx/enforce-module-boundaries': 'off',
+    },
   },
   prettier,
 );

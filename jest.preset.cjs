@@ -22,6 +22,8 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@vigil/shared$': path.join(__dirname, 'libs/shared/src/index.ts'),
+    '^@vigil/testing$': path.join(__dirname, 'libs/testing/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  reporters: ['default', path.join(__dirname, 'tools/jest-tally-reporter.cjs')],
 };

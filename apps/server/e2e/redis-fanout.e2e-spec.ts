@@ -1,7 +1,7 @@
 import { CLINICIANS_NAMESPACE, type Session, type VitalsEvent } from '@vigil/shared';
 import { io, type Socket } from 'socket.io-client';
 import { REDIS_TEST_URL, serviceAvailable } from '../test/services';
-import { type ServerProcess, startServerProcess } from '../test/server-process';
+import { type ServerProcess, startServerProcess } from '@vigil/testing';
 import { createPostgresDatabase, dropPostgresDatabase } from '../test/test-databases';
 
 const runs = serviceAvailable('postgres') && serviceAvailable('redis');
@@ -96,5 +96,11 @@ const runs = serviceAvailable('postgres') && serviceAvailable('redis');
       onFirst.close();
       onSecond.close();
     }
+  });
+
+  it('shuts down cleanly on SIGTERM while the other instance keeps serving', async () => {
+    expect(await second.stop()).toBe(0);
+    const health = await fetch(`${first.url}/api/v1/health`);
+    expect(health.status).toBe(200);
   });
 });

@@ -3,9 +3,31 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap/create-app';
 import { ConfigError, loadConfig } from './config/app-config';
 
+/** Orchestrators kill after 30 s by default; give up first, and say so. */
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApp(config);
+  const shutDown = (signal: NodeJS.Signals) => {
+    setTimeout(() => {
+      process.stderr.write(
+        `shutdown after ${signal} took over ${SHUTDOWN_DEADLINE_MS} ms: exiting\n`,
+      );
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    // Stop accepting work, let requests in flight finish (their readings are durable by the
+    // time they answer), close sockets, Redis and the database, then exit 0 for the orchestrator.
+    void app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown after ${signal} failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutDown);
+  process.once('SIGINT', shutDown);
   await app.listen(config.port);
   Logger.log(
     `Vigil listening on port ${config.port} (${config.database.type}, ${config.redisUrl ? 'Redis fan-out' : 'in-process fan-out'}${config.demo ? ', demo ward' : ''})`,

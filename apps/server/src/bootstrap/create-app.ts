@@ -34,7 +34,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       : { origin: false },
   );
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
-  app.enableShutdownHooks();
 
   const redis = await app.get(RedisConnection).connect();
   app.useWebSocketAdapter(new VigilIoAdapter(app, redis, config.corsOrigins));

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import type { Server, ServerOptions } from 'socket.io';
+import { Namespace, type Server, type ServerOptions } from 'socket.io';
 import type { RedisClient } from '../redis/redis.module';
 
 /** Socket.IO recovers a dropped connection's missed events for this long; beyond it, clients resync. */
@@ -28,5 +28,18 @@ export class VigilIoAdapter extends IoAdapter {
       connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS },
       ...(this.redis ? { adapter: createAdapter(this.redis) } : {}),
     }) as Server;
+  }
+
+  /**
+   * Nest hands each gateway's namespace here, and a namespace has no close(): without this the
+   * clinicians' sockets stayed open after SIGTERM and kept the process alive. Closing the root
+   * server disconnects this instance's sockets only (never another replica's) and stops the
+   * Redis adapter.
+   */
+  override async close(server: Server | Namespace): Promise<void> {
+    const root = server instanceof Namespace ? server.server : server;
+    await new Promise<void>((resolve) => {
+      void root.close(() => resolve());
+    });
   }
 }

@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-export const BUILT_SERVER = join(__dirname, '../../../dist/server/apps/server/src/main.js');
+const WORKSPACE_ROOT = join(__dirname, '../../..');
+export const BUILT_SERVER = join(WORKSPACE_ROOT, 'dist/server/apps/server/src/main.js');
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -19,7 +20,8 @@ export interface ServerProcess {
   url: string;
   process: ChildProcess;
   output(): string;
-  stop(): Promise<void>;
+  /** SIGTERM, as an orchestrator stops a replica; resolves with the exit code. */
+  stop(): Promise<number | null>;
 }
 
 /** The built server as a real process, configured by its environment alone, as operators run it. */
@@ -27,6 +29,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const port = await freePort();
   const child = spawn(process.execPath, [BUILT_SERVER], {
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+    cwd: WORKSPACE_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -46,9 +49,10 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         process: child,
         output: () => output,
         async stop() {
-          if (child.exitCode !== null) return;
+          if (child.exitCode !== null) return child.exitCode;
           child.kill('SIGTERM');
-          await once(child, 'exit');
+          const [code] = (await once(child, 'exit')) as [number | null];
+          return code;
         },
       };
     }

@@ -1,0 +1,19 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './api-error';
+
+const MAX_RETRIES = 3;
+
+/** A 4xx will not get better by asking again; anything else (network, 5xx) might. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  const isClientError =
+    error instanceof ApiError && error.statusCode >= 400 && error.statusCode < 500;
+  return !isClientError && failureCount < MAX_RETRIES;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry },
+    },
+  });
+}

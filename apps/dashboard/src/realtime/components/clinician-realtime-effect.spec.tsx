@@ -1,0 +1,110 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { Session, VitalSample } from '@vigil/shared';
+import { act, render, waitFor } from '@testing-library/react';
+import { apiClient } from '../../api/api-client';
+import { queryKeys } from '../../api/query-keys';
+import type { ConnectionStatus } from '../../api/socket-client';
+import { FakeClinicianSocket } from '../../../test/fake-clinician-socket';
+import { aSample, aSession } from '../../../test/session.fixture';
+import { useLiveSessions } from '../../ward/hooks/use-live-sessions';
+import { useRecentVitals } from '../../ward/hooks/use-recent-vitals';
+import { ClinicianRealtimeEffect } from './clinician-realtime-effect';
+
+jest.mock('../../api/api-client');
+
+const listLiveSessions = jest.mocked(apiClient.listLiveSessions);
+const listSessionVitals = jest.mocked(apiClient.listSessionVitals);
+
+/** Subscribes to the queries the way the ward does, so invalidation triggers refetches. */
+function WardQueries({ sessionId }: { sessionId: string }) {
+  useLiveSessions();
+  useRecentVitals(sessionId);
+  return null;
+}
+
+function setUp() {
+  const socket = new FakeClinicianSocket();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const statuses: ConnectionStatus[] = [];
+  const onStatusChange = (status: ConnectionStatus) => statuses.push(status);
+  const createSocket = () => socket.asSocket();
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <ClinicianRealtimeEffect onStatusChange={onStatusChange} createSocket={createSocket} />
+      <WardQueries sessionId="s-1" />
+    </QueryClientProvider>,
+  );
+  const liveSessions = () =>
+    queryClient.getQueryData<readonly Session[]>(queryKeys.sessions.live());
+  const recentVitals = (id: string) =>
+    queryClient.getQueryData<readonly VitalSample[]>(queryKeys.sessions.recentVitals(id));
+  return { socket, queryClient, statuses, view, liveSessions, recentVitals };
+}
+
+describe('ClinicianRealtimeEffect', () => {
+  beforeEach(() => {
+    listLiveSessions.mockResolvedValue([aSession({ id: 's-1', bay: '1' })]);
+    listSessionVitals.mockResolvedValue([]);
+  });
+
+  it('connects once and renders nothing', () => {
+    const { socket, view } = setUp();
+    expect(socket.connect).toHaveBeenCalledTimes(1);
+    expect(view.container).toBeEmptyDOMElement();
+  });
+
+  it('reports the connection status as it changes', () => {
+    const { socket, statuses } = setUp();
+    act(() => socket.simulateConnect());
+    act(() => socket.simulateDisconnect(true));
+    expect(statuses).toEqual(['connecting', 'connected', 'reconnecting']);
+  });
+
+  it('merges pushed vitals into the session list and the tile’s history', async () => {
+    const { socket, liveSessions, recentVitals } = setUp();
+    await waitFor(() => expect(recentVitals('s-1')).toEqual([]));
+
+    const sample = aSample({ sessionId: 's-1', at: '2026-11-25T10:00:01.000Z', spo2: 93 });
+    act(() => socket.serverEmit('vitals', { sessionId: 's-1', samples: [sample] }));
+
+    expect(liveSessions()?.[0]?.latestVitals.spo2).toEqual({ value: 93, at: sample.at });
+    expect(recentVitals('s-1')).toEqual([sample]);
+  });
+
+  it('adds and removes tiles as sessions change state', async () => {
+    const { socket, liveSessions } = setUp();
+    await waitFor(() => expect(liveSessions()).toHaveLength(1));
+
+    act(() => socket.serverEmit('session.updated', aSession({ id: 's-2', bay: '2' })));
+    expect(liveSessions()?.map((session) => session.id)).toEqual(['s-1', 's-2']);
+
+    act(() => socket.serverEmit('session.updated', aSession({ id: 's-1', state: 'discharged' })));
+    expect(liveSessions()?.map((session) => session.id)).toEqual(['s-2']);
+  });
+
+  it('reloads the sessions and the histories after every reconnect', async () => {
+    const { socket, liveSessions } = setUp();
+    await waitFor(() => expect(liveSessions()).toHaveLength(1));
+    await waitFor(() => expect(listSessionVitals).toHaveBeenCalledTimes(1));
+    listLiveSessions.mockClear();
+    listSessionVitals.mockClear();
+    listLiveSessions.mockResolvedValue([
+      aSession({ id: 's-1', bay: '1' }),
+      aSession({ id: 's-3', bay: '3' }),
+    ]);
+
+    act(() => socket.simulateDisconnect(true));
+    act(() => socket.simulateConnect());
+
+    await waitFor(() => expect(liveSessions()).toHaveLength(2));
+    expect(listLiveSessions).toHaveBeenCalledTimes(1);
+    expect(listSessionVitals).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes the socket and stops listening when unmounted', () => {
+    const { socket, view } = setUp();
+    view.unmount();
+    expect(socket.disconnect).toHaveBeenCalledTimes(1);
+    expect(socket.listenerCount('vitals')).toBe(0);
+  });
+});

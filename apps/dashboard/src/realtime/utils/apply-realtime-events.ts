@@ -1,0 +1,47 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Session, VitalSample, VitalsEvent } from '@vigil/shared';
+import { queryKeys } from '../../api/query-keys';
+import { RECENT_VITALS_WINDOW } from '../../ward/constants/ward.constants';
+import {
+  applyVitalsToSessions,
+  mergeRecentSamples,
+  upsertLiveSession,
+} from '../../ward/utils/merge-vitals';
+
+type LiveSessions = readonly Session[];
+type RecentSamples = readonly VitalSample[];
+
+export function applyVitalsEvent(queryClient: QueryClient, { sessionId, samples }: VitalsEvent) {
+  const liveKey = queryKeys.sessions.live();
+  const sessions = queryClient.getQueryData<LiveSessions>(liveKey);
+  if (sessions && !sessions.some((session) => session.id === sessionId)) {
+    // Vitals for a session the screen does not know: the list itself is out of date.
+    void queryClient.invalidateQueries({ queryKey: liveKey });
+  }
+  queryClient.setQueryData<LiveSessions>(
+    liveKey,
+    (current) => current && applyVitalsToSessions(current, sessionId, samples),
+  );
+  // Only grown once loaded: creating it here would stop the tile from fetching its backfill.
+  queryClient.setQueryData<RecentSamples>(
+    queryKeys.sessions.recentVitals(sessionId),
+    (current) => current && mergeRecentSamples(current, samples, RECENT_VITALS_WINDOW),
+  );
+}
+
+export function applySessionUpdate(queryClient: QueryClient, session: Session) {
+  const liveKey = queryKeys.sessions.live();
+  if (queryClient.getQueryData<LiveSessions>(liveKey) === undefined) {
+    void queryClient.invalidateQueries({ queryKey: liveKey });
+    return;
+  }
+  queryClient.setQueryData<LiveSessions>(
+    liveKey,
+    (current) => current && upsertLiveSession(current, session),
+  );
+}
+
+/** Connection-state recovery is not guaranteed, so every (re)connect reloads what is on screen. */
+export function resynchronise(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.sessions.all });
+}

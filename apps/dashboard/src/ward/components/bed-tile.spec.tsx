@@ -1,0 +1,127 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { aSample, aSession } from '../../../test/session.fixture';
+import { BedTile } from './bed-tile';
+
+const now = Date.parse('2026-11-25T10:12:00.000Z');
+const secondsAgo = (seconds: number) => new Date(now - seconds * 1_000).toISOString();
+
+describe('BedTile', () => {
+  beforeEach(() => {
+    jest.useFakeTimers({ now });
+  });
+
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  const session = aSession({
+    bay: '3',
+    patient: { id: 'p-3', initials: 'MK' },
+    indication: 'opioid-use-disorder',
+    state: 'infusing',
+    elapsedMin: 23.6,
+    plannedDurationMin: 40,
+    latestVitals: {
+      systolic: { value: 128, at: secondsAgo(240) },
+      diastolic: { value: 82, at: secondsAgo(240) },
+      heartRate: { value: 76, at: secondsAgo(12) },
+      spo2: { value: 97, at: secondsAgo(12) },
+      respRate: { value: 14, at: secondsAgo(12) },
+    },
+  });
+
+  function renderTile(
+    overrides = {},
+    recentSamples = [aSample({ at: secondsAgo(20), heartRate: 74 })],
+  ) {
+    render(<BedTile session={{ ...session, ...overrides }} recentSamples={recentSamples} />);
+    return screen.getByRole('region', { name: 'Bay 3' });
+  }
+
+  it('is a region named after its bay, with a stable test id', () => {
+    const tile = renderTile();
+    expect(tile).toHaveAttribute('data-testid', 'bed-tile-3');
+  });
+
+  it('shows the patient by initials and the indication in words', () => {
+    const tile = renderTile();
+    expect(within(tile).getByTestId('patient-initials')).toHaveTextContent('MK');
+    expect(tile).toHaveTextContent('Opioid use disorder');
+  });
+
+  it('shows each latest vital sign with its unit', () => {
+    const tile = renderTile();
+    expect(within(tile).getByTestId('vital-systolic')).toHaveTextContent('128');
+    expect(within(tile).getByTestId('vital-diastolic')).toHaveTextContent('82');
+    expect(within(tile).getByTestId('vital-heartRate')).toHaveTextContent('76');
+    expect(within(tile).getByTestId('vital-spo2')).toHaveTextContent('97');
+    expect(within(tile).getByTestId('vital-respRate')).toHaveTextContent('14');
+    for (const unit of ['mmHg', 'bpm', '%', '/min']) {
+      expect(within(tile).getByText(unit)).toBeInTheDocument();
+    }
+  });
+
+  it('tells how old a blood pressure from an earlier cuff cycle is', () => {
+    const tile = renderTile();
+    expect(tile).toHaveTextContent('4 min ago');
+  });
+
+  it('shows a dash, not a zero, for a sign never measured', () => {
+    const tile = renderTile({ latestVitals: { heartRate: { value: 76, at: secondsAgo(1) } } }, []);
+    expect(within(tile).getByTestId('vital-spo2')).toHaveTextContent('—');
+  });
+
+  it('shows the state in words and the infusion progress in minutes', () => {
+    const tile = renderTile({ state: 'paused' });
+    expect(within(tile).getByTestId('session-state')).toHaveTextContent('Paused');
+    expect(within(tile).getByTestId('infusion-progress')).toHaveTextContent('23 / 40 min');
+    expect(within(tile).getByRole('progressbar', { name: 'Infusion progress' })).toHaveAttribute(
+      'aria-valuenow',
+      '23',
+    );
+  });
+
+  it('shows the age of the newest reading and updates it every second', () => {
+    const tile = renderTile();
+    const age = within(tile).getByTestId('reading-age');
+    expect(age).toHaveTextContent('Last reading 12 s ago');
+    act(() => {
+      jest.advanceTimersByTime(1_000);
+    });
+    expect(age).toHaveTextContent('Last reading 13 s ago');
+  });
+
+  it('says plainly that readings are stale once the newest is over 30 s old', () => {
+    const tile = renderTile();
+    act(() => {
+      jest.advanceTimersByTime(19_000);
+    });
+    expect(within(tile).getByTestId('reading-age')).toHaveTextContent(
+      'STALE — last reading 31 s ago',
+    );
+    expect(tile).toHaveAttribute('data-stale', 'true');
+  });
+
+  it('takes a newer reading from the recent history over the session list', () => {
+    const tile = renderTile({}, [aSample({ at: secondsAgo(2), heartRate: 91 })]);
+    expect(within(tile).getByTestId('vital-heartRate')).toHaveTextContent('91');
+    expect(within(tile).getByTestId('reading-age')).toHaveTextContent('Last reading 2 s ago');
+  });
+
+  it('draws heart rate and SpO2 trends from the recent history', () => {
+    const tile = renderTile({}, [
+      aSample({ at: secondsAgo(30), heartRate: 70, spo2: 98 }),
+      aSample({ at: secondsAgo(20), heartRate: 74, spo2: 97 }),
+      aSample({ at: secondsAgo(10), heartRate: 78, spo2: 96 }),
+    ]);
+    for (const name of [/^Heart rate trend/, /^SpO2 trend/]) {
+      const trend = within(tile).getByRole('img', { name });
+      expect(trend.querySelector('path.recharts-line-curve')).toHaveAttribute('d');
+    }
+  });
+
+  it('says so when the chair has no readings yet', () => {
+    const tile = renderTile({ latestVitals: {} }, []);
+    expect(within(tile).getByTestId('reading-age')).toHaveTextContent('No readings yet');
+  });
+});

@@ -1,0 +1,92 @@
+import { mergeLatestVitals, VITAL_RANGES, type Session, type VitalSample } from '@vigil/shared';
+import { useMemo } from 'react';
+import { useNow } from '../../ui/hooks/use-now';
+import { STALE_READING_AFTER_MS } from '../constants/ward.constants';
+import { formatAge } from '../utils/format-age';
+import { newestReadingAge } from '../utils/newest-reading-age';
+import { indicationLabel } from '../utils/session-labels';
+import { sparklinePoints } from '../utils/sparkline-points';
+import { InfusionProgress } from './infusion-progress';
+import { ReadingAge } from './reading-age';
+import { SessionStateBadge } from './session-state-badge';
+import { VitalReading, VitalValue } from './vital-reading';
+import { VitalSparkline } from './vital-sparkline';
+import './bed-tile.css';
+
+interface BedTileProps {
+  session: Session;
+  recentSamples: readonly VitalSample[];
+}
+
+export function BedTile({ session, recentSamples }: BedTileProps) {
+  const now = useNow();
+  // The history may hold a sample the list has not caught up with, and the reverse.
+  const readings = useMemo(
+    () => mergeLatestVitals(session.latestVitals, recentSamples),
+    [session.latestVitals, recentSamples],
+  );
+  const heartRatePoints = useMemo(
+    () => sparklinePoints(recentSamples, 'heartRate'),
+    [recentSamples],
+  );
+  const spo2Points = useMemo(() => sparklinePoints(recentSamples, 'spo2'), [recentSamples]);
+
+  const ageMs = newestReadingAge(readings, now);
+  const isStale = ageMs === null || ageMs > STALE_READING_AFTER_MS;
+  const bloodPressureAt = readings.systolic?.at;
+
+  return (
+    <section
+      className="bed-tile"
+      aria-label={`Bay ${session.bay}`}
+      data-testid={`bed-tile-${session.bay}`}
+      data-state={session.state}
+      data-stale={isStale}
+    >
+      <header className="bed-tile__header">
+        <h2 className="bed-tile__bay">Bay {session.bay}</h2>
+        <span className="bed-tile__initials">
+          <span className="visually-hidden">Patient </span>
+          <span data-testid="patient-initials">{session.patient.initials}</span>
+        </span>
+        <SessionStateBadge state={session.state} />
+      </header>
+      <p className="bed-tile__indication" data-testid="session-indication">
+        {indicationLabel(session.indication)}
+      </p>
+      <InfusionProgress
+        elapsedMin={session.elapsedMin}
+        plannedDurationMin={session.plannedDurationMin}
+      />
+      <dl className="bed-tile__vitals">
+        <VitalReading
+          abbreviation="BP"
+          name="Blood pressure"
+          unit={VITAL_RANGES.systolic.unit}
+          note={bloodPressureAt && formatAge(now - Date.parse(bloodPressureAt))}
+        >
+          <VitalValue sign="systolic" readings={readings} />/
+          <VitalValue sign="diastolic" readings={readings} />
+        </VitalReading>
+        <VitalReading abbreviation="HR" name="Heart rate" unit={VITAL_RANGES.heartRate.unit}>
+          <VitalValue sign="heartRate" readings={readings} />
+        </VitalReading>
+        <VitalReading abbreviation="SpO2" name="Oxygen saturation" unit={VITAL_RANGES.spo2.unit}>
+          <VitalValue sign="spo2" readings={readings} />
+        </VitalReading>
+        <VitalReading abbreviation="RR" name="Respiratory rate" unit={VITAL_RANGES.respRate.unit}>
+          <VitalValue sign="respRate" readings={readings} />
+        </VitalReading>
+      </dl>
+      <div className="bed-tile__trends">
+        <VitalSparkline
+          label="Heart rate trend, last 10 minutes"
+          points={heartRatePoints}
+          tone="trendHeartRate"
+        />
+        <VitalSparkline label="SpO2 trend, last 10 minutes" points={spo2Points} tone="trendSpo2" />
+      </div>
+      <ReadingAge ageMs={ageMs} isStale={isStale} />
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { VITAL_RANGES, type LatestVitals, type VitalSign } from '@vigil/shared';
+import type { ReactNode } from 'react';
+
+interface VitalReadingProps {
+  abbreviation: string;
+  name: string;
+  unit: string;
+  /** Shown under the value, e.g. the age of a blood pressure from an earlier cuff cycle. */
+  note?: string;
+  children: ReactNode;
+}
+
+export function VitalReading({ abbreviation, name, unit, note, children }: VitalReadingProps) {
+  return (
+    <div className="vital">
+      <dt className="vital__label">
+        <abbr title={name}>{abbreviation}</abbr>
+      </dt>
+      <dd className="vital__reading">
+        <span className="vital__value">{children}</span> <span className="vital__unit">{unit}</span>
+        {note && <span className="vital__note">{note}</span>}
+      </dd>
+    </div>
+  );
+}
+
+interface VitalValueProps {
+  sign: VitalSign;
+  readings: LatestVitals;
+}
+
+export function VitalValue({ sign, readings }: VitalValueProps) {
+  const reading = readings[sign];
+  return (
+    <span
+      data-testid={`vital-${sign}`}
+      title={reading ? undefined : `No ${VITAL_RANGES[sign].label} reading`}
+    >
+      {reading ? Math.round(reading.value) : '—'}
+    </span>
+  );
+}

@@ -1,0 +1,69 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import { ApiError } from '../../api/api-error';
+import { apiClient } from '../../api/api-client';
+import { aSession } from '../../../test/session.fixture';
+import { WardScreen } from './ward-screen';
+
+jest.mock('../../api/api-client');
+
+const listLiveSessions = jest.mocked(apiClient.listLiveSessions);
+const listSessionVitals = jest.mocked(apiClient.listSessionVitals);
+
+function renderWardScreen() {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <WardScreen />
+    </QueryClientProvider>,
+  );
+}
+
+describe('WardScreen', () => {
+  beforeEach(() => {
+    listSessionVitals.mockResolvedValue([]);
+  });
+
+  it('shows one tile per live session, ordered by bay', async () => {
+    listLiveSessions.mockResolvedValue([
+      aSession({ id: 's-10', bay: '10', patient: { id: 'p1', initials: 'AB' } }),
+      aSession({ id: 's-2', bay: '2', patient: { id: 'p2', initials: 'CD' } }),
+      aSession({ id: 's-7', bay: '7', patient: { id: 'p3', initials: 'EF' } }),
+    ]);
+    renderWardScreen();
+
+    const tiles = await screen.findAllByRole('region', { name: /^Bay / });
+    expect(tiles.map((tile) => tile.getAttribute('aria-label'))).toEqual([
+      'Bay 2',
+      'Bay 7',
+      'Bay 10',
+    ]);
+    expect(within(tiles[0]!).getByTestId('patient-initials')).toHaveTextContent('CD');
+    expect(screen.getByTestId('live-session-count')).toHaveTextContent('3 live sessions');
+  });
+
+  it('loads each tile’s recent vitals for its sparklines', async () => {
+    listLiveSessions.mockResolvedValue([aSession({ id: 's-1', bay: '1' })]);
+    renderWardScreen();
+
+    await screen.findByTestId('bed-tile-1');
+    expect(listSessionVitals).toHaveBeenCalledWith('s-1', expect.any(Date), expect.anything());
+  });
+
+  it('says so when no chair is in use', async () => {
+    listLiveSessions.mockResolvedValue([]);
+    renderWardScreen();
+
+    expect(await screen.findByText('No live sessions.')).toBeInTheDocument();
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+  });
+
+  it('shows the server’s reason when the sessions cannot be loaded', async () => {
+    listLiveSessions.mockRejectedValue(new ApiError(503, ['database unavailable']));
+    renderWardScreen();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not load sessions: database unavailable',
+    );
+  });
+});

@@ -1,0 +1,30 @@
+import type { Session, VitalSample } from '@vigil/shared';
+
+export function aSession(overrides: Partial<Session> = {}): Session {
+  return {
+    id: 'session-1',
+    patientId: 'patient-1',
+    patient: { id: 'patient-1', initials: 'JD' },
+    bay: '1',
+    indication: 'alcohol-use-disorder',
+    doseMgPerKg: 0.5,
+    totalDoseMg: 35,
+    plannedDurationMin: 40,
+    state: 'infusing',
+    createdAt: '2026-11-25T09:50:00.000Z',
+    startedAt: '2026-11-25T10:00:00.000Z',
+    endedAt: null,
+    elapsedMin: 12,
+    latestVitals: {},
+    ...overrides,
+  };
+}
+
+export function aSample(overrides: Partial<VitalSample> & Pick<VitalSample, 'at'>): VitalSample {
+  return {
+    sessionId: 'session-1',
+    seq: null,
+    receivedAt: overrides.at,
+    ...overrides,
+  };
+}
