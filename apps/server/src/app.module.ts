@@ -5,15 +5,19 @@ import {
   type NestModule,
   RequestMethod,
 } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
+import { AuditModule } from './audit/audit.module';
+import { AccessGuard } from './auth/access.guard';
+import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { ZodValidationPipe } from './common/zod-validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DevicesModule } from './devices/devices.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -21,7 +25,11 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PatientsModule } from './patients/patients.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
+import { SecurityEventsModule } from './security/security-events';
 import { SessionsModule } from './sessions/sessions.module';
+import { ThrottlingModule } from './throttling/throttling.module';
+import { VigilThrottlerGuard } from './throttling/vigil-throttler.guard';
+import { UsersModule } from './users/users.module';
 import { VitalsModule } from './vitals/vitals.module';
 
 @Module({})
@@ -34,6 +42,12 @@ export class AppModule implements NestModule {
         LoggingModule,
         DatabaseModule,
         RedisModule,
+        SecurityEventsModule,
+        AuditModule,
+        ThrottlingModule,
+        AuthModule,
+        UsersModule,
+        DevicesModule,
         MetricsModule,
         HealthModule,
         RealtimeModule,
@@ -51,6 +65,9 @@ export class AppModule implements NestModule {
         ...(config.demo ? [DemoModule] : []),
       ],
       providers: [
+        // Order matters: a flood is turned away before it costs a database lookup.
+        { provide: APP_GUARD, useClass: VigilThrottlerGuard },
+        { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
       ],

@@ -11,6 +11,8 @@ export async function startTestApp(
     ...loadConfig({ LOG_LEVEL: 'silent', VIGIL_DASHBOARD_DIR: '/nonexistent' }),
     port: 0,
     database,
+    // Suites log in far more often than a person; the login limit has a test of its own.
+    loginRateLimit: 1_000,
     ...overrides,
   };
   const app = await createApp(config);

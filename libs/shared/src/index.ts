@@ -11,3 +11,7 @@ export * from './lib/vitals/vital-sample.types';
 export * from './lib/vitals/vitals-batch.schema';
 export * from './lib/vitals/latest-vitals';
 export * from './lib/sessions/infusion-clock';
+export * from './lib/audit/audit.types';
+export * from './lib/auth/auth.schema';
+export * from './lib/auth/roles';
+export * from './lib/devices/device.schema';

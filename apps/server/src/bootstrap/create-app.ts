@@ -21,6 +21,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  // Behind the proxy, the client's address (rate limits, audit) comes from X-Forwarded-For.
+  app.set('trust proxy', config.trustProxyHops);
   app.use(
     helmet({
       contentSecurityPolicy: {

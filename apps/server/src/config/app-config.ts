@@ -13,6 +13,10 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   corsOrigins: string[];
   dashboardDir: string;
+  /** Login attempts per minute from one address. */
+  loginRateLimit: number;
+  /** Express `trust proxy`: how many proxies sit in front (0: none), to read the client address. */
+  trustProxyHops: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +53,16 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z.string().optional(),
   VIGIL_DASHBOARD_DIR: z.string().optional(),
+  VIGIL_LOGIN_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(10),
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .default(0),
 });
 
 function databaseConfig(url: string | undefined): DatabaseConfig {
@@ -92,5 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     dashboardDir: resolve(vars.VIGIL_DASHBOARD_DIR ?? 'dist/dashboard'),
+    loginRateLimit: vars.VIGIL_LOGIN_RATE_LIMIT,
+    trustProxyHops: vars.TRUST_PROXY_HOPS,
   };
 }

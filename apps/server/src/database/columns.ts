@@ -1,4 +1,4 @@
-import type { ColumnOptions } from 'typeorm';
+import type { ColumnOptions, ValueTransformer } from 'typeorm';
 
 /**
  * Times are stored as fixed-width UTC ISO 8601 text (`2026-11-25T13:05:00.000Z`): one column type
@@ -16,3 +16,9 @@ export function isoTimestampColumn(
 export function toIsoTimestamp(value: string | number | Date): string {
   return new Date(value).toISOString();
 }
+
+/** PostgreSQL returns bigint as text; Vigil's bigints (sequence numbers) stay within 2^53. */
+export const bigintAsNumber: ValueTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value === null ? null : Number(value)),
+};

@@ -2,13 +2,28 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { AppSecretEntity } from '../auth/app-secret.entity';
+import { AuthSessionEntity } from '../auth/auth-session.entity';
+import { DeviceEntity } from '../devices/device.entity';
 import { PatientEntity } from '../patients/patient.entity';
+import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { VitalSampleEntity } from '../vitals/vital-sample.entity';
 import { InitialSchema1764072000000 } from './migrations/1764072000000-initial-schema';
+import { IdentityAndAudit1764079200000 } from './migrations/1764079200000-identity-and-audit';
 
-export const ENTITIES = [PatientEntity, SessionEntity, VitalSampleEntity];
-export const MIGRATIONS = [InitialSchema1764072000000];
+export const ENTITIES = [
+  PatientEntity,
+  SessionEntity,
+  VitalSampleEntity,
+  UserEntity,
+  AuthSessionEntity,
+  DeviceEntity,
+  AuditEntryEntity,
+  AppSecretEntity,
+];
+export const MIGRATIONS = [InitialSchema1764072000000, IdentityAndAudit1764079200000];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {

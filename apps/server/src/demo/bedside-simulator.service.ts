@@ -5,6 +5,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { infusionElapsedMs, type Session } from '@vigil/shared';
+import { actorOf, systemPrincipal } from '../auth/principal';
 import { PatientsService } from '../patients/patients.service';
 import { SessionEntity } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
@@ -45,6 +46,11 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
   private timer: NodeJS.Timeout | null = null;
   private ticking = false;
   private patientCounter = 0;
+  private readonly actor = actorOf(systemPrincipal('simulator'));
+  /** One simulated monitor per chair, each its own source of readings. */
+  private readonly monitors = new Map(
+    DEMO_WARD.map((chair) => [chair.bay, systemPrincipal(`monitor-bay-${chair.bay}`)]),
+  );
 
   constructor(
     private readonly patients: PatientsService,
@@ -81,23 +87,28 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
     minutesAgo: number,
   ): Promise<Session> {
     this.patientCounter += 1;
-    const patient = await this.patients.create({
+    const patient = await this.patients.create(this.actor, {
       ...chair.patient,
       mrn: `${chair.patient.mrn}-${Date.now().toString(36)}${this.patientCounter}`,
     });
     const start = Date.now() - minutesAgo * MIN;
-    let session = await this.sessions.create({
+    let session = await this.sessions.create(this.actor, {
       patientId: patient.id,
       bay: chair.bay,
       indication: chair.indication,
       doseMgPerKg: DEMO_DOSE_MG_PER_KG,
       plannedDurationMin: DEMO_PLANNED_DURATION_MIN,
     });
-    session = await this.sessions.transition(session.id, 'assess', start);
+    session = await this.sessions.transition(this.actor, session.id, 'assess', start);
     if (state === 'assessed') return session;
-    session = await this.sessions.transition(session.id, 'start', start);
+    session = await this.sessions.transition(this.actor, session.id, 'start', start);
     if (state === 'infusing') return session;
-    return this.sessions.transition(session.id, 'stop', start + DEMO_PLANNED_DURATION_MIN * MIN);
+    return this.sessions.transition(
+      this.actor,
+      session.id,
+      'stop',
+      start + DEMO_PLANNED_DURATION_MIN * MIN,
+    );
   }
 
   private async tick(): Promise<void> {
@@ -131,14 +142,14 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       session.state === 'assessed' &&
       now - Date.parse(session.createdAt) >= DEMO_START_DELAY_MIN * MIN
     ) {
-      await this.sessions.transition(session.id, 'start');
+      await this.sessions.transition(this.actor, session.id, 'start');
       return true;
     }
     if (
       session.state === 'infusing' &&
       infusionElapsedMs(session, now) >= session.plannedDurationMin * MIN
     ) {
-      await this.sessions.transition(session.id, 'stop');
+      await this.sessions.transition(this.actor, session.id, 'stop');
       return true;
     }
     if (
@@ -146,7 +157,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       session.endedAt &&
       now - Date.parse(session.endedAt) >= DEMO_RECOVERY_MIN * MIN
     ) {
-      await this.sessions.transition(session.id, 'discharge');
+      await this.sessions.transition(this.actor, session.id, 'discharge');
       return true;
     }
     return false;
@@ -174,6 +185,6 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       },
       Math.random,
     );
-    await this.ingest.ingest(session.id, `simulator:bay-${run.chair.bay}`, { samples: [sample] });
+    await this.ingest.ingest(this.monitors.get(run.chair.bay)!, session.id, { samples: [sample] });
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorator';
 import { RedisConnection } from '../redis/redis.module';
 
 export interface Health {
@@ -12,6 +13,7 @@ export interface Health {
 
 @ApiTags('health')
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -1,9 +1,11 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
+import { Public } from '../auth/access.decorator';
 
 @ApiExcludeController()
 @Controller('metrics')
+@Public()
 export class MetricsController {
   constructor(private readonly registry: Registry) {}
 

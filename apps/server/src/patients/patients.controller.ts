@@ -1,22 +1,34 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { Patient } from '@vigil/shared';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CLINICAL_ROLES, type Patient } from '@vigil/shared';
+import { Access, CurrentPrincipal } from '../auth/access.decorator';
+import { actorOf, type Principal } from '../auth/principal';
+import { PATIENT_DATA_READERS } from '../auth/role-groups';
 import { CreatePatientDto } from './dto/create-patient.dto';
 import { PatientsService } from './patients.service';
 
 @ApiTags('patients')
+@ApiBearerAuth()
 @Controller('patients')
 export class PatientsController {
   constructor(private readonly patients: PatientsService) {}
 
   @Post()
+  @Access({ roles: CLINICAL_ROLES })
   @HttpCode(201)
-  create(@Body() body: CreatePatientDto): Promise<Patient> {
-    return this.patients.create(body);
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreatePatientDto,
+  ): Promise<Patient> {
+    return this.patients.create(actorOf(principal), body);
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<Patient> {
-    return this.patients.get(id);
+  @Access({ roles: PATIENT_DATA_READERS })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Patient> {
+    return this.patients.get(actorOf(principal), id);
   }
 }

@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Patient } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -14,9 +16,10 @@ export class PatientsService {
   constructor(
     @InjectRepository(PatientEntity) private readonly patients: Repository<PatientEntity>,
     private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
-  async create(input: CreatePatientDto): Promise<Patient> {
+  async create(actor: Actor, input: CreatePatientDto): Promise<Patient> {
     const patient = this.patients.create({
       id: randomUUID(),
       mrn: input.mrn,
@@ -26,7 +29,14 @@ export class PatientsService {
       createdAt: toIsoTimestamp(Date.now()),
     });
     try {
-      await this.unitOfWork.run((manager) => manager.insert(PatientEntity, patient));
+      await this.unitOfWork.run(async (manager) => {
+        await manager.insert(PatientEntity, patient);
+        await this.audit.append(manager, actor, {
+          action: 'patient.created',
+          entity: 'patient',
+          entityId: patient.id,
+        });
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictException('mrn is already registered');
       throw error;
@@ -34,9 +44,10 @@ export class PatientsService {
     return toPatient(patient);
   }
 
-  async get(id: string): Promise<Patient> {
+  async get(actor: Actor, id: string): Promise<Patient> {
     const patient = await this.patients.findOneBy({ id });
     if (!patient) throw new NotFoundException(`patient ${id} not found`);
+    await this.audit.record(actor, { action: 'patient.read', entity: 'patient', entityId: id });
     return toPatient(patient);
   }
 

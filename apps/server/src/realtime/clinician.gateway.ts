@@ -1,12 +1,14 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type OnModuleDestroy, UseGuards } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
   type OnGatewayConnection,
+  type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
+import type { Subscription } from 'rxjs';
 import {
   CLINICIANS_NAMESPACE,
   formatIssues,
@@ -19,7 +21,13 @@ import {
 } from '@vigil/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
-import { WARD_ROOM, bayRoom, sessionAudience, sessionRoom } from './rooms';
+import { Access } from '../auth/access.decorator';
+import { Authenticator } from '../auth/authenticator';
+import { PATIENT_DATA_READERS } from '../auth/role-groups';
+import { WsAccessGuard } from '../auth/ws-access.guard';
+import { SecurityEvents } from '../security/security-events';
+import { WARD_ROOM, bayRoom, loginRoom, sessionAudience, sessionRoom, userRoom } from './rooms';
+import { authenticateSockets, tokenFromHandshake } from './socket-authentication';
 
 type ClinicianNamespace = Namespace<ClinicianClientEvents, ClinicianServerEvents>;
 type ClinicianSocket = Socket<ClinicianClientEvents, ClinicianServerEvents>;
@@ -34,11 +42,55 @@ const watchSchema = z.strictObject({
  * Socket.IO themselves.
  */
 @WebSocketGateway({ namespace: CLINICIANS_NAMESPACE })
-export class ClinicianGateway implements OnGatewayConnection {
+@UseGuards(WsAccessGuard)
+export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger(ClinicianGateway.name);
+  private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
+  private revocations: Subscription | null = null;
 
   @WebSocketServer()
   private readonly namespace!: ClinicianNamespace;
+
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly securityEvents: SecurityEvents,
+  ) {}
+
+  afterInit(namespace: ClinicianNamespace): void {
+    namespace.use(
+      authenticateSockets(
+        this.authenticator,
+        { roles: PATIENT_DATA_READERS },
+        tokenFromHandshake,
+        (socket, principal) => {
+          if (principal.kind !== 'user') return;
+          void socket.join([userRoom(principal.userId), loginRoom(principal.authSessionId)]);
+          // The socket lives no longer than its token; the client reconnects with a fresh one.
+          const timer = setTimeout(
+            () => socket.disconnect(true),
+            principal.tokenExpiresAt - Date.now(),
+          );
+          this.expiryTimers.set(socket.id, timer);
+          socket.once('disconnect', () => {
+            clearTimeout(timer);
+            this.expiryTimers.delete(socket.id);
+          });
+        },
+      ),
+    );
+    // Disconnecting a room reaches every instance through the adapter.
+    this.revocations = this.securityEvents.stream.subscribe((event) => {
+      if (event.kind === 'user-access-revoked')
+        this.namespace.in(userRoom(event.userId)).disconnectSockets(true);
+      if (event.kind === 'login-ended')
+        this.namespace.in(loginRoom(event.authSessionId)).disconnectSockets(true);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.revocations?.unsubscribe();
+    this.expiryTimers.forEach((timer) => clearTimeout(timer));
+  }
 
   handleConnection(socket: ClinicianSocket): void {
     // A recovered connection keeps the rooms it had; only a new one starts on the whole ward.
@@ -46,6 +98,7 @@ export class ClinicianGateway implements OnGatewayConnection {
   }
 
   @SubscribeMessage('watch')
+  @Access({ roles: PATIENT_DATA_READERS })
   async watch(
     @ConnectedSocket() socket: ClinicianSocket,
     @MessageBody() body: unknown,

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ClinicianGateway } from './clinician.gateway';
 
 @Module({
+  imports: [AuthModule],
   providers: [ClinicianGateway],
   exports: [ClinicianGateway],
 })

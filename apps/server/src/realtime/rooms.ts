@@ -8,3 +8,8 @@ export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export function sessionAudience(bay: string, sessionId: string): string[] {
   return [WARD_ROOM, bayRoom(bay), sessionRoom(sessionId)];
 }
+
+/** Every socket of one user, and of one login: to disconnect them when access ends. */
+export const userRoom = (userId: string) => `user:${userId}`;
+export const loginRoom = (authSessionId: string) => `login:${authSessionId}`;
+export const deviceRoom = (deviceId: string) => `device:${deviceId}`;

@@ -10,6 +10,8 @@ import {
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import { In, Not, type Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PatientsService } from '../patients/patients.service';
@@ -28,9 +30,10 @@ export class SessionsService {
     private readonly vitals: VitalSamplesRepository,
     private readonly realtime: ClinicianGateway,
     private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
-  async create(input: CreateSessionDto): Promise<Session> {
+  async create(actor: Actor, input: CreateSessionDto): Promise<Session> {
     const patient = (await this.patients.getEntities([input.patientId])).get(input.patientId);
     if (!patient) throw new NotFoundException(`patientId ${input.patientId} not found`);
     const occupied = await this.sessions.findOneBy({
@@ -55,11 +58,24 @@ export class SessionsService {
       pausedMs: 0,
       pausedAt: null,
     });
-    await this.unitOfWork.run((manager) => manager.insert(SessionEntity, session));
+    await this.unitOfWork.run(async (manager) => {
+      await manager.insert(SessionEntity, session);
+      await this.audit.append(manager, actor, {
+        action: 'session.created',
+        entity: 'session',
+        entityId: session.id,
+        sessionId: session.id,
+        detail: {
+          bay: session.bay,
+          indication: session.indication,
+          doseMgPerKg: session.doseMgPerKg,
+        },
+      });
+    });
     return this.publish(session);
   }
 
-  async list(query: ListSessionsQuery): Promise<Session[]> {
+  async list(actor: Actor, query: ListSessionsQuery): Promise<Session[]> {
     const builder = this.sessions.createQueryBuilder('session').orderBy('session.bay', 'ASC');
     if (query.state) builder.andWhere('session.state = :state', { state: query.state });
     if (query.bay) builder.andWhere('session.bay = :bay', { bay: query.bay });
@@ -69,11 +85,23 @@ export class SessionsService {
     if (query.live) {
       builder.andWhere('session.state NOT IN (:...ended)', { ended: ['discharged', 'aborted'] });
     }
-    return this.toSessions(await builder.getMany());
+    const sessions = await this.toSessions(await builder.getMany());
+    await this.audit.record(actor, {
+      action: 'sessions.read',
+      entity: 'session',
+      detail: { query: { ...query }, sessionIds: sessions.map((session) => session.id) },
+    });
+    return sessions;
   }
 
-  async get(id: string): Promise<Session> {
+  async get(actor: Actor, id: string): Promise<Session> {
     const [session] = await this.toSessions([await this.getEntity(id)]);
+    await this.audit.record(actor, {
+      action: 'session.read',
+      entity: 'session',
+      entityId: id,
+      sessionId: id,
+    });
     return session;
   }
 
@@ -89,7 +117,12 @@ export class SessionsService {
   }
 
   /** Moves a session through the shared state machine; a move the state forbids is a 409. */
-  async transition(id: string, action: SessionAction, at = Date.now()): Promise<Session> {
+  async transition(
+    actor: Actor,
+    id: string,
+    action: SessionAction,
+    at = Date.now(),
+  ): Promise<Session> {
     const session = await this.getEntity(id);
     const next = nextSessionState(session.state, action);
     if (!next) {
@@ -109,10 +142,18 @@ export class SessionsService {
       }
       session.endedAt = now;
     }
+    const previous = session.state;
     session.state = next;
-    await this.unitOfWork.run((manager) =>
-      manager.update(SessionEntity, { id: session.id }, session),
-    );
+    await this.unitOfWork.run(async (manager) => {
+      await manager.update(SessionEntity, { id: session.id }, session);
+      await this.audit.append(manager, actor, {
+        action: `session.${action}`,
+        entity: 'session',
+        entityId: id,
+        sessionId: id,
+        detail: { from: previous, to: next, at: now },
+      });
+    });
     return this.publish(session);
   }
 
@@ -157,6 +198,8 @@ function toSession(
     createdAt: entity.createdAt,
     startedAt: entity.startedAt,
     endedAt: entity.endedAt,
+    pausedMs: entity.pausedMs,
+    pausedAt: entity.pausedAt,
     elapsedMin: Math.round((infusionElapsedMs(entity, now) / 60_000) * 10) / 10,
     latestVitals,
   };

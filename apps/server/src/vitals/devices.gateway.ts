@@ -1,36 +1,90 @@
-import { HttpException } from '@nestjs/common';
-import { MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { HttpException, Logger, type OnModuleDestroy, UseGuards } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import { DEVICES_NAMESPACE, type SocketErrorReply, type VitalsAccepted } from '@vigil/shared';
+import type { Subscription } from 'rxjs';
+import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
+import { Access } from '../auth/access.decorator';
+import { Authenticator } from '../auth/authenticator';
+import type { Principal } from '../auth/principal';
+import { WsAccessGuard } from '../auth/ws-access.guard';
+import { deviceRoom } from '../realtime/rooms';
+import { apiKeyFromHandshake, authenticateSockets } from '../realtime/socket-authentication';
+import { SecurityEvents } from '../security/security-events';
 import { VitalsIngestService } from './vitals-ingest.service';
 
-const DEVICE_SOURCE = 'device-socket';
-
-const envelopeSchema = z.object({ sessionId: z.uuid('must be a session id (UUID)') }).loose();
+const envelopeSchema = z.object({ sessionId: z.uuid() }).loose();
 
 /** Bedside monitors that keep a socket open; the ack carries what REST would have answered. */
 @WebSocketGateway({ namespace: DEVICES_NAMESPACE })
-export class DevicesGateway {
-  constructor(private readonly ingest: VitalsIngestService) {}
+@UseGuards(WsAccessGuard)
+export class DevicesGateway implements OnGatewayInit, OnModuleDestroy {
+  private readonly logger = new Logger(DevicesGateway.name);
+  private revocations: Subscription | null = null;
+
+  @WebSocketServer()
+  private readonly namespace!: Namespace;
+
+  constructor(
+    private readonly ingest: VitalsIngestService,
+    private readonly authenticator: Authenticator,
+    private readonly securityEvents: SecurityEvents,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use(
+      authenticateSockets(
+        this.authenticator,
+        { devices: true },
+        apiKeyFromHandshake,
+        (socket, principal) => {
+          if (principal.kind === 'device') void socket.join(deviceRoom(principal.deviceId));
+        },
+      ),
+    );
+    this.revocations = this.securityEvents.stream.subscribe((event) => {
+      if (event.kind === 'device-revoked')
+        this.namespace.in(deviceRoom(event.deviceId)).disconnectSockets(true);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.revocations?.unsubscribe();
+  }
 
   @SubscribeMessage('vitals')
-  async vitals(@MessageBody() message: unknown): Promise<VitalsAccepted | SocketErrorReply> {
+  @Access({ devices: true })
+  async vitals(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() message: unknown,
+  ): Promise<VitalsAccepted | SocketErrorReply> {
+    const principal = (socket.data as { principal: Principal }).principal;
     try {
       const envelope = envelopeSchema.safeParse(message);
       if (!envelope.success) {
         return { error: { statusCode: 400, message: ['sessionId must be a session id (UUID)'] } };
       }
       const { sessionId, ...body } = envelope.data;
-      return await this.ingest.ingest(sessionId, DEVICE_SOURCE, this.ingest.validate(body));
+      return await this.ingest.ingest(principal, sessionId, this.ingest.validate(body));
     } catch (error) {
       if (error instanceof HttpException) {
         const response = error.getResponse();
-        const text =
+        const message =
           typeof response === 'string'
             ? response
             : (response as { message: string | string[] }).message;
-        return { error: { statusCode: error.getStatus(), message: text } };
+        return { error: { statusCode: error.getStatus(), message } };
       }
+      this.logger.error(
+        error instanceof Error ? (error.stack ?? error.message) : 'non-error thrown',
+      );
       return { error: { statusCode: 500, message: 'Internal server error' } };
     }
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { isoTimestampColumn } from '../database/columns';
+import { bigintAsNumber, isoTimestampColumn } from '../database/columns';
 
 /**
  * The natural key (session, source, dedupe key) is the primary key: the database itself refuses
@@ -18,15 +18,7 @@ export class VitalSampleEntity {
   @PrimaryColumn({ name: 'dedupe_key', type: 'varchar', length: 40 })
   dedupeKey!: string;
 
-  /** PostgreSQL returns bigint as text; sequence numbers stay within Number's safe range. */
-  @Column({
-    type: 'bigint',
-    nullable: true,
-    transformer: {
-      to: (value: number | null) => value,
-      from: (value: string | number | null) => (value === null ? null : Number(value)),
-    },
-  })
+  @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber })
   seq!: number | null;
 
   @Column(isoTimestampColumn())

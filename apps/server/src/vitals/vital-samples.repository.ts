@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type LatestVitals, mergeLatestVitals, type VitalSample, VITAL_SIGNS } from '@vigil/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { UnitOfWork } from '../database/unit-of-work';
 import { VitalSampleEntity } from './vital-sample.entity';
 import { toVitalSample } from './vital-sample.mapper';
 
@@ -40,17 +39,14 @@ function rowValues(row: VitalSampleEntity): unknown[] {
 
 @Injectable()
 export class VitalSamplesRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly unitOfWork: UnitOfWork,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * One multi-row insert in one transaction. The primary key refuses resent samples
+   * One multi-row insert, inside the caller's transaction. The primary key refuses resent samples
    * (ON CONFLICT DO NOTHING) and RETURNING tells which rows are new, so the answer is exact even
    * when two posts of the same sample race each other.
    */
-  async insertNew(rows: VitalSampleEntity[]): Promise<VitalSampleEntity[]> {
+  async insertNew(manager: EntityManager, rows: VitalSampleEntity[]): Promise<VitalSampleEntity[]> {
     if (rows.length === 0) return [];
     const postgres = this.dataSource.options.type === 'postgres';
     const parameters: unknown[] = [];
@@ -64,8 +60,9 @@ export class VitalSamplesRepository {
     const sql =
       `INSERT INTO vital_sample (${INSERT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ` +
       `ON CONFLICT DO NOTHING RETURNING source, dedupe_key`;
-    const inserted: Array<{ source: string; dedupe_key: string }> = await this.unitOfWork.run(
-      (manager) => manager.query(sql, parameters),
+    const inserted: Array<{ source: string; dedupe_key: string }> = await manager.query(
+      sql,
+      parameters,
     );
     const insertedKeys = new Set(inserted.map((row) => `${row.source}\u0000${row.dedupe_key}`));
     return rows.filter((row) => insertedKeys.has(`${row.source}\u0000${row.dedupeKey}`));

@@ -3,7 +3,9 @@ import { CLINICIANS_NAMESPACE, type VitalSample, type VitalsEvent } from '@vigil
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { testDatabases } from '../../test/test-databases';
+import { actorOf, systemPrincipal } from '../auth/principal';
 import { SessionsService } from '../sessions/sessions.service';
+import { login, seedUsers } from '../../test/test-users';
 import { startTestApp } from '../../test/test-app';
 
 const SECOND = 1000;
@@ -14,18 +16,19 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
   let sessionId: string;
   let bay = 0;
 
+  let nurse: string;
   const http = () => request(app.getHttpServer());
+  const post = (path: string) => http().post(path).set('Authorization', `Bearer ${nurse}`);
+  const get = (path: string) => http().get(path).set('Authorization', `Bearer ${nurse}`);
 
   async function createSession(
     state: 'scheduled' | 'assessed' | 'infusing' = 'infusing',
   ): Promise<string> {
     bay += 1;
-    const patient = await http()
-      .post('/api/v1/patients')
+    const patient = await post('/api/v1/patients')
       .send({ mrn: `MRN-${database.name}-${bay}`, displayName: 'Test Patient', weightKg: 70 })
       .expect(201);
-    const session = await http()
-      .post('/api/v1/sessions')
+    const session = await post('/api/v1/sessions')
       .send({
         patientId: patient.body.id,
         bay: `T${bay}`,
@@ -34,17 +37,20 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
       })
       .expect(201);
     const sessions = app.get(SessionsService);
-    if (state !== 'scheduled') await sessions.transition(session.body.id, 'assess');
-    if (state === 'infusing') await sessions.transition(session.body.id, 'start');
+    const actor = actorOf(systemPrincipal('test'));
+    if (state !== 'scheduled') await sessions.transition(actor, session.body.id, 'assess');
+    if (state === 'infusing') await sessions.transition(actor, session.body.id, 'start');
     return session.body.id as string;
   }
 
   const at = (offsetMs = 0) => new Date(Date.now() - 60 * SECOND + offsetMs).toISOString();
   const stored = async (id = sessionId): Promise<VitalSample[]> =>
-    (await http().get(`/api/v1/sessions/${id}/vitals`).expect(200)).body;
+    (await get(`/api/v1/sessions/${id}/vitals`).expect(200)).body;
 
   beforeAll(async () => {
     ({ app, url } = await startTestApp(await database.create()));
+    await seedUsers(app);
+    nurse = await login(app, 'nurse');
   });
 
   afterAll(async () => {
@@ -57,8 +63,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
   });
 
   it('accepts a batch with 202 and stores it in time order', async () => {
-    const reply = await http()
-      .post(`/api/v1/sessions/${sessionId}/vitals`)
+    const reply = await post(`/api/v1/sessions/${sessionId}/vitals`)
       .send({
         samples: [
           { seq: 2, at: at(SECOND), heartRate: 88, spo2: 97 },
@@ -89,12 +94,10 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
   it('stores a resent sample once and counts it as a duplicate, by seq or by time', async () => {
     const bySeq = { seq: 7, at: at(0), heartRate: 80 };
     const byTime = { at: at(500), spo2: 98 };
-    await http()
-      .post(`/api/v1/sessions/${sessionId}/vitals`)
+    await post(`/api/v1/sessions/${sessionId}/vitals`)
       .send({ samples: [bySeq, byTime] })
       .expect(202);
-    const again = await http()
-      .post(`/api/v1/sessions/${sessionId}/vitals`)
+    const again = await post(`/api/v1/sessions/${sessionId}/vitals`)
       .send({ samples: [bySeq, byTime, { seq: 8, at: at(SECOND), heartRate: 81 }] })
       .expect(202);
     expect(again.body).toEqual({ accepted: 1, duplicates: 2 });
@@ -103,8 +106,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
 
   it('counts a sample repeated inside one batch once', async () => {
     const sample = { seq: 1, at: at(0), heartRate: 70 };
-    const reply = await http()
-      .post(`/api/v1/sessions/${sessionId}/vitals`)
+    const reply = await post(`/api/v1/sessions/${sessionId}/vitals`)
       .send({ samples: [sample, sample] })
       .expect(202);
     expect(reply.body).toEqual({ accepted: 1, duplicates: 1 });
@@ -113,9 +115,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
   it('stores concurrent resends of the same sample exactly once', async () => {
     const body = { samples: [{ seq: 42, at: at(0), heartRate: 90 }] };
     const replies = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        http().post(`/api/v1/sessions/${sessionId}/vitals`).send(body),
-      ),
+      Array.from({ length: 8 }, () => post(`/api/v1/sessions/${sessionId}/vitals`).send(body)),
     );
     expect(replies.map((reply) => reply.status)).toEqual(Array(8).fill(202));
     expect(replies.reduce((sum, reply) => sum + reply.body.accepted, 0)).toBe(1);
@@ -163,8 +163,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
     'refuses %s with 400 naming the sample and stores nothing',
     async (_case, samples, messages) => {
       const good = { seq: 1, at: at(0), heartRate: 75 };
-      const reply = await http()
-        .post(`/api/v1/sessions/${sessionId}/vitals`)
+      const reply = await post(`/api/v1/sessions/${sessionId}/vitals`)
         .send({ samples: [...samples, good] })
         .expect(400);
       expect(reply.body).toEqual({ statusCode: 400, error: 'Bad Request', message: messages });
@@ -173,8 +172,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
   );
 
   it('names every bad sample of a batch', async () => {
-    const reply = await http()
-      .post(`/api/v1/sessions/${sessionId}/vitals`)
+    const reply = await post(`/api/v1/sessions/${sessionId}/vitals`)
       .send({
         samples: [
           { at: at(0), spo2: -1 },
@@ -197,13 +195,12 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
     ],
     [{}, 'samples is required'],
   ])('refuses a batch of the wrong size: %#', async (body, message) => {
-    const reply = await http().post(`/api/v1/sessions/${sessionId}/vitals`).send(body).expect(400);
+    const reply = await post(`/api/v1/sessions/${sessionId}/vitals`).send(body).expect(400);
     expect(reply.body.message).toEqual([message]);
   });
 
   it('answers 404 for an unknown session', async () => {
-    const reply = await http()
-      .post('/api/v1/sessions/00000000-0000-4000-8000-000000000000/vitals')
+    const reply = await post('/api/v1/sessions/00000000-0000-4000-8000-000000000000/vitals')
       .send({ samples: [{ at: at(0), heartRate: 70 }] })
       .expect(404);
     expect(reply.body.message).toMatch(/session .* not found/);
@@ -211,8 +208,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
 
   it('answers 409 naming the state of a session that accepts no vitals', async () => {
     const scheduled = await createSession('scheduled');
-    const reply = await http()
-      .post(`/api/v1/sessions/${scheduled}/vitals`)
+    const reply = await post(`/api/v1/sessions/${scheduled}/vitals`)
       .send({ samples: [{ at: at(0), heartRate: 70 }] })
       .expect(409);
     expect(reply.body.message).toMatch(/is scheduled/);
@@ -220,7 +216,10 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
   });
 
   it('pushes accepted samples to clinician sockets, and not the duplicates', async () => {
-    const socket: Socket = io(`${url}${CLINICIANS_NAMESPACE}`, { transports: ['websocket'] });
+    const socket: Socket = io(`${url}${CLINICIANS_NAMESPACE}`, {
+      transports: ['websocket'],
+      auth: { token: nurse },
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
@@ -229,12 +228,10 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
       const events: VitalsEvent[] = [];
       socket.on('vitals', (event: VitalsEvent) => events.push(event));
       const sample = { seq: 5, at: at(0), heartRate: 99, spo2: 95 };
-      await http()
-        .post(`/api/v1/sessions/${sessionId}/vitals`)
+      await post(`/api/v1/sessions/${sessionId}/vitals`)
         .send({ samples: [sample] })
         .expect(202);
-      await http()
-        .post(`/api/v1/sessions/${sessionId}/vitals`)
+      await post(`/api/v1/sessions/${sessionId}/vitals`)
         .send({ samples: [sample] })
         .expect(202);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -251,8 +248,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
   it('returns the session with its latest reading of each sign', async () => {
     const cuff = at(0);
     const later = at(SECOND);
-    await http()
-      .post(`/api/v1/sessions/${sessionId}/vitals`)
+    await post(`/api/v1/sessions/${sessionId}/vitals`)
       .send({
         samples: [
           { seq: 1, at: cuff, systolic: 140, diastolic: 90, heartRate: 80 },
@@ -260,7 +256,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
         ],
       })
       .expect(202);
-    const session = (await http().get(`/api/v1/sessions/${sessionId}`).expect(200)).body;
+    const session = (await get(`/api/v1/sessions/${sessionId}`).expect(200)).body;
     expect(session.latestVitals).toEqual({
       systolic: { value: 140, at: cuff },
       diastolic: { value: 90, at: cuff },

@@ -1,43 +1,63 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { VitalSample, VitalsAccepted } from '@vigil/shared';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CLINICAL_ROLES, type VitalSample, type VitalsAccepted } from '@vigil/shared';
+import { AuditService } from '../audit/audit.service';
+import { Access, CurrentPrincipal } from '../auth/access.decorator';
+import { actorOf, type Principal } from '../auth/principal';
+import { PATIENT_DATA_READERS } from '../auth/role-groups';
 import { toIsoTimestamp } from '../database/columns';
 import { SessionsService } from '../sessions/sessions.service';
 import { VitalsBatchDto, VitalsRangeQuery } from './dto/vitals-batch.dto';
 import { VitalSamplesRepository } from './vital-samples.repository';
 import { VitalsIngestService } from './vitals-ingest.service';
 
-/** Until device keys and clinician tokens exist, REST readings are attributed to this source. */
-const REST_SOURCE = 'rest';
-
 @ApiTags('vitals')
+@ApiBearerAuth()
+@ApiHeader({
+  name: 'X-Device-Key',
+  required: false,
+  description: 'a bedside device key, instead of a token',
+})
 @Controller('sessions/:sessionId/vitals')
 export class VitalsController {
   constructor(
     private readonly ingest: VitalsIngestService,
     private readonly samples: VitalSamplesRepository,
     private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
   ) {}
 
   @Post()
+  @Access({ devices: true, roles: CLINICAL_ROLES })
   @HttpCode(202)
   accept(
+    @CurrentPrincipal() principal: Principal,
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Body() body: VitalsBatchDto,
   ): Promise<VitalsAccepted> {
-    return this.ingest.ingest(sessionId, REST_SOURCE, body);
+    return this.ingest.ingest(principal, sessionId, body);
   }
 
   @Get()
+  @Access({ roles: PATIENT_DATA_READERS })
   async range(
+    @CurrentPrincipal() principal: Principal,
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
     @Query() query: VitalsRangeQuery,
   ): Promise<VitalSample[]> {
     await this.sessions.getEntity(sessionId);
-    return this.samples.findRange(
+    const samples = await this.samples.findRange(
       sessionId,
       query.from ? toIsoTimestamp(query.from) : undefined,
       query.to ? toIsoTimestamp(query.to) : undefined,
     );
+    await this.audit.record(actorOf(principal), {
+      action: 'vitals.read',
+      entity: 'session',
+      entityId: sessionId,
+      sessionId,
+      detail: { from: query.from ?? null, to: query.to ?? null, samples: samples.length },
+    });
+    return samples;
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SessionsModule } from '../sessions/sessions.module';
@@ -7,7 +8,7 @@ import { VitalsIngestService } from './vitals-ingest.service';
 import { VitalsController } from './vitals.controller';
 
 @Module({
-  imports: [SessionsModule, RealtimeModule, MetricsModule],
+  imports: [SessionsModule, RealtimeModule, MetricsModule, AuthModule],
   controllers: [VitalsController],
   providers: [VitalsIngestService, DevicesGateway],
   exports: [VitalsIngestService],

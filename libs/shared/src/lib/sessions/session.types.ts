@@ -30,6 +30,9 @@ export interface Session {
   createdAt: string;
   startedAt: string | null;
   endedAt: string | null;
+  /** Closed pauses, in milliseconds; with pausedAt a screen can keep the infusion clock itself. */
+  pausedMs: number;
+  pausedAt: string | null;
   /** Infusion minutes so far, pauses excluded. */
   elapsedMin: number;
   latestVitals: LatestVitals;

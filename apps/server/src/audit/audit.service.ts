@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuditEntry, AuditQuery, AuditVerification } from '@vigil/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/principal';
+import { toIsoTimestamp } from '../database/columns';
+import { UnitOfWork } from '../database/unit-of-work';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';
+
+export interface AuditEvent {
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  sessionId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Any fixed number: the PostgreSQL advisory lock that orders appends across every instance. */
+const AUDIT_CHAIN_LOCK = 704_211_904;
+const VERIFY_PAGE = 2_000;
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  /**
+   * Appends to the chain inside the caller's transaction, so the entry commits or rolls back with
+   * the change it records. On PostgreSQL a transaction-scoped advisory lock makes concurrent
+   * appends (from any instance) take turns; on SQLite the UnitOfWork already serialises writers.
+   */
+  async append(manager: EntityManager, actor: Actor, event: AuditEvent): Promise<AuditEntryEntity> {
+    if (manager.connection.options.type === 'postgres') {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    }
+    const last = await manager
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('entry')
+      .select(['entry.seq', 'entry.hash'])
+      .orderBy('entry.seq', 'DESC')
+      .limit(1)
+      .getOne();
+    const fields = {
+      seq: (last?.seq ?? 0) + 1,
+      at: toIsoTimestamp(Date.now()),
+      actorId: actor.actorId,
+      actor: actor.actor,
+      role: actor.role,
+      action: event.action,
+      entity: event.entity,
+      entityId: event.entityId ?? null,
+      sessionId: event.sessionId ?? null,
+      detail: canonicalJson(event.detail ?? {}),
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    const entry = manager.create(AuditEntryEntity, { ...fields, hash: auditHash(fields) });
+    await manager.insert(AuditEntryEntity, entry);
+    return entry;
+  }
+
+  /** An entry of its own, for what changes nothing else: reads, refusals, logins. */
+  record(actor: Actor, event: AuditEvent): Promise<AuditEntryEntity> {
+    return this.unitOfWork.run((manager) => this.append(manager, actor, event));
+  }
+
+  async list(query: AuditQuery): Promise<AuditEntry[]> {
+    const builder = this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('entry')
+      .orderBy('entry.seq', 'ASC')
+      .limit(query.limit);
+    if (query.from) builder.andWhere('entry.at >= :from', { from: toIsoTimestamp(query.from) });
+    if (query.to) builder.andWhere('entry.at <= :to', { to: toIsoTimestamp(query.to) });
+    if (query.actor) builder.andWhere('entry.actor = :actor', { actor: query.actor });
+    if (query.sessionId)
+      builder.andWhere('entry.sessionId = :sessionId', { sessionId: query.sessionId });
+    return (await builder.getMany()).map(toAuditEntry);
+  }
+
+  /**
+   * Walks the chain in seq order and recomputes every hash. An edited row fails its own hash; a
+   * deleted one leaves a gap in seq; rows swapped or reordered break the prevHash links.
+   */
+  async verify(): Promise<AuditVerification> {
+    const repository = this.dataSource.getRepository(AuditEntryEntity);
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    for (;;) {
+      const page = await repository
+        .createQueryBuilder('entry')
+        .where('entry.seq >= :from', { from: expectedSeq })
+        .orderBy('entry.seq', 'ASC')
+        .limit(VERIFY_PAGE)
+        .getMany();
+      for (const entry of page) {
+        const { hash, ...fields } = entry;
+        if (
+          entry.seq !== expectedSeq ||
+          entry.prevHash !== prevHash ||
+          auditHash(fields) !== hash
+        ) {
+          return { valid: false, brokenAt: expectedSeq };
+        }
+        prevHash = hash;
+        expectedSeq += 1;
+      }
+      if (page.length < VERIFY_PAGE) break;
+    }
+    const total = await repository.count();
+    // Rows that the walk never reached (below seq 1, or beyond a gap at the end) are tampering too.
+    if (total !== expectedSeq - 1) return { valid: false, brokenAt: expectedSeq };
+    return { valid: true, entries: total };
+  }
+}
+
+function toAuditEntry(entity: AuditEntryEntity): AuditEntry {
+  return {
+    seq: entity.seq,
+    at: entity.at,
+    actor: entity.actor,
+    role: entity.role,
+    action: entity.action,
+    entity: entity.entity,
+    entityId: entity.entityId,
+    sessionId: entity.sessionId,
+    detail: JSON.parse(entity.detail) as Record<string, unknown>,
+    prevHash: entity.prevHash,
+    hash: entity.hash,
+  };
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DevicesModule } from '../devices/devices.module';
+import { UsersModule } from '../users/users.module';
+import { AccessGuard } from './access.guard';
+import { AuthSessionEntity } from './auth-session.entity';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { Authenticator } from './authenticator';
+import { SigningKey } from './signing-key';
+import { WsAccessGuard } from './ws-access.guard';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AuthSessionEntity]),
+    JwtModule.register({}),
+    UsersModule,
+    DevicesModule,
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, SigningKey, Authenticator, AccessGuard, WsAccessGuard],
+  exports: [AuthService, Authenticator, AccessGuard, WsAccessGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,95 @@
+import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { CreateDeviceInput, Device, DeviceCreated } from '@vigil/shared';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor, DevicePrincipal } from '../auth/principal';
+import { toIsoTimestamp } from '../database/columns';
+import { UnitOfWork } from '../database/unit-of-work';
+import { SecurityEvents } from '../security/security-events';
+import { DeviceEntity } from './device.entity';
+
+const KEY_PREFIX = 'vgl_';
+
+const hashKey = (apiKey: string) => createHash('sha256').update(apiKey).digest('hex');
+
+@Injectable()
+export class DevicesService {
+  constructor(
+    @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly securityEvents: SecurityEvents,
+  ) {}
+
+  /** The key leaves the server once, in this reply; only its hash is kept. */
+  async register(actor: Actor, input: CreateDeviceInput): Promise<DeviceCreated> {
+    const apiKey = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const device: DeviceEntity = {
+      id: randomUUID(),
+      label: input.label.trim(),
+      bay: input.bay?.trim() ?? null,
+      keyHash: hashKey(apiKey),
+      keyPrefix: apiKey.slice(0, KEY_PREFIX.length + 6),
+      createdAt: toIsoTimestamp(Date.now()),
+      revokedAt: null,
+    };
+    await this.unitOfWork.run(async (manager) => {
+      await manager.insert(DeviceEntity, device);
+      await this.audit.append(manager, actor, {
+        action: 'device.registered',
+        entity: 'device',
+        entityId: device.id,
+        detail: { label: device.label, bay: device.bay, keyPrefix: device.keyPrefix },
+      });
+    });
+    return { id: device.id, label: device.label, bay: device.bay, apiKey };
+  }
+
+  async list(): Promise<Device[]> {
+    return (await this.devices.find({ order: { createdAt: 'ASC' } })).map(toDevice);
+  }
+
+  /** Open sockets of the device are closed too (SecurityEvents), on every instance. */
+  async revoke(actor: Actor, id: string): Promise<Device> {
+    const revoked = await this.unitOfWork.run(async (manager) => {
+      const device = await manager.findOneBy(DeviceEntity, { id });
+      if (!device) throw new NotFoundException(`device ${id} not found`);
+      if (!device.revokedAt) {
+        device.revokedAt = toIsoTimestamp(Date.now());
+        await manager.update(DeviceEntity, { id }, { revokedAt: device.revokedAt });
+        await this.audit.append(manager, actor, {
+          action: 'device.revoked',
+          entity: 'device',
+          entityId: id,
+          detail: { label: device.label },
+        });
+      }
+      return toDevice(device);
+    });
+    this.securityEvents.publish({ kind: 'device-revoked', deviceId: id });
+    return revoked;
+  }
+
+  /** Checked against the database on every use, so a revoked key is refused at once. */
+  async authenticate(apiKey: string): Promise<DevicePrincipal> {
+    const device = apiKey.startsWith(KEY_PREFIX)
+      ? await this.devices.findOneBy({ keyHash: hashKey(apiKey) })
+      : null;
+    if (!device) throw new UnauthorizedException('device key invalid');
+    if (device.revokedAt) throw new UnauthorizedException('device key revoked');
+    return { kind: 'device', deviceId: device.id, label: device.label, bay: device.bay };
+  }
+}
+
+function toDevice(entity: DeviceEntity): Device {
+  return {
+    id: entity.id,
+    label: entity.label,
+    bay: entity.bay,
+    keyPrefix: entity.keyPrefix,
+    createdAt: entity.createdAt,
+    revokedAt: entity.revokedAt,
+  };
+}

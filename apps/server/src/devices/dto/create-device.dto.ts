@@ -1,0 +1,4 @@
+import { createDeviceSchema } from '@vigil/shared';
+import { createZodDto } from 'nestjs-zod';
+
+export class CreateDeviceDto extends createZodDto(createDeviceSchema) {}

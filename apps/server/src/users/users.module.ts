@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthSessionEntity } from '../auth/auth-session.entity';
+import { IdentityBootstrap } from './identity-bootstrap';
+import { PasswordHasher } from './password-hasher';
+import { UserEntity } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, AuthSessionEntity])],
+  controllers: [UsersController],
+  providers: [UsersService, PasswordHasher, IdentityBootstrap],
+  exports: [UsersService, PasswordHasher],
+})
+export class UsersModule {}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { expecting } from '../validation/format-issues';
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  /** Username, `device:<label>` or `system`. */
+  actor: string;
+  /** The actor's role, `device` or `system`. */
+  role: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  sessionId: string | null;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export type AuditVerification = { valid: true; entries: number } | { valid: false; brokenAt: number };
+
+const isoTime = z.iso.datetime({ offset: true, error: expecting('must be an ISO 8601 date-time') });
+
+export const auditQuerySchema = z.strictObject({
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  actor: z.string().trim().min(1).max(120).optional(),
+  sessionId: z.uuid({ error: expecting('must be a session id (UUID)') }).optional(),
+  limit: z.coerce
+    .number({ error: expecting('must be a number between 1 and 5000') })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 5000')
+    .max(5000, 'must be between 1 and 5000')
+    .default(1000),
+});
+export type AuditQuery = z.output<typeof auditQuerySchema>;
