@@ -32,8 +32,17 @@ import {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** Signs in through the login screen; the login then lives in the tab's sessionStorage. */
+  async function signIn(target: Page, username: string): Promise<void> {
+    await target.getByLabel('Username').fill(username);
+    await target.getByLabel('Password').fill('demo');
+    await target.getByRole('button', { name: 'Sign in' }).click();
+  }
+
   it('shows a tile per demo chair, live from the bedside simulator', async () => {
     await page.goto(server.url);
+    await signIn(page, 'nurse');
+    await page.waitForURL('**/ward');
     const tile = page.getByTestId('bed-tile-3');
     await tile.waitFor();
     await expect(page.locator('[data-testid^="bed-tile-"]').count()).resolves.toBe(6);
@@ -56,7 +65,22 @@ import {
     expect(age).toMatch(/\d+ s ago|just now/i);
   });
 
+  it('serves the app for a deep link and returns to it after login', async () => {
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(`${server.url}/audit?actor=nurse`);
+      await fresh.getByLabel('Username').waitFor();
+      await signIn(fresh, 'auditor');
+      await fresh.getByRole('heading', { name: 'Audit log' }).waitFor();
+      expect(new URL(fresh.url()).pathname).toBe('/audit');
+      await fresh.getByText(/Chain verified — \d/).waitFor();
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('says plainly when live updates are lost', async () => {
+    // Still signed in from the first test: the tab's sessionStorage keeps the login.
     await page.goto(server.url);
     await page.getByTestId('bed-tile-1').waitFor();
     await expect(page.getByRole('alert').count()).resolves.toBe(0);

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { createQueryClient } from './api/query-client';
-import { App } from './app';
+import { App } from './app/components/app';
 import './ui/theme/theme.css';
 
 const container = document.getElementById('root');
@@ -9,6 +10,8 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <App queryClient={createQueryClient()} />
+    <BrowserRouter>
+      <App queryClient={createQueryClient()} />
+    </BrowserRouter>
   </StrictMode>,
 );

@@ -53,6 +53,16 @@ export class FakeClinicianSocket {
     this.fire('disconnect', willRetry ? 'transport close' : 'io server disconnect');
   }
 
+  /**
+   * A failed handshake. A refusal by the server's middleware (`unauthorized`) is not retried by
+   * Socket.IO (`willRetry` false); a transport failure is.
+   */
+  simulateConnectError(message: string, willRetry = false): void {
+    this.connected = false;
+    this.active = willRetry;
+    this.fire('connect_error', new Error(message));
+  }
+
   serverEmit<E extends keyof ClinicianServerEvents>(
     event: E,
     ...args: Parameters<ClinicianServerEvents[E]>

@@ -14,6 +14,8 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     createdAt: '2026-11-25T09:50:00.000Z',
     startedAt: '2026-11-25T10:00:00.000Z',
     endedAt: null,
+    pausedMs: 0,
+    pausedAt: null,
     elapsedMin: 12,
     latestVitals: {},
     ...overrides,

@@ -1,41 +1,51 @@
 import { CLINICIANS_NAMESPACE, type Session, type VitalsEvent } from '@vigil/shared';
+import { type ServerProcess, startServerProcess } from '@vigil/testing';
 import { io, type Socket } from 'socket.io-client';
 import { REDIS_TEST_URL, serviceAvailable } from '../test/services';
-import { type ServerProcess, startServerProcess } from '@vigil/testing';
 import { createPostgresDatabase, dropPostgresDatabase } from '../test/test-databases';
 
 const runs = serviceAvailable('postgres') && serviceAvailable('redis');
+const ADMIN_PASSWORD = 'e2e admin password';
+const PASSWORD = 'e2e nurse password';
 
 // Needs PostgreSQL and Redis; .ci/run makes both mandatory, so in CI this never skips.
 (runs ? describe : describe.skip)('two server instances over Redis', () => {
   let database: { url: string; name: string };
   let first: ServerProcess;
   let second: ServerProcess;
+  let admin: string;
+  let nurse: string;
 
-  beforeAll(async () => {
-    database = await createPostgresDatabase();
-    const env = { DATABASE_URL: database.url, REDIS_URL: REDIS_TEST_URL };
-    // Started together, as replicas are: the migration lock must keep them from racing.
-    [first, second] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([first?.stop(), second?.stop()]);
-    if (database) await dropPostgresDatabase(database.name);
-  });
-
-  async function post<T>(base: string, path: string, body: unknown): Promise<T> {
+  async function call<T>(
+    base: string,
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+  ): Promise<T> {
     const response = await fetch(`${base}/api/v1${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token && { authorization: `Bearer ${token}` }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`${path} → ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
+    if (!response.ok)
+      throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
+    return (response.status === 204 ? undefined : await response.json()) as T;
   }
 
-  async function connect(base: string): Promise<Socket> {
-    const socket = io(`${base}${CLINICIANS_NAMESPACE}`, { transports: ['websocket'] });
+  const login = async (base: string, username: string, password: string) =>
+    (await call<{ accessToken: string }>(base, 'POST', '/auth/login', null, { username, password }))
+      .accessToken;
+
+  async function connect(base: string, token: string): Promise<Socket> {
+    const socket = io(`${base}${CLINICIANS_NAMESPACE}`, {
+      transports: ['websocket'],
+      auth: { token },
+      reconnection: false,
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
@@ -43,27 +53,64 @@ const runs = serviceAvailable('postgres') && serviceAvailable('redis');
     return socket;
   }
 
+  beforeAll(async () => {
+    database = await createPostgresDatabase();
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL: REDIS_TEST_URL,
+      VIGIL_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    };
+    // Started together, as replicas are: the migration lock must keep them from racing.
+    const started = await Promise.allSettled([startServerProcess(env), startServerProcess(env)]);
+    const failure = started.find((result) => result.status === 'rejected');
+    if (failure) {
+      const running = started.filter((result) => result.status === 'fulfilled');
+      await Promise.all(running.map((result) => result.value.stop()));
+      throw failure.reason;
+    }
+    [first, second] = started.map(
+      (result) => (result as PromiseFulfilledResult<ServerProcess>).value,
+    ) as [ServerProcess, ServerProcess];
+    admin = await login(first.url, 'admin', ADMIN_PASSWORD);
+    await call(first.url, 'POST', '/users', admin, {
+      username: 'e2e-nurse',
+      displayName: 'E2E Nurse',
+      role: 'nurse',
+      password: PASSWORD,
+    });
+    // Logged in on the second instance: both share the signing key through the database.
+    nurse = await login(second.url, 'e2e-nurse', PASSWORD);
+  });
+
+  afterAll(async () => {
+    await Promise.all([first?.stop(), second?.stop()]);
+    if (database) await dropPostgresDatabase(database.name);
+  });
+
   it('reports Redis up on both instances', async () => {
     for (const instance of [first, second]) {
-      const health = await (await fetch(`${instance.url}/api/v1/health`)).json();
-      expect(health).toEqual({ status: 'ok', db: 'up', redis: 'up' });
+      expect(await call(instance.url, 'GET', '/health', null)).toEqual({
+        status: 'ok',
+        db: 'up',
+        redis: 'up',
+      });
     }
   });
 
   it('delivers vitals posted to one instance to a clinician socket on the other, exactly once', async () => {
-    const patient = await post<{ id: string }>(first.url, '/patients', {
+    const patient = await call<{ id: string }>(first.url, 'POST', '/patients', nurse, {
       mrn: 'FANOUT-1',
       displayName: 'Fan Out',
       weightKg: 70,
     });
-    const created = await post<Session>(first.url, '/sessions', {
+    const created = await call<Session>(first.url, 'POST', '/sessions', nurse, {
       patientId: patient.id,
       bay: 'R1',
       indication: 'depression',
       doseMgPerKg: 0.5,
     });
-    const onSecond = await connect(second.url);
-    const onFirst = await connect(first.url);
+    const onSecond = await connect(second.url, nurse);
+    const onFirst = await connect(first.url, nurse);
     try {
       const received: VitalsEvent[] = [];
       onSecond.on('vitals', (event: VitalsEvent) => received.push(event));
@@ -80,7 +127,7 @@ const runs = serviceAvailable('postgres') && serviceAvailable('redis');
       await client.end();
 
       const at = new Date().toISOString();
-      const reply = await post(first.url, `/sessions/${created.id}/vitals`, {
+      const reply = await call(first.url, 'POST', `/sessions/${created.id}/vitals`, nurse, {
         samples: [{ seq: 1, at, heartRate: 91, spo2: 96 }],
       });
       expect(reply).toEqual({ accepted: 1, duplicates: 0 });
@@ -98,9 +145,37 @@ const runs = serviceAvailable('postgres') && serviceAvailable('redis');
     }
   });
 
+  it('keeps one gapless audit chain while both instances write at once', async () => {
+    await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        call((index % 2 ? first : second).url, 'POST', '/patients', nurse, {
+          mrn: `CHAIN-${index}`,
+          displayName: 'Chain Test',
+          weightKg: 60,
+        }),
+      ),
+    );
+    expect(await call(second.url, 'GET', '/audit/verify', admin)).toEqual({
+      valid: true,
+      entries: expect.any(Number),
+    });
+  });
+
+  it('disconnects a disabled user on every instance', async () => {
+    const user = await call<{ id: string }>(first.url, 'POST', '/users', admin, {
+      username: 'e2e-leaver',
+      displayName: 'Leaver',
+      role: 'physician',
+      password: PASSWORD,
+    });
+    const socket = await connect(second.url, await login(second.url, 'e2e-leaver', PASSWORD));
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    await call(first.url, 'PATCH', `/users/${user.id}`, admin, { disabled: true });
+    expect(await closed).toBe('io server disconnect');
+  });
+
   it('shuts down cleanly on SIGTERM while the other instance keeps serving', async () => {
     expect(await second.stop()).toBe(0);
-    const health = await fetch(`${first.url}/api/v1/health`);
-    expect(health.status).toBe(200);
+    expect(await call(first.url, 'GET', '/health', null)).toMatchObject({ status: 'ok' });
   });
 });

@@ -24,7 +24,7 @@ export async function seedUsers(app: INestApplication): Promise<void> {
 
 export async function login(
   app: INestApplication,
-  username: Role | string,
+  username: string,
   password = TEST_PASSWORD,
 ): Promise<string> {
   const reply = await request(app.getHttpServer())

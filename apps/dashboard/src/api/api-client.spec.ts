@@ -1,3 +1,5 @@
+import { anAuthResponse } from '../../test/auth.fixture';
+import { authStore } from '../auth/state/auth-store';
 import { apiClient } from './api-client';
 import { ApiError, NETWORK_ERROR_STATUS } from './api-error';
 
@@ -16,7 +18,10 @@ describe('apiClient', () => {
   beforeEach(() => {
     fetchMock.mockReset();
     globalThis.fetch = fetchMock;
+    authStore.clear();
   });
+
+  const sentHeaders = (call = 0) => fetchMock.mock.calls[call]?.[1]?.headers;
 
   it('asks for the live sessions under /api/v1', async () => {
     fetchMock.mockResolvedValue(jsonResponse(200, []));
@@ -80,5 +85,83 @@ describe('apiClient', () => {
       statusCode: NETWORK_ERROR_STATUS,
       message: 'Server unreachable: Failed to fetch',
     });
+  });
+
+  describe('with a login', () => {
+    beforeEach(() => authStore.signIn(anAuthResponse('nurse', { token: 'abc' })));
+
+    it('sends the bearer token with every call', async () => {
+      fetchMock.mockResolvedValue(jsonResponse(200, []));
+      await apiClient.listLiveSessions();
+      expect(sentHeaders()).toMatchObject({ Authorization: 'Bearer abc' });
+    });
+
+    it('sends a body as JSON', async () => {
+      fetchMock.mockResolvedValue(jsonResponse(200, { id: 'u1' }));
+      await apiClient.updateUser('u/1', { disabled: true });
+      expect(fetchMock).toHaveBeenCalledWith(
+        '/api/v1/users/u%2F1',
+        expect.objectContaining({ method: 'PATCH', body: '{"disabled":true}' }),
+      );
+      expect(sentHeaders()).toMatchObject({ 'Content-Type': 'application/json' });
+    });
+
+    it('ends the session when the server answers 401', async () => {
+      fetchMock.mockResolvedValue(jsonResponse(401, { statusCode: 401, message: 'Unauthorized' }));
+      await expect(apiClient.listUsers()).rejects.toMatchObject({ statusCode: 401 });
+      expect(authStore.getSnapshot()).toEqual({ session: null, endReason: 'expired' });
+    });
+
+    it('keeps the session on a 403, which only refuses this one thing', async () => {
+      fetchMock.mockResolvedValue(jsonResponse(403, { statusCode: 403, message: 'Forbidden' }));
+      await expect(apiClient.listUsers()).rejects.toMatchObject({ statusCode: 403 });
+      expect(authStore.getAccessToken()).toBe('abc');
+    });
+
+    it('ignores a 401 that answers a token replaced in the meantime', async () => {
+      let answer: (response: Response) => void = () => undefined;
+      fetchMock.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+      const request = apiClient.listUsers();
+      authStore.renew('abc', anAuthResponse('nurse', { token: 'def' }));
+      answer(jsonResponse(401, { statusCode: 401, message: 'Unauthorized' }));
+      await expect(request).rejects.toMatchObject({ statusCode: 401 });
+      expect(authStore.getAccessToken()).toBe('def');
+    });
+
+    it('accepts the empty 204 of a logout', async () => {
+      fetchMock.mockResolvedValue(jsonResponse(204, undefined));
+      await expect(apiClient.logout()).resolves.toBeUndefined();
+      expect(fetchMock).toHaveBeenCalledWith(
+        '/api/v1/auth/logout',
+        expect.objectContaining({ method: 'POST' }),
+      );
+    });
+  });
+
+  describe('login', () => {
+    it('sends the credentials without a token', async () => {
+      authStore.signIn(anAuthResponse('nurse', { token: 'someone-elses' }));
+      fetchMock.mockResolvedValue(jsonResponse(200, anAuthResponse('admin')));
+      await apiClient.login({ username: 'admin', password: 'demo' });
+      expect(sentHeaders()).not.toHaveProperty('Authorization');
+      expect(fetchMock.mock.calls[0]?.[1]?.body).toBe('{"username":"admin","password":"demo"}');
+    });
+
+    it('treats its 401 as wrong credentials, not as an ended session', async () => {
+      authStore.signIn(anAuthResponse('nurse', { token: 'still-valid' }));
+      fetchMock.mockResolvedValue(
+        jsonResponse(401, { statusCode: 401, message: 'invalid username or password' }),
+      );
+      await expect(apiClient.login({ username: 'x', password: 'y' })).rejects.toMatchObject({
+        message: 'invalid username or password',
+      });
+      expect(authStore.getAccessToken()).toBe('still-valid');
+    });
+  });
+
+  it('asks for audit entries with every filter set, and the limit', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, []));
+    await apiClient.listAuditEntries({ actor: 'nurse', limit: 50 });
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/audit?actor=nurse&limit=50', expect.anything());
   });
 });

@@ -1,4 +1,20 @@
-import type { Session, VitalSample } from '@vigil/shared';
+import type {
+  AuditEntry,
+  AuditQueryInput,
+  AuditVerification,
+  AuthResponse,
+  CreateDeviceInput,
+  CreateUserInput,
+  Device,
+  DeviceCreated,
+  LoginInput,
+  Session,
+  UpdateUserInput,
+  User,
+  UserAccount,
+  VitalSample,
+} from '@vigil/shared';
+import { authStore } from '../auth/state/auth-store';
 import { ApiError, isNestErrorBody, NETWORK_ERROR_STATUS } from './api-error';
 
 export const API_BASE_PATH = '/api/v1';
@@ -6,13 +22,23 @@ export const API_BASE_PATH = '/api/v1';
 type QueryParams = Record<string, string | undefined>;
 
 interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH';
   query?: QueryParams;
+  body?: unknown;
   signal?: AbortSignal;
+  /**
+   * false for the login itself: no token is sent, and its 401 means a wrong password, not an
+   * ended session.
+   */
+  authenticated?: boolean;
 }
 
-/** The one place request headers are built; the bearer token joins them once login exists. */
-function buildRequestHeaders(): HeadersInit {
-  return { Accept: 'application/json' };
+/** The one place request headers are built. */
+function buildRequestHeaders(token: string | null, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return headers;
 }
 
 function buildUrl(path: string, query: QueryParams = {}): string {
@@ -24,6 +50,8 @@ function buildUrl(path: string, query: QueryParams = {}): string {
   return `${API_BASE_PATH}${path}${search ? `?${search}` : ''}`;
 }
 
+const segment = (value: string): string => encodeURIComponent(value);
+
 async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => undefined);
   if (isNestErrorBody(body)) {
@@ -34,28 +62,112 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, [response.statusText || `HTTP ${response.status}`]);
 }
 
-async function getJson<T>(path: string, { query, signal }: RequestOptions = {}): Promise<T> {
+/** Sends one request (the token is read and sent synchronously) and returns a 2xx response. */
+async function send(
+  path: string,
+  { method = 'GET', query, body, signal, authenticated = true }: RequestOptions = {},
+): Promise<Response> {
+  const token = authenticated ? authStore.getAccessToken() : null;
+  const hasBody = body !== undefined;
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), { headers: buildRequestHeaders(), signal });
+    response = await fetch(buildUrl(path, query), {
+      method,
+      headers: buildRequestHeaders(token, hasBody),
+      body: hasBody ? JSON.stringify(body) : undefined,
+      signal,
+    });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new ApiError(NETWORK_ERROR_STATUS, [`Server unreachable: ${reason}`]);
   }
+  // The server no longer accepts this login: the store ends it and the guard shows the login.
+  if (response.status === 401 && token) authStore.reportUnauthorized(token);
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+async function sendForJson<T>(path: string, options?: RequestOptions): Promise<T> {
+  const response = await send(path, options);
   return (await response.json()) as T;
 }
 
 export const apiClient = {
+  login(input: LoginInput): Promise<AuthResponse> {
+    return sendForJson<AuthResponse>('/auth/login', {
+      method: 'POST',
+      body: input,
+      authenticated: false,
+    });
+  },
+
+  refreshSession(): Promise<AuthResponse> {
+    return sendForJson<AuthResponse>('/auth/refresh', { method: 'POST' });
+  },
+
+  async logout(): Promise<void> {
+    await send('/auth/logout', { method: 'POST' });
+  },
+
+  getCurrentUser(signal?: AbortSignal): Promise<User> {
+    return sendForJson<User>('/auth/me', { signal });
+  },
+
   listLiveSessions(signal?: AbortSignal): Promise<Session[]> {
-    return getJson<Session[]>('/sessions', { query: { live: 'true' }, signal });
+    return sendForJson<Session[]>('/sessions', { query: { live: 'true' }, signal });
   },
 
   listSessionVitals(sessionId: string, from: Date, signal?: AbortSignal): Promise<VitalSample[]> {
-    return getJson<VitalSample[]>(`/sessions/${encodeURIComponent(sessionId)}/vitals`, {
+    return sendForJson<VitalSample[]>(`/sessions/${segment(sessionId)}/vitals`, {
       query: { from: from.toISOString() },
       signal,
     });
+  },
+
+  listUsers(signal?: AbortSignal): Promise<UserAccount[]> {
+    return sendForJson<UserAccount[]>('/users', { signal });
+  },
+
+  createUser(input: CreateUserInput): Promise<UserAccount> {
+    return sendForJson<UserAccount>('/users', { method: 'POST', body: input });
+  },
+
+  updateUser(userId: string, changes: UpdateUserInput): Promise<UserAccount> {
+    return sendForJson<UserAccount>(`/users/${segment(userId)}`, {
+      method: 'PATCH',
+      body: changes,
+    });
+  },
+
+  listDevices(signal?: AbortSignal): Promise<Device[]> {
+    return sendForJson<Device[]>('/devices', { signal });
+  },
+
+  /** The only answer that carries the device's key; the caller shows it once and forgets it. */
+  registerDevice(input: CreateDeviceInput): Promise<DeviceCreated> {
+    return sendForJson<DeviceCreated>('/devices', { method: 'POST', body: input });
+  },
+
+  revokeDevice(deviceId: string): Promise<Device> {
+    return sendForJson<Device>(`/devices/${segment(deviceId)}/revoke`, { method: 'POST' });
+  },
+
+  listAuditEntries(query: AuditQueryInput, signal?: AbortSignal): Promise<AuditEntry[]> {
+    const { from, to, actor, sessionId, limit } = query;
+    return sendForJson<AuditEntry[]>('/audit', {
+      query: {
+        from,
+        to,
+        actor,
+        sessionId,
+        limit: typeof limit === 'number' ? String(limit) : undefined,
+      },
+      signal,
+    });
+  },
+
+  verifyAuditChain(signal?: AbortSignal): Promise<AuditVerification> {
+    return sendForJson<AuditVerification>('/audit/verify', { signal });
   },
 };

@@ -13,7 +13,12 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { retry: shouldRetry },
+      queries: {
+        retry: shouldRetry,
+        // Every read of patient data is audited on the server: switching windows must not add
+        // entries. Live data follows the socket; other screens reload when opened.
+        refetchOnWindowFocus: false,
+      },
     },
   });
 }

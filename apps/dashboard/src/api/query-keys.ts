@@ -1,9 +1,24 @@
-/** Every TanStack Query key the dashboard uses; invalidating `sessions.all` refreshes them all. */
+import type { AuditQueryInput } from '@vigil/shared';
+
+/** Every TanStack Query key the dashboard uses; invalidating a feature's `all` refreshes it all. */
 export const queryKeys = {
   sessions: {
     all: ['sessions'] as const,
     live: () => ['sessions', 'list', { live: true }] as const,
     recentVitals: (sessionId: string) =>
       ['sessions', 'detail', sessionId, 'recent-vitals'] as const,
+  },
+  users: {
+    all: ['users'] as const,
+    list: () => ['users', 'list'] as const,
+  },
+  devices: {
+    all: ['devices'] as const,
+    list: () => ['devices', 'list'] as const,
+  },
+  audit: {
+    all: ['audit'] as const,
+    entries: (query: AuditQueryInput) => ['audit', 'entries', query] as const,
+    verification: () => ['audit', 'verification'] as const,
   },
 };

@@ -1,11 +1,30 @@
+import { anAuthResponse } from '../../test/auth.fixture';
 import { FakeClinicianSocket } from '../../test/fake-clinician-socket';
-import { trackConnectionStatus, type ConnectionStatus } from './socket-client';
+import { authStore } from '../auth/state/auth-store';
+import { buildHandshakeAuth, trackConnectionStatus, type ConnectionStatus } from './socket-client';
+
+describe('buildHandshakeAuth', () => {
+  beforeEach(() => authStore.clear());
+
+  it('sends no token while nobody is signed in', () => {
+    expect(buildHandshakeAuth()).toEqual({});
+  });
+
+  it('sends the current token, so a reconnect after a refresh uses the new one', () => {
+    authStore.signIn(anAuthResponse('nurse', { token: 'first' }));
+    expect(buildHandshakeAuth()).toEqual({ token: 'first' });
+    authStore.renew('first', anAuthResponse('nurse', { token: 'second' }));
+    expect(buildHandshakeAuth()).toEqual({ token: 'second' });
+  });
+});
 
 describe('trackConnectionStatus', () => {
-  function track() {
+  function track(isRecovering?: () => boolean) {
     const socket = new FakeClinicianSocket();
     const statuses: ConnectionStatus[] = [];
-    const stop = trackConnectionStatus(socket.asSocket(), (status) => statuses.push(status));
+    const stop = trackConnectionStatus(socket.asSocket(), (status) => statuses.push(status), {
+      isRecovering,
+    });
     return { socket, statuses, stop };
   }
 
@@ -22,6 +41,13 @@ describe('trackConnectionStatus', () => {
     socket.simulateConnect();
     socket.simulateDisconnect(false);
     expect(statuses).toEqual(['connected', 'disconnected']);
+  });
+
+  it('reports reconnecting, not disconnected, while the app itself is about to reconnect', () => {
+    const { socket, statuses } = track(() => true);
+    socket.simulateConnect();
+    socket.simulateDisconnect(false);
+    expect(statuses).toEqual(['connected', 'reconnecting']);
   });
 
   it('stops reporting once stopped', () => {

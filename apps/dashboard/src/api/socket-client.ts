@@ -4,6 +4,7 @@ import {
   type ClinicianServerEvents,
 } from '@vigil/shared';
 import { io, type Socket } from 'socket.io-client';
+import { authStore } from '../auth/state/auth-store';
 
 export type ClinicianSocket = Socket<ClinicianServerEvents, ClinicianClientEvents>;
 
@@ -16,9 +17,13 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'di
 
 export type HandshakeAuth = Record<string, string>;
 
-/** The one place the handshake auth is built; login will put `{ token }` here. */
+/** The message of the `connect_error` with which the server refuses a missing or expired token. */
+export const SOCKET_UNAUTHORIZED = 'unauthorized';
+
+/** The one place the handshake auth is built: the current (possibly just refreshed) token. */
 export function buildHandshakeAuth(): HandshakeAuth {
-  return {};
+  const token = authStore.getAccessToken();
+  return token ? { token } : {};
 }
 
 export function createClinicianSocket(): ClinicianSocket {
@@ -27,21 +32,31 @@ export function createClinicianSocket(): ClinicianSocket {
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
     autoConnect: false,
-    // A callback rather than an object: it runs before every reconnection, so it will pick up
-    // a refreshed token.
+    // A callback rather than an object: it runs before every reconnection, so it picks up a
+    // refreshed token.
     auth: (send) => send(buildHandshakeAuth()),
   });
 }
 
 type StatusSource = Pick<ClinicianSocket, 'on' | 'off' | 'active'>;
 
+interface TrackingOptions {
+  /**
+   * True while the app itself is about to reconnect a socket that Socket.IO will not retry
+   * (a refused or expired token): that is a reconnection, not a connection lost for good.
+   */
+  isRecovering?: () => boolean;
+}
+
 /** Reports every status change of the socket; returns the function that stops reporting. */
 export function trackConnectionStatus(
   socket: StatusSource,
   onStatus: (status: ConnectionStatus) => void,
+  { isRecovering = () => false }: TrackingOptions = {},
 ): () => void {
   const reportConnected = () => onStatus('connected');
-  const reportLoss = () => onStatus(socket.active ? 'reconnecting' : 'disconnected');
+  const reportLoss = () =>
+    onStatus(socket.active || isRecovering() ? 'reconnecting' : 'disconnected');
   socket.on('connect', reportConnected);
   socket.on('disconnect', reportLoss);
   socket.on('connect_error', reportLoss);

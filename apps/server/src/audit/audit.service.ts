@@ -66,12 +66,12 @@ export class AuditService {
     return this.unitOfWork.run((manager) => this.append(manager, actor, event));
   }
 
-  async list(query: AuditQuery): Promise<AuditEntry[]> {
+  async list(query: Partial<AuditQuery>): Promise<AuditEntry[]> {
     const builder = this.dataSource
       .getRepository(AuditEntryEntity)
       .createQueryBuilder('entry')
-      .orderBy('entry.seq', 'ASC')
-      .limit(query.limit);
+      .orderBy('entry.seq', query.order === 'desc' ? 'DESC' : 'ASC')
+      .limit(query.limit ?? 1000);
     if (query.from) builder.andWhere('entry.at >= :from', { from: toIsoTimestamp(query.from) });
     if (query.to) builder.andWhere('entry.at <= :to', { to: toIsoTimestamp(query.to) });
     if (query.actor) builder.andWhere('entry.actor = :actor', { actor: query.actor });

@@ -20,4 +20,15 @@ export class UnitOfWork {
     if (!this.sqliteWriter) return this.dataSource.transaction(work);
     return this.sqliteWriter.runExclusive(() => this.dataSource.transaction(work));
   }
+
+  /**
+   * A transaction that no other instance runs at the same time under the same key (a
+   * transaction-scoped PostgreSQL advisory lock); on SQLite every write is exclusive already.
+   */
+  runExclusive<T>(lockKey: number, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.run(async (manager) => {
+      if (!this.sqliteWriter) await manager.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
+      return work(manager);
+    });
+  }
 }

@@ -1,3 +1,4 @@
+import { SOCKET_REFUSALS } from '@vigil/shared';
 import type { Socket } from 'socket.io';
 import type { AccessRule } from '../auth/access.decorator';
 import { decideAccess } from '../auth/access-policy';
@@ -20,7 +21,7 @@ export function authenticateSockets(
   onAccepted: (socket: Socket, principal: Principal) => void,
 ) {
   return (socket: Socket, next: (error?: Error) => void): void => {
-    const credentials = credentialsOf((socket.handshake.auth ?? {}) as Record<string, unknown>);
+    const credentials = credentialsOf(socket.handshake.auth ?? {});
     authenticator
       .authenticate(credentials, {
         target: `socket ${socket.nsp.name}`,
@@ -29,14 +30,18 @@ export function authenticateSockets(
       .then((principal) => {
         const decision = decideAccess(rule, principal);
         if (decision !== 'allow' || !principal) {
-          next(new Error(decision === 'forbidden' ? 'forbidden' : 'unauthorized'));
+          next(
+            new Error(
+              decision === 'forbidden' ? SOCKET_REFUSALS.forbidden : SOCKET_REFUSALS.unauthorized,
+            ),
+          );
           return;
         }
         (socket.data as SocketData).principal = principal;
         onAccepted(socket, principal);
         next();
       })
-      .catch(() => next(new Error('unauthorized')));
+      .catch(() => next(new Error(SOCKET_REFUSALS.unauthorized)));
   };
 }
 

@@ -14,6 +14,8 @@ const DEMO_USERS: Array<{ username: string; displayName: string; role: Role }> =
   { username: 'admin', displayName: 'Demo Admin', role: 'admin' },
 ];
 const DEMO_PASSWORD = 'demo';
+/** Replicas start together: one of them bootstraps, the others then find the users there. */
+const BOOTSTRAP_LOCK = 704_211_905;
 
 /**
  * First start: VIGIL_ADMIN_PASSWORD creates `admin` when there is no user yet, so a new
@@ -33,7 +35,7 @@ export class IdentityBootstrap implements OnApplicationBootstrap {
     const actor = actorOf(systemPrincipal('bootstrap'));
     const adminPassword = this.config.adminPassword;
     if (adminPassword) {
-      const created = await this.unitOfWork.run(async (manager) =>
+      const created = await this.unitOfWork.runExclusive(BOOTSTRAP_LOCK, async (manager) =>
         (await this.users.count(manager)) === 0
           ? this.users.ensure(manager, actor, {
               username: 'admin',
@@ -46,7 +48,7 @@ export class IdentityBootstrap implements OnApplicationBootstrap {
       if (created) this.logger.log('created user admin from VIGIL_ADMIN_PASSWORD');
     }
     if (this.config.demo) {
-      await this.unitOfWork.run(async (manager) => {
+      await this.unitOfWork.runExclusive(BOOTSTRAP_LOCK, async (manager) => {
         for (const user of DEMO_USERS) {
           await this.users.ensure(manager, actorOf(systemPrincipal('demo')), {
             ...user,

@@ -13,6 +13,9 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { SecurityEvents } from '../security/security-events';
 import { UserEntity } from './user.entity';
 
+/** Serialises changes to accounts, so two admins cannot each remove the other at once. */
+const ADMIN_CHANGES_LOCK = 704_211_906;
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -60,15 +63,18 @@ export class UsersService {
   /** Disabling a user, resetting a password or changing a role ends the user's logins at once. */
   async update(actor: Actor, id: string, input: UpdateUserInput): Promise<UserAccount> {
     const passwordHash = input.password ? await this.hasher.hash(input.password) : undefined;
-    const user = await this.unitOfWork.run(async (manager) => {
+    const user = await this.unitOfWork.runExclusive(ADMIN_CHANGES_LOCK, async (manager) => {
       const current = await manager.findOneBy(UserEntity, { id });
       if (!current) throw new NotFoundException(`user ${id} not found`);
+      await this.keepAnAdmin(manager, actor, current, input);
       const changes: Partial<UserEntity> = {};
       if (input.displayName !== undefined) changes.displayName = input.displayName.trim();
       if (input.role !== undefined) changes.role = input.role;
       if (input.disabled !== undefined) changes.disabled = input.disabled;
-      if (passwordHash)
-        Object.assign(changes, { passwordHash, failedLogins: 0, lockedUntil: null });
+      // A password reset or a re-enable is how an admin lets a locked-out user back in.
+      if (passwordHash || input.disabled === false)
+        Object.assign(changes, { failedLogins: 0, lockedUntil: null });
+      if (passwordHash) changes.passwordHash = passwordHash;
       await manager.update(UserEntity, { id }, changes);
       if (revokesAccess(input)) {
         await manager.update(
@@ -93,6 +99,30 @@ export class UsersService {
     if (revokesAccess(input))
       this.securityEvents.publish({ kind: 'user-access-revoked', userId: id });
     return toUserAccount(user);
+  }
+
+  /**
+   * Vigil must always keep someone who can administer it: an admin may not disable or demote
+   * themself, and (for two admins removing each other at the same moment, serialised by the
+   * lock) the last enabled admin cannot be disabled or demoted by anyone.
+   */
+  private async keepAnAdmin(
+    manager: EntityManager,
+    actor: Actor,
+    target: UserEntity,
+    input: UpdateUserInput,
+  ): Promise<void> {
+    const losesAdmin =
+      target.role === 'admin' &&
+      (input.disabled === true || (input.role !== undefined && input.role !== 'admin'));
+    if (!losesAdmin) return;
+    if (actor.actorId === target.id) {
+      throw new ConflictException('an admin cannot disable or demote themself; ask another admin');
+    }
+    const enabledAdmins = await manager.countBy(UserEntity, { role: 'admin', disabled: false });
+    if (!target.disabled && enabledAdmins <= 1) {
+      throw new ConflictException('cannot disable or demote the last enabled admin');
+    }
   }
 
   findByUsername(username: string): Promise<UserEntity | null> {

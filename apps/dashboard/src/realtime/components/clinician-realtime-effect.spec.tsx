@@ -1,19 +1,22 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Session, VitalSample } from '@vigil/shared';
 import { act, render, waitFor } from '@testing-library/react';
+import { anAuthResponse } from '../../../test/auth.fixture';
 import { apiClient } from '../../api/api-client';
+import { authStore } from '../../auth/state/auth-store';
 import { queryKeys } from '../../api/query-keys';
 import type { ConnectionStatus } from '../../api/socket-client';
 import { FakeClinicianSocket } from '../../../test/fake-clinician-socket';
 import { aSample, aSession } from '../../../test/session.fixture';
 import { useLiveSessions } from '../../ward/hooks/use-live-sessions';
 import { useRecentVitals } from '../../ward/hooks/use-recent-vitals';
-import { ClinicianRealtimeEffect } from './clinician-realtime-effect';
+import { AUTH_RETRY_MS, ClinicianRealtimeEffect } from './clinician-realtime-effect';
 
 jest.mock('../../api/api-client');
 
 const listLiveSessions = jest.mocked(apiClient.listLiveSessions);
 const listSessionVitals = jest.mocked(apiClient.listSessionVitals);
+const refreshSession = jest.mocked(apiClient.refreshSession);
 
 /** Subscribes to the queries the way the ward does, so invalidation triggers refetches. */
 function WardQueries({ sessionId }: { sessionId: string }) {
@@ -45,6 +48,8 @@ describe('ClinicianRealtimeEffect', () => {
   beforeEach(() => {
     listLiveSessions.mockResolvedValue([aSession({ id: 's-1', bay: '1' })]);
     listSessionVitals.mockResolvedValue([]);
+    authStore.clear();
+    authStore.signIn(anAuthResponse('nurse', { token: 'old' }));
   });
 
   it('connects once and renders nothing', () => {
@@ -106,5 +111,67 @@ describe('ClinicianRealtimeEffect', () => {
     view.unmount();
     expect(socket.disconnect).toHaveBeenCalledTimes(1);
     expect(socket.listenerCount('vitals')).toBe(0);
+  });
+
+  describe('when the server ends or refuses the login', () => {
+    it('reconnects at once when the server closes the connection (its token expired)', () => {
+      const { socket, statuses } = setUp();
+      act(() => socket.simulateConnect());
+      act(() => socket.simulateDisconnect(false));
+
+      expect(socket.connect).toHaveBeenCalledTimes(2);
+      expect(statuses).toEqual(['connecting', 'connected', 'reconnecting']);
+    });
+
+    it('refreshes the token and reconnects when the handshake is refused', async () => {
+      refreshSession.mockResolvedValue(anAuthResponse('nurse', { token: 'new' }));
+      const { socket, statuses } = setUp();
+      act(() => socket.simulateConnectError('unauthorized'));
+
+      expect(statuses.at(-1)).toBe('reconnecting');
+      await waitFor(() => expect(socket.connect).toHaveBeenCalledTimes(2));
+      expect(refreshSession).toHaveBeenCalledTimes(1);
+      expect(authStore.getAccessToken()).toBe('new');
+    });
+
+    it('ends the session when even a freshly refreshed token is refused', async () => {
+      refreshSession.mockResolvedValue(anAuthResponse('nurse', { token: 'new' }));
+      const { socket } = setUp();
+      act(() => socket.simulateConnectError('unauthorized'));
+      await waitFor(() => expect(socket.connect).toHaveBeenCalledTimes(2));
+
+      act(() => socket.simulateConnectError('unauthorized'));
+      expect(authStore.getSnapshot()).toEqual({ session: null, endReason: 'expired' });
+      expect(refreshSession).toHaveBeenCalledTimes(1);
+    });
+
+    it('leaves other connection failures to Socket.IO’s own retries', () => {
+      const { socket, statuses } = setUp();
+      act(() => socket.simulateConnectError('xhr poll error', true));
+
+      expect(refreshSession).not.toHaveBeenCalled();
+      expect(socket.connect).toHaveBeenCalledTimes(1);
+      expect(statuses.at(-1)).toBe('reconnecting');
+    });
+
+    it('pauses before reconnecting when the server keeps closing the connection', () => {
+      jest.useFakeTimers();
+      try {
+        const { socket, statuses } = setUp();
+        act(() => socket.simulateConnect());
+        act(() => socket.simulateDisconnect(false));
+        act(() => socket.simulateConnect());
+        act(() => socket.simulateDisconnect(false));
+
+        expect(socket.connect).toHaveBeenCalledTimes(2);
+        expect(statuses.at(-1)).toBe('reconnecting');
+        act(() => {
+          jest.advanceTimersByTime(AUTH_RETRY_MS);
+        });
+        expect(socket.connect).toHaveBeenCalledTimes(3);
+      } finally {
+        jest.useRealTimers();
+      }
+    });
   });
 });

@@ -1,16 +1,30 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { ApiError } from '../../api/api-error';
 import {
   createClinicianSocket,
+  SOCKET_UNAUTHORIZED,
   trackConnectionStatus,
   type ClinicianSocket,
   type ConnectionStatus,
 } from '../../api/socket-client';
+import { refreshAccessToken } from '../../auth/services/session-service';
+import { authStore } from '../../auth/state/auth-store';
 import {
   applySessionUpdate,
   applyVitalsEvent,
   resynchronise,
 } from '../utils/apply-realtime-events';
+
+/** After a refresh that failed for a reason other than 401 (network, 5xx), try again this soon. */
+export const AUTH_RETRY_MS = 5_000;
+
+/**
+ * Tokens live ~15 minutes, so expiry closes a connection far less often than this; a server that
+ * closes it again sooner gets a pause before the next attempt rather than a reconnect storm (each
+ * reconnect reloads the ward, and every read of patient data is audited).
+ */
+export const RAPID_SERVER_DISCONNECT_MS = 60_000;
 
 interface ClinicianRealtimeEffectProps {
   onStatusChange: (status: ConnectionStatus) => void;
@@ -18,7 +32,11 @@ interface ClinicianRealtimeEffectProps {
   createSocket?: () => ClinicianSocket;
 }
 
-/** Owns the clinicians' socket for the page's lifetime and feeds its events into the cache. */
+/**
+ * Owns the clinicians' socket while someone is signed in and feeds its events into the cache.
+ * Socket.IO does not retry a connection the server refused or closed, and the server does both
+ * for an expired token; this reconnects with a refreshed one.
+ */
 export function ClinicianRealtimeEffect({
   onStatusChange,
   createSocket = createClinicianSocket,
@@ -27,13 +45,68 @@ export function ClinicianRealtimeEffect({
 
   useEffect(() => {
     const socket = createSocket();
-    const stopTracking = trackConnectionStatus(socket, onStatusChange);
-    socket.on('connect', () => resynchronise(queryClient));
+    let disposed = false;
+    let recovering = false;
+    let refreshedAfterRefusal = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let lastServerDisconnectAt = Number.NEGATIVE_INFINITY;
+
+    const recoverAuthorisation = () => {
+      recovering = true;
+      refreshAccessToken().then(
+        () => {
+          recovering = false;
+          refreshedAfterRefusal = true;
+          if (!disposed) socket.connect();
+        },
+        (error: unknown) => {
+          // A 401 ended the session (and this component with it); a blip is tried again.
+          if (disposed || (error instanceof ApiError && error.statusCode === 401)) return;
+          retryTimer = setTimeout(recoverAuthorisation, AUTH_RETRY_MS);
+        },
+      );
+    };
+
+    // Registered before the status tracker, so it sees the reconnection already under way.
+    socket.on('disconnect', (reason) => {
+      // How the server ends a connection whose token expired: the handshake sends the current one.
+      if (reason !== 'io server disconnect') return;
+      const now = Date.now();
+      const rapid = now - lastServerDisconnectAt < RAPID_SERVER_DISCONNECT_MS;
+      lastServerDisconnectAt = now;
+      if (!rapid) {
+        socket.connect();
+        return;
+      }
+      recovering = true;
+      retryTimer = setTimeout(() => {
+        recovering = false;
+        if (!disposed) socket.connect();
+      }, AUTH_RETRY_MS);
+    });
+    socket.on('connect_error', (error) => {
+      if (error.message !== SOCKET_UNAUTHORIZED) return;
+      if (refreshedAfterRefusal) {
+        // Even a freshly issued token is refused: this login is over.
+        authStore.endSession('expired');
+        return;
+      }
+      recoverAuthorisation();
+    });
+    const stopTracking = trackConnectionStatus(socket, onStatusChange, {
+      isRecovering: () => recovering,
+    });
+    socket.on('connect', () => {
+      refreshedAfterRefusal = false;
+      resynchronise(queryClient);
+    });
     socket.on('vitals', (event) => applyVitalsEvent(queryClient, event));
     socket.on('session.updated', (session) => applySessionUpdate(queryClient, session));
     onStatusChange('connecting');
     socket.connect();
     return () => {
+      disposed = true;
+      clearTimeout(retryTimer);
       stopTracking();
       socket.removeAllListeners();
       socket.disconnect();

@@ -14,6 +14,8 @@ export const themeTokens = {
   statePaused: '--vigil-state-paused',
   stateRecovery: '--vigil-state-recovery',
   stateWaiting: '--vigil-state-waiting',
+  statusOk: '--vigil-status-ok',
+  statusError: '--vigil-status-error',
   trendHeartRate: '--vigil-trend-heart-rate',
   trendSpo2: '--vigil-trend-spo2',
   alarmHigh: '--vigil-alarm-high',

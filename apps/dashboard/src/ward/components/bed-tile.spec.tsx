@@ -19,6 +19,8 @@ describe('BedTile', () => {
     patient: { id: 'p-3', initials: 'MK' },
     indication: 'opioid-use-disorder',
     state: 'infusing',
+    // 23.6 minutes of infusion so far; elapsedMin is the server's figure at the time it answered.
+    startedAt: secondsAgo(23.6 * 60),
     elapsedMin: 23.6,
     plannedDurationMin: 40,
     latestVitals: {
@@ -72,13 +74,47 @@ describe('BedTile', () => {
   });
 
   it('shows the state in words and the infusion progress in minutes', () => {
-    const tile = renderTile({ state: 'paused' });
+    const tile = renderTile({ state: 'paused', pausedAt: secondsAgo(0) });
     expect(within(tile).getByTestId('session-state')).toHaveTextContent('Paused');
     expect(within(tile).getByTestId('infusion-progress')).toHaveTextContent('23 / 40 min');
     expect(within(tile).getByRole('progressbar', { name: 'Infusion progress' })).toHaveAttribute(
       'aria-valuenow',
       '23',
     );
+  });
+
+  it('advances the infusion progress by the screen’s own clock, without a refetch', () => {
+    const tile = renderTile({ startedAt: secondsAgo(23 * 60 + 55), elapsedMin: 23.9 });
+    const progress = within(tile).getByTestId('infusion-progress');
+    expect(progress).toHaveTextContent('23 / 40 min');
+    act(() => {
+      jest.advanceTimersByTime(5_000);
+    });
+    expect(progress).toHaveTextContent('24 / 40 min');
+  });
+
+  it('leaves out closed pauses and holds the progress still during a pause', () => {
+    const tile = renderTile({
+      state: 'paused',
+      startedAt: secondsAgo(30 * 60),
+      pausedMs: 5 * 60_000,
+      pausedAt: secondsAgo(3 * 60),
+    });
+    const progress = within(tile).getByTestId('infusion-progress');
+    expect(progress).toHaveTextContent('22 / 40 min');
+    act(() => {
+      jest.advanceTimersByTime(2 * 60_000);
+    });
+    expect(progress).toHaveTextContent('22 / 40 min');
+  });
+
+  it('stops the progress where the infusion ended', () => {
+    const tile = renderTile({
+      state: 'recovery',
+      startedAt: secondsAgo(50 * 60),
+      endedAt: secondsAgo(10 * 60),
+    });
+    expect(within(tile).getByTestId('infusion-progress')).toHaveTextContent('40 / 40 min');
   });
 
   it('shows the age of the newest reading and updates it every second', () => {

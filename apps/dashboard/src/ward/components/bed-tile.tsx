@@ -1,4 +1,10 @@
-import { mergeLatestVitals, VITAL_RANGES, type Session, type VitalSample } from '@vigil/shared';
+import {
+  infusionElapsedMs,
+  mergeLatestVitals,
+  VITAL_RANGES,
+  type Session,
+  type VitalSample,
+} from '@vigil/shared';
 import { useMemo } from 'react';
 import { useNow } from '../../ui/hooks/use-now';
 import { STALE_READING_AFTER_MS } from '../constants/ward.constants';
@@ -34,6 +40,9 @@ export function BedTile({ session, recentSamples }: BedTileProps) {
   const ageMs = newestReadingAge(readings, now);
   const isStale = ageMs === null || ageMs > STALE_READING_AFTER_MS;
   const bloodPressureAt = readings.systolic?.at;
+  // Kept by the screen's own clock from the session's times, so it moves every second without
+  // asking the server (each read of a session is audited).
+  const elapsedMin = infusionElapsedMs(session, now) / 60_000;
 
   return (
     <section
@@ -54,10 +63,7 @@ export function BedTile({ session, recentSamples }: BedTileProps) {
       <p className="bed-tile__indication" data-testid="session-indication">
         {indicationLabel(session.indication)}
       </p>
-      <InfusionProgress
-        elapsedMin={session.elapsedMin}
-        plannedDurationMin={session.plannedDurationMin}
-      />
+      <InfusionProgress elapsedMin={elapsedMin} plannedDurationMin={session.plannedDurationMin} />
       <dl className="bed-tile__vitals">
         <VitalReading
           abbreviation="BP"

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { ApiError } from '../../api/api-error';
 import { apiClient } from '../../api/api-client';
 import { aSession } from '../../../test/session.fixture';
@@ -65,5 +65,21 @@ describe('WardScreen', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Could not load sessions: database unavailable',
     );
+  });
+
+  it('does not poll the session list: every read of it is audited', async () => {
+    jest.useFakeTimers();
+    try {
+      listLiveSessions.mockResolvedValue([aSession({ id: 's-1', bay: '1' })]);
+      renderWardScreen();
+      await screen.findByTestId('bed-tile-1');
+
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(5 * 60_000);
+      });
+      expect(listLiveSessions).toHaveBeenCalledTimes(1);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -6,9 +6,3 @@ export const RECENT_VITALS_WINDOW = { windowMs: 10 * 60_000, maxSamples: 1_200 }
 
 /** Matches the default SIGNAL_LOSS limit: past this a reading is no longer "live". */
 export const STALE_READING_AFTER_MS = 30_000;
-
-/**
- * elapsedMin is computed by the server when it answers, so the list is refreshed to keep infusion
- * progress current; it is also a safety net should a socket event ever be missed.
- */
-export const LIVE_SESSIONS_REFRESH_MS = 30_000;

@@ -2,10 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Session } from '@vigil/shared';
 import { apiClient } from '../../api/api-client';
 import { queryKeys } from '../../api/query-keys';
-import { LIVE_SESSIONS_REFRESH_MS } from '../constants/ward.constants';
 import { reconcileFetchedSessions } from '../utils/merge-vitals';
 
-/** The sessions occupying a chair, kept current by the realtime effect between refreshes. */
+/**
+ * The sessions occupying a chair. Never refetched on a timer: the realtime effect reloads it after
+ * every (re)connect and applies `session.updated` between, and each read is audited server-side.
+ */
 export function useLiveSessions() {
   const queryClient = useQueryClient();
   const queryKey = queryKeys.sessions.live();
@@ -15,6 +17,6 @@ export function useLiveSessions() {
       const fetched = await apiClient.listLiveSessions(signal);
       return reconcileFetchedSessions(fetched, queryClient.getQueryData(queryKey));
     },
-    refetchInterval: LIVE_SESSIONS_REFRESH_MS,
+    staleTime: Infinity,
   });
 }

@@ -17,7 +17,8 @@ export interface AuditEntry {
   hash: string;
 }
 
-export type AuditVerification = { valid: true; entries: number } | { valid: false; brokenAt: number };
+export type AuditVerification =
+  { valid: true; entries: number } | { valid: false; brokenAt: number };
 
 const isoTime = z.iso.datetime({ offset: true, error: expecting('must be an ISO 8601 date-time') });
 
@@ -26,6 +27,8 @@ export const auditQuerySchema = z.strictObject({
   to: isoTime.optional(),
   actor: z.string().trim().min(1).max(120).optional(),
   sessionId: z.uuid({ error: expecting('must be a session id (UUID)') }).optional(),
+  /** `desc`: newest first, for an auditor's first look at recent activity. */
+  order: z.enum(['asc', 'desc'], { error: expecting('must be asc or desc') }).default('asc'),
   limit: z.coerce
     .number({ error: expecting('must be a number between 1 and 5000') })
     .int('must be a whole number')
@@ -34,3 +37,4 @@ export const auditQuerySchema = z.strictObject({
     .default(1000),
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
+export type AuditQueryInput = z.input<typeof auditQuerySchema>;

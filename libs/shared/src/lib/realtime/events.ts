@@ -5,6 +5,12 @@ import type { VitalSample, VitalsAccepted, VitalsBatchInput } from '../vitals/vi
 export const CLINICIANS_NAMESPACE = '/clinicians';
 export const DEVICES_NAMESPACE = '/devices';
 
+/**
+ * Why a handshake was refused (the connect_error's message): `unauthorized` — no valid
+ * credentials, log in again; `forbidden` — valid, but this role may not use the namespace.
+ */
+export const SOCKET_REFUSALS = { unauthorized: 'unauthorized', forbidden: 'forbidden' } as const;
+
 export interface VitalsEvent {
   sessionId: string;
   samples: VitalSample[];

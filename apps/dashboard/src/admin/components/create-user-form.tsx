@@ -1,0 +1,123 @@
+import { createUserSchema, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@vigil/shared';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/api-error';
+import { roleLabel } from '../../auth/utils/role-labels';
+import { describeError } from '../../ui/components/error-notice';
+import { SelectField, TextField } from '../../ui/components/form-field';
+import {
+  issuesToFieldErrors,
+  serverMessagesToFieldErrors,
+  type FieldErrors,
+} from '../../ui/forms/field-errors';
+import { useCreateUser } from '../hooks/use-users';
+
+const FIELDS = ['username', 'displayName', 'role', 'password'] as const;
+type UserField = (typeof FIELDS)[number];
+
+interface UserDraft {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}
+
+const EMPTY: UserDraft = { username: '', displayName: '', role: 'nurse', password: '' };
+
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
+
+export function CreateUserForm() {
+  const create = useCreateUser();
+  const [draft, setDraft] = useState(EMPTY);
+  const [errors, setErrors] = useState<FieldErrors<UserField>>({});
+  const [created, setCreated] = useState<string | null>(null);
+
+  const setField =
+    <Field extends UserField>(field: Field) =>
+    (value: UserDraft[Field]) =>
+      setDraft((current) => ({ ...current, [field]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setCreated(null);
+    const parsed = createUserSchema.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    create.mutate(parsed.data, {
+      onSuccess: (account) => {
+        setDraft(EMPTY);
+        setCreated(`User ${account.username} created.`);
+      },
+      onError: (error) => {
+        // 400 and 409 name the field first (`username … already exists`): show it beside it.
+        setErrors(
+          error instanceof ApiError && error.statusCode !== 403
+            ? serverMessagesToFieldErrors(error.messages, FIELDS)
+            : { form: describeError(error) },
+        );
+      },
+    });
+  };
+
+  return (
+    <form aria-labelledby="create-user-title" onSubmit={submit} noValidate>
+      <h3 id="create-user-title">Add a user</h3>
+      <div className="form-row">
+        <TextField
+          id="create-user-username"
+          label="Username"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          hint="Lower-case letters, digits, . _ -"
+          value={draft.username}
+          onValueChange={setField('username')}
+          error={errors.username}
+        />
+        <TextField
+          id="create-user-display-name"
+          label="Display name"
+          autoComplete="off"
+          value={draft.displayName}
+          onValueChange={setField('displayName')}
+          error={errors.displayName}
+        />
+        <SelectField
+          id="create-user-role"
+          label="Role"
+          options={ROLE_OPTIONS}
+          value={draft.role}
+          onValueChange={setField('role')}
+          error={errors.role}
+        />
+        <TextField
+          id="create-user-password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters`}
+          value={draft.password}
+          onValueChange={setField('password')}
+          error={errors.password}
+        />
+        <div className="form-actions">
+          <button className="button button--primary" type="submit" disabled={create.isPending}>
+            {create.isPending ? 'Adding…' : 'Add user'}
+          </button>
+        </div>
+      </div>
+      {errors.form && (
+        <p className="form-error" role="alert">
+          Could not add the user: {errors.form}
+        </p>
+      )}
+      {created && (
+        <p className="page__status" role="status">
+          {created}
+        </p>
+      )}
+    </form>
+  );
+}

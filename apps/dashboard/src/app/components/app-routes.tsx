@@ -1,0 +1,70 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import type { ClinicianSocket } from '../../api/socket-client';
+import { AdminScreen } from '../../admin/components/admin-screen';
+import { AuditScreen } from '../../audit/components/audit-screen';
+import { LoginScreen } from '../../auth/components/login-screen';
+import { useAuthSession, useCurrentUser } from '../../auth/hooks/use-auth-session';
+import { WardScreen } from '../../ward/components/ward-screen';
+import { landingPath, LOGIN_PATH, PAGES, readFrom } from '../routes/route-access';
+import { AppShell } from './app-shell';
+import { NotFoundScreen } from './not-found-screen';
+import { RequireAuth, RequireRole } from './route-guards';
+
+interface AppRoutesProps {
+  createSocket?: () => ClinicianSocket;
+}
+
+export function AppRoutes({ createSocket }: AppRoutesProps) {
+  return (
+    <Routes>
+      <Route path={LOGIN_PATH} element={<LoginRoute />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppShell createSocket={createSocket} />}>
+          <Route index element={<HomeRedirect />} />
+          <Route
+            path={PAGES.ward.path}
+            element={
+              <RequireRole page="ward">
+                <WardScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={PAGES.audit.path}
+            element={
+              <RequireRole page="audit">
+                <AuditScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={PAGES.admin.path}
+            element={
+              <RequireRole page="admin">
+                <AdminScreen />
+              </RequireRole>
+            }
+          />
+          <Route path="*" element={<NotFoundScreen />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+const SESSION_EXPIRED_NOTICE = 'Your session has ended. Sign in again to continue.';
+
+/** The login form, or — once signed in — on to the page the user wanted or their home. */
+function LoginRoute() {
+  const { session, endReason } = useAuthSession();
+  const location = useLocation();
+  if (session) {
+    return <Navigate to={landingPath(session.user.role, readFrom(location.state))} replace />;
+  }
+  return <LoginScreen notice={endReason === 'expired' ? SESSION_EXPIRED_NOTICE : undefined} />;
+}
+
+function HomeRedirect() {
+  const { role } = useCurrentUser();
+  return <Navigate to={landingPath(role, undefined)} replace />;
+}

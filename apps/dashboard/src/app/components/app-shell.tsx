@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { Outlet } from 'react-router';
+import type { ClinicianSocket, ConnectionStatus } from '../../api/socket-client';
+import { SessionRefreshEffect } from '../../auth/components/session-refresh-effect';
+import { useCurrentUser } from '../../auth/hooks/use-auth-session';
+import { ClinicianRealtimeEffect } from '../../realtime/components/clinician-realtime-effect';
+import { ConnectionBanner } from '../../ui/components/connection-banner';
+import { mayOpen } from '../routes/route-access';
+import { TopBar } from './top-bar';
+
+interface AppShellProps {
+  createSocket?: () => ClinicianSocket;
+}
+
+/**
+ * The frame of every page behind the login. It keeps the token fresh and, for the roles that
+ * watch the ward, owns the live connection: opened at login, closed when the shell unmounts at
+ * logout.
+ */
+export function AppShell({ createSocket }: AppShellProps) {
+  const user = useCurrentUser();
+  const [connectionStatus, setConnectionStatus] = useState<ConnectionStatus>('connecting');
+  const watchesWard = mayOpen(user.role, 'ward');
+  return (
+    <>
+      <SessionRefreshEffect />
+      {watchesWard && (
+        <ClinicianRealtimeEffect onStatusChange={setConnectionStatus} createSocket={createSocket} />
+      )}
+      <TopBar user={user} />
+      {watchesWard && <ConnectionBanner status={connectionStatus} />}
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,220 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ROLE_HOME, type Role } from '@vigil/shared';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter, useLocation } from 'react-router';
+import { anAuthResponse } from '../../../test/auth.fixture';
+import { FakeClinicianSocket } from '../../../test/fake-clinician-socket';
+import { installFakeFetch, jsonResponse, nestError, requestsTo } from '../../../test/fake-fetch';
+import { authStore } from '../../auth/state/auth-store';
+import { App } from './app';
+
+/** Shows where the router is, so a test can tell the page from the address. */
+function LocationProbe() {
+  const location = useLocation();
+  return <div data-testid="location">{`${location.pathname}${location.search}`}</div>;
+}
+
+function renderApp(path: string) {
+  const socket = new FakeClinicianSocket();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const createSocket = () => socket.asSocket();
+  render(
+    <MemoryRouter initialEntries={[path]}>
+      <App queryClient={queryClient} createSocket={createSocket} />
+      <LocationProbe />
+    </MemoryRouter>,
+  );
+  return { socket, queryClient };
+}
+
+const currentPath = () => screen.getByTestId('location').textContent;
+
+function signInThroughForm(username: string) {
+  fireEvent.change(screen.getByLabelText('Username'), { target: { value: username } });
+  fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'demo' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
+
+function installApi() {
+  return installFakeFetch({
+    'POST /auth/login': ({ body }) => {
+      const { username } = body as { username: Role };
+      return jsonResponse(200, anAuthResponse(username));
+    },
+    'POST /auth/logout': () => jsonResponse(204),
+    'GET /sessions': () => jsonResponse(200, []),
+    'GET /users': () => jsonResponse(200, []),
+    'GET /devices': () => jsonResponse(200, []),
+    'GET /audit': () => jsonResponse(200, []),
+    'GET /audit/verify': () => jsonResponse(200, { valid: true, entries: 0 }),
+  });
+}
+
+describe('App routing', () => {
+  beforeEach(() => authStore.clear());
+
+  it('sends a visitor without a login to the login screen', async () => {
+    installApi();
+    renderApp('/ward');
+    expect(await screen.findByRole('heading', { name: 'Vigil — sign in' })).toBeInTheDocument();
+    expect(currentPath()).toBe('/login');
+  });
+
+  it.each<[Role, string, string]>([
+    ['nurse', '/ward', 'Ward'],
+    ['physician', '/ward', 'Ward'],
+    ['auditor', '/audit', 'Audit log'],
+    ['admin', '/admin', 'Administration'],
+  ])('takes a %s to %s after login', async (role, home, heading) => {
+    installApi();
+    renderApp('/login');
+    signInThroughForm(role);
+
+    expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeInTheDocument();
+    expect(currentPath()).toBe(home);
+    expect(home).toBe(ROLE_HOME[role]);
+  });
+
+  it('returns after login to the deep link that asked for it', async () => {
+    installApi();
+    renderApp('/audit?actor=nurse');
+    signInThroughForm('auditor');
+
+    await screen.findByRole('heading', { level: 1, name: 'Audit log' });
+    expect(currentPath()).toBe('/audit?actor=nurse');
+  });
+
+  it('takes the role home instead of to a deep link it may not open', async () => {
+    installApi();
+    renderApp('/admin');
+    signInThroughForm('nurse');
+
+    await screen.findByRole('heading', { level: 1, name: 'Ward' });
+    expect(currentPath()).toBe('/ward');
+  });
+
+  it('tells a nurse who opens /admin plainly that it is not allowed', async () => {
+    const fetchMock = installApi();
+    authStore.signIn(anAuthResponse('nurse'));
+    renderApp('/admin');
+
+    expect(await screen.findByRole('heading', { name: 'Not allowed' })).toBeInTheDocument();
+    expect(screen.getByText(/Your role, Nurse, may not open the Admin page/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to the Ward page' })).toHaveAttribute(
+      'href',
+      '/ward',
+    );
+    expect(requestsTo(fetchMock, 'GET /users')).toHaveLength(0);
+    expect(authStore.getAccessToken()).toBe('token-nurse');
+  });
+
+  it.each<[Role, string[]]>([
+    ['nurse', ['Ward']],
+    ['physician', ['Ward']],
+    ['auditor', ['Audit']],
+    ['admin', ['Audit', 'Admin']],
+  ])('links a %s only to the pages it may open', async (role, links) => {
+    installApi();
+    authStore.signIn(anAuthResponse(role));
+    renderApp(ROLE_HOME[role]);
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(links);
+  });
+
+  it('shows who is signed in, and in which role', async () => {
+    installApi();
+    authStore.signIn(anAuthResponse('auditor'));
+    renderApp('/audit');
+    expect(await screen.findByTestId('current-user')).toHaveTextContent('Audrey Auditor');
+    expect(screen.getByTestId('current-user')).toHaveTextContent('Auditor');
+  });
+
+  it('opens the live connection only once signed in, and closes it at logout', async () => {
+    const fetchMock = installApi();
+    const { socket } = renderApp('/login');
+    expect(socket.connect).not.toHaveBeenCalled();
+
+    signInThroughForm('nurse');
+    await screen.findByRole('heading', { level: 1, name: 'Ward' });
+    expect(socket.connect).toHaveBeenCalledTimes(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
+    await screen.findByRole('heading', { name: 'Vigil — sign in' });
+    expect(socket.disconnect).toHaveBeenCalled();
+    expect(authStore.getSnapshot().session).toBeNull();
+    expect(requestsTo(fetchMock, 'POST /auth/logout')[0]?.headers).toMatchObject({
+      Authorization: 'Bearer token-nurse',
+    });
+    // A deliberate logout does not send the next user back to this page.
+    expect(currentPath()).toBe('/login');
+    signInThroughForm('admin');
+    await screen.findByRole('heading', { level: 1, name: 'Administration' });
+  });
+
+  it.each<Role>(['admin', 'auditor'])(
+    'opens no live connection for a %s, who does not watch the ward',
+    async (role) => {
+      installApi();
+      authStore.signIn(anAuthResponse(role));
+      const { socket } = renderApp(ROLE_HOME[role]);
+
+      await screen.findByRole('navigation', { name: 'Main' });
+      expect(socket.connect).not.toHaveBeenCalled();
+      expect(screen.queryByText(/live updates/i)).not.toBeInTheDocument();
+    },
+  );
+
+  it('goes back to the login when the server ends the session, and returns afterwards', async () => {
+    let sessionValid = true;
+    installFakeFetch({
+      'POST /auth/login': () => jsonResponse(200, anAuthResponse('admin')),
+      'GET /users': () => (sessionValid ? jsonResponse(200, []) : nestError(401, 'Unauthorized')),
+      'GET /devices': () => jsonResponse(200, []),
+      'GET /audit': () => jsonResponse(200, []),
+      'GET /audit/verify': () => jsonResponse(200, { valid: true, entries: 3 }),
+    });
+    authStore.signIn(anAuthResponse('admin'));
+    const { queryClient } = renderApp('/audit');
+    await screen.findByText('Chain verified — 3 entries');
+
+    sessionValid = false;
+    fireEvent.click(screen.getByRole('link', { name: 'Admin' }));
+    expect(
+      await screen.findByText('Your session has ended. Sign in again to continue.'),
+    ).toBeInTheDocument();
+    expect(currentPath()).toBe('/login');
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
+
+    sessionValid = true;
+    signInThroughForm('admin');
+    await screen.findByRole('heading', { level: 1, name: 'Administration' });
+    expect(currentPath()).toBe('/admin');
+  });
+
+  it('shows a page-not-found inside the app for an unknown address', async () => {
+    installApi();
+    authStore.signIn(anAuthResponse('physician'));
+    renderApp('/nowhere');
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+  });
+
+  it('sends a signed-in user from / to their home page', async () => {
+    installApi();
+    authStore.signIn(anAuthResponse('auditor'));
+    renderApp('/');
+    await screen.findByRole('heading', { level: 1, name: 'Audit log' });
+    expect(currentPath()).toBe('/audit');
+  });
+
+  it('sends a signed-in user away from the login screen', async () => {
+    installApi();
+    authStore.signIn(anAuthResponse('physician'));
+    renderApp('/login');
+    await waitFor(() => expect(currentPath()).toBe('/ward'));
+  });
+});

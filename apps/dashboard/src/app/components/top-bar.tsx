@@ -1,0 +1,34 @@
+import type { User } from '@vigil/shared';
+import { NavLink } from 'react-router';
+import { logOut } from '../../auth/services/session-service';
+import { roleLabel } from '../../auth/utils/role-labels';
+import { pagesFor } from '../routes/route-access';
+import './top-bar.css';
+
+interface TopBarProps {
+  user: User;
+}
+
+export function TopBar({ user }: TopBarProps) {
+  return (
+    <header className="top-bar">
+      <span className="top-bar__brand">Vigil</span>
+      <nav aria-label="Main">
+        <ul className="top-bar__links">
+          {pagesFor(user.role).map((page) => (
+            <li key={page.path}>
+              <NavLink to={page.path}>{page.label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p className="top-bar__user" data-testid="current-user">
+        <span className="top-bar__name">{user.displayName}</span>
+        <span className="top-bar__role">{roleLabel(user.role)}</span>
+      </p>
+      <button className="top-bar__logout" type="button" onClick={() => void logOut()}>
+        Log out
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,44 @@
+import { ROLE_HOME, ROLES } from '@vigil/shared';
+import { landingPath, mayOpen, pageForPath, pagesFor, readFrom } from './route-access';
+
+describe('route access', () => {
+  it.each(ROLES)('lets a %s open its own home page', (role) => {
+    const home = pageForPath(ROLE_HOME[role]);
+    expect(home).toBeDefined();
+    expect(mayOpen(role, home!)).toBe(true);
+  });
+
+  it('links each role only to the pages it may open', () => {
+    const paths = (role: (typeof ROLES)[number]) => pagesFor(role).map((page) => page.path);
+    expect(paths('nurse')).toEqual(['/ward']);
+    expect(paths('physician')).toEqual(['/ward']);
+    expect(paths('auditor')).toEqual(['/audit']);
+    expect(paths('admin')).toEqual(['/audit', '/admin']);
+  });
+
+  it('finds the page of a location with a query or a sub-path', () => {
+    expect(pageForPath('/audit?actor=nurse')).toBe('audit');
+    expect(pageForPath('/admin/users')).toBe('admin');
+    expect(pageForPath('/administrator')).toBeUndefined();
+  });
+
+  it('returns to the page the user was sent away from when the role may open it', () => {
+    expect(landingPath('auditor', '/audit?actor=nurse')).toBe('/audit?actor=nurse');
+  });
+
+  it('sends a role to its home instead of a page it may not open', () => {
+    expect(landingPath('nurse', '/admin')).toBe('/ward');
+    expect(landingPath('auditor', undefined)).toBe('/audit');
+  });
+
+  it('never follows a return address outside the app', () => {
+    expect(landingPath('admin', '//evil.example/admin')).toBe('/admin');
+    expect(landingPath('admin', 'https://evil.example/ward')).toBe('/admin');
+  });
+
+  it('reads the return address only from a well-formed state', () => {
+    expect(readFrom({ from: '/ward' })).toBe('/ward');
+    expect(readFrom({ from: 3 })).toBeUndefined();
+    expect(readFrom(null)).toBeUndefined();
+  });
+});

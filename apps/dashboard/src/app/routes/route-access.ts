@@ -1,0 +1,58 @@
+import { ROLE_HOME, type Role } from '@vigil/shared';
+
+export interface PageAccess {
+  path: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+/**
+ * Every page behind the login, and the roles that may open it; the top bar links follow this.
+ * The ward follows the server, which refuses admins patient data (GET /sessions → 403, the
+ * clinicians' socket → `forbidden`): an admin manages accounts and devices, not patients.
+ */
+export const PAGES = {
+  ward: { path: '/ward', label: 'Ward', roles: ['nurse', 'physician'] },
+  audit: { path: '/audit', label: 'Audit', roles: ['auditor', 'admin'] },
+  admin: { path: '/admin', label: 'Admin', roles: ['admin'] },
+} as const satisfies Record<string, PageAccess>;
+
+export type PageId = keyof typeof PAGES;
+
+const PAGE_IDS = Object.keys(PAGES) as PageId[];
+
+export const LOGIN_PATH = '/login';
+
+export function mayOpen(role: Role, page: PageId): boolean {
+  return (PAGES[page].roles as readonly Role[]).includes(role);
+}
+
+export function pagesFor(role: Role): PageAccess[] {
+  return PAGE_IDS.filter((page) => mayOpen(role, page)).map((page) => PAGES[page]);
+}
+
+/** The page a location belongs to (`/audit?actor=x` → audit), if any. */
+export function pageForPath(location: string): PageId | undefined {
+  const pathname = location.split(/[?#]/, 1)[0] ?? '';
+  return PAGE_IDS.find(
+    (page) => pathname === PAGES[page].path || pathname.startsWith(`${PAGES[page].path}/`),
+  );
+}
+
+/**
+ * Where a user lands after login: back where they were sent away from, when their role may open
+ * it (a kiosk may be signed in again by someone else), else their role's home.
+ */
+export function landingPath(role: Role, from: string | undefined): string {
+  // Only a path inside this app; `//host` would be another origin.
+  const inApp = from !== undefined && from.startsWith('/') && !from.startsWith('//');
+  const page = inApp ? pageForPath(from) : undefined;
+  return page && mayOpen(role, page) ? from! : ROLE_HOME[role];
+}
+
+/** The `from` a guard put in the login route's state, if any. */
+export function readFrom(state: unknown): string | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const { from } = state as Record<string, unknown>;
+  return typeof from === 'string' ? from : undefined;
+}

@@ -1,0 +1,11 @@
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** `2026-11-25 10:00:01` in the browser's time zone: unambiguous and sortable at a glance. */
+export function formatLocalDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
+}
