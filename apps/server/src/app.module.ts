@@ -22,10 +22,12 @@ import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
+import { ObservationsModule } from './observations/observations.module';
 import { PatientsModule } from './patients/patients.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 import { SecurityEventsModule } from './security/security-events';
+import { SessionLogModule } from './session-log/session-log.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { VigilThrottlerGuard } from './throttling/vigil-throttler.guard';
@@ -54,6 +56,8 @@ export class AppModule implements NestModule {
         PatientsModule,
         SessionsModule,
         VitalsModule,
+        ObservationsModule,
+        SessionLogModule,
         ...(existsSync(config.dashboardDir)
           ? [
               ServeStaticModule.forRoot({

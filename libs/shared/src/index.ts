@@ -15,3 +15,6 @@ export * from './lib/audit/audit.types';
 export * from './lib/auth/auth.schema';
 export * from './lib/auth/roles';
 export * from './lib/devices/device.schema';
+export * from './lib/sessions/clinical.schema';
+export * from './lib/sessions/contraindications';
+export * from './lib/sessions/discharge-criteria';

@@ -6,12 +6,15 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AppSecretEntity } from '../auth/app-secret.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { DeviceEntity } from '../devices/device.entity';
+import { InterventionEntity } from '../observations/intervention.entity';
+import { ObservationEntity } from '../observations/observation.entity';
 import { PatientEntity } from '../patients/patient.entity';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { VitalSampleEntity } from '../vitals/vital-sample.entity';
 import { InitialSchema1764072000000 } from './migrations/1764072000000-initial-schema';
 import { IdentityAndAudit1764079200000 } from './migrations/1764079200000-identity-and-audit';
+import { ClinicalSession1764086400000 } from './migrations/1764086400000-clinical-session';
 
 export const ENTITIES = [
   PatientEntity,
@@ -22,8 +25,14 @@ export const ENTITIES = [
   DeviceEntity,
   AuditEntryEntity,
   AppSecretEntity,
+  ObservationEntity,
+  InterventionEntity,
 ];
-export const MIGRATIONS = [InitialSchema1764072000000, IdentityAndAudit1764079200000];
+export const MIGRATIONS = [
+  InitialSchema1764072000000,
+  IdentityAndAudit1764079200000,
+  ClinicalSession1764086400000,
+];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {

@@ -1,10 +1,11 @@
 import {
+  ConflictException,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { infusionElapsedMs, type Session } from '@vigil/shared';
+import { type AssessmentInput, infusionElapsedMs, type Session } from '@vigil/shared';
 import { actorOf, systemPrincipal } from '../auth/principal';
 import { PatientsService } from '../patients/patients.service';
 import { SessionEntity } from '../sessions/session.entity';
@@ -19,6 +20,26 @@ import {
   type DemoChair,
 } from './demo-ward';
 import { type Baseline, ketamineEffect, randomBaseline, simulateSample } from './physiology';
+
+function demoAssessment(baseline: Baseline): AssessmentInput {
+  return {
+    baseline: {
+      systolic: baseline.systolic,
+      diastolic: baseline.diastolic,
+      heartRate: baseline.heartRate,
+      spo2: baseline.spo2,
+      respRate: baseline.respRate,
+    },
+    checklist: {
+      consent: true,
+      fasting: true,
+      escortHome: true,
+      psychiatricEvaluation: true,
+      medicationsReviewed: true,
+      pregnancyTest: 'not-applicable',
+    },
+  };
+}
 
 const TICK_MS = 1_000;
 const MIN = 60_000;
@@ -60,17 +81,21 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     for (const chair of DEMO_WARD) {
-      this.runs.set(chair.bay, {
+      const run: ChairRun = {
         chair,
         baseline: randomBaseline(Math.random),
         lastCuffAt: 0,
         artefactUntil: 0,
         artefactSpo2: 0,
-      });
-      const occupied = (await this.sessions.liveEntities()).some(
+      };
+      this.runs.set(chair.bay, run);
+      const live = (await this.sessions.liveEntities()).find(
         (session) => session.bay === chair.bay,
       );
-      if (!occupied) await this.openChair(chair, chair.opening.state, chair.opening.minutesAgo);
+      // After a restart, the chair's patient keeps the baseline the assessment recorded.
+      if (live?.assessment) run.baseline = { ...run.baseline, ...live.assessment.baseline };
+      if (!live)
+        await this.openChair(chair, run.baseline, chair.opening.state, chair.opening.minutesAgo);
     }
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.logger.log(`bedside simulator running ${DEMO_WARD.length} chairs`);
@@ -83,6 +108,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
 
   private async openChair(
     chair: DemoChair,
+    baseline: Baseline,
     state: DemoChair['opening']['state'],
     minutesAgo: number,
   ): Promise<Session> {
@@ -99,16 +125,13 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       doseMgPerKg: DEMO_DOSE_MG_PER_KG,
       plannedDurationMin: DEMO_PLANNED_DURATION_MIN,
     });
-    session = await this.sessions.transition(this.actor, session.id, 'assess', start);
+    session = await this.sessions.assess(this.actor, session.id, demoAssessment(baseline), start);
     if (state === 'assessed') return session;
-    session = await this.sessions.transition(this.actor, session.id, 'start', start);
+    session = await this.sessions.start(this.actor, session.id, start);
     if (state === 'infusing') return session;
-    return this.sessions.transition(
-      this.actor,
-      session.id,
-      'stop',
-      start + DEMO_PLANNED_DURATION_MIN * MIN,
-    );
+    return this.sessions.move(this.actor, session.id, 'stop', {
+      at: start + DEMO_PLANNED_DURATION_MIN * MIN,
+    });
   }
 
   private async tick(): Promise<void> {
@@ -120,8 +143,8 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
         [...this.runs.values()].map(async (run) => {
           const session = live.find((candidate) => candidate.bay === run.chair.bay);
           if (!session) {
-            await this.openChair(run.chair, 'assessed', 0);
             run.baseline = randomBaseline(Math.random);
+            await this.openChair(run.chair, run.baseline, 'assessed', 0);
             return;
           }
           if (await this.advance(session)) return;
@@ -142,14 +165,14 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       session.state === 'assessed' &&
       now - Date.parse(session.createdAt) >= DEMO_START_DELAY_MIN * MIN
     ) {
-      await this.sessions.transition(this.actor, session.id, 'start');
+      await this.sessions.start(this.actor, session.id);
       return true;
     }
     if (
       session.state === 'infusing' &&
       infusionElapsedMs(session, now) >= session.plannedDurationMin * MIN
     ) {
-      await this.sessions.transition(this.actor, session.id, 'stop');
+      await this.sessions.move(this.actor, session.id, 'stop');
       return true;
     }
     if (
@@ -157,7 +180,12 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       session.endedAt &&
       now - Date.parse(session.endedAt) >= DEMO_RECOVERY_MIN * MIN
     ) {
-      await this.sessions.transition(this.actor, session.id, 'discharge');
+      // Refused while the vitals are not yet back near baseline: tried again next tick.
+      await this.sessions
+        .discharge(this.actor, session.id, { aldreteScore: 10, escortPresent: true })
+        .catch((error: unknown) => {
+          if (!(error instanceof ConflictException)) throw error;
+        });
       return true;
     }
     return false;

@@ -4,10 +4,9 @@ import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from '../../test/test-app';
+import { prepareSession } from '../../test/clinical';
 import { testDatabases } from '../../test/test-databases';
 import { login, seedUsers } from '../../test/test-users';
-import { actorOf, systemPrincipal } from '../auth/principal';
-import { SessionsService } from '../sessions/sessions.service';
 import { AuditService } from '../audit/audit.service';
 
 describe.each(testDatabases())('device keys on $name', (database) => {
@@ -59,9 +58,7 @@ describe.each(testDatabases())('device keys on $name', (database) => {
       .send({ patientId: patient.body.id, bay: '7', indication: 'depression', doseMgPerKg: 0.5 })
       .expect(201);
     sessionId = session.body.id;
-    const actor = actorOf(systemPrincipal('test'));
-    await app.get(SessionsService).transition(actor, sessionId, 'assess');
-    await app.get(SessionsService).transition(actor, sessionId, 'start');
+    await prepareSession(app, sessionId);
   });
 
   afterAll(async () => {

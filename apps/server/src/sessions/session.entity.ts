@@ -1,6 +1,7 @@
-import type { Indication, SessionState } from '@vigil/shared';
+import type { Assessment, Indication, Override, SessionState } from '@vigil/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { isoTimestampColumn } from '../database/columns';
+import { jsonText } from './session-clinical.columns';
 
 @Entity({ name: 'infusion_session' })
 @Index('idx_infusion_session_state_bay', ['state', 'bay'])
@@ -44,4 +45,10 @@ export class SessionEntity {
 
   @Column(isoTimestampColumn({ name: 'paused_at', nullable: true }))
   pausedAt!: string | null;
+
+  @Column({ type: 'text', nullable: true, transformer: jsonText })
+  assessment!: Assessment | null;
+
+  @Column({ name: 'start_override', type: 'text', nullable: true, transformer: jsonText })
+  override!: Override | null;
 }

@@ -4,12 +4,13 @@ import { PatientsModule } from '../patients/patients.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import { SessionEntity } from './session.entity';
+import { SessionActionsController } from './session-actions.controller';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SessionEntity]), PatientsModule, RealtimeModule],
-  controllers: [SessionsController],
+  controllers: [SessionsController, SessionActionsController],
   providers: [SessionsService, VitalSamplesRepository],
   exports: [SessionsService, VitalSamplesRepository],
 })

@@ -1,6 +1,11 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  allowedSessionActions,
+  contraindications,
+  unmetDischargeCriteria,
+  type AssessmentInput,
+  type DischargeInput,
   infusionElapsedMs,
   nextSessionState,
   patientInitials,
@@ -21,6 +26,17 @@ import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import type { CreateSessionDto } from './dto/create-session.dto';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
 import { SessionEntity } from './session.entity';
+
+interface TransitionOptions {
+  /** When it happened, if not now. */
+  at?: number;
+  /** Recorded in the audit entry with the state change. */
+  detail?: Record<string, unknown>;
+  /** Clinical reasons to refuse the move; each is named in the 409. */
+  gate?: (session: SessionEntity) => string[];
+  /** Changes that travel with the state change, in the same write. */
+  prepare?: (session: SessionEntity, now: string) => void;
+}
 
 @Injectable()
 export class SessionsService {
@@ -57,6 +73,8 @@ export class SessionsService {
       endedAt: null,
       pausedMs: 0,
       pausedAt: null,
+      assessment: null,
+      override: null,
     });
     await this.unitOfWork.run(async (manager) => {
       await manager.insert(SessionEntity, session);
@@ -116,19 +134,115 @@ export class SessionsService {
     return session;
   }
 
-  /** Moves a session through the shared state machine; a move the state forbids is a 409. */
-  async transition(
+  /** Records (or repeats) the pre-infusion assessment; a repeat voids an earlier override. */
+  async assess(
+    actor: Actor,
+    id: string,
+    input: AssessmentInput,
+    at = Date.now(),
+  ): Promise<Session> {
+    const flags = contraindications(input.baseline, input.checklist);
+    return this.transition(actor, id, 'assess', {
+      at,
+      detail: {
+        baseline: input.baseline,
+        checklist: input.checklist,
+        flags: flags.map((flag) => flag.code),
+      },
+      prepare: (session, now) => {
+        session.assessment = { ...input, flags, assessedAt: now, assessedBy: actor.actor };
+        session.override = null;
+      },
+    });
+  }
+
+  /** A physician's decision to start despite the flags, with the reason, for this assessment. */
+  async override(actor: Actor, id: string, reason: string): Promise<Session> {
+    const session = await this.getEntity(id);
+    if (session.state !== 'assessed') {
+      throw new ConflictException(
+        `an override applies to an assessed session; this one is ${session.state}`,
+      );
+    }
+    if (!session.assessment?.flags.length) {
+      throw new ConflictException('the assessment flags nothing to override');
+    }
+    session.override = { reason, by: actor.actor, at: toIsoTimestamp(Date.now()) };
+    await this.unitOfWork.run(async (manager) => {
+      await manager.update(SessionEntity, { id }, { override: session.override });
+      await this.audit.append(manager, actor, {
+        action: 'session.override',
+        entity: 'session',
+        entityId: id,
+        sessionId: id,
+        detail: { reason, flags: session.assessment?.flags.map((flag) => flag.code) ?? [] },
+      });
+    });
+    return this.publish(session);
+  }
+
+  /** The infusion starts only from a clean assessment, or a flagged one a physician overrode. */
+  start(actor: Actor, id: string, at = Date.now()): Promise<Session> {
+    return this.transition(actor, id, 'start', {
+      at,
+      gate: (session) => {
+        if (!session.assessment) return ['no pre-infusion assessment recorded'];
+        if (session.assessment.flags.length === 0 || session.override) return [];
+        return [
+          ...session.assessment.flags.map((flag) => `contraindication: ${flag.message}`),
+          'a physician must record an override (POST /sessions/:id/override) to start',
+        ];
+      },
+    });
+  }
+
+  async discharge(actor: Actor, id: string, input: DischargeInput): Promise<Session> {
+    const latest = (await this.vitals.latestBySession([id])).get(id) ?? {};
+    return this.transition(actor, id, 'discharge', {
+      detail: { ...input },
+      gate: (session) =>
+        unmetDischargeCriteria(input, {
+          baseline: session.assessment?.baseline ?? null,
+          latest,
+          // The alert engine is not built yet: no alert exists that could be unresolved.
+          unresolvedHighAlerts: 0,
+        }),
+    });
+  }
+
+  /** Pause (with the reason), resume, stop (into recovery) or abort (with the reason). */
+  move(
+    actor: Actor,
+    id: string,
+    action: 'pause' | 'resume' | 'stop' | 'abort',
+    options: { reason?: string; at?: number } = {},
+  ): Promise<Session> {
+    return this.transition(actor, id, action, {
+      at: options.at,
+      detail: options.reason ? { reason: options.reason } : {},
+    });
+  }
+
+  /**
+   * Moves a session through the shared state machine. A move the state forbids is a 409 naming
+   * the state; a clinical gate that refuses is a 409 naming every reason.
+   */
+  private async transition(
     actor: Actor,
     id: string,
     action: SessionAction,
-    at = Date.now(),
+    options: TransitionOptions = {},
   ): Promise<Session> {
+    const at = options.at ?? Date.now();
     const session = await this.getEntity(id);
     const next = nextSessionState(session.state, action);
     if (!next) {
       throw new ConflictException(`cannot ${action} a session that is ${session.state}`);
     }
+    const refusals = options.gate?.(session) ?? [];
+    if (refusals.length > 0) throw new ConflictException(refusals);
     const now = toIsoTimestamp(at);
+    options.prepare?.(session, now);
     if (action === 'start') session.startedAt = now;
     if (action === 'pause') session.pausedAt = now;
     if (action === 'resume' && session.pausedAt) {
@@ -151,10 +265,16 @@ export class SessionsService {
         entity: 'session',
         entityId: id,
         sessionId: id,
-        detail: { from: previous, to: next, at: now },
+        detail: { from: previous, to: next, at: now, ...options.detail },
       });
     });
     return this.publish(session);
+  }
+
+  /** The session as the contract shows it, without auditing a read (for internal use). */
+  async toSession(entity: SessionEntity): Promise<Session> {
+    const [session] = await this.toSessions([entity]);
+    return session;
   }
 
   private async publish(entity: SessionEntity): Promise<Session> {
@@ -202,5 +322,8 @@ function toSession(
     pausedAt: entity.pausedAt,
     elapsedMin: Math.round((infusionElapsedMs(entity, now) / 60_000) * 10) / 10,
     latestVitals,
+    assessment: entity.assessment,
+    override: entity.override,
+    allowedActions: allowedSessionActions(entity.state),
   };
 }

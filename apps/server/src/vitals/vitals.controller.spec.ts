@@ -2,9 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CLINICIANS_NAMESPACE, type VitalSample, type VitalsEvent } from '@vigil/shared';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
+import { prepareSession } from '../../test/clinical';
 import { testDatabases } from '../../test/test-databases';
-import { actorOf, systemPrincipal } from '../auth/principal';
-import { SessionsService } from '../sessions/sessions.service';
 import { login, seedUsers } from '../../test/test-users';
 import { startTestApp } from '../../test/test-app';
 
@@ -36,10 +35,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
         doseMgPerKg: 0.5,
       })
       .expect(201);
-    const sessions = app.get(SessionsService);
-    const actor = actorOf(systemPrincipal('test'));
-    if (state !== 'scheduled') await sessions.transition(actor, session.body.id, 'assess');
-    if (state === 'infusing') await sessions.transition(actor, session.body.id, 'start');
+    if (state !== 'scheduled') await prepareSession(app, session.body.id, state);
     return session.body.id as string;
   }
 

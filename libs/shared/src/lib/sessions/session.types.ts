@@ -1,5 +1,6 @@
 import type { LatestVitals } from '../vitals/vital-sample.types';
-import type { SessionState } from './session-state';
+import type { Assessment, Override } from './clinical.schema';
+import type { SessionAction, SessionState } from './session-state';
 
 export const INDICATIONS = [
   'alcohol-use-disorder',
@@ -36,4 +37,9 @@ export interface Session {
   /** Infusion minutes so far, pauses excluded. */
   elapsedMin: number;
   latestVitals: LatestVitals;
+  assessment: Assessment | null;
+  /** A physician's decision to start despite the assessment's flags. */
+  override: Override | null;
+  /** What the state machine allows next; the server still checks the clinical gates. */
+  allowedActions: SessionAction[];
 }

@@ -1,0 +1,105 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import {
+  isLiveSession,
+  type Intervention,
+  type InterventionInput,
+  type Observation,
+  type ObservationInput,
+} from '@vigil/shared';
+import { randomUUID } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/principal';
+import { toIsoTimestamp } from '../database/columns';
+import { UnitOfWork } from '../database/unit-of-work';
+import type { SessionEntity } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
+import { InterventionEntity } from './intervention.entity';
+import { ObservationEntity } from './observation.entity';
+
+/** Side effects, scales and interventions recorded at the chair, each with its audit entry. */
+@Injectable()
+export class ObservationsService {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
+
+  async observe(actor: Actor, sessionId: string, input: ObservationInput): Promise<Observation> {
+    const session = await this.liveSession(sessionId);
+    const entity: ObservationEntity = {
+      id: randomUUID(),
+      sessionId: session.id,
+      type: input.type,
+      severity: input.severity,
+      at: toIsoTimestamp(input.at ?? Date.now()),
+      note: input.note ?? null,
+      scores: input.scores ?? null,
+      recordedBy: actor.actor,
+    };
+    await this.unitOfWork.run(async (manager) => {
+      await manager.insert(ObservationEntity, entity);
+      await this.audit.append(manager, actor, {
+        action: 'observation.recorded',
+        entity: 'observation',
+        entityId: entity.id,
+        sessionId,
+        detail: {
+          type: entity.type,
+          severity: entity.severity,
+          at: entity.at,
+          note: entity.note,
+          scores: entity.scores,
+        },
+      });
+    });
+    return {
+      id: entity.id,
+      sessionId,
+      type: entity.type,
+      severity: entity.severity,
+      at: entity.at,
+      ...(entity.note !== null && { note: entity.note }),
+      ...(entity.scores && { scores: entity.scores }),
+      recordedBy: entity.recordedBy,
+    };
+  }
+
+  async intervene(
+    actor: Actor,
+    sessionId: string,
+    input: InterventionInput,
+  ): Promise<Intervention> {
+    const session = await this.liveSession(sessionId);
+    const entity: InterventionEntity = {
+      id: randomUUID(),
+      sessionId: session.id,
+      kind: input.kind,
+      detail: input.detail,
+      at: toIsoTimestamp(input.at ?? Date.now()),
+      recordedBy: actor.actor,
+    };
+    await this.unitOfWork.run(async (manager) => {
+      await manager.insert(InterventionEntity, entity);
+      await this.audit.append(manager, actor, {
+        action: 'intervention.recorded',
+        entity: 'intervention',
+        entityId: entity.id,
+        sessionId,
+        detail: { kind: entity.kind, detail: entity.detail, at: entity.at },
+      });
+    });
+    return { ...entity };
+  }
+
+  /** What happens to a discharged or aborted patient is no longer this session's record. */
+  private async liveSession(sessionId: string): Promise<SessionEntity> {
+    const session = await this.sessions.getEntity(sessionId);
+    if (!isLiveSession(session.state)) {
+      throw new ConflictException(
+        `session ${sessionId} is ${session.state}; nothing more can be recorded`,
+      );
+    }
+    return session;
+  }
+}

@@ -1,0 +1,86 @@
+import type { AuditEntry, TimelineEvent, TimelineKind } from '@vigil/shared';
+
+const STATE_WORDS: Record<string, string> = {
+  'session.created': 'Session scheduled',
+  'session.start': 'Infusion started',
+  'session.pause': 'Infusion paused',
+  'session.resume': 'Infusion resumed',
+  'session.stop': 'Infusion stopped; recovery',
+  'session.discharge': 'Discharged',
+  'session.abort': 'Session aborted',
+};
+
+function kindOf(action: string): TimelineKind | null {
+  if (action in STATE_WORDS) return 'state';
+  if (action === 'session.assess') return 'assessment';
+  if (action === 'session.override') return 'override';
+  if (action === 'observation.recorded') return 'observation';
+  if (action === 'intervention.recorded') return 'intervention';
+  if (action.startsWith('alert.')) return 'alert';
+  return null;
+}
+
+function summarise(entry: AuditEntry, kind: TimelineKind): string {
+  const detail = entry.detail;
+  const text = (key: string) => (typeof detail[key] === 'string' ? detail[key] : '');
+  switch (kind) {
+    case 'state': {
+      const reason = text('reason');
+      return reason
+        ? `${STATE_WORDS[entry.action]}: ${reason}`
+        : (STATE_WORDS[entry.action] ?? entry.action);
+    }
+    case 'assessment': {
+      const flags = Array.isArray(detail['flags']) ? (detail['flags'] as string[]) : [];
+      return flags.length
+        ? `Assessment: ${flags.length} flag(s): ${flags.join(', ')}`
+        : 'Assessment: no contraindication';
+    }
+    case 'override':
+      return `Physician override: ${text('reason')}`;
+    case 'observation': {
+      const scores = (detail['scores'] ?? {}) as Record<string, number>;
+      const scoreText = Object.entries(scores)
+        .map(([scale, value]) => `${scale.toUpperCase()} ${value}`)
+        .join(', ');
+      return [`${text('type')} (${text('severity')})`, scoreText, text('note')]
+        .filter(Boolean)
+        .join(' · ');
+    }
+    case 'intervention':
+      return `${text('kind')}: ${text('detail')}`;
+    case 'alert':
+      return entry.action;
+  }
+}
+
+/** A clinical event happened at its own time (an observation may be recorded late), else when audited. */
+function eventTime(entry: AuditEntry, kind: TimelineKind): string {
+  const at = entry.detail['at'];
+  return (kind === 'observation' || kind === 'intervention' || kind === 'state') &&
+    typeof at === 'string'
+    ? at
+    : entry.at;
+}
+
+/**
+ * The session's timeline is read from its audit entries: every clinical write is audited in the
+ * same transaction, so the log an auditor reads is the tamper-evident record itself.
+ */
+export function toTimeline(entries: AuditEntry[]): TimelineEvent[] {
+  return entries
+    .flatMap((entry) => {
+      const kind = kindOf(entry.action);
+      if (!kind) return [];
+      return [
+        {
+          at: eventTime(entry, kind),
+          kind,
+          actor: entry.actor,
+          summary: summarise(entry, kind),
+          detail: entry.detail,
+        },
+      ];
+    })
+    .sort((a, b) => a.at.localeCompare(b.at));
+}

@@ -1,0 +1,255 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Session, TimelineEvent } from '@vigil/shared';
+import request from 'supertest';
+import { CLEAN_ASSESSMENT } from '../../test/clinical';
+import { startTestApp } from '../../test/test-app';
+import { testDatabases } from '../../test/test-databases';
+import { seedUsers, tokensByRole } from '../../test/test-users';
+
+describe.each(testDatabases())('the clinical session on $name', (database) => {
+  let app: NestExpressApplication;
+  let tokens: Awaited<ReturnType<typeof tokensByRole>>;
+  let bay = 0;
+  const as = (role: keyof typeof tokens) => ({
+    post: (path: string) =>
+      request(app.getHttpServer())
+        .post(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${tokens[role]}`),
+    get: (path: string) =>
+      request(app.getHttpServer())
+        .get(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${tokens[role]}`),
+  });
+  const nurse = () => as('nurse');
+
+  async function schedule(): Promise<Session> {
+    bay += 1;
+    const patient = await nurse()
+      .post('/patients')
+      .send({ mrn: `CLIN-${bay}`, displayName: 'Casey Jones', weightKg: 80 })
+      .expect(201);
+    return (
+      await nurse()
+        .post('/sessions')
+        .send({
+          patientId: patient.body.id,
+          bay: `C${bay}`,
+          indication: 'alcohol-use-disorder',
+          doseMgPerKg: 0.5,
+        })
+        .expect(201)
+    ).body;
+  }
+
+  async function readings(sessionId: string, values: Record<string, number>): Promise<void> {
+    await nurse()
+      .post(`/sessions/${sessionId}/vitals`)
+      .send({ samples: [{ at: new Date().toISOString(), ...values }] })
+      .expect(202);
+  }
+
+  beforeAll(async () => {
+    ({ app } = await startTestApp(await database.create()));
+    await seedUsers(app);
+    tokens = await tokensByRole(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database.drop();
+  });
+
+  it('schedules with the computed total dose and the default 40 minutes', async () => {
+    const session = await schedule();
+    expect(session).toMatchObject({
+      state: 'scheduled',
+      doseMgPerKg: 0.5,
+      totalDoseMg: 40,
+      plannedDurationMin: 40,
+      assessment: null,
+      allowedActions: ['assess', 'abort'],
+    });
+  });
+
+  it('refuses a planned duration outside 40–60 minutes', async () => {
+    const patient = await nurse()
+      .post('/patients')
+      .send({ mrn: 'CLIN-DUR', displayName: 'Dur Ation', weightKg: 70 })
+      .expect(201);
+    const reply = await nurse()
+      .post('/sessions')
+      .send({
+        patientId: patient.body.id,
+        bay: 'CD',
+        indication: 'depression',
+        doseMgPerKg: 0.5,
+        plannedDurationMin: 90,
+      })
+      .expect(400);
+    expect(reply.body.message).toEqual(['plannedDurationMin must be between 40 and 60']);
+  });
+
+  it('runs the whole protocol: assess, start, pause, resume, stop, discharge, with the log in order', async () => {
+    const { id } = await schedule();
+    expect(
+      (await nurse().post(`/sessions/${id}/assessment`).send(CLEAN_ASSESSMENT).expect(200)).body,
+    ).toMatchObject({ state: 'assessed', assessment: { flags: [], assessedBy: 'nurse' } });
+    expect((await nurse().post(`/sessions/${id}/start`).expect(200)).body.state).toBe('infusing');
+    await nurse()
+      .post(`/sessions/${id}/observations`)
+      .send({
+        type: 'dissociation',
+        severity: 'moderate',
+        scores: { cadss: 18, moaas: 4, rass: -1 },
+      })
+      .expect(201);
+    expect(
+      (await nurse().post(`/sessions/${id}/pause`).send({ reason: 'patient anxious' }).expect(200))
+        .body,
+    ).toMatchObject({ state: 'paused', pausedAt: expect.any(String) });
+    await nurse()
+      .post(`/sessions/${id}/interventions`)
+      .send({ kind: 'medication', detail: 'midazolam 1 mg IV' })
+      .expect(201);
+    expect((await as('physician').post(`/sessions/${id}/resume`).expect(200)).body.state).toBe(
+      'infusing',
+    );
+    expect((await nurse().post(`/sessions/${id}/stop`).expect(200)).body.state).toBe('recovery');
+    await readings(id, { systolic: 130, diastolic: 80, heartRate: 75, spo2: 98 });
+    const discharged = await nurse()
+      .post(`/sessions/${id}/discharge`)
+      .send({ aldreteScore: 10, escortPresent: true })
+      .expect(200);
+    expect(discharged.body).toMatchObject({ state: 'discharged', allowedActions: [] });
+
+    const log: TimelineEvent[] = (await as('auditor').get(`/sessions/${id}/log`).expect(200)).body;
+    expect(log.map((event) => event.summary)).toEqual([
+      'Session scheduled',
+      'Assessment: no contraindication',
+      'Infusion started',
+      'dissociation (moderate) · CADSS 18, MOAAS 4, RASS -1',
+      'Infusion paused: patient anxious',
+      'medication: midazolam 1 mg IV',
+      'Infusion resumed',
+      'Infusion stopped; recovery',
+      'Discharged',
+    ]);
+    expect(log.find((event) => event.summary === 'Infusion resumed')?.actor).toBe('physician');
+  });
+
+  it('keeps a flagged session from starting until a physician overrides, and only a physician', async () => {
+    const { id } = await schedule();
+    const hypertensive = {
+      ...CLEAN_ASSESSMENT,
+      baseline: { ...CLEAN_ASSESSMENT.baseline, systolic: 172, diastolic: 104 },
+    };
+    const assessed: { body: Session } = await nurse()
+      .post(`/sessions/${id}/assessment`)
+      .send(hypertensive)
+      .expect(200);
+    expect(assessed.body.assessment?.flags.map((flag) => flag.code)).toEqual([
+      'HYPERTENSION_SYSTOLIC',
+      'HYPERTENSION_DIASTOLIC',
+    ]);
+    const refused = await nurse().post(`/sessions/${id}/start`).expect(409);
+    expect(refused.body.message).toEqual([
+      'contraindication: baseline systolic 172 ≥ 160',
+      'contraindication: baseline diastolic 104 ≥ 100',
+      'a physician must record an override (POST /sessions/:id/override) to start',
+    ]);
+    await nurse()
+      .post(`/sessions/${id}/override`)
+      .send({ reason: 'rechecked, white-coat' })
+      .expect(403);
+    await as('physician').post(`/sessions/${id}/override`).send({ reason: '' }).expect(400);
+    const overridden = await as('physician')
+      .post(`/sessions/${id}/override`)
+      .send({ reason: 'rechecked 148/92 after rest' })
+      .expect(200);
+    expect(overridden.body.override).toMatchObject({
+      by: 'physician',
+      reason: 'rechecked 148/92 after rest',
+    });
+    expect((await nurse().post(`/sessions/${id}/start`).expect(200)).body.state).toBe('infusing');
+  });
+
+  it('refuses to start without an assessment, naming the current state for forbidden moves', async () => {
+    const { id } = await schedule();
+    expect((await nurse().post(`/sessions/${id}/start`).expect(409)).body.message).toBe(
+      'cannot start a session that is scheduled',
+    );
+    expect(
+      (
+        await nurse()
+          .post(`/sessions/${id}/discharge`)
+          .send({ aldreteScore: 10, escortPresent: true })
+          .expect(409)
+      ).body.message,
+    ).toBe('cannot discharge a session that is scheduled');
+  });
+
+  it('refuses discharge naming every unmet criterion', async () => {
+    const { id } = await schedule();
+    await nurse().post(`/sessions/${id}/assessment`).send(CLEAN_ASSESSMENT).expect(200);
+    await nurse().post(`/sessions/${id}/start`).expect(200);
+    await readings(id, { systolic: 160, diastolic: 80, heartRate: 75, spo2: 98 });
+    await nurse().post(`/sessions/${id}/stop`).expect(200);
+    const refused = await nurse()
+      .post(`/sessions/${id}/discharge`)
+      .send({ aldreteScore: 7, escortPresent: false })
+      .expect(409);
+    expect(refused.body.message).toEqual([
+      'modified Aldrete score 7 < 9',
+      'systolic 160 is not within 20 % of baseline 124',
+      'no escort present',
+    ]);
+    expect((await nurse().get(`/sessions/${id}`).expect(200)).body.state).toBe('recovery');
+  });
+
+  it('validates observations to the scales’ real ranges and stores nothing that fails', async () => {
+    const { id } = await schedule();
+    const reply = await nurse()
+      .post(`/sessions/${id}/observations`)
+      .send({ type: 'euphoria', severity: 'extreme', scores: { cadss: 93, moaas: 6, rass: -6 } })
+      .expect(400);
+    expect(reply.body.message).toEqual([
+      expect.stringMatching(/^type must be one of nausea, vomiting/),
+      'severity must be one of mild, moderate, severe',
+      'scores.cadss must be a whole number between 0 and 92',
+      'scores.moaas must be a whole number between 0 and 5',
+      'scores.rass must be a whole number between -5 and 4',
+    ]);
+    const log: TimelineEvent[] = (await nurse().get(`/sessions/${id}/log`).expect(200)).body;
+    expect(log.filter((event) => event.kind === 'observation')).toEqual([]);
+  });
+
+  it('refuses an observation on a discharged or aborted session with 409', async () => {
+    const { id } = await schedule();
+    await nurse().post(`/sessions/${id}/abort`).send({ reason: 'patient declined' }).expect(200);
+    const reply = await nurse()
+      .post(`/sessions/${id}/observations`)
+      .send({ type: 'nausea', severity: 'mild' })
+      .expect(409);
+    expect(reply.body.message).toMatch(/is aborted/);
+  });
+
+  it('lets auditors read the log and export it, and nothing more', async () => {
+    const { id } = await schedule();
+    await as('auditor').post(`/sessions/${id}/assessment`).send(CLEAN_ASSESSMENT).expect(403);
+    const csv = await as('auditor').get(`/sessions/${id}/log.csv`).expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text.split('\n')[0]).toBe('at,kind,actor,summary,detail');
+    expect(csv.text).toContain('Session scheduled');
+    const pdf = await as('auditor')
+      .get(`/sessions/${id}/report.pdf`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});

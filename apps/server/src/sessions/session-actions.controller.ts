@@ -1,0 +1,95 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CLINICAL_ROLES, type Session } from '@vigil/shared';
+import { Access, CurrentPrincipal } from '../auth/access.decorator';
+import { actorOf, type Principal } from '../auth/principal';
+import { AssessmentDto, DischargeDto, ReasonDto } from './dto/clinical.dto';
+import { SessionsService } from './sessions.service';
+
+/** The infusion's life cycle, as nurses and physicians drive it from the chair. */
+@ApiTags('sessions')
+@ApiBearerAuth()
+@Controller('sessions/:id')
+@Access({ roles: CLINICAL_ROLES })
+export class SessionActionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Post('assessment')
+  @HttpCode(200)
+  assess(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AssessmentDto,
+  ): Promise<Session> {
+    return this.sessions.assess(actorOf(principal), id, body);
+  }
+
+  /** Only a physician may let a flagged session start. */
+  @Post('override')
+  @Access({ roles: ['physician'] })
+  @HttpCode(200)
+  override(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<Session> {
+    return this.sessions.override(actorOf(principal), id, body.reason);
+  }
+
+  @Post('start')
+  @HttpCode(200)
+  start(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Session> {
+    return this.sessions.start(actorOf(principal), id);
+  }
+
+  @Post('pause')
+  @HttpCode(200)
+  pause(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<Session> {
+    return this.sessions.move(actorOf(principal), id, 'pause', { reason: body.reason });
+  }
+
+  @Post('resume')
+  @HttpCode(200)
+  resume(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Session> {
+    return this.sessions.move(actorOf(principal), id, 'resume');
+  }
+
+  @Post('stop')
+  @HttpCode(200)
+  stop(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<Session> {
+    return this.sessions.move(actorOf(principal), id, 'stop');
+  }
+
+  @Post('discharge')
+  @HttpCode(200)
+  discharge(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DischargeDto,
+  ): Promise<Session> {
+    return this.sessions.discharge(actorOf(principal), id, body);
+  }
+
+  @Post('abort')
+  @HttpCode(200)
+  abort(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<Session> {
+    return this.sessions.move(actorOf(principal), id, 'abort', { reason: body.reason });
+  }
+}

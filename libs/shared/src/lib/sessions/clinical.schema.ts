@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { SEVERITIES, SIDE_EFFECT_CODES } from '../observations/side-effects';
+import { expecting } from '../validation/format-issues';
+import { VITAL_RANGES, type VitalSign } from '../vitals/vital-ranges';
+import type { SessionAction } from './session-state';
+
+function vital(sign: VitalSign) {
+  const { min, max } = VITAL_RANGES[sign];
+  const rule = `must be between ${min} and ${max}`;
+  return z
+    .number({ error: expecting(`must be a number between ${min} and ${max}`) })
+    .min(min, rule)
+    .max(max, rule);
+}
+
+const flag = z.boolean({ error: expecting('must be true or false') });
+const reason = z
+  .string({ error: expecting('must be a string') })
+  .trim()
+  .min(3, 'must say why (at least 3 characters)')
+  .max(1000, 'must be at most 1000 characters');
+const optionalTime = z.iso
+  .datetime({ offset: true, error: expecting('must be an ISO 8601 date-time') })
+  .optional();
+
+export const PREGNANCY_TEST_RESULTS = ['negative', 'positive', 'not-applicable'] as const;
+
+export const assessmentSchema = z.strictObject({
+  baseline: z
+    .strictObject({
+      systolic: vital('systolic'),
+      diastolic: vital('diastolic'),
+      heartRate: vital('heartRate'),
+      spo2: vital('spo2'),
+      respRate: vital('respRate').optional(),
+    })
+    .refine((baseline) => baseline.diastolic < baseline.systolic, {
+      path: ['diastolic'],
+      message: 'must be below systolic',
+    }),
+  checklist: z.strictObject({
+    consent: flag,
+    fasting: flag,
+    escortHome: flag,
+    psychiatricEvaluation: flag,
+    medicationsReviewed: flag,
+    pregnancyTest: z.enum(PREGNANCY_TEST_RESULTS, {
+      error: expecting(`must be one of ${PREGNANCY_TEST_RESULTS.join(', ')}`),
+    }),
+  }),
+});
+export type AssessmentInput = z.infer<typeof assessmentSchema>;
+export type Baseline = AssessmentInput['baseline'];
+export type Checklist = AssessmentInput['checklist'];
+
+export const reasonSchema = z.strictObject({ reason });
+export type ReasonInput = z.infer<typeof reasonSchema>;
+
+/** Modified Aldrete score: activity, respiration, circulation, consciousness, SpO2; 0–2 each. */
+export const ALDRETE_DISCHARGE_MIN = 9;
+
+export const dischargeSchema = z.strictObject({
+  aldreteScore: z
+    .number({ error: expecting('must be a whole number between 0 and 10') })
+    .int('must be a whole number between 0 and 10')
+    .min(0, 'must be between 0 and 10')
+    .max(10, 'must be between 0 and 10'),
+  escortPresent: flag,
+  note: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
+});
+export type DischargeInput = z.infer<typeof dischargeSchema>;
+
+/** The validated ranges of the scales clinics record during ketamine sessions. */
+export const SCALE_RANGES = {
+  /** Clinician-Administered Dissociative States Scale: 23 items scored 0–4. */
+  cadss: { min: 0, max: 92 },
+  /** Modified Observer's Assessment of Alertness/Sedation: 5 awake … 0 no response. */
+  moaas: { min: 0, max: 5 },
+  /** Richmond Agitation-Sedation Scale: +4 combative … −5 unarousable. */
+  rass: { min: -5, max: 4 },
+} as const;
+
+function scale(name: keyof typeof SCALE_RANGES) {
+  const { min, max } = SCALE_RANGES[name];
+  const rule = `must be a whole number between ${min} and ${max}`;
+  return z
+    .number({ error: expecting(rule) })
+    .int(rule)
+    .min(min, rule)
+    .max(max, rule)
+    .optional();
+}
+
+export const observationSchema = z.strictObject({
+  type: z.enum(SIDE_EFFECT_CODES, {
+    error: expecting(`must be one of ${SIDE_EFFECT_CODES.join(', ')}`),
+  }),
+  severity: z.enum(SEVERITIES, { error: expecting(`must be one of ${SEVERITIES.join(', ')}`) }),
+  at: optionalTime,
+  note: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
+  scores: z
+    .strictObject({ cadss: scale('cadss'), moaas: scale('moaas'), rass: scale('rass') })
+    .optional(),
+});
+export type ObservationInput = z.infer<typeof observationSchema>;
+
+export const INTERVENTION_KINDS = ['rate-change', 'medication', 'note'] as const;
+
+export const interventionSchema = z.strictObject({
+  kind: z.enum(INTERVENTION_KINDS, {
+    error: expecting(`must be one of ${INTERVENTION_KINDS.join(', ')}`),
+  }),
+  detail: z
+    .string({ error: expecting('must be a string') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(2000, 'must be at most 2000 characters'),
+  at: optionalTime,
+});
+export type InterventionInput = z.infer<typeof interventionSchema>;
+
+export interface ContraindicationFlag {
+  code: string;
+  message: string;
+}
+
+export interface Assessment {
+  baseline: Baseline;
+  checklist: Checklist;
+  flags: ContraindicationFlag[];
+  assessedAt: string;
+  assessedBy: string;
+}
+
+export interface Override {
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface Observation extends ObservationInput {
+  id: string;
+  sessionId: string;
+  at: string;
+  recordedBy: string;
+}
+
+export interface Intervention extends InterventionInput {
+  id: string;
+  sessionId: string;
+  at: string;
+  recordedBy: string;
+}
+
+export type TimelineKind =
+  'state' | 'assessment' | 'override' | 'observation' | 'intervention' | 'alert';
+
+export interface TimelineEvent {
+  at: string;
+  kind: TimelineKind;
+  actor: string;
+  summary: string;
+  detail: Record<string, unknown>;
+}
+
+export type { SessionAction };
