@@ -15,6 +15,7 @@ import { VitalSampleEntity } from '../vitals/vital-sample.entity';
 import { InitialSchema1764072000000 } from './migrations/1764072000000-initial-schema';
 import { IdentityAndAudit1764079200000 } from './migrations/1764079200000-identity-and-audit';
 import { ClinicalSession1764086400000 } from './migrations/1764086400000-clinical-session';
+import { SessionAssignment1764090000000 } from './migrations/1764090000000-session-assignment';
 
 export const ENTITIES = [
   PatientEntity,
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   InitialSchema1764072000000,
   IdentityAndAudit1764079200000,
   ClinicalSession1764086400000,
+  SessionAssignment1764090000000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

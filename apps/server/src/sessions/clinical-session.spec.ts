@@ -86,7 +86,59 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
         plannedDurationMin: 90,
       })
       .expect(400);
-    expect(reply.body.message).toEqual(['plannedDurationMin must be between 40 and 60']);
+    expect(reply.body.message).toEqual([
+      'plannedDurationMin must be between 40 and 60 unless a physician gives durationOverrideReason',
+    ]);
+  });
+
+  it('lets only a physician plan outside 40–60 minutes, with a reason that stays on record', async () => {
+    const patient = await nurse()
+      .post('/patients')
+      .send({ mrn: 'CLIN-OVR', displayName: 'Over Ride', weightKg: 60 })
+      .expect(201);
+    const body = {
+      patientId: patient.body.id,
+      bay: 'CO',
+      indication: 'depression',
+      doseMgPerKg: 0.5,
+      plannedDurationMin: 90,
+      durationOverrideReason: 'slow titration per protocol',
+    };
+    await nurse().post('/sessions').send(body).expect(403);
+    const created = await as('physician').post('/sessions').send(body).expect(201);
+    expect(created.body).toMatchObject({
+      plannedDurationMin: 90,
+      durationOverride: { reason: 'slow titration per protocol', by: 'physician' },
+    });
+  });
+
+  it('assigns a nurse and a supervising physician, and refuses the wrong role', async () => {
+    const patient = await nurse()
+      .post('/patients')
+      .send({ mrn: 'CLIN-ASG', displayName: 'As Signed', weightKg: 60 })
+      .expect(201);
+    const me = async (role: 'nurse' | 'physician') =>
+      (await as(role).get('/auth/me').expect(200)).body.id as string;
+    const [nurseId, physicianId] = [await me('nurse'), await me('physician')];
+    const base = {
+      patientId: patient.body.id,
+      bay: 'CA',
+      indication: 'depression',
+      doseMgPerKg: 0.5,
+    };
+    const wrong = await nurse()
+      .post('/sessions')
+      .send({ ...base, assignedNurseId: physicianId })
+      .expect(400);
+    expect(wrong.body.message).toEqual(['assignedNurseId must be an enabled nurse']);
+    const created = await nurse()
+      .post('/sessions')
+      .send({ ...base, assignedNurseId: nurseId, supervisingPhysicianId: physicianId })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      assignedNurseId: nurseId,
+      supervisingPhysicianId: physicianId,
+    });
   });
 
   it('runs the whole protocol: assess, start, pause, resume, stop, discharge, with the log in order', async () => {

@@ -51,4 +51,13 @@ export class SessionEntity {
 
   @Column({ name: 'start_override', type: 'text', nullable: true, transformer: jsonText })
   override!: Override | null;
+
+  @Column({ name: 'duration_override', type: 'text', nullable: true, transformer: jsonText })
+  durationOverride!: Override | null;
+
+  @Column({ name: 'assigned_nurse_id', type: 'uuid', nullable: true })
+  assignedNurseId!: string | null;
+
+  @Column({ name: 'supervising_physician_id', type: 'uuid', nullable: true })
+  supervisingPhysicianId!: string | null;
 }

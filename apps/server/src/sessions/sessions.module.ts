@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PatientsModule } from '../patients/patients.module';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { UsersModule } from '../users/users.module';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import { SessionEntity } from './session.entity';
 import { SessionActionsController } from './session-actions.controller';
@@ -9,7 +10,7 @@ import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity]), PatientsModule, RealtimeModule],
+  imports: [TypeOrmModule.forFeature([SessionEntity]), PatientsModule, RealtimeModule, UsersModule],
   controllers: [SessionsController, SessionActionsController],
   providers: [SessionsService, VitalSamplesRepository],
   exports: [SessionsService, VitalSamplesRepository],

@@ -1,4 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   allowedSessionActions,
@@ -10,6 +16,7 @@ import {
   nextSessionState,
   patientInitials,
   type LatestVitals,
+  type Role,
   type Session,
   type SessionAction,
 } from '@vigil/shared';
@@ -22,6 +29,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { PatientsService } from '../patients/patients.service';
 import type { PatientEntity } from '../patients/patient.entity';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
+import { UsersService } from '../users/users.service';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import type { CreateSessionDto } from './dto/create-session.dto';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
@@ -47,6 +55,7 @@ export class SessionsService {
     private readonly realtime: ClinicianGateway,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
 
   async create(actor: Actor, input: CreateSessionDto): Promise<Session> {
@@ -59,6 +68,10 @@ export class SessionsService {
     if (occupied) {
       throw new ConflictException(`bay ${input.bay} is occupied by session ${occupied.id}`);
     }
+    await this.checkDurationOverride(actor, input);
+    await this.checkAssignee(input.assignedNurseId, 'nurse', 'assignedNurseId');
+    await this.checkAssignee(input.supervisingPhysicianId, 'physician', 'supervisingPhysicianId');
+    const createdAt = toIsoTimestamp(Date.now());
     const session = this.sessions.create({
       id: randomUUID(),
       patientId: patient.id,
@@ -67,8 +80,13 @@ export class SessionsService {
       doseMgPerKg: input.doseMgPerKg,
       totalDoseMg: Math.round(input.doseMgPerKg * patient.weightKg * 10) / 10,
       plannedDurationMin: input.plannedDurationMin,
+      durationOverride: input.durationOverrideReason
+        ? { reason: input.durationOverrideReason, by: actor.actor, at: createdAt }
+        : null,
+      assignedNurseId: input.assignedNurseId ?? null,
+      supervisingPhysicianId: input.supervisingPhysicianId ?? null,
       state: 'scheduled',
-      createdAt: toIsoTimestamp(Date.now()),
+      createdAt,
       startedAt: null,
       endedAt: null,
       pausedMs: 0,
@@ -87,10 +105,42 @@ export class SessionsService {
           bay: session.bay,
           indication: session.indication,
           doseMgPerKg: session.doseMgPerKg,
+          plannedDurationMin: session.plannedDurationMin,
+          ...(session.durationOverride && {
+            durationOverrideReason: session.durationOverride.reason,
+          }),
         },
       });
     });
     return this.publish(session);
+  }
+
+  /** Outside 40–60 minutes only on a physician's word, which is recorded with the session. */
+  private async checkDurationOverride(actor: Actor, input: CreateSessionDto): Promise<void> {
+    if (!input.durationOverrideReason || actor.role === 'physician') return;
+    await this.audit.record(actor, {
+      action: 'access.denied',
+      entity: 'session',
+      detail: {
+        reason: 'duration-override-needs-physician',
+        plannedDurationMin: input.plannedDurationMin,
+      },
+    });
+    throw new ForbiddenException(
+      'only a physician may set a planned duration outside 40–60 minutes',
+    );
+  }
+
+  private async checkAssignee(
+    userId: string | undefined,
+    role: Role,
+    field: string,
+  ): Promise<void> {
+    if (!userId) return;
+    const user = await this.users.findById(userId);
+    if (!user || user.disabled || user.role !== role) {
+      throw new BadRequestException([`${field} must be an enabled ${role}`]);
+    }
   }
 
   async list(actor: Actor, query: ListSessionsQuery): Promise<Session[]> {
@@ -314,6 +364,9 @@ function toSession(
     doseMgPerKg: entity.doseMgPerKg,
     totalDoseMg: entity.totalDoseMg,
     plannedDurationMin: entity.plannedDurationMin,
+    durationOverride: entity.durationOverride,
+    assignedNurseId: entity.assignedNurseId,
+    supervisingPhysicianId: entity.supervisingPhysicianId,
     state: entity.state,
     createdAt: entity.createdAt,
     startedAt: entity.startedAt,

@@ -27,6 +27,10 @@ export interface Session {
   doseMgPerKg: number;
   totalDoseMg: number;
   plannedDurationMin: number;
+  /** A physician's reason for a duration outside 40–60 minutes, with who and when. */
+  durationOverride: Override | null;
+  assignedNurseId: string | null;
+  supervisingPhysicianId: string | null;
   state: SessionState;
   createdAt: string;
   startedAt: string | null;
