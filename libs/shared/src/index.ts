@@ -18,3 +18,6 @@ export * from './lib/devices/device.schema';
 export * from './lib/sessions/clinical.schema';
 export * from './lib/sessions/contraindications';
 export * from './lib/sessions/discharge-criteria';
+export * from './lib/alerts/alert-message';
+export * from './lib/alerts/alert-rules';
+export * from './lib/alerts/threshold-profile';
