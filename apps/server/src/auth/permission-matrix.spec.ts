@@ -54,6 +54,8 @@ const MATRIX: Array<[Method, string, Caller[] | typeof PUBLIC]> = [
   ['GET', '/api/v1/sessions/:id/log', READERS],
   ['GET', '/api/v1/sessions/:id/log.csv', READERS],
   ['GET', '/api/v1/sessions/:id/report.pdf', READERS],
+  ['GET', '/api/v1/alerts', READERS],
+  ['POST', '/api/v1/alerts/:id/acknowledge', CLINICIANS],
   ['GET', '/api/v1/audit', ['auditor', 'admin']],
   ['GET', '/api/v1/audit/verify', ['auditor', 'admin']],
 ];

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
+import { AlertEntity } from '../alerts/alert.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AppSecretEntity } from '../auth/app-secret.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
@@ -16,6 +17,7 @@ import { InitialSchema1764072000000 } from './migrations/1764072000000-initial-s
 import { IdentityAndAudit1764079200000 } from './migrations/1764079200000-identity-and-audit';
 import { ClinicalSession1764086400000 } from './migrations/1764086400000-clinical-session';
 import { SessionAssignment1764090000000 } from './migrations/1764090000000-session-assignment';
+import { Alerts1764093600000 } from './migrations/1764093600000-alerts';
 
 export const ENTITIES = [
   PatientEntity,
@@ -28,12 +30,14 @@ export const ENTITIES = [
   AppSecretEntity,
   ObservationEntity,
   InterventionEntity,
+  AlertEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764072000000,
   IdentityAndAudit1764079200000,
   ClinicalSession1764086400000,
   SessionAssignment1764090000000,
+  Alerts1764093600000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

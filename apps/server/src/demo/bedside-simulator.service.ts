@@ -197,7 +197,8 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
     const recoveryMs = session.endedAt ? now - Date.parse(session.endedAt) : 0;
     if (now >= run.artefactUntil && Math.random() < ARTEFACT_CHANCE) {
       run.artefactUntil = now + 4_000 + Math.random() * 6_000;
-      run.artefactSpo2 = Math.round(80 + Math.random() * 8);
+      // Dips to 86–91 %: a moving finger, shorter than the SpO2 delay, so no alarm is raised.
+      run.artefactSpo2 = Math.round(86 + Math.random() * 5);
     }
     const withBloodPressure = now - run.lastCuffAt >= CUFF_CYCLE_MS;
     if (withBloodPressure) run.lastCuffAt = now;

@@ -7,6 +7,7 @@ import {
   type ObservationInput,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
+import { AlertsService } from '../alerts/alerts.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
@@ -23,6 +24,7 @@ export class ObservationsService {
     private readonly sessions: SessionsService,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly alerts: AlertsService,
   ) {}
 
   async observe(actor: Actor, sessionId: string, input: ObservationInput): Promise<Observation> {
@@ -53,6 +55,13 @@ export class ObservationsService {
         },
       });
     });
+    if (entity.severity === 'severe') {
+      await this.alerts.raiseClinical(
+        session,
+        'SIDE_EFFECT_SEVERE',
+        `${entity.type}${entity.note ? ` — ${entity.note}` : ''}`,
+      );
+    }
     return {
       id: entity.id,
       sessionId,

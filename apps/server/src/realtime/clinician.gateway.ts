@@ -10,6 +10,7 @@ import {
 } from '@nestjs/websockets';
 import type { Subscription } from 'rxjs';
 import {
+  type Alert,
   CLINICIANS_NAMESPACE,
   formatIssues,
   type ClinicianClientEvents,
@@ -127,6 +128,11 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   publishVitals(bay: string, sessionId: string, samples: VitalSample[]): void {
     if (samples.length === 0) return;
     this.namespace.to(sessionAudience(bay, sessionId)).emit('vitals', { sessionId, samples });
+  }
+
+  /** Alerts are sent at once, one event per change, never coalesced. */
+  publishAlert(event: 'alert.raised' | 'alert.updated', alert: Alert): void {
+    this.namespace.to(sessionAudience(alert.bay, alert.sessionId)).emit(event, alert);
   }
 
   publishSessionUpdated(session: Session): void {

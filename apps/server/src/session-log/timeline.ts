@@ -49,8 +49,11 @@ function summarise(entry: AuditEntry, kind: TimelineKind): string {
     }
     case 'intervention':
       return `${text('kind')}: ${text('detail')}`;
-    case 'alert':
-      return entry.action;
+    case 'alert': {
+      const what = text('message') || text('code');
+      const verb = entry.action.replace('alert.', '');
+      return `Alert ${verb}${what ? `: ${what}` : ''}`;
+    }
   }
 }
 

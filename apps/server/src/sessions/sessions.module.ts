@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertsModule } from '../alerts/alerts.module';
 import { PatientsModule } from '../patients/patients.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { UsersModule } from '../users/users.module';
@@ -10,7 +11,13 @@ import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SessionEntity]), PatientsModule, RealtimeModule, UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([SessionEntity]),
+    PatientsModule,
+    RealtimeModule,
+    UsersModule,
+    AlertsModule,
+  ],
   controllers: [SessionsController, SessionActionsController],
   providers: [SessionsService, VitalSamplesRepository],
   exports: [SessionsService, VitalSamplesRepository],

@@ -22,6 +22,7 @@ import {
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import { In, Not, type Repository } from 'typeorm';
+import { AlertsService } from '../alerts/alerts.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
@@ -56,6 +57,7 @@ export class SessionsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly users: UsersService,
+    private readonly alerts: AlertsService,
   ) {}
 
   async create(actor: Actor, input: CreateSessionDto): Promise<Session> {
@@ -248,14 +250,14 @@ export class SessionsService {
 
   async discharge(actor: Actor, id: string, input: DischargeInput): Promise<Session> {
     const latest = (await this.vitals.latestBySession([id])).get(id) ?? {};
+    const unresolvedHighAlerts = await this.alerts.countOpen(id, 'high');
     return this.transition(actor, id, 'discharge', {
       detail: { ...input },
       gate: (session) =>
         unmetDischargeCriteria(input, {
           baseline: session.assessment?.baseline ?? null,
           latest,
-          // The alert engine is not built yet: no alert exists that could be unresolved.
-          unresolvedHighAlerts: 0,
+          unresolvedHighAlerts,
         }),
     });
   }

@@ -11,6 +11,7 @@ import {
   type VitalsAccepted,
   type VitalsBatchInput,
 } from '@vigil/shared';
+import { AlertsService } from '../alerts/alerts.service';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, type Principal, sourceOf } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
@@ -36,6 +37,7 @@ export class VitalsIngestService {
     private readonly metrics: VitalsMetrics,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
+    private readonly alerts: AlertsService,
   ) {}
 
   /** For carriers that bypass the HTTP pipe: the same shared schema, the same messages. */
@@ -79,11 +81,9 @@ export class VitalsIngestService {
       duplicates: batch.samples.length - stored.length,
     };
     this.metrics.recordBatch(accepted);
-    this.realtime.publishVitals(
-      session.bay,
-      sessionId,
-      stored.map(toVitalSample).sort((a, b) => a.at.localeCompare(b.at)),
-    );
+    const samples = stored.map(toVitalSample).sort((a, b) => a.at.localeCompare(b.at));
+    this.realtime.publishVitals(session.bay, sessionId, samples);
+    this.alerts.observe(session, samples);
     return accepted;
   }
 

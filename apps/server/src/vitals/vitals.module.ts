@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
 import { AuthModule } from '../auth/auth.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RealtimeModule } from '../realtime/realtime.module';
@@ -8,7 +9,7 @@ import { VitalsIngestService } from './vitals-ingest.service';
 import { VitalsController } from './vitals.controller';
 
 @Module({
-  imports: [SessionsModule, RealtimeModule, MetricsModule, AuthModule],
+  imports: [SessionsModule, RealtimeModule, MetricsModule, AuthModule, AlertsModule],
   controllers: [VitalsController],
   providers: [VitalsIngestService, DevicesGateway],
   exports: [VitalsIngestService],

@@ -44,7 +44,7 @@ describe('alert rules (properties)', () => {
       fc.property(fc.array(lowSpo2, { minLength: SPO2.delayS + 1, maxLength: 60 }), (values) => {
         const raises = run(SPO2, values).events.filter((event) => event.type === 'raise');
         expect(raises).toHaveLength(1);
-        expect(raises[0]!.index).toBe(SPO2.delayS);
+        expect(raises[0].index).toBe(SPO2.delayS);
       }),
     );
   });
@@ -92,7 +92,7 @@ describe('alert rules (properties)', () => {
           const after = run(SPO2, recovery, episode.state);
           const resolves = after.events.filter((event) => event.type === 'resolve');
           expect(resolves).toHaveLength(1);
-          expect(resolves[0]!.index).toBe(SPO2.clearS);
+          expect(resolves[0].index).toBe(SPO2.clearS);
         },
       ),
     );

@@ -1,0 +1,328 @@
+import {
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  alertMessage,
+  DEFAULT_THRESHOLD_PROFILE,
+  type Alert,
+  type AlertCode,
+  type AlertKind,
+  type AlertPriority,
+  type AlertState,
+  type PhysiologicalCode,
+  type VitalSample,
+} from '@vigil/shared';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { actorOf, systemPrincipal, type Actor } from '../auth/principal';
+import { toIsoTimestamp } from '../database/columns';
+import { isUniqueViolation } from '../database/unique-violation';
+import { UnitOfWork } from '../database/unit-of-work';
+import { ClinicianGateway } from '../realtime/clinician.gateway';
+import { AlertEngine, type EngineEvent } from './alert-engine';
+import { AlertEntity } from './alert.entity';
+import { toAlert } from './alert.mapper';
+
+export interface AlertSubject {
+  id: string;
+  bay: string;
+}
+
+export interface RaiseRequest {
+  kind: AlertKind;
+  code: AlertCode;
+  priority: AlertPriority;
+  value: number | null;
+  threshold: number | null;
+  message: string;
+  at: number;
+}
+
+export interface AlertFilter {
+  state?: AlertState;
+  sessionId?: string;
+  priority?: AlertPriority;
+}
+
+const PHYSIOLOGICAL: ReadonlySet<string> = new Set(
+  DEFAULT_THRESHOLD_PROFILE.rules.map((rule) => rule.code),
+);
+
+/**
+ * Turns readings and clinical facts into alerts: the rules run in memory (AlertEngine); each
+ * raise, upgrade, acknowledgement and resolution is then stored with its audit entry and pushed to
+ * clinicians. Writes for one session go one after another, so its alerts change in order.
+ */
+@Injectable()
+export class AlertsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AlertsService.name);
+  private readonly engine = new AlertEngine();
+  private readonly queues = new Map<string, Promise<void>>();
+  private readonly system: Actor = actorOf(systemPrincipal('alert-engine'));
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly realtime: ClinicianGateway,
+  ) {}
+
+  /** Open alerts survive a restart: the engine takes them up again. */
+  async onApplicationBootstrap(): Promise<void> {
+    const open = await this.dataSource
+      .getRepository(AlertEntity)
+      .find({ where: [{ state: 'active' }, { state: 'acknowledged' }] });
+    for (const alert of open) {
+      if (!PHYSIOLOGICAL.has(alert.code)) continue;
+      this.engine.adopt(alert.sessionId, alert.code as PhysiologicalCode, {
+        priority: alert.priority,
+        value: alert.value ?? 0,
+        threshold: alert.threshold ?? 0,
+        acknowledged: alert.state === 'acknowledged',
+      });
+    }
+  }
+
+  /** Called with readings already stored; returns at once, the alert writes follow. */
+  observe(session: AlertSubject, samples: VitalSample[]): void {
+    const events = this.engine.evaluate(session.id, samples, DEFAULT_THRESHOLD_PROFILE);
+    if (events.length > 0)
+      void this.enqueue(session.id, () => this.applyEngineEvents(session, events));
+  }
+
+  /** A clinical alert (a severe side effect): high priority, latched until acknowledged. */
+  raiseClinical(session: AlertSubject, code: AlertCode, detail: string): Promise<void> {
+    return this.enqueue(session.id, () =>
+      this.raise(session, {
+        kind: 'clinical',
+        code,
+        priority: 'high',
+        value: null,
+        threshold: null,
+        message: alertMessage(code, null, null, detail),
+        at: Date.now(),
+      }).then(() => undefined),
+    );
+  }
+
+  async list(filter: AlertFilter): Promise<Alert[]> {
+    const query = this.dataSource
+      .getRepository(AlertEntity)
+      .createQueryBuilder('alert')
+      .orderBy('alert.raisedAt', 'DESC')
+      .limit(1000);
+    if (filter.state) query.andWhere('alert.state = :state', { state: filter.state });
+    if (filter.sessionId)
+      query.andWhere('alert.sessionId = :sessionId', { sessionId: filter.sessionId });
+    if (filter.priority)
+      query.andWhere('alert.priority = :priority', { priority: filter.priority });
+    return (await query.getMany()).map(toAlert);
+  }
+
+  countOpen(
+    sessionId: string,
+    priority: AlertPriority,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    return manager
+      .getRepository(AlertEntity)
+      .createQueryBuilder('alert')
+      .where('alert.sessionId = :sessionId', { sessionId })
+      .andWhere('alert.priority = :priority', { priority })
+      .andWhere("alert.state <> 'resolved'")
+      .getCount();
+  }
+
+  async acknowledge(actor: Actor, id: string, note: string | undefined): Promise<Alert> {
+    const now = Date.now();
+    const alert = await this.dataSource.getRepository(AlertEntity).findOneBy({ id });
+    if (!alert) throw new NotFoundException(`alert ${id} not found`);
+    if (alert.state === 'resolved') throw new ConflictException(`alert ${id} is resolved`);
+    if (alert.state === 'acknowledged') return toAlert(alert);
+    Object.assign(alert, {
+      state: 'acknowledged',
+      acknowledgedAt: toIsoTimestamp(now),
+      acknowledgedBy: actor.actor,
+      acknowledgeNote: note ?? null,
+    });
+    await this.unitOfWork.run(async (manager) => {
+      await manager.update(
+        AlertEntity,
+        { id },
+        {
+          state: alert.state,
+          acknowledgedAt: alert.acknowledgedAt,
+          acknowledgedBy: alert.acknowledgedBy,
+          acknowledgeNote: alert.acknowledgeNote,
+        },
+      );
+      await this.audit.append(manager, actor, {
+        action: 'alert.acknowledged',
+        entity: 'alert',
+        entityId: id,
+        sessionId: alert.sessionId,
+        detail: { code: alert.code, priority: alert.priority, note: note ?? null },
+      });
+    });
+    this.realtime.publishAlert('alert.updated', toAlert(alert));
+    // A clinical alert has no condition to clear; a physiological one may have cleared already.
+    if (alert.kind === 'clinical') await this.resolve(alert, now);
+    if (PHYSIOLOGICAL.has(alert.code)) {
+      const events = this.engine.acknowledge(alert.sessionId, alert.code as PhysiologicalCode, now);
+      if (events.length)
+        await this.applyEngineEvents({ id: alert.sessionId, bay: alert.bay }, events);
+    }
+    const current = await this.dataSource.getRepository(AlertEntity).findOneByOrFail({ id });
+    return toAlert(current);
+  }
+
+  /** Opens an alert unless one for the session and code is open already (here or on another instance). */
+  async raise(session: AlertSubject, request: RaiseRequest): Promise<AlertEntity | null> {
+    const alert: AlertEntity = {
+      id: randomUUID(),
+      sessionId: session.id,
+      bay: session.bay,
+      kind: request.kind,
+      code: request.code,
+      priority: request.priority,
+      state: 'active',
+      message: request.message,
+      value: request.value,
+      threshold: request.threshold,
+      raisedAt: toIsoTimestamp(request.at),
+      acknowledgedAt: null,
+      acknowledgedBy: null,
+      acknowledgeNote: null,
+      resolvedAt: null,
+      escalationLevel: 0,
+      remindedAt: null,
+    };
+    try {
+      await this.unitOfWork.run(async (manager) => {
+        await manager.insert(AlertEntity, alert);
+        await this.audit.append(manager, this.system, {
+          action: 'alert.raised',
+          entity: 'alert',
+          entityId: alert.id,
+          sessionId: session.id,
+          detail: { code: alert.code, priority: alert.priority, message: alert.message },
+        });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+    this.realtime.publishAlert('alert.raised', toAlert(alert));
+    return alert;
+  }
+
+  /** Closes an open alert (once, whichever instance gets there first). */
+  async resolve(alert: AlertEntity, at: number): Promise<void> {
+    const resolvedAt = toIsoTimestamp(at);
+    const changed = await this.unitOfWork.run(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(AlertEntity)
+        .set({ state: 'resolved', resolvedAt })
+        .where('id = :id', { id: alert.id })
+        .andWhere("state <> 'resolved'")
+        .execute();
+      if (!result.affected) return false;
+      await this.audit.append(manager, this.system, {
+        action: 'alert.resolved',
+        entity: 'alert',
+        entityId: alert.id,
+        sessionId: alert.sessionId,
+        detail: { code: alert.code },
+      });
+      return true;
+    });
+    if (changed)
+      this.realtime.publishAlert(
+        'alert.updated',
+        toAlert({ ...alert, state: 'resolved', resolvedAt }),
+      );
+  }
+
+  findOpen(sessionId: string, code: AlertCode): Promise<AlertEntity | null> {
+    return this.dataSource
+      .getRepository(AlertEntity)
+      .createQueryBuilder('alert')
+      .where('alert.sessionId = :sessionId', { sessionId })
+      .andWhere('alert.code = :code', { code })
+      .andWhere("alert.state <> 'resolved'")
+      .getOne();
+  }
+
+  private async applyEngineEvents(session: AlertSubject, events: EngineEvent[]): Promise<void> {
+    for (const { code, event } of events) {
+      if (event.type === 'raise') {
+        const raised = await this.raise(session, {
+          kind: 'physiological',
+          code,
+          priority: event.priority,
+          value: event.value,
+          threshold: event.threshold,
+          message: alertMessage(code, event.value, event.threshold),
+          at: event.at,
+        });
+        if (!raised)
+          await this.upgradeOpen(session, code, event.priority, event.value, event.threshold);
+        continue;
+      }
+      if (event.type === 'upgrade') {
+        await this.upgradeOpen(session, code, event.priority, event.value, event.threshold);
+        continue;
+      }
+      const open = await this.findOpen(session.id, code);
+      if (open) await this.resolve(open, event.at);
+    }
+  }
+
+  /** A worse value raises the open alert's priority; it never opens a second alert. */
+  private async upgradeOpen(
+    session: AlertSubject,
+    code: AlertCode,
+    priority: AlertPriority,
+    value: number,
+    threshold: number,
+  ): Promise<void> {
+    const open = await this.findOpen(session.id, code);
+    if (!open || (open.priority === 'high' && priority !== 'high') || open.priority === priority)
+      return;
+    const changes = { priority, value, threshold, message: alertMessage(code, value, threshold) };
+    await this.unitOfWork.run(async (manager) => {
+      await manager.update(AlertEntity, { id: open.id }, changes);
+      await this.audit.append(manager, this.system, {
+        action: 'alert.upgraded',
+        entity: 'alert',
+        entityId: open.id,
+        sessionId: session.id,
+        detail: { code, from: open.priority, to: priority, value },
+      });
+    });
+    this.realtime.publishAlert('alert.updated', toAlert({ ...open, ...changes }));
+  }
+
+  private enqueue(sessionId: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.queues.get(sessionId) ?? Promise.resolve();
+    const next = previous
+      .then(work)
+      .catch((error: unknown) =>
+        this.logger.error(
+          `alert write failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+    this.queues.set(sessionId, next);
+    void next.finally(() => {
+      if (this.queues.get(sessionId) === next) this.queues.delete(sessionId);
+    });
+    return next;
+  }
+}
