@@ -10,6 +10,9 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     doseMgPerKg: 0.5,
     totalDoseMg: 35,
     plannedDurationMin: 40,
+    durationOverride: null,
+    assignedNurseId: null,
+    supervisingPhysicianId: null,
     state: 'infusing',
     createdAt: '2026-11-25T09:50:00.000Z',
     startedAt: '2026-11-25T10:00:00.000Z',
@@ -18,6 +21,9 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     pausedAt: null,
     elapsedMin: 12,
     latestVitals: {},
+    assessment: null,
+    override: null,
+    allowedActions: ['pause', 'stop', 'abort'],
     ...overrides,
   };
 }

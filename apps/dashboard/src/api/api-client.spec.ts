@@ -38,6 +38,30 @@ describe('apiClient', () => {
     );
   });
 
+  it('downloads a session’s report as a blob, with the Bearer header', async () => {
+    authStore.signIn(anAuthResponse('auditor', { token: 'tok-1' }));
+    const pdf = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+    fetchMock.mockResolvedValue({
+      ok: true,
+      status: 200,
+      blob: () => Promise.resolve(pdf),
+    } as Response);
+
+    await expect(apiClient.downloadSessionReport('s/1')).resolves.toBe(pdf);
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/sessions/s%2F1/report.pdf', expect.anything());
+    expect(sentHeaders()).toEqual({ Accept: 'application/pdf', Authorization: 'Bearer tok-1' });
+  });
+
+  it('sends a transition’s body, and an empty object for one without', async () => {
+    fetchMock.mockResolvedValue(jsonResponse(200, {}));
+    await apiClient.transitionSession('s-1', 'pause', { reason: 'nausea' });
+    await apiClient.transitionSession('s-1', 'resume', undefined);
+    expect(fetchMock.mock.calls.map(([url, init]) => [url, init?.body])).toEqual([
+      ['/api/v1/sessions/s-1/pause', JSON.stringify({ reason: 'nausea' })],
+      ['/api/v1/sessions/s-1/resume', '{}'],
+    ]);
+  });
+
   it('throws the status and every message of a NestJS validation error', async () => {
     fetchMock.mockResolvedValue(
       jsonResponse(400, {

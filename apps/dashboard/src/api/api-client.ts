@@ -1,4 +1,5 @@
 import type {
+  AssessmentInput,
   AuditEntry,
   AuditQueryInput,
   AuditVerification,
@@ -7,8 +8,13 @@ import type {
   CreateUserInput,
   Device,
   DeviceCreated,
+  DischargeInput,
+  InterventionInput,
   LoginInput,
+  ObservationInput,
+  ReasonInput,
   Session,
+  TimelineEvent,
   UpdateUserInput,
   User,
   UserAccount,
@@ -31,11 +37,17 @@ interface RequestOptions {
    * ended session.
    */
   authenticated?: boolean;
+  /** What the caller wants back; JSON unless it downloads a file. */
+  accept?: string;
 }
 
 /** The one place request headers are built. */
-function buildRequestHeaders(token: string | null, hasBody: boolean): Record<string, string> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+function buildRequestHeaders(
+  token: string | null,
+  hasBody: boolean,
+  accept: string,
+): Record<string, string> {
+  const headers: Record<string, string> = { Accept: accept };
   if (hasBody) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   return headers;
@@ -65,7 +77,14 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** Sends one request (the token is read and sent synchronously) and returns a 2xx response. */
 async function send(
   path: string,
-  { method = 'GET', query, body, signal, authenticated = true }: RequestOptions = {},
+  {
+    method = 'GET',
+    query,
+    body,
+    signal,
+    authenticated = true,
+    accept = 'application/json',
+  }: RequestOptions = {},
 ): Promise<Response> {
   const token = authenticated ? authStore.getAccessToken() : null;
   const hasBody = body !== undefined;
@@ -73,7 +92,7 @@ async function send(
   try {
     response = await fetch(buildUrl(path, query), {
       method,
-      headers: buildRequestHeaders(token, hasBody),
+      headers: buildRequestHeaders(token, hasBody, accept),
       body: hasBody ? JSON.stringify(body) : undefined,
       signal,
     });
@@ -92,6 +111,24 @@ async function sendForJson<T>(path: string, options?: RequestOptions): Promise<T
   const response = await send(path, options);
   return (await response.json()) as T;
 }
+
+/** A file the server generates (CSV, PDF), fetched with the same Bearer header as the rest. */
+async function sendForBlob(path: string, accept: string): Promise<Blob> {
+  const response = await send(path, { accept });
+  return response.blob();
+}
+
+/** The session transitions and the body each one takes. */
+export interface SessionTransitionBodies {
+  start: undefined;
+  pause: ReasonInput;
+  resume: undefined;
+  stop: undefined;
+  abort: ReasonInput;
+  discharge: DischargeInput;
+}
+
+export type SessionTransition = keyof SessionTransitionBodies;
 
 export const apiClient = {
   login(input: LoginInput): Promise<AuthResponse> {
@@ -118,11 +155,67 @@ export const apiClient = {
     return sendForJson<Session[]>('/sessions', { query: { live: 'true' }, signal });
   },
 
-  listSessionVitals(sessionId: string, from: Date, signal?: AbortSignal): Promise<VitalSample[]> {
+  listSessionVitals(
+    sessionId: string,
+    from: Date,
+    signal?: AbortSignal,
+    to?: Date,
+  ): Promise<VitalSample[]> {
     return sendForJson<VitalSample[]>(`/sessions/${segment(sessionId)}/vitals`, {
-      query: { from: from.toISOString() },
+      query: { from: from.toISOString(), to: to?.toISOString() },
       signal,
     });
+  },
+
+  getSession(sessionId: string, signal?: AbortSignal): Promise<Session> {
+    return sendForJson<Session>(`/sessions/${segment(sessionId)}`, { signal });
+  },
+
+  recordAssessment(sessionId: string, input: AssessmentInput): Promise<Session> {
+    return sendForJson<Session>(`/sessions/${segment(sessionId)}/assessment`, {
+      method: 'POST',
+      body: input,
+    });
+  },
+
+  /** Physicians only: lets a flagged assessment start anyway, with the reason on record. */
+  recordOverride(sessionId: string, input: ReasonInput): Promise<Session> {
+    return sendForJson<Session>(`/sessions/${segment(sessionId)}/override`, {
+      method: 'POST',
+      body: input,
+    });
+  },
+
+  /** A 409 carries the current state or each unmet reason in its messages. */
+  transitionSession<T extends SessionTransition>(
+    sessionId: string,
+    transition: T,
+    body: SessionTransitionBodies[T],
+  ): Promise<Session> {
+    return sendForJson<Session>(`/sessions/${segment(sessionId)}/${transition}`, {
+      method: 'POST',
+      body: body ?? {},
+    });
+  },
+
+  async recordObservation(sessionId: string, input: ObservationInput): Promise<void> {
+    await send(`/sessions/${segment(sessionId)}/observations`, { method: 'POST', body: input });
+  },
+
+  async recordIntervention(sessionId: string, input: InterventionInput): Promise<void> {
+    await send(`/sessions/${segment(sessionId)}/interventions`, { method: 'POST', body: input });
+  },
+
+  getSessionLog(sessionId: string, signal?: AbortSignal): Promise<TimelineEvent[]> {
+    return sendForJson<TimelineEvent[]>(`/sessions/${segment(sessionId)}/log`, { signal });
+  },
+
+  downloadSessionLogCsv(sessionId: string): Promise<Blob> {
+    return sendForBlob(`/sessions/${segment(sessionId)}/log.csv`, 'text/csv');
+  },
+
+  downloadSessionReport(sessionId: string): Promise<Blob> {
+    return sendForBlob(`/sessions/${segment(sessionId)}/report.pdf`, 'application/pdf');
   },
 
   listUsers(signal?: AbortSignal): Promise<UserAccount[]> {

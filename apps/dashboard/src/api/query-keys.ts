@@ -7,6 +7,10 @@ export const queryKeys = {
     live: () => ['sessions', 'list', { live: true }] as const,
     recentVitals: (sessionId: string) =>
       ['sessions', 'detail', sessionId, 'recent-vitals'] as const,
+    detail: (sessionId: string) => ['sessions', 'detail', sessionId, 'summary'] as const,
+    /** Every sample since the session began: the session screen's trend charts. */
+    vitals: (sessionId: string) => ['sessions', 'detail', sessionId, 'vitals'] as const,
+    log: (sessionId: string) => ['sessions', 'detail', sessionId, 'log'] as const,
   },
   users: {
     all: ['users'] as const,

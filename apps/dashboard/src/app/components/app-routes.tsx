@@ -4,6 +4,7 @@ import { AdminScreen } from '../../admin/components/admin-screen';
 import { AuditScreen } from '../../audit/components/audit-screen';
 import { LoginScreen } from '../../auth/components/login-screen';
 import { useAuthSession, useCurrentUser } from '../../auth/hooks/use-auth-session';
+import { SessionScreen } from '../../session/components/session-screen';
 import { WardScreen } from '../../ward/components/ward-screen';
 import { landingPath, LOGIN_PATH, PAGES, readFrom } from '../routes/route-access';
 import { AppShell } from './app-shell';
@@ -26,6 +27,14 @@ export function AppRoutes({ createSocket }: AppRoutesProps) {
             element={
               <RequireRole page="ward">
                 <WardScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={`${PAGES.session.path}/:sessionId`}
+            element={
+              <RequireRole page="session">
+                <SessionScreen />
               </RequireRole>
             }
           />

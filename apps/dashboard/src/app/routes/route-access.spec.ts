@@ -1,5 +1,5 @@
 import { ROLE_HOME, ROLES } from '@vigil/shared';
-import { landingPath, mayOpen, pageForPath, pagesFor, readFrom } from './route-access';
+import { landingPath, mayOpen, pageForPath, pagesFor, readFrom, sessionPath } from './route-access';
 
 describe('route access', () => {
   it.each(ROLES)('lets a %s open its own home page', (role) => {
@@ -14,6 +14,16 @@ describe('route access', () => {
     expect(paths('physician')).toEqual(['/ward']);
     expect(paths('auditor')).toEqual(['/audit']);
     expect(paths('admin')).toEqual(['/audit', '/admin']);
+  });
+
+  it('opens a session’s screen to clinicians and auditors, never from the top bar', () => {
+    expect(pageForPath(sessionPath('s/1'))).toBe('session');
+    expect(sessionPath('s/1')).toBe('/sessions/s%2F1');
+    expect(mayOpen('nurse', 'session')).toBe(true);
+    expect(mayOpen('physician', 'session')).toBe(true);
+    expect(mayOpen('auditor', 'session')).toBe(true);
+    expect(mayOpen('admin', 'session')).toBe(false);
+    expect(landingPath('auditor', '/sessions/s-1')).toBe('/sessions/s-1');
   });
 
   it('finds the page of a location with a query or a sub-path', () => {

@@ -4,6 +4,8 @@ export interface PageAccess {
   path: string;
   label: string;
   roles: readonly Role[];
+  /** false for a page opened from another (one session), not from the top bar. */
+  inMenu?: boolean;
 }
 
 /**
@@ -13,6 +15,12 @@ export interface PageAccess {
  */
 export const PAGES = {
   ward: { path: '/ward', label: 'Ward', roles: ['nurse', 'physician'] },
+  session: {
+    path: '/sessions',
+    label: 'Session',
+    roles: ['nurse', 'physician', 'auditor'],
+    inMenu: false,
+  },
   audit: { path: '/audit', label: 'Audit', roles: ['auditor', 'admin'] },
   admin: { path: '/admin', label: 'Admin', roles: ['admin'] },
 } as const satisfies Record<string, PageAccess>;
@@ -27,8 +35,16 @@ export function mayOpen(role: Role, page: PageId): boolean {
   return (PAGES[page].roles as readonly Role[]).includes(role);
 }
 
+/** The top bar's links for a role. */
 export function pagesFor(role: Role): PageAccess[] {
-  return PAGE_IDS.filter((page) => mayOpen(role, page)).map((page) => PAGES[page]);
+  return PAGE_IDS.filter((page) => mayOpen(role, page))
+    .map((page): PageAccess => PAGES[page])
+    .filter((page) => page.inMenu !== false);
+}
+
+/** The address of one session's screen. */
+export function sessionPath(sessionId: string): string {
+  return `${PAGES.session.path}/${encodeURIComponent(sessionId)}`;
 }
 
 /** The page a location belongs to (`/audit?actor=x` → audit), if any. */

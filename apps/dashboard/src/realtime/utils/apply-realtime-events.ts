@@ -1,9 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Session, VitalSample, VitalsEvent } from '@vigil/shared';
 import { queryKeys } from '../../api/query-keys';
+import { SESSION_VITALS_WINDOW } from '../../session/constants/session.constants';
 import { RECENT_VITALS_WINDOW } from '../../ward/constants/ward.constants';
 import {
   applyVitalsToSessions,
+  combineLatestVitals,
   mergeRecentSamples,
   upsertLiveSession,
 } from '../../ward/utils/merge-vitals';
@@ -27,9 +29,28 @@ export function applyVitalsEvent(queryClient: QueryClient, { sessionId, samples 
     queryKeys.sessions.recentVitals(sessionId),
     (current) => current && mergeRecentSamples(current, samples, RECENT_VITALS_WINDOW),
   );
+  // The session screen's whole-session history, likewise only once it has loaded.
+  queryClient.setQueryData<RecentSamples>(
+    queryKeys.sessions.vitals(sessionId),
+    (current) => current && mergeRecentSamples(current, samples, SESSION_VITALS_WINDOW),
+  );
 }
 
 export function applySessionUpdate(queryClient: QueryClient, session: Session) {
+  // An open session screen takes the new state at once and reloads its timeline; a closed one
+  // asks for nothing (every read is audited).
+  queryClient.setQueryData<Session>(
+    queryKeys.sessions.detail(session.id),
+    (current) =>
+      current && {
+        ...session,
+        latestVitals: combineLatestVitals(session.latestVitals, current.latestVitals),
+      },
+  );
+  const logKey = queryKeys.sessions.log(session.id);
+  if (queryClient.getQueryData(logKey) !== undefined) {
+    void queryClient.invalidateQueries({ queryKey: logKey, exact: true });
+  }
   const liveKey = queryKeys.sessions.live();
   if (queryClient.getQueryData<LiveSessions>(liveKey) === undefined) {
     void queryClient.invalidateQueries({ queryKey: liveKey });

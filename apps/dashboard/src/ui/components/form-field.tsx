@@ -108,3 +108,47 @@ export function SelectField<Value extends string>({
     </FieldFrame>
   );
 }
+
+type CheckboxFieldProps = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'type' | 'checked' | 'onChange'
+> & {
+  id: string;
+  label: string;
+  checked: boolean;
+  onCheckedChange: (checked: boolean) => void;
+  error?: string;
+};
+
+/** A checkbox with its label beside it and its error below. */
+export function CheckboxField({
+  id,
+  label,
+  checked,
+  onCheckedChange,
+  error,
+  ...inputProps
+}: CheckboxFieldProps) {
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className="form-field form-field--checkbox" data-invalid={error ? true : undefined}>
+      <label htmlFor={id}>
+        <input
+          {...inputProps}
+          id={id}
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onCheckedChange(event.target.checked)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={errorId}
+        />{' '}
+        {label}
+      </label>
+      {error && (
+        <p id={errorId} className="form-field__error">
+          {label} {error}
+        </p>
+      )}
+    </div>
+  );
+}

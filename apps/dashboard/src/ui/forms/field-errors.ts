@@ -40,3 +40,18 @@ export function serverMessagesToFieldErrors<Field extends string>(
   if (unplaced.length > 0) errors.form = unplaced.join('; ');
   return errors;
 }
+
+/**
+ * The first message for each field of a failed `safeParse` of a nested form, keyed by its dotted
+ * path (`baseline.systolic`), which is also how the server's messages name it.
+ */
+export function issuesToPathErrors<Field extends string>(
+  issues: readonly SchemaIssue[],
+): FieldErrors<Field> {
+  const errors: Record<string, string> = {};
+  for (const { path, message } of issues) {
+    const field = path.length > 0 ? path.map(String).join('.') : 'form';
+    errors[field] ??= message;
+  }
+  return errors as FieldErrors<Field>;
+}

@@ -6,6 +6,7 @@ import {
   type VitalSample,
 } from '@vigil/shared';
 import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { useNow } from '../../ui/hooks/use-now';
 import { STALE_READING_AFTER_MS } from '../constants/ward.constants';
 import { formatAge } from '../utils/format-age';
@@ -22,9 +23,11 @@ import './bed-tile.css';
 interface BedTileProps {
   session: Session;
   recentSamples: readonly VitalSample[];
+  /** Where the session's own screen is; the whole tile then opens it. */
+  detailsPath?: string;
 }
 
-export function BedTile({ session, recentSamples }: BedTileProps) {
+export function BedTile({ session, recentSamples, detailsPath }: BedTileProps) {
   const now = useNow();
   // The history may hold a sample the list has not caught up with, and the reverse.
   const readings = useMemo(
@@ -53,7 +56,19 @@ export function BedTile({ session, recentSamples }: BedTileProps) {
       data-stale={isStale}
     >
       <header className="bed-tile__header">
-        <h2 className="bed-tile__bay">Bay {session.bay}</h2>
+        <h2 className="bed-tile__bay">
+          {detailsPath ? (
+            <Link
+              className="bed-tile__open"
+              to={detailsPath}
+              aria-label={`Bay ${session.bay} — open session`}
+            >
+              Bay {session.bay}
+            </Link>
+          ) : (
+            <>Bay {session.bay}</>
+          )}
+        </h2>
         <span className="bed-tile__initials">
           <span className="visually-hidden">Patient </span>
           <span data-testid="patient-initials">{session.patient.initials}</span>

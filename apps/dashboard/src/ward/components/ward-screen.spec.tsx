@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { apiClient } from '../../api/api-client';
 import { aSession } from '../../../test/session.fixture';
@@ -14,7 +15,12 @@ function renderWardScreen() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={queryClient}>
-      <WardScreen />
+      <MemoryRouter initialEntries={['/ward']}>
+        <Routes>
+          <Route path="/ward" element={<WardScreen />} />
+          <Route path="/sessions/:sessionId" element={<p>Session screen</p>} />
+        </Routes>
+      </MemoryRouter>
     </QueryClientProvider>,
   );
 }
@@ -40,6 +46,15 @@ describe('WardScreen', () => {
     ]);
     expect(within(tiles[0]!).getByTestId('patient-initials')).toHaveTextContent('CD');
     expect(screen.getByTestId('live-session-count')).toHaveTextContent('3 live sessions');
+  });
+
+  it('opens a session’s screen from its tile', async () => {
+    listLiveSessions.mockResolvedValue([aSession({ id: 's-4', bay: '4' })]);
+    renderWardScreen();
+
+    const tile = await screen.findByTestId('bed-tile-4');
+    fireEvent.click(within(tile).getByRole('link', { name: 'Bay 4 — open session' }));
+    expect(await screen.findByText('Session screen')).toBeInTheDocument();
   });
 
   it('loads each tile’s recent vitals for its sparklines', async () => {

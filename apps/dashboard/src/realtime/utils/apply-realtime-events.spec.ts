@@ -1,0 +1,43 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { Session, VitalSample } from '@vigil/shared';
+import { aSample, aSession } from '../../../test/session.fixture';
+import { queryKeys } from '../../api/query-keys';
+import { applySessionUpdate, applyVitalsEvent } from './apply-realtime-events';
+
+describe('realtime events and the session screen', () => {
+  it('grows an open session screen’s history with socket samples, in time order', () => {
+    const queryClient = new QueryClient();
+    const key = queryKeys.sessions.vitals('s-1');
+    queryClient.setQueryData<VitalSample[]>(key, [aSample({ at: '2026-11-25T10:00:02.000Z' })]);
+
+    applyVitalsEvent(queryClient, {
+      sessionId: 's-1',
+      samples: [aSample({ at: '2026-11-25T10:00:01.000Z', heartRate: 80 })],
+    });
+
+    expect(queryClient.getQueryData<VitalSample[]>(key)?.map((sample) => sample.at)).toEqual([
+      '2026-11-25T10:00:01.000Z',
+      '2026-11-25T10:00:02.000Z',
+    ]);
+  });
+
+  it('does not create a history for a session whose screen is closed', () => {
+    const queryClient = new QueryClient();
+    applyVitalsEvent(queryClient, {
+      sessionId: 's-2',
+      samples: [aSample({ at: '2026-11-25T10:00:01.000Z' })],
+    });
+    expect(queryClient.getQueryData(queryKeys.sessions.vitals('s-2'))).toBeUndefined();
+  });
+
+  it('takes a session.updated event into an open session screen', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData<Session>(queryKeys.sessions.detail('s-1'), aSession({ id: 's-1' }));
+
+    applySessionUpdate(queryClient, aSession({ id: 's-1', state: 'paused' }));
+
+    expect(queryClient.getQueryData<Session>(queryKeys.sessions.detail('s-1'))?.state).toBe(
+      'paused',
+    );
+  });
+});

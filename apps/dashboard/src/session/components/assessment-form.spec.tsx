@@ -1,0 +1,108 @@
+import type { Session } from '@vigil/shared';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { aSession } from '../../../test/session.fixture';
+import { installFakeFetch, jsonResponse, nestError, requestsTo } from '../../../test/fake-fetch';
+import { renderWithProviders } from '../../../test/render-with-providers';
+import { AssessmentForm } from './assessment-form';
+
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Record assessment' }));
+
+function fillValidBaseline() {
+  type('Systolic', '128');
+  type('Diastolic', '82');
+  type('Heart rate', '72');
+  type('SpO2', '98');
+}
+
+describe('AssessmentForm', () => {
+  it('names each missing baseline vital beside its field and sends nothing', () => {
+    const fetchMock = installFakeFetch({});
+    renderWithProviders(<AssessmentForm sessionId="s-1" />);
+
+    submit();
+
+    expect(screen.getByLabelText('Systolic')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Systolic is required')).toBeInTheDocument();
+    expect(screen.getByText('SpO2 is required')).toBeInTheDocument();
+    // The respiratory rate is optional.
+    expect(screen.getByLabelText('Respiratory rate (optional)')).not.toHaveAttribute(
+      'aria-invalid',
+    );
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('refuses a value outside the plausible range and a diastolic not below the systolic', () => {
+    const fetchMock = installFakeFetch({});
+    renderWithProviders(<AssessmentForm sessionId="s-1" />);
+
+    fillValidBaseline();
+    type('SpO2', '140');
+    type('Diastolic', '130');
+    submit();
+
+    expect(screen.getByText('SpO2 must be between 0 and 100')).toBeInTheDocument();
+    expect(screen.getByText('Diastolic must be below systolic')).toBeInTheDocument();
+    expect(screen.getByLabelText('Systolic')).not.toHaveAttribute('aria-invalid');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('sends numbers and the checklist, leaving out an empty respiratory rate', async () => {
+    const fetchMock = installFakeFetch({
+      'POST /sessions/s-1/assessment': () =>
+        jsonResponse(200, aSession({ id: 's-1', state: 'assessed' }) satisfies Session),
+    });
+    renderWithProviders(<AssessmentForm sessionId="s-1" />);
+
+    fillValidBaseline();
+    fireEvent.click(screen.getByLabelText('Informed consent recorded'));
+    fireEvent.change(screen.getByLabelText('Pregnancy test'), { target: { value: 'negative' } });
+    submit();
+
+    await waitFor(() =>
+      expect(requestsTo(fetchMock, 'POST /sessions/s-1/assessment')).toHaveLength(1),
+    );
+    expect(requestsTo(fetchMock, 'POST /sessions/s-1/assessment')[0]?.body).toEqual({
+      baseline: { systolic: 128, diastolic: 82, heartRate: 72, spo2: 98 },
+      checklist: {
+        consent: true,
+        fasting: false,
+        escortHome: false,
+        psychiatricEvaluation: false,
+        medicationsReviewed: false,
+        pregnancyTest: 'negative',
+      },
+    });
+  });
+
+  it('places the server’s field message beside the field it names', async () => {
+    installFakeFetch({
+      'POST /sessions/s-1/assessment': () =>
+        nestError(400, ['baseline.heartRate must be between 20 and 300'], 'Bad Request'),
+    });
+    renderWithProviders(<AssessmentForm sessionId="s-1" />);
+
+    fillValidBaseline();
+    submit();
+
+    expect(await screen.findByText('Heart rate must be between 20 and 300')).toBeInTheDocument();
+  });
+
+  it('shows a refusal from the server in an alert', async () => {
+    installFakeFetch({
+      'POST /sessions/s-1/assessment': () =>
+        nestError(409, 'session is infusing; assessment not allowed', 'Conflict'),
+    });
+    renderWithProviders(<AssessmentForm sessionId="s-1" />);
+
+    fillValidBaseline();
+    submit();
+
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByText('session is infusing; assessment not allowed'),
+    ).toBeInTheDocument();
+  });
+});

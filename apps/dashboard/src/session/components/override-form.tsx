@@ -1,0 +1,48 @@
+import { reasonSchema } from '@vigil/shared';
+import { useState, type FormEvent } from 'react';
+import { TextField } from '../../ui/components/form-field';
+import { issuesToFieldErrors, type FieldErrors } from '../../ui/forms/field-errors';
+import { useRecordOverride } from '../hooks/use-session-commands';
+import { ServerRefusal } from './server-refusal';
+
+/** A physician's decision to start despite the assessment's flags, with the reason on record. */
+export function OverrideForm({ sessionId }: { sessionId: string }) {
+  const record = useRecordOverride(sessionId);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldErrors<'reason'>>({});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = reasonSchema.safeParse({ reason });
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    record.mutate(parsed.data, { onSuccess: () => setReason('') });
+  };
+
+  return (
+    <form aria-labelledby="override-form-title" onSubmit={submit} noValidate>
+      <h3 id="override-form-title">Physician override</h3>
+      <p className="form-field__hint">
+        Lets the infusion start despite the flags above. Your name and reason are recorded.
+      </p>
+      <div className="form-row">
+        <TextField
+          id="override-reason"
+          label="Reason"
+          value={reason}
+          onValueChange={setReason}
+          error={errors.reason}
+        />
+        <div className="form-actions">
+          <button className="button button--danger" type="submit" disabled={record.isPending}>
+            {record.isPending ? 'Recording…' : 'Override flags'}
+          </button>
+        </div>
+      </div>
+      {record.error && <ServerRefusal title="Override refused" error={record.error} />}
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { infusionElapsedMs, type Session } from '@vigil/shared';
+import { useNow } from '../../ui/hooks/use-now';
+import { InfusionProgress } from '../../ward/components/infusion-progress';
+import { SessionStateBadge } from '../../ward/components/session-state-badge';
+import { indicationLabel } from '../../ward/utils/session-labels';
+
+const formatDose = (value: number): string =>
+  Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0+$/, '');
+
+export function SessionHeader({ session }: { session: Session }) {
+  const now = useNow();
+  const elapsedMin = infusionElapsedMs(session, now) / 60_000;
+  return (
+    <header className="session-header">
+      <h1 id="session-title">
+        Bay {session.bay}
+        <span className="session-header__initials">
+          <span className="visually-hidden"> — patient </span>
+          <span data-testid="patient-initials">{session.patient.initials}</span>
+        </span>
+      </h1>
+      <SessionStateBadge state={session.state} />
+      <p className="session-header__indication">{indicationLabel(session.indication)}</p>
+      <p className="session-header__dose" data-testid="session-dose">
+        {formatDose(session.doseMgPerKg)} mg/kg · {formatDose(session.totalDoseMg)} mg total
+      </p>
+      <div className="session-header__progress">
+        <InfusionProgress elapsedMin={elapsedMin} plannedDurationMin={session.plannedDurationMin} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,126 @@
+import { isLiveSession, type Role, type Session, type VitalSample } from '@vigil/shared';
+import { Link, useParams } from 'react-router';
+import { useCurrentUser } from '../../auth/hooks/use-auth-session';
+import { PAGES, mayOpen } from '../../app/routes/route-access';
+import { useSessionDetail } from '../hooks/use-session-detail';
+import { useSessionLog } from '../hooks/use-session-log';
+import { useSessionVitals } from '../hooks/use-session-vitals';
+import { mayOverride, mayRecord } from '../utils/session-permissions';
+import { AssessmentForm } from './assessment-form';
+import { AssessmentSummary } from './assessment-summary';
+import { InterventionForm } from './intervention-form';
+import { ObservationForm } from './observation-form';
+import { OverrideForm } from './override-form';
+import { SessionActions } from './session-actions';
+import { SessionDownloads } from './session-downloads';
+import { SessionHeader } from './session-header';
+import { SessionTimeline } from './session-timeline';
+import { SessionTrends } from './session-trends';
+import '../../ui/components/page.css';
+import './session-screen.css';
+
+const NO_SAMPLES: readonly VitalSample[] = [];
+
+/** One infusion session: trends, the record so far, and what the clinician may do next. */
+export function SessionScreen() {
+  const { sessionId = '' } = useParams();
+  const { role } = useCurrentUser();
+  const { data: session, error } = useSessionDetail(sessionId);
+  const log = useSessionLog(sessionId);
+  const vitals = useSessionVitals(sessionId, session?.createdAt);
+
+  if (!session) {
+    return (
+      <main className="page session-screen" aria-labelledby="session-title">
+        <h1 id="session-title">Session</h1>
+        {error ? (
+          <p className="form-error" role="alert">
+            Could not load the session: {error.message}
+          </p>
+        ) : (
+          <p role="status">Loading the session…</p>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <main className="page session-screen" aria-labelledby="session-title">
+      {mayOpen(role, 'ward') && (
+        <Link className="session-screen__back" to={PAGES.ward.path}>
+          ← Ward
+        </Link>
+      )}
+      <SessionHeader session={session} />
+      {error && (
+        <p className="form-error" role="alert">
+          Could not refresh the session: {error.message}
+        </p>
+      )}
+      {vitals.error && (
+        <p className="form-error" role="alert">
+          Could not load the vitals: {vitals.error.message}
+        </p>
+      )}
+      <SessionTrends session={session} samples={vitals.data ?? NO_SAMPLES} log={log.data ?? []} />
+      <div className="session-screen__columns">
+        <div className="session-screen__column">
+          <section className="page__section" aria-labelledby="assessment-title">
+            <h2 id="assessment-title">Assessment</h2>
+            <AssessmentSummary session={session} />
+            {mayRecord(role) && <ClinicalGate session={session} role={role} />}
+          </section>
+          {mayRecord(role) ? (
+            <ClinicalRecording session={session} />
+          ) : (
+            <p className="page__status" data-testid="read-only-notice">
+              Read only: your role reviews this session and cannot change it.
+            </p>
+          )}
+        </div>
+        <section className="page__section session-screen__column" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">Timeline</h2>
+          <SessionDownloads sessionId={session.id} />
+          <SessionTimeline events={log.data} error={log.error} />
+        </section>
+      </div>
+    </main>
+  );
+}
+
+/** The assessment form while the state allows one, and the physician's override of its flags. */
+function ClinicalGate({ session, role }: { session: Session; role: Role }) {
+  const canAssess = session.allowedActions.includes('assess');
+  const flagged = (session.assessment?.flags.length ?? 0) > 0;
+  const showOverride =
+    mayOverride(role) && flagged && !session.override && session.allowedActions.includes('start');
+  return (
+    <>
+      {canAssess &&
+        (session.assessment ? (
+          <details className="session-screen__reassess">
+            <summary>Record a new assessment</summary>
+            <AssessmentForm sessionId={session.id} />
+          </details>
+        ) : (
+          <AssessmentForm sessionId={session.id} />
+        ))}
+      {showOverride && <OverrideForm sessionId={session.id} />}
+    </>
+  );
+}
+
+function ClinicalRecording({ session }: { session: Session }) {
+  return (
+    <>
+      <SessionActions sessionId={session.id} allowedActions={session.allowedActions} />
+      {isLiveSession(session.state) && (
+        <section className="page__section" aria-labelledby="record-title">
+          <h2 id="record-title">Observations and interventions</h2>
+          <ObservationForm sessionId={session.id} />
+          <InterventionForm sessionId={session.id} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type {
+  AssessmentInput,
+  InterventionInput,
+  ObservationInput,
+  ReasonInput,
+  Session,
+} from '@vigil/shared';
+import {
+  apiClient,
+  type SessionTransition,
+  type SessionTransitionBodies,
+} from '../../api/api-client';
+import { queryKeys } from '../../api/query-keys';
+import { upsertLiveSession } from '../../ward/utils/merge-vitals';
+
+/** The server's answer is the session as it now stands: show it, and move the ward with it. */
+function applySession(queryClient: QueryClient, session: Session) {
+  queryClient.setQueryData(queryKeys.sessions.detail(session.id), session);
+  queryClient.setQueryData<readonly Session[]>(
+    queryKeys.sessions.live(),
+    (current) => current && upsertLiveSession(current, session),
+  );
+}
+
+function refreshLog(queryClient: QueryClient, sessionId: string) {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.sessions.log(sessionId), exact: true });
+}
+
+export function useRecordAssessment(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AssessmentInput) => apiClient.recordAssessment(sessionId, input),
+    onSuccess: (session) => applySession(queryClient, session),
+    onSettled: () => refreshLog(queryClient, sessionId),
+  });
+}
+
+export function useRecordOverride(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ReasonInput) => apiClient.recordOverride(sessionId, input),
+    onSuccess: (session) => applySession(queryClient, session),
+    onSettled: () => refreshLog(queryClient, sessionId),
+  });
+}
+
+export interface TransitionRequest<T extends SessionTransition = SessionTransition> {
+  transition: T;
+  body: SessionTransitionBodies[T];
+}
+
+export function useSessionTransition(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ transition, body }: TransitionRequest) =>
+      apiClient.transitionSession(sessionId, transition, body),
+    onSuccess: (session) => applySession(queryClient, session),
+    onSettled: () => refreshLog(queryClient, sessionId),
+  });
+}
+
+export function useRecordObservation(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ObservationInput) => apiClient.recordObservation(sessionId, input),
+    onSuccess: () => refreshLog(queryClient, sessionId),
+  });
+}
+
+export function useRecordIntervention(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InterventionInput) => apiClient.recordIntervention(sessionId, input),
+    onSuccess: () => refreshLog(queryClient, sessionId),
+  });
+}

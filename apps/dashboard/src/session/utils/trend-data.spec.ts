@@ -1,0 +1,168 @@
+import type { Assessment, TimelineEvent } from '@vigil/shared';
+import { aSample } from '../../../test/session.fixture';
+import {
+  baselineLines,
+  DEFAULT_ALARM_LIMITS,
+  pointsInDomain,
+  sessionSpan,
+  timeMarkers,
+  trendPoints,
+  zoomDomain,
+  type TrendPoint,
+} from './trend-data';
+
+const t0 = Date.parse('2026-11-25T10:00:00.000Z');
+const at = (seconds: number) => new Date(t0 + seconds * 1_000).toISOString();
+
+const anAssessment = (baseline: Partial<Assessment['baseline']> = {}): Assessment => ({
+  baseline: { systolic: 128, diastolic: 82, heartRate: 72, spo2: 98, ...baseline },
+  checklist: {
+    consent: true,
+    fasting: true,
+    escortHome: true,
+    psychiatricEvaluation: true,
+    medicationsReviewed: true,
+    pregnancyTest: 'not-applicable',
+  },
+  flags: [],
+  assessedAt: at(-600),
+  assessedBy: 'nurse',
+});
+
+describe('trendPoints', () => {
+  it('keeps only samples that measured the chart’s signs, each with only those signs', () => {
+    const samples = [
+      aSample({ at: at(0), heartRate: 70, spo2: 98 }),
+      aSample({ at: at(1), heartRate: 71 }),
+      aSample({ at: at(2), systolic: 130, diastolic: 85, heartRate: 72 }),
+    ];
+    expect(trendPoints(samples, ['systolic', 'diastolic'])).toEqual([
+      { time: t0 + 2_000, systolic: 130, diastolic: 85 },
+    ]);
+    expect(trendPoints(samples, ['spo2'])).toEqual([{ time: t0, spo2: 98 }]);
+  });
+
+  it('puts the points in time order even when the samples arrived out of order', () => {
+    const samples = [aSample({ at: at(5), heartRate: 80 }), aSample({ at: at(1), heartRate: 70 })];
+    expect(trendPoints(samples, ['heartRate']).map((point) => point.heartRate)).toEqual([70, 80]);
+  });
+
+  it('keeps a zero reading rather than dropping it as missing', () => {
+    expect(trendPoints([aSample({ at: at(0), respRate: 0 })], ['respRate'])).toEqual([
+      { time: t0, respRate: 0 },
+    ]);
+  });
+});
+
+describe('zoomDomain and sessionSpan', () => {
+  const session = { createdAt: at(-3_600), startedAt: at(0) };
+
+  it('spans a live session from its start (or earlier first reading) to now', () => {
+    const samples = [aSample({ at: at(-120), heartRate: 70 }), aSample({ at: at(600), spo2: 97 })];
+    expect(sessionSpan(session, samples, t0 + 900_000, true)).toEqual({
+      start: t0 - 120_000,
+      end: t0 + 900_000,
+    });
+  });
+
+  it('ends a finished session at its last reading, not at the screen’s clock', () => {
+    const samples = [aSample({ at: at(0), heartRate: 70 }), aSample({ at: at(3_000), spo2: 97 })];
+    expect(sessionSpan(session, samples, t0 + 86_400_000, false).end).toBe(t0 + 3_000_000);
+  });
+
+  it('shows the last five minutes, or the whole session', () => {
+    const span = { start: t0, end: t0 + 1_800_000 };
+    expect(zoomDomain('recent', span, 300_000)).toEqual({ from: t0 + 1_500_000, to: span.end });
+    expect(zoomDomain('session', span, 300_000)).toEqual({ from: t0, to: span.end });
+  });
+
+  it('does not reach before the session when it is younger than the recent window', () => {
+    expect(zoomDomain('recent', { start: t0, end: t0 + 60_000 }, 300_000).from).toBe(t0);
+  });
+});
+
+describe('pointsInDomain', () => {
+  const points: TrendPoint[] = Array.from({ length: 1_000 }, (_, index) => ({
+    time: t0 + index * 1_000,
+    heartRate: 60 + (index % 40),
+  }));
+
+  it('keeps only the points inside the window', () => {
+    const inside = pointsInDomain(points, { from: t0 + 10_000, to: t0 + 19_000 }, 600);
+    expect(inside).toHaveLength(10);
+    expect(inside[0]?.time).toBe(t0 + 10_000);
+    expect(inside.at(-1)?.time).toBe(t0 + 19_000);
+  });
+
+  it('thins a long window to the limit, keeping the newest point exactly', () => {
+    const thinned = pointsInDomain(points, { from: t0, to: t0 + 999_000 }, 100);
+    expect(thinned.length).toBeLessThanOrEqual(101);
+    expect(thinned.length).toBeGreaterThan(50);
+    expect(thinned.at(-1)).toBe(points.at(-1));
+  });
+});
+
+describe('reference lines', () => {
+  it('draws the default alarm limits the contract fixes', () => {
+    const values = (chart: keyof typeof DEFAULT_ALARM_LIMITS) =>
+      DEFAULT_ALARM_LIMITS[chart].map((limit) => [limit.value, limit.priority]);
+    expect(values('spo2')).toEqual([
+      [94, 'medium'],
+      [90, 'high'],
+    ]);
+    expect(values('bloodPressure')).toEqual([
+      [160, 'medium'],
+      [180, 'high'],
+    ]);
+    expect(values('heartRate')).toEqual([
+      [110, 'medium'],
+      [130, 'high'],
+      [50, 'medium'],
+    ]);
+    expect(values('respRate')).toEqual([
+      [10, 'medium'],
+      [8, 'high'],
+    ]);
+  });
+
+  it('marks the baseline only when there is an assessment', () => {
+    expect(baselineLines('heartRate', null)).toEqual([]);
+    expect(baselineLines('bloodPressure', anAssessment()).map((line) => line.value)).toEqual([
+      128, 82,
+    ]);
+    expect(baselineLines('spo2', anAssessment())).toEqual([
+      { value: 98, label: 'Baseline SpO2 98' },
+    ]);
+  });
+
+  it('has no respiratory baseline when none was measured', () => {
+    expect(baselineLines('respRate', anAssessment())).toEqual([]);
+    expect(baselineLines('respRate', anAssessment({ respRate: 14 }))).toEqual([
+      { value: 14, label: 'Baseline RR 14' },
+    ]);
+  });
+});
+
+describe('timeMarkers', () => {
+  const event = (kind: TimelineEvent['kind'], seconds: number, summary: string): TimelineEvent => ({
+    at: at(seconds),
+    kind,
+    actor: 'nurse',
+    summary,
+    detail: {},
+  });
+
+  it('marks observations and interventions inside the window, and nothing else', () => {
+    const log = [
+      event('state', 0, 'Infusion started'),
+      event('observation', 60, 'Nausea (mild)'),
+      event('alert', 90, 'SpO2 86 < 90'),
+      event('intervention', 120, 'Rate reduced'),
+      event('observation', 9_000, 'Dizziness (mild)'),
+    ];
+    expect(timeMarkers(log, { from: t0, to: t0 + 600_000 })).toEqual([
+      { time: t0 + 60_000, kind: 'observation', label: 'Nausea (mild)' },
+      { time: t0 + 120_000, kind: 'intervention', label: 'Rate reduced' },
+    ]);
+  });
+});
