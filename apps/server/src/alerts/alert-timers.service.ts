@@ -32,6 +32,11 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly system = actorOf(systemPrincipal('alert-timers'));
   private timer: NodeJS.Timeout | null = null;
   private sweeping = false;
+  /**
+   * Readings sent while this instance was down never arrived here: after a (re)start, devices get
+   * the full limit to resume before their silence counts.
+   */
+  private readonly watchingSince = Date.now();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -136,7 +141,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       .findBy({ state: In(['infusing', 'paused', 'recovery']) });
     for (const session of sessions) {
       if (!session.startedAt) continue;
-      const since = Date.parse(session.startedAt);
+      const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
       if (session.state === 'infusing') {
         const lastSignal = await this.lastReceived(session.id, ['spo2', 'heartRate']);
         const silentS = (now - Math.max(since, lastSignal ?? since)) / 1000;

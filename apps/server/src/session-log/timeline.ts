@@ -57,7 +57,7 @@ function summarise(entry: AuditEntry, kind: TimelineKind): string {
   }
 }
 
-/** A clinical event happened at its own time (an observation may be recorded late), else when audited. */
+/** A clinical event happened at its own time (an observation may be recorded late); an alert when audited. */
 function eventTime(entry: AuditEntry, kind: TimelineKind): string {
   const at = entry.detail['at'];
   return (kind === 'observation' || kind === 'intervention' || kind === 'state') &&
