@@ -29,6 +29,7 @@ import { RedisModule } from './redis/redis.module';
 import { SecurityEventsModule } from './security/security-events';
 import { SessionLogModule } from './session-log/session-log.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { ThresholdProfilesModule } from './threshold-profiles/threshold-profiles.module';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { VigilThrottlerGuard } from './throttling/vigil-throttler.guard';
 import { UsersModule } from './users/users.module';
@@ -57,6 +58,7 @@ export class AppModule implements NestModule {
         SessionsModule,
         VitalsModule,
         ObservationsModule,
+        ThresholdProfilesModule,
         SessionLogModule,
         ...(existsSync(config.dashboardDir)
           ? [

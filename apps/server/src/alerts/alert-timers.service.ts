@@ -5,14 +5,15 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { alertMessage, DEFAULT_THRESHOLD_PROFILE, type ThresholdProfile } from '@vigil/shared';
-import { In, LessThanOrEqual, type DataSource } from 'typeorm';
+import { alertMessage, type ThresholdProfile } from '@vigil/shared';
+import { In, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, systemPrincipal } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { SessionEntity } from '../sessions/session.entity';
+import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { VitalSampleEntity } from '../vitals/vital-sample.entity';
 import { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
@@ -44,6 +45,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly audit: AuditService,
     private readonly alerts: AlertsService,
     private readonly realtime: ClinicianGateway,
+    private readonly profiles: ThresholdProfilesService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -55,16 +57,20 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer = null;
   }
 
-  async sweep(
-    now = Date.now(),
-    profile: ThresholdProfile = DEFAULT_THRESHOLD_PROFILE,
-  ): Promise<void> {
+  async sweep(now = Date.now()): Promise<void> {
     if (this.sweeping) return;
     this.sweeping = true;
     try {
-      await this.escalate(now, profile);
-      await this.remind(now, profile);
-      await this.watchSignals(now, profile);
+      const open = await this.dataSource
+        .getRepository(AlertEntity)
+        .findBy({ state: In(['active', 'acknowledged']) });
+      const profiles = await this.profilesOf([...new Set(open.map((alert) => alert.sessionId))]);
+      for (const alert of open) {
+        const profile = profiles.get(alert.sessionId) ?? this.profiles.get(null);
+        if (alert.state === 'active') await this.escalate(alert, now, profile);
+        else await this.remind(alert, now, profile);
+      }
+      await this.watchSignals(now);
     } catch (error) {
       this.logger.error(
         `alert sweep failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -74,73 +80,74 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  private async profilesOf(sessionIds: string[]): Promise<Map<string, ThresholdProfile>> {
+    if (sessionIds.length === 0) return new Map();
+    const sessions = await this.dataSource
+      .getRepository(SessionEntity)
+      .findBy({ id: In(sessionIds) });
+    return new Map(
+      sessions.map((session) => [session.id, this.profiles.get(session.thresholdProfileId)]),
+    );
+  }
+
   /** Unacknowledged past the profile's time: to physicians (escalationLevel 1), once. */
-  private async escalate(now: number, profile: ThresholdProfile): Promise<void> {
-    for (const priority of ['high', 'medium'] as const) {
-      const due = await this.dataSource.getRepository(AlertEntity).findBy({
-        state: 'active',
-        priority,
-        escalationLevel: 0,
-        raisedAt: LessThanOrEqual(toIsoTimestamp(now - profile.escalationS[priority] * 1000)),
+  private async escalate(
+    alert: AlertEntity,
+    now: number,
+    profile: ThresholdProfile,
+  ): Promise<void> {
+    if (alert.escalationLevel > 0 || alert.priority === 'low') return;
+    if (Date.parse(alert.raisedAt) > now - profile.escalationS[alert.priority] * 1000) return;
+    const escalated = await this.unitOfWork.run(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(AlertEntity)
+        .set({ escalationLevel: 1 })
+        .where('id = :id AND escalation_level = 0 AND state = :state', {
+          id: alert.id,
+          state: 'active',
+        })
+        .execute();
+      if (!result.affected) return false;
+      await this.audit.append(manager, this.system, {
+        action: 'alert.escalated',
+        entity: 'alert',
+        entityId: alert.id,
+        sessionId: alert.sessionId,
+        detail: { code: alert.code, priority: alert.priority, level: 1 },
       });
-      for (const alert of due) {
-        const escalated = await this.unitOfWork.run(async (manager) => {
-          const result = await manager
-            .createQueryBuilder()
-            .update(AlertEntity)
-            .set({ escalationLevel: 1 })
-            .where('id = :id AND escalation_level = 0 AND state = :state', {
-              id: alert.id,
-              state: 'active',
-            })
-            .execute();
-          if (!result.affected) return false;
-          await this.audit.append(manager, this.system, {
-            action: 'alert.escalated',
-            entity: 'alert',
-            entityId: alert.id,
-            sessionId: alert.sessionId,
-            detail: { code: alert.code, priority, level: 1 },
-          });
-          return true;
-        });
-        if (escalated)
-          this.realtime.publishAlert('alert.updated', toAlert({ ...alert, escalationLevel: 1 }));
-      }
-    }
+      return true;
+    });
+    if (escalated)
+      this.realtime.publishAlert('alert.updated', toAlert({ ...alert, escalationLevel: 1 }));
   }
 
   /** Acknowledged but still open (its condition persists): remind again every reminder period. */
-  private async remind(now: number, profile: ThresholdProfile): Promise<void> {
-    const cutoff = toIsoTimestamp(now - profile.reminderMin * 60_000);
-    const acknowledged = await this.dataSource
-      .getRepository(AlertEntity)
-      .findBy({ state: 'acknowledged' });
-    for (const alert of acknowledged) {
-      const last = alert.remindedAt ?? alert.acknowledgedAt;
-      if (!last || last > cutoff) continue;
-      const remindedAt = toIsoTimestamp(now);
-      const result = await this.dataSource
-        .createQueryBuilder()
-        .update(AlertEntity)
-        .set({ remindedAt })
-        .where('id = :id AND state = :state', { id: alert.id, state: 'acknowledged' })
-        .andWhere(alert.remindedAt ? 'reminded_at = :last' : 'reminded_at IS NULL', {
-          last: alert.remindedAt,
-        })
-        .execute();
-      if (result.affected)
-        this.realtime.publishAlert('alert.updated', toAlert({ ...alert, remindedAt }));
-    }
+  private async remind(alert: AlertEntity, now: number, profile: ThresholdProfile): Promise<void> {
+    const last = alert.remindedAt ?? alert.acknowledgedAt;
+    if (!last || Date.parse(last) > now - profile.reminderMin * 60_000) return;
+    const remindedAt = toIsoTimestamp(now);
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(AlertEntity)
+      .set({ remindedAt })
+      .where('id = :id AND state = :state', { id: alert.id, state: 'acknowledged' })
+      .andWhere(alert.remindedAt ? 'reminded_at = :last' : 'reminded_at IS NULL', {
+        last: alert.remindedAt,
+      })
+      .execute();
+    if (result.affected)
+      this.realtime.publishAlert('alert.updated', toAlert({ ...alert, remindedAt }));
   }
 
   /** SIGNAL_LOSS while infusing (no SpO2 or heart rate); BP_OVERDUE while infusing or in recovery. */
-  private async watchSignals(now: number, profile: ThresholdProfile): Promise<void> {
+  private async watchSignals(now: number): Promise<void> {
     const sessions = await this.dataSource
       .getRepository(SessionEntity)
       .findBy({ state: In(['infusing', 'paused', 'recovery']) });
     for (const session of sessions) {
       if (!session.startedAt) continue;
+      const profile = this.profiles.get(session.thresholdProfileId);
       const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
       if (session.state === 'infusing') {
         const lastSignal = await this.lastReceived(session.id, ['spo2', 'heartRate']);

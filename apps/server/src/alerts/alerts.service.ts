@@ -9,6 +9,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   alertMessage,
   DEFAULT_THRESHOLD_PROFILE,
+  effectiveRule,
+  type Assessment,
   type Alert,
   type AlertCode,
   type AlertKind,
@@ -25,6 +27,7 @@ import { toIsoTimestamp } from '../database/columns';
 import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
+import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { AlertEngine, type EngineEvent } from './alert-engine';
 import { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
@@ -32,6 +35,12 @@ import { toAlert } from './alert.mapper';
 export interface AlertSubject {
   id: string;
   bay: string;
+}
+
+/** A session as the rules see it: its profile, and its baseline for relative limits. */
+export interface ObservedSession extends AlertSubject {
+  thresholdProfileId: string;
+  assessment: Assessment | null;
 }
 
 export interface RaiseRequest {
@@ -71,6 +80,7 @@ export class AlertsService implements OnApplicationBootstrap {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly realtime: ClinicianGateway,
+    private readonly profiles: ThresholdProfilesService,
   ) {}
 
   /** Open alerts survive a restart: the engine takes them up again. */
@@ -90,8 +100,11 @@ export class AlertsService implements OnApplicationBootstrap {
   }
 
   /** Called with readings already stored; returns at once, the alert writes follow. */
-  observe(session: AlertSubject, samples: VitalSample[]): void {
-    const events = this.engine.evaluate(session.id, samples, DEFAULT_THRESHOLD_PROFILE);
+  observe(session: ObservedSession, samples: VitalSample[]): void {
+    const profile = this.profiles.get(session.thresholdProfileId);
+    const baseline = session.assessment?.baseline ?? null;
+    const rules = { ...profile, rules: profile.rules.map((rule) => effectiveRule(rule, baseline)) };
+    const events = this.engine.evaluate(session.id, samples, rules);
     if (events.length > 0)
       void this.enqueue(session.id, () => this.applyEngineEvents(session, events));
   }

@@ -11,7 +11,7 @@ import { actorOf, systemPrincipal } from './principal';
 import { DevicesService } from '../devices/devices.service';
 
 type Caller = 'anonymous' | Role | 'device';
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 const PUBLIC = 'public' as const;
 const READERS: Caller[] = ['nurse', 'physician', 'auditor'];
@@ -56,6 +56,8 @@ const MATRIX: Array<[Method, string, Caller[] | typeof PUBLIC]> = [
   ['GET', '/api/v1/sessions/:id/report.pdf', READERS],
   ['GET', '/api/v1/alerts', READERS],
   ['POST', '/api/v1/alerts/:id/acknowledge', CLINICIANS],
+  ['GET', '/api/v1/threshold-profiles', [...ROLES]],
+  ['PUT', '/api/v1/threshold-profiles/:id', ['admin']],
   ['GET', '/api/v1/audit', ['auditor', 'admin']],
   ['GET', '/api/v1/audit/verify', ['auditor', 'admin']],
 ];
@@ -118,9 +120,7 @@ describe.each(testDatabases())('permission matrix on $name', (database) => {
     const expected: string[] = [];
     for (const caller of CALLERS) {
       const url = path.replace(/:\w+/g, UNKNOWN_ID);
-      let call = request(app.getHttpServer())[
-        method === 'GET' ? 'get' : method === 'POST' ? 'post' : 'patch'
-      ](url);
+      let call = request(app.getHttpServer())[method.toLowerCase() as Lowercase<Method>](url);
       if (caller !== 'anonymous') {
         // Logging out would end the shared login: that route gets a login of its own.
         const header =

@@ -12,12 +12,14 @@ import { ObservationEntity } from '../observations/observation.entity';
 import { PatientEntity } from '../patients/patient.entity';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from '../sessions/session.entity';
+import { ThresholdProfileEntity } from '../threshold-profiles/threshold-profile.entity';
 import { VitalSampleEntity } from '../vitals/vital-sample.entity';
 import { InitialSchema1764072000000 } from './migrations/1764072000000-initial-schema';
 import { IdentityAndAudit1764079200000 } from './migrations/1764079200000-identity-and-audit';
 import { ClinicalSession1764086400000 } from './migrations/1764086400000-clinical-session';
 import { SessionAssignment1764090000000 } from './migrations/1764090000000-session-assignment';
 import { Alerts1764093600000 } from './migrations/1764093600000-alerts';
+import { ThresholdProfiles1764097200000 } from './migrations/1764097200000-threshold-profiles';
 
 export const ENTITIES = [
   PatientEntity,
@@ -31,6 +33,7 @@ export const ENTITIES = [
   ObservationEntity,
   InterventionEntity,
   AlertEntity,
+  ThresholdProfileEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764072000000,
@@ -38,6 +41,7 @@ export const MIGRATIONS = [
   ClinicalSession1764086400000,
   SessionAssignment1764090000000,
   Alerts1764093600000,
+  ThresholdProfiles1764097200000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -60,4 +60,7 @@ export class SessionEntity {
 
   @Column({ name: 'supervising_physician_id', type: 'uuid', nullable: true })
   supervisingPhysicianId!: string | null;
+
+  @Column({ name: 'threshold_profile_id', type: 'varchar', length: 64, default: 'default' })
+  thresholdProfileId!: string;
 }

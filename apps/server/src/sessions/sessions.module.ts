@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module';
 import { PatientsModule } from '../patients/patients.module';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { ThresholdProfilesModule } from '../threshold-profiles/threshold-profiles.module';
 import { UsersModule } from '../users/users.module';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import { SessionEntity } from './session.entity';
@@ -17,6 +18,7 @@ import { SessionsService } from './sessions.service';
     RealtimeModule,
     UsersModule,
     AlertsModule,
+    ThresholdProfilesModule,
   ],
   controllers: [SessionsController, SessionActionsController],
   providers: [SessionsService, VitalSamplesRepository],

@@ -30,6 +30,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { PatientsService } from '../patients/patients.service';
 import type { PatientEntity } from '../patients/patient.entity';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
+import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { UsersService } from '../users/users.service';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import type { CreateSessionDto } from './dto/create-session.dto';
@@ -58,6 +59,7 @@ export class SessionsService {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly alerts: AlertsService,
+    private readonly profiles: ThresholdProfilesService,
   ) {}
 
   async create(actor: Actor, input: CreateSessionDto): Promise<Session> {
@@ -71,6 +73,11 @@ export class SessionsService {
       throw new ConflictException(`bay ${input.bay} is occupied by session ${occupied.id}`);
     }
     await this.checkDurationOverride(actor, input);
+    if (input.thresholdProfileId && !this.profiles.has(input.thresholdProfileId)) {
+      throw new BadRequestException([
+        `thresholdProfileId ${input.thresholdProfileId} does not exist`,
+      ]);
+    }
     await this.checkAssignee(input.assignedNurseId, 'nurse', 'assignedNurseId');
     await this.checkAssignee(input.supervisingPhysicianId, 'physician', 'supervisingPhysicianId');
     const createdAt = toIsoTimestamp(Date.now());
@@ -85,6 +92,7 @@ export class SessionsService {
       durationOverride: input.durationOverrideReason
         ? { reason: input.durationOverrideReason, by: actor.actor, at: createdAt }
         : null,
+      thresholdProfileId: input.thresholdProfileId ?? 'default',
       assignedNurseId: input.assignedNurseId ?? null,
       supervisingPhysicianId: input.supervisingPhysicianId ?? null,
       state: 'scheduled',
@@ -193,7 +201,9 @@ export class SessionsService {
     input: AssessmentInput,
     at = Date.now(),
   ): Promise<Session> {
-    const flags = contraindications(input.baseline, input.checklist);
+    const { thresholdProfileId } = await this.getEntity(id);
+    const limits = this.profiles.get(thresholdProfileId).contraindications;
+    const flags = contraindications(input.baseline, input.checklist, limits);
     return this.transition(actor, id, 'assess', {
       at,
       detail: {
@@ -367,6 +377,7 @@ function toSession(
     totalDoseMg: entity.totalDoseMg,
     plannedDurationMin: entity.plannedDurationMin,
     durationOverride: entity.durationOverride,
+    thresholdProfileId: entity.thresholdProfileId,
     assignedNurseId: entity.assignedNurseId,
     supervisingPhysicianId: entity.supervisingPhysicianId,
     state: entity.state,

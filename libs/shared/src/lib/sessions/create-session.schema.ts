@@ -36,6 +36,10 @@ export const createSessionSchema = z
       .min(3, 'must say why (at least 3 characters)')
       .max(1000)
       .optional(),
+    thresholdProfileId: z
+      .string({ error: expecting('must be a threshold profile id') })
+      .regex(/^[a-z0-9-]{1,64}$/, 'must be a threshold profile id')
+      .optional(),
     assignedNurseId: z.uuid({ error: expecting('must be a user id (UUID)') }).optional(),
     supervisingPhysicianId: z.uuid({ error: expecting('must be a user id (UUID)') }).optional(),
   })

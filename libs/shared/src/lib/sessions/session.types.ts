@@ -29,6 +29,7 @@ export interface Session {
   plannedDurationMin: number;
   /** A physician's reason for a duration outside 40–60 minutes, with who and when. */
   durationOverride: Override | null;
+  thresholdProfileId: string;
   assignedNurseId: string | null;
   supervisingPhysicianId: string | null;
   state: SessionState;

@@ -1,0 +1,20 @@
+import type { ThresholdProfileInput } from '@vigil/shared';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { isoTimestampColumn } from '../database/columns';
+import { jsonText } from '../sessions/session-clinical.columns';
+
+@Entity({ name: 'threshold_profile' })
+export class ThresholdProfileEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  /** The validated profile (name, rules, timers, contraindication limits) as JSON. */
+  @Column({ type: 'text', transformer: jsonText })
+  definition!: ThresholdProfileInput;
+
+  @Column(isoTimestampColumn({ name: 'updated_at' }))
+  updatedAt!: string;
+
+  @Column({ name: 'updated_by', type: 'varchar', length: 120 })
+  updatedBy!: string;
+}

@@ -1,0 +1,169 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  type Alert,
+  DEFAULT_THRESHOLD_PROFILE,
+  type Session,
+  type ThresholdProfile,
+} from '@vigil/shared';
+import request from 'supertest';
+import { CLEAN_ASSESSMENT } from '../../test/clinical';
+import { startTestApp } from '../../test/test-app';
+import { testDatabases } from '../../test/test-databases';
+import { seedUsers, tokensByRole } from '../../test/test-users';
+import { AuditService } from '../audit/audit.service';
+
+const { id: _default, ...definition } = DEFAULT_THRESHOLD_PROFILE;
+
+describe.each(testDatabases())('threshold profiles on $name', (database) => {
+  let app: NestExpressApplication;
+  let tokens: Awaited<ReturnType<typeof tokensByRole>>;
+  let bay = 0;
+  const as = (role: keyof typeof tokens) => ({
+    post: (path: string) =>
+      request(app.getHttpServer())
+        .post(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${tokens[role]}`),
+    put: (path: string) =>
+      request(app.getHttpServer())
+        .put(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${tokens[role]}`),
+    get: (path: string) =>
+      request(app.getHttpServer())
+        .get(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${tokens[role]}`),
+  });
+
+  async function sessionOn(profileId: string, assessment = CLEAN_ASSESSMENT) {
+    bay += 1;
+    const patient = await as('nurse')
+      .post('/patients')
+      .send({ mrn: `TP-${bay}`, displayName: 'Profile Test', weightKg: 70 })
+      .expect(201);
+    const session = await as('nurse')
+      .post('/sessions')
+      .send({
+        patientId: patient.body.id,
+        bay: `P${bay}`,
+        indication: 'depression',
+        doseMgPerKg: 0.5,
+        thresholdProfileId: profileId,
+      })
+      .expect(201);
+    return {
+      id: session.body.id as string,
+      assessed: (
+        await as('nurse')
+          .post(`/sessions/${session.body.id}/assessment`)
+          .send(assessment)
+          .expect(200)
+      ).body as Session,
+    };
+  }
+
+  beforeAll(async () => {
+    ({ app } = await startTestApp(await database.create()));
+    await seedUsers(app);
+    tokens = await tokensByRole(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database.drop();
+  });
+
+  it('serves the default profile, the contract’s rules', async () => {
+    const profiles: ThresholdProfile[] = (await as('nurse').get('/threshold-profiles').expect(200))
+      .body;
+    expect(profiles).toEqual([DEFAULT_THRESHOLD_PROFILE]);
+  });
+
+  it('lets an admin add and change a profile, audited with both versions, and names bad values', async () => {
+    const bad = await as('admin')
+      .put('/threshold-profiles/icu')
+      .send({ ...definition, rules: [{ ...definition.rules[1], high: 150, delayS: 30 }] })
+      .expect(400);
+    expect(bad.body.message).toEqual([
+      'rules[0].high must be at or above medium (160)',
+      'rules[0].delayS must be at most 15 s for blood pressure and heart rate',
+    ]);
+    await as('nurse').put('/threshold-profiles/icu').send(definition).expect(403);
+    await as('admin')
+      .put('/threshold-profiles/icu')
+      .send({ ...definition, name: 'ICU step-down' })
+      .expect(200);
+    const changed = await as('admin')
+      .put('/threshold-profiles/icu')
+      .send({ ...definition, name: 'ICU step-down v2' })
+      .expect(200);
+    expect(changed.body).toMatchObject({ id: 'icu', name: 'ICU step-down v2' });
+    const entries = (await app.get(AuditService).list({ limit: 5000 })).filter(
+      (entry) => entry.entityId === 'icu',
+    );
+    expect(entries.map((entry) => entry.action)).toEqual([
+      'threshold-profile.created',
+      'threshold-profile.updated',
+    ]);
+    expect(entries[1].detail).toMatchObject({
+      before: { name: 'ICU step-down' },
+      after: { name: 'ICU step-down v2' },
+    });
+  });
+
+  it('refuses a session on a profile that does not exist', async () => {
+    const patient = await as('nurse')
+      .post('/patients')
+      .send({ mrn: 'TP-NONE', displayName: 'No Profile', weightKg: 70 })
+      .expect(201);
+    const reply = await as('nurse')
+      .post('/sessions')
+      .send({
+        patientId: patient.body.id,
+        bay: 'PN',
+        indication: 'depression',
+        doseMgPerKg: 0.5,
+        thresholdProfileId: 'nope',
+      })
+      .expect(400);
+    expect(reply.body.message).toEqual(['thresholdProfileId nope does not exist']);
+  });
+
+  it('evaluates a session by its own profile, with limits relative to its baseline', async () => {
+    const relative = {
+      ...definition,
+      name: 'Relative systolic',
+      rules: definition.rules.map((rule) =>
+        rule.code === 'SYSTOLIC_HIGH' ? { ...rule, baselineRelative: { medium: 0.2 } } : rule,
+      ),
+      contraindications: { ...definition.contraindications, systolicMax: 140 },
+    };
+    await as('admin').put('/threshold-profiles/relative').send(relative).expect(200);
+    const hypertensive = {
+      ...CLEAN_ASSESSMENT,
+      baseline: { ...CLEAN_ASSESSMENT.baseline, systolic: 145 },
+    };
+    const flagged = await sessionOn('relative', hypertensive);
+    expect(flagged.assessed.assessment?.flags.map((flag) => flag.code)).toEqual([
+      'HYPERTENSION_SYSTOLIC',
+    ]);
+
+    const { id } = await sessionOn('relative');
+    await as('nurse').post(`/sessions/${id}/start`).expect(200);
+    // Baseline 124: + 20 % is 148.8, stricter than the absolute 160.
+    await as('nurse')
+      .post(`/sessions/${id}/vitals`)
+      .send({
+        samples: [{ at: new Date(Date.now() - 1000).toISOString(), systolic: 150, diastolic: 80 }],
+      })
+      .expect(202);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const alerts: Alert[] = (await as('nurse').get(`/alerts?sessionId=${id}`).expect(200)).body;
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        code: 'SYSTOLIC_HIGH',
+        priority: 'medium',
+        threshold: 149,
+        message: 'Systolic 150 ≥ 149',
+      }),
+    ]);
+  });
+});
