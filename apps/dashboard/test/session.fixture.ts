@@ -11,6 +11,7 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     totalDoseMg: 35,
     plannedDurationMin: 40,
     durationOverride: null,
+    thresholdProfileId: 'default',
     assignedNurseId: null,
     supervisingPhysicianId: null,
     state: 'infusing',
