@@ -21,3 +21,4 @@ export * from './lib/sessions/discharge-criteria';
 export * from './lib/alerts/alert-message';
 export * from './lib/alerts/alert-rules';
 export * from './lib/alerts/threshold-profile';
+export * from './lib/vitals/trend';

@@ -41,6 +41,7 @@ const MATRIX: Array<[Method, string, Caller[] | typeof PUBLIC]> = [
   ['GET', '/api/v1/sessions/:id', READERS],
   ['POST', '/api/v1/sessions/:sessionId/vitals', [...CLINICIANS, 'device']],
   ['GET', '/api/v1/sessions/:sessionId/vitals', READERS],
+  ['GET', '/api/v1/sessions/:sessionId/vitals/trend', READERS],
   ['POST', '/api/v1/sessions/:id/assessment', CLINICIANS],
   ['POST', '/api/v1/sessions/:id/override', ['physician']],
   ['POST', '/api/v1/sessions/:id/start', CLINICIANS],

@@ -260,4 +260,33 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
       spo2: { value: 97, at: later },
     });
   });
+
+  it('serves a downsampled trend with min, mean and max per bucket', async () => {
+    const start = Math.floor((Date.now() - 10 * 60 * SECOND) / 60_000) * 60_000;
+    const samples = Array.from({ length: 120 }, (_, index) => ({
+      seq: index,
+      at: new Date(start + index * SECOND).toISOString(),
+      spo2: index === 30 || index === 31 ? 91 : 97,
+    }));
+    await post(`/api/v1/sessions/${sessionId}/vitals`).send({ samples }).expect(202);
+    const trend = (
+      await get(
+        `/api/v1/sessions/${sessionId}/vitals/trend?from=${new Date(start).toISOString()}&bucketS=60`,
+      ).expect(200)
+    ).body;
+    expect(trend).toEqual([
+      {
+        at: new Date(start).toISOString(),
+        samples: 60,
+        values: { spo2: { min: 91, max: 97, mean: 96.8 } },
+      },
+      {
+        at: new Date(start + 60_000).toISOString(),
+        samples: 60,
+        values: { spo2: { min: 97, max: 97, mean: 97 } },
+      },
+    ]);
+    const bad = await get(`/api/v1/sessions/${sessionId}/vitals/trend?bucketS=1`).expect(400);
+    expect(bad.body.message).toEqual(['bucketS must be between 5 and 3600']);
+  });
 });

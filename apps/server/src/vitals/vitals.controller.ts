@@ -1,13 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { CLINICAL_ROLES, type VitalSample, type VitalsAccepted } from '@vigil/shared';
+import {
+  CLINICAL_ROLES,
+  downsample,
+  type TrendPoint,
+  type VitalSample,
+  type VitalsAccepted,
+} from '@vigil/shared';
 import { AuditService } from '../audit/audit.service';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { PATIENT_DATA_READERS } from '../auth/role-groups';
 import { toIsoTimestamp } from '../database/columns';
 import { SessionsService } from '../sessions/sessions.service';
-import { VitalsBatchDto, VitalsRangeQuery } from './dto/vitals-batch.dto';
+import { TrendQuery, VitalsBatchDto, VitalsRangeQuery } from './dto/vitals-batch.dto';
 import { VitalSamplesRepository } from './vital-samples.repository';
 import { VitalsIngestService } from './vitals-ingest.service';
 
@@ -36,6 +42,31 @@ export class VitalsController {
     @Body() body: VitalsBatchDto,
   ): Promise<VitalsAccepted> {
     return this.ingest.ingest(principal, sessionId, body);
+  }
+
+  /** A long range, one point per bucket (at most about 500 unless a bucket is given). */
+  @Get('trend')
+  @Access({ roles: PATIENT_DATA_READERS })
+  async trend(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId', ParseUUIDPipe) sessionId: string,
+    @Query() query: TrendQuery,
+  ): Promise<TrendPoint[]> {
+    const session = await this.sessions.getEntity(sessionId);
+    const from = query.from ? toIsoTimestamp(query.from) : session.createdAt;
+    const to = query.to ? toIsoTimestamp(query.to) : toIsoTimestamp(Date.now());
+    const bucketMs =
+      (query.bucketS ?? Math.max(10, Math.ceil((Date.parse(to) - Date.parse(from)) / 500 / 1000))) *
+      1000;
+    const samples = await this.samples.findRange(sessionId, from, to);
+    await this.audit.record(actorOf(principal), {
+      action: 'vitals.read',
+      entity: 'session',
+      entityId: sessionId,
+      sessionId,
+      detail: { from, to, bucketMs, samples: samples.length },
+    });
+    return downsample(samples, bucketMs);
   }
 
   @Get()

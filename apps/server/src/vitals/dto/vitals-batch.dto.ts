@@ -10,3 +10,14 @@ export const vitalsRangeQuerySchema = z.strictObject({
 });
 
 export class VitalsRangeQuery extends createZodDto(vitalsRangeQuerySchema) {}
+
+export const trendQuerySchema = vitalsRangeQuerySchema.extend({
+  bucketS: z.coerce
+    .number({ error: 'must be a number of seconds between 5 and 3600' })
+    .int('must be a whole number of seconds')
+    .min(5, 'must be between 5 and 3600')
+    .max(3600, 'must be between 5 and 3600')
+    .optional(),
+});
+
+export class TrendQuery extends createZodDto(trendQuerySchema) {}
