@@ -29,6 +29,7 @@ import { WsAccessGuard } from '../auth/ws-access.guard';
 import { SecurityEvents } from '../security/security-events';
 import { WARD_ROOM, bayRoom, loginRoom, sessionAudience, sessionRoom, userRoom } from './rooms';
 import { authenticateSockets, tokenFromHandshake } from './socket-authentication';
+import { VitalsCoalescer } from './vitals-coalescer';
 
 type ClinicianNamespace = Namespace<ClinicianClientEvents, ClinicianServerEvents>;
 type ClinicianSocket = Socket<ClinicianClientEvents, ClinicianServerEvents>;
@@ -48,6 +49,9 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   private readonly logger = new Logger(ClinicianGateway.name);
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private revocations: Subscription | null = null;
+  private readonly vitals = new VitalsCoalescer((bay, sessionId, samples) =>
+    this.namespace.to(sessionAudience(bay, sessionId)).emit('vitals', { sessionId, samples }),
+  );
 
   @WebSocketServer()
   private readonly namespace!: ClinicianNamespace;
@@ -89,6 +93,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   }
 
   onModuleDestroy(): void {
+    this.vitals.drain();
     this.revocations?.unsubscribe();
     this.expiryTimers.forEach((timer) => clearTimeout(timer));
   }
@@ -125,9 +130,9 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     };
   }
 
+  /** Coalesced: a few frames a second per session at most. */
   publishVitals(bay: string, sessionId: string, samples: VitalSample[]): void {
-    if (samples.length === 0) return;
-    this.namespace.to(sessionAudience(bay, sessionId)).emit('vitals', { sessionId, samples });
+    this.vitals.add(bay, sessionId, samples);
   }
 
   /** Alerts are sent at once, one event per change, never coalesced. */

@@ -230,7 +230,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
       await post(`/api/v1/sessions/${sessionId}/vitals`)
         .send({ samples: [sample] })
         .expect(202);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 500));
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({
         sessionId,
