@@ -1,4 +1,4 @@
-import { CLINICIANS_NAMESPACE, type Session, type VitalsEvent } from '@vigil/shared';
+import { type Alert, CLINICIANS_NAMESPACE, type Session, type VitalsEvent } from '@vigil/shared';
 import { type ServerProcess, startServerProcess } from '@vigil/testing';
 import { io, type Socket } from 'socket.io-client';
 import { REDIS_TEST_URL, serviceAvailable } from '../test/services';
@@ -172,6 +172,65 @@ const PASSWORD = 'e2e nurse password';
     const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     await call(first.url, 'PATCH', `/users/${user.id}`, admin, { disabled: true });
     expect(await closed).toBe('io server disconnect');
+  });
+
+  it('gives a client that dropped and came back the alert raised meanwhile, exactly once', async () => {
+    const patient = await call<{ id: string }>(first.url, 'POST', '/patients', nurse, {
+      mrn: 'RECOVER-1',
+      displayName: 'Re Cover',
+      weightKg: 70,
+    });
+    const session = await call<Session>(first.url, 'POST', '/sessions', nurse, {
+      patientId: patient.id,
+      bay: 'R2',
+      indication: 'depression',
+      doseMgPerKg: 0.5,
+    });
+    await call(first.url, 'POST', `/sessions/${session.id}/assessment`, nurse, {
+      baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98 },
+      checklist: {
+        consent: true,
+        fasting: true,
+        escortHome: true,
+        psychiatricEvaluation: true,
+        medicationsReviewed: true,
+        pregnancyTest: 'not-applicable',
+      },
+    });
+    await call(first.url, 'POST', `/sessions/${session.id}/start`, nurse);
+    const socket = io(`${second.url}${CLINICIANS_NAMESPACE}`, {
+      transports: ['websocket'],
+      auth: { token: nurse },
+    });
+    try {
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      // Socket.IO sends the recovery offset with the first event after connecting.
+      const primed = new Promise((resolve) => socket.once('session.updated', resolve));
+      await call(first.url, 'POST', `/sessions/${session.id}/pause`, nurse, { reason: 'prime' });
+      await primed;
+      const raised: Alert[] = [];
+      socket.on('alert.raised', (alert: Alert) => raised.push(alert));
+      const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
+      const back = new Promise<void>((resolve) => socket.io.once('reconnect', () => resolve()));
+      socket.io.engine.close();
+      await dropped;
+      await call(first.url, 'POST', `/sessions/${session.id}/resume`, nurse);
+      const at = Date.now() - 2_000;
+      await call(first.url, 'POST', `/sessions/${session.id}/vitals`, nurse, {
+        samples: [
+          { at: new Date(at).toISOString(), spo2: 90 },
+          { at: new Date(at + 1_000).toISOString(), spo2: 83 },
+        ],
+      });
+      await back;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(socket.recovered).toBe(true);
+      expect(raised.map((alert) => [alert.sessionId, alert.code, alert.priority])).toEqual([
+        [session.id, 'SPO2_LOW', 'high'],
+      ]);
+    } finally {
+      socket.close();
+    }
   });
 
   it('shuts down cleanly on SIGTERM while the other instance keeps serving', async () => {

@@ -25,7 +25,12 @@ export class VigilIoAdapter extends IoAdapter {
     return super.createIOServer(port, {
       ...options,
       cors: this.corsOrigins.length ? { origin: this.corsOrigins, credentials: true } : undefined,
-      connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS },
+      // Recovered connections authenticate again: the token may have expired or been revoked
+      // while the client was away, and the expiry timer must be set for the new connection.
+      connectionStateRecovery: {
+        maxDisconnectionDuration: RECOVERY_WINDOW_MS,
+        skipMiddlewares: false,
+      },
       ...(this.redis ? { adapter: createAdapter(this.redis) } : {}),
     }) as Server;
   }
