@@ -40,6 +40,21 @@ const PASSWORD = 'e2e nurse password';
     (await call<{ accessToken: string }>(base, 'POST', '/auth/login', null, { username, password }))
       .accessToken;
 
+  async function startInfusion(base: string, sessionId: string): Promise<void> {
+    await call(base, 'POST', `/sessions/${sessionId}/assessment`, nurse, {
+      baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98 },
+      checklist: {
+        consent: true,
+        fasting: true,
+        escortHome: true,
+        psychiatricEvaluation: true,
+        medicationsReviewed: true,
+        pregnancyTest: 'not-applicable',
+      },
+    });
+    await call(base, 'POST', `/sessions/${sessionId}/start`, nurse);
+  }
+
   async function connect(base: string, token: string): Promise<Socket> {
     const socket = io(`${base}${CLINICIANS_NAMESPACE}`, {
       transports: ['websocket'],
@@ -116,15 +131,7 @@ const PASSWORD = 'e2e nurse password';
       onSecond.on('vitals', (event: VitalsEvent) => received.push(event));
       const localCopy = new Promise<VitalsEvent>((resolve) => onFirst.once('vitals', resolve));
 
-      // Transition routes come with the clinical session; until then the test starts the
-      // infusion in the shared database directly.
-      const { Client } = await import('pg');
-      const client = new Client({ connectionString: database.url });
-      await client.connect();
-      await client.query(`UPDATE infusion_session SET state = 'infusing' WHERE id = $1`, [
-        created.id,
-      ]);
-      await client.end();
+      await startInfusion(first.url, created.id);
 
       const at = new Date().toISOString();
       const reply = await call(first.url, 'POST', `/sessions/${created.id}/vitals`, nurse, {
@@ -186,18 +193,7 @@ const PASSWORD = 'e2e nurse password';
       indication: 'depression',
       doseMgPerKg: 0.5,
     });
-    await call(first.url, 'POST', `/sessions/${session.id}/assessment`, nurse, {
-      baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98 },
-      checklist: {
-        consent: true,
-        fasting: true,
-        escortHome: true,
-        psychiatricEvaluation: true,
-        medicationsReviewed: true,
-        pregnancyTest: 'not-applicable',
-      },
-    });
-    await call(first.url, 'POST', `/sessions/${session.id}/start`, nurse);
+    await startInfusion(first.url, session.id);
     const socket = io(`${second.url}${CLINICIANS_NAMESPACE}`, {
       transports: ['websocket'],
       auth: { token: nurse },
