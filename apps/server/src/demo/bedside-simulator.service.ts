@@ -21,6 +21,14 @@ import {
 } from './demo-ward';
 import { type Baseline, ketamineEffect, randomBaseline, simulateSample } from './physiology';
 
+const DESATURATION_MS = 45_000;
+
+function desaturationSpo2(run: ChairRun, now: number): number | null {
+  const elapsed = now - run.desaturationFrom;
+  if (!run.desaturationFrom || elapsed > DESATURATION_MS) return null;
+  return Math.max(82, Math.round(run.baseline.spo2 - (elapsed / 1000) * 2));
+}
+
 function demoAssessment(baseline: Baseline): AssessmentInput {
   return {
     baseline: {
@@ -54,6 +62,8 @@ interface ChairRun {
   lastCuffAt: number;
   artefactUntil: number;
   artefactSpo2: number;
+  /** A desaturation episode asked for from the demo controls: when it began, or 0. */
+  desaturationFrom: number;
 }
 
 /**
@@ -87,6 +97,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
         lastCuffAt: 0,
         artefactUntil: 0,
         artefactSpo2: 0,
+        desaturationFrom: 0,
       };
       this.runs.set(chair.bay, run);
       const live = (await this.sessions.liveEntities()).find(
@@ -191,6 +202,17 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
     return false;
   }
 
+  /**
+   * Demo control: the chair's patient desaturates (respiratory depression) — SpO2 falls about
+   * 2 points a second to 82 % and stays there for 40 s — so the ward shows a real alarm.
+   */
+  desaturate(bay: string): boolean {
+    const run = this.runs.get(bay);
+    if (!run) return false;
+    run.desaturationFrom = Date.now();
+    return true;
+  }
+
   private async sendReading(run: ChairRun, session: SessionEntity): Promise<void> {
     const now = Date.now();
     const infusionMs = infusionElapsedMs(session, now);
@@ -210,7 +232,8 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
         // Seconds since the epoch: increasing across restarts, so a restarted demo never collides.
         seq: Math.floor(now / 1000),
         withBloodPressure,
-        artefactSpo2: now < run.artefactUntil ? run.artefactSpo2 : null,
+        artefactSpo2:
+          desaturationSpo2(run, now) ?? (now < run.artefactUntil ? run.artefactSpo2 : null),
       },
       Math.random,
     );
