@@ -79,6 +79,77 @@ import {
     }
   });
 
+  it('turns a tile red when its patient desaturates, and a physician acknowledges from the inbox', async () => {
+    await page.goto(`${server.url}/ward`);
+    const tile = page.getByTestId('bed-tile-2');
+    await tile.waitFor();
+    const token = await page.evaluate(async () => {
+      const reply = await fetch('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'nurse', password: 'demo' }),
+      });
+      return ((await reply.json()) as { accessToken: string }).accessToken;
+    });
+    const desaturation = await fetch(`${server.url}/api/v1/demo/bays/2/desaturation`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(desaturation.status).toBe(202);
+
+    const alarm = tile.locator('[data-testid="tile-alarm"][data-priority="high"]');
+    await alarm.waitFor({ timeout: 30_000 });
+    expect(await alarm.textContent()).toMatch(/HIGH.*SpO2 \d+ < 90/);
+    await expect(tile.getAttribute('aria-label')).resolves.toMatch(/^Bay 2 — alarm HIGH/);
+
+    const physician = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    try {
+      await physician.goto(server.url);
+      await signIn(physician, 'physician');
+      await physician.waitForURL('**/alerts');
+      // Only bay 2's patient desaturated: the one SpO2 alert in the inbox is theirs.
+      const row = physician.locator('tr', { hasText: 'SpO2' }).first();
+      await row.getByRole('button', { name: 'Acknowledge' }).click();
+      await row
+        .getByTestId('alert-state')
+        .filter({ hasText: /acknowledged/i })
+        .waitFor();
+    } finally {
+      await physician.close();
+    }
+    await tile.locator('[data-testid="tile-alarm"][data-alarm-state="acknowledged"]').waitFor();
+  });
+
+  it('lets an auditor export a session log', async () => {
+    const auditor = await browser.newPage();
+    try {
+      await auditor.goto(server.url);
+      await signIn(auditor, 'auditor');
+      await auditor.waitForURL('**/audit');
+      const sessionId = await auditor.evaluate(async () => {
+        const key = Object.keys(sessionStorage).find((name) =>
+          sessionStorage.getItem(name)?.includes('accessToken'),
+        );
+        const { accessToken } = JSON.parse(sessionStorage.getItem(key!)!) as {
+          accessToken: string;
+        };
+        const reply = await fetch('/api/v1/sessions?bay=2', {
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
+        return ((await reply.json()) as Array<{ id: string }>)[0]!.id;
+      });
+      await auditor.goto(`${server.url}/sessions/${sessionId}`);
+      const download = auditor.waitForEvent('download');
+      await auditor.getByRole('button', { name: 'Download log (CSV)' }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/\.csv$/);
+      const text = await (await file.createReadStream()).toArray();
+      expect(Buffer.concat(text).toString()).toMatch(/^at,kind,actor,summary,detail/);
+    } finally {
+      await auditor.close();
+    }
+  });
+
   it('says plainly when live updates are lost', async () => {
     // Still signed in from the first test: the tab's sessionStorage keeps the login.
     await page.goto(server.url);

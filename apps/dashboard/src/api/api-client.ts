@@ -1,4 +1,7 @@
 import type {
+  Alert,
+  AlertPriority,
+  AlertState,
   AssessmentInput,
   AuditEntry,
   AuditQueryInput,
@@ -130,6 +133,13 @@ export interface SessionTransitionBodies {
 
 export type SessionTransition = keyof SessionTransitionBodies;
 
+/** `GET /alerts` filters; the server answers newest first. */
+export interface AlertQuery {
+  state?: AlertState;
+  sessionId?: string;
+  priority?: AlertPriority;
+}
+
 export const apiClient = {
   login(input: LoginInput): Promise<AuthResponse> {
     return sendForJson<AuthResponse>('/auth/login', {
@@ -216,6 +226,18 @@ export const apiClient = {
 
   downloadSessionReport(sessionId: string): Promise<Blob> {
     return sendForBlob(`/sessions/${segment(sessionId)}/report.pdf`, 'application/pdf');
+  },
+
+  listAlerts({ state, sessionId, priority }: AlertQuery, signal?: AbortSignal): Promise<Alert[]> {
+    return sendForJson<Alert[]>('/alerts', { query: { state, sessionId, priority }, signal });
+  },
+
+  /** Nurses and physicians; the answer is the alert as it now stands. */
+  acknowledgeAlert(alertId: string, note?: string): Promise<Alert> {
+    return sendForJson<Alert>(`/alerts/${segment(alertId)}/acknowledge`, {
+      method: 'POST',
+      body: note ? { note } : {},
+    });
   },
 
   listUsers(signal?: AbortSignal): Promise<UserAccount[]> {

@@ -12,6 +12,11 @@ export const queryKeys = {
     vitals: (sessionId: string) => ['sessions', 'detail', sessionId, 'vitals'] as const,
     log: (sessionId: string) => ['sessions', 'detail', sessionId, 'log'] as const,
   },
+  alerts: {
+    all: ['alerts'] as const,
+    /** Every active or acknowledged alert across the ward; the realtime effect keeps it current. */
+    open: () => ['alerts', 'list', { open: true }] as const,
+  },
   users: {
     all: ['users'] as const,
     list: () => ['users', 'list'] as const,

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { ClinicianSocket } from '../../api/socket-client';
 import { AdminScreen } from '../../admin/components/admin-screen';
+import { AlertsScreen } from '../../alerts/components/alerts-screen';
 import { AuditScreen } from '../../audit/components/audit-screen';
 import { LoginScreen } from '../../auth/components/login-screen';
 import { useAuthSession, useCurrentUser } from '../../auth/hooks/use-auth-session';
@@ -27,6 +28,14 @@ export function AppRoutes({ createSocket }: AppRoutesProps) {
             element={
               <RequireRole page="ward">
                 <WardScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={PAGES.alerts.path}
+            element={
+              <RequireRole page="alerts">
+                <AlertsScreen />
               </RequireRole>
             }
           />

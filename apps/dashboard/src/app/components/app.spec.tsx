@@ -43,6 +43,7 @@ function installApi() {
     },
     'POST /auth/logout': () => jsonResponse(204),
     'GET /sessions': () => jsonResponse(200, []),
+    'GET /alerts': () => jsonResponse(200, []),
     'GET /users': () => jsonResponse(200, []),
     'GET /devices': () => jsonResponse(200, []),
     'GET /audit': () => jsonResponse(200, []),
@@ -62,7 +63,7 @@ describe('App routing', () => {
 
   it.each<[Role, string, string]>([
     ['nurse', '/ward', 'Ward'],
-    ['physician', '/ward', 'Ward'],
+    ['physician', '/alerts', 'Alerts'],
     ['auditor', '/audit', 'Audit log'],
     ['admin', '/admin', 'Administration'],
   ])('takes a %s to %s after login', async (role, home, heading) => {
@@ -109,9 +110,9 @@ describe('App routing', () => {
   });
 
   it.each<[Role, string[]]>([
-    ['nurse', ['Ward']],
-    ['physician', ['Ward']],
-    ['auditor', ['Audit']],
+    ['nurse', ['Ward', 'Alerts']],
+    ['physician', ['Ward', 'Alerts']],
+    ['auditor', ['Alerts', 'Audit']],
     ['admin', ['Audit', 'Admin']],
   ])('links a %s only to the pages it may open', async (role, links) => {
     installApi();
@@ -196,6 +197,17 @@ describe('App routing', () => {
     expect(currentPath()).toBe('/admin');
   });
 
+  it('opens the alert inbox from the top bar', async () => {
+    installApi();
+    authStore.signIn(anAuthResponse('physician'));
+    renderApp('/ward');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    fireEvent.click(within(nav).getByRole('link', { name: 'Alerts' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Alerts' })).toBeInTheDocument();
+    expect(await screen.findByText('No open alerts.')).toBeInTheDocument();
+    expect(currentPath()).toBe('/alerts');
+  });
+
   it('shows a page-not-found inside the app for an unknown address', async () => {
     installApi();
     authStore.signIn(anAuthResponse('physician'));
@@ -215,6 +227,6 @@ describe('App routing', () => {
     installApi();
     authStore.signIn(anAuthResponse('physician'));
     renderApp('/login');
-    await waitFor(() => expect(currentPath()).toBe('/ward'));
+    await waitFor(() => expect(currentPath()).toBe('/alerts'));
   });
 });

@@ -10,9 +10,9 @@ describe('route access', () => {
 
   it('links each role only to the pages it may open', () => {
     const paths = (role: (typeof ROLES)[number]) => pagesFor(role).map((page) => page.path);
-    expect(paths('nurse')).toEqual(['/ward']);
-    expect(paths('physician')).toEqual(['/ward']);
-    expect(paths('auditor')).toEqual(['/audit']);
+    expect(paths('nurse')).toEqual(['/ward', '/alerts']);
+    expect(paths('physician')).toEqual(['/ward', '/alerts']);
+    expect(paths('auditor')).toEqual(['/alerts', '/audit']);
     expect(paths('admin')).toEqual(['/audit', '/admin']);
   });
 
@@ -24,6 +24,14 @@ describe('route access', () => {
     expect(mayOpen('auditor', 'session')).toBe(true);
     expect(mayOpen('admin', 'session')).toBe(false);
     expect(landingPath('auditor', '/sessions/s-1')).toBe('/sessions/s-1');
+  });
+
+  it('opens the alert inbox to clinicians and auditors, not to admins', () => {
+    expect(pageForPath('/alerts')).toBe('alerts');
+    expect(mayOpen('physician', 'alerts')).toBe(true);
+    expect(mayOpen('auditor', 'alerts')).toBe(true);
+    expect(mayOpen('admin', 'alerts')).toBe(false);
+    expect(landingPath('nurse', '/alerts')).toBe('/alerts');
   });
 
   it('finds the page of a location with a query or a sub-path', () => {

@@ -15,6 +15,7 @@ export interface PageAccess {
  */
 export const PAGES = {
   ward: { path: '/ward', label: 'Ward', roles: ['nurse', 'physician'] },
+  alerts: { path: '/alerts', label: 'Alerts', roles: ['nurse', 'physician', 'auditor'] },
   session: {
     path: '/sessions',
     label: 'Session',

@@ -1,5 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { Session, VitalSample } from '@vigil/shared';
+import type { Alert, Session, VitalSample } from '@vigil/shared';
+import { anAlert } from '../../../test/alert.fixture';
+import type { OpenAlerts } from '../../alerts/utils/open-alerts';
 import { act, render, waitFor } from '@testing-library/react';
 import { anAuthResponse } from '../../../test/auth.fixture';
 import { apiClient } from '../../api/api-client';
@@ -17,6 +19,14 @@ jest.mock('../../api/api-client');
 const listLiveSessions = jest.mocked(apiClient.listLiveSessions);
 const listSessionVitals = jest.mocked(apiClient.listSessionVitals);
 const refreshSession = jest.mocked(apiClient.refreshSession);
+const listAlerts = jest.mocked(apiClient.listAlerts);
+
+/** Answers `GET /alerts?state=` from a list, as the server would. */
+function serveAlerts(alerts: Alert[]) {
+  listAlerts.mockImplementation(({ state }) =>
+    Promise.resolve(alerts.filter((alert) => alert.state === state)),
+  );
+}
 
 /** Subscribes to the queries the way the ward does, so invalidation triggers refetches. */
 function WardQueries({ sessionId }: { sessionId: string }) {
@@ -25,7 +35,7 @@ function WardQueries({ sessionId }: { sessionId: string }) {
   return null;
 }
 
-function setUp() {
+function setUp(notify: (alert: Alert) => void = () => undefined) {
   const socket = new FakeClinicianSocket();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const statuses: ConnectionStatus[] = [];
@@ -33,7 +43,11 @@ function setUp() {
   const createSocket = () => socket.asSocket();
   const view = render(
     <QueryClientProvider client={queryClient}>
-      <ClinicianRealtimeEffect onStatusChange={onStatusChange} createSocket={createSocket} />
+      <ClinicianRealtimeEffect
+        onStatusChange={onStatusChange}
+        createSocket={createSocket}
+        notify={notify}
+      />
       <WardQueries sessionId="s-1" />
     </QueryClientProvider>,
   );
@@ -41,13 +55,15 @@ function setUp() {
     queryClient.getQueryData<readonly Session[]>(queryKeys.sessions.live());
   const recentVitals = (id: string) =>
     queryClient.getQueryData<readonly VitalSample[]>(queryKeys.sessions.recentVitals(id));
-  return { socket, queryClient, statuses, view, liveSessions, recentVitals };
+  const openAlerts = () => queryClient.getQueryData<OpenAlerts>(queryKeys.alerts.open());
+  return { socket, queryClient, statuses, view, liveSessions, recentVitals, openAlerts };
 }
 
 describe('ClinicianRealtimeEffect', () => {
   beforeEach(() => {
     listLiveSessions.mockResolvedValue([aSession({ id: 's-1', bay: '1' })]);
     listSessionVitals.mockResolvedValue([]);
+    serveAlerts([]);
     authStore.clear();
     authStore.signIn(anAuthResponse('nurse', { token: 'old' }));
   });
@@ -104,6 +120,90 @@ describe('ClinicianRealtimeEffect', () => {
     await waitFor(() => expect(liveSessions()).toHaveLength(2));
     expect(listLiveSessions).toHaveBeenCalledTimes(1);
     expect(listSessionVitals).toHaveBeenCalledTimes(1);
+  });
+
+  describe('open alerts', () => {
+    const ids = (alerts: OpenAlerts | undefined) => alerts?.map((alert) => alert.id);
+
+    it('loads the open alerts, active and acknowledged, at once', async () => {
+      serveAlerts([
+        anAlert({ id: 'a' }),
+        anAlert({ id: 'b', state: 'acknowledged' }),
+        anAlert({ id: 'c', state: 'resolved' }),
+      ]);
+      const { openAlerts } = setUp();
+      await waitFor(() => expect(ids(openAlerts())).toEqual(['a', 'b']));
+    });
+
+    it('adds raised alerts, applies updates and drops resolved ones', async () => {
+      const { socket, openAlerts } = setUp();
+      await waitFor(() => expect(openAlerts()).toEqual([]));
+
+      act(() => socket.serverEmit('alert.raised', anAlert({ id: 'a', priority: 'medium' })));
+      act(() => socket.serverEmit('alert.raised', anAlert({ id: 'b' })));
+      act(() => socket.serverEmit('alert.updated', anAlert({ id: 'a', priority: 'high' })));
+      expect(openAlerts()).toEqual([anAlert({ id: 'a', priority: 'high' }), anAlert({ id: 'b' })]);
+
+      act(() => socket.serverEmit('alert.updated', anAlert({ id: 'b', state: 'resolved' })));
+      expect(ids(openAlerts())).toEqual(['a']);
+    });
+
+    it('offers raised alerts, and only those, for a notification', async () => {
+      const notify = jest.fn();
+      const { socket, openAlerts } = setUp(notify);
+      await waitFor(() => expect(openAlerts()).toEqual([]));
+
+      act(() => socket.serverEmit('alert.raised', anAlert({ id: 'a' })));
+      act(() => socket.serverEmit('alert.updated', anAlert({ id: 'a', escalationLevel: 1 })));
+      expect(notify).toHaveBeenCalledTimes(1);
+      expect(notify).toHaveBeenCalledWith(anAlert({ id: 'a' }));
+    });
+
+    it('equals the server’s open alerts after a reconnect, whatever was missed', async () => {
+      serveAlerts([anAlert({ id: 'a' }), anAlert({ id: 'b' })]);
+      const { socket, openAlerts } = setUp();
+      act(() => socket.simulateConnect());
+      await waitFor(() => expect(ids(openAlerts())).toEqual(['a', 'b']));
+
+      act(() => socket.simulateDisconnect(true));
+      // While disconnected: a resolved, b acknowledged, c raised; no event reaches the client.
+      serveAlerts([
+        anAlert({ id: 'b', state: 'acknowledged' }),
+        anAlert({ id: 'c', priority: 'low' }),
+      ]);
+      listAlerts.mockClear();
+      act(() => socket.simulateConnect());
+
+      await waitFor(() =>
+        expect(openAlerts()).toEqual([
+          anAlert({ id: 'c', priority: 'low' }),
+          anAlert({ id: 'b', state: 'acknowledged' }),
+        ]),
+      );
+      expect(listAlerts).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps an alert raised while the reload was in flight', async () => {
+      const { socket, openAlerts } = setUp();
+      await waitFor(() => expect(openAlerts()).toEqual([]));
+      let answer: (alerts: Alert[]) => void = () => undefined;
+      listAlerts.mockImplementation(
+        ({ state }) =>
+          new Promise((resolve) => {
+            if (state === 'active') answer = resolve;
+            else resolve([]);
+          }),
+      );
+
+      listAlerts.mockClear();
+      act(() => socket.simulateConnect());
+      await waitFor(() => expect(listAlerts).toHaveBeenCalledTimes(2));
+      act(() => socket.serverEmit('alert.raised', anAlert({ id: 'late' })));
+      // The server read its state before the alert was raised.
+      act(() => answer([anAlert({ id: 'early' })]));
+
+      await waitFor(() => expect(ids(openAlerts())).toEqual(['early', 'late']));
+    });
   });
 
   it('closes the socket and stops listening when unmounted', () => {

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import type { Alert } from '@vigil/shared';
 import { useEffect } from 'react';
 import { ApiError } from '../../api/api-error';
 import {
@@ -10,7 +11,10 @@ import {
 } from '../../api/socket-client';
 import { refreshAccessToken } from '../../auth/services/session-service';
 import { authStore } from '../../auth/state/auth-store';
+import { useOpenAlerts } from '../../alerts/hooks/use-open-alerts';
+import { notifyAlertRaised } from '../../alerts/utils/alert-notifications';
 import {
+  applyAlertEvent,
   applySessionUpdate,
   applyVitalsEvent,
   resynchronise,
@@ -30,7 +34,13 @@ interface ClinicianRealtimeEffectProps {
   onStatusChange: (status: ConnectionStatus) => void;
   /** Tests pass a fake; the app uses the one real client. */
   createSocket?: () => ClinicianSocket;
+  /** Shows a raised alert as a system notification when the tab is hidden and allowed to. */
+  notify?: (alert: Alert) => void;
 }
+
+const notifyInBrowser = (alert: Alert): void => {
+  notifyAlertRaised(alert);
+};
 
 /**
  * Owns the clinicians' socket while someone is signed in and feeds its events into the cache.
@@ -40,8 +50,11 @@ interface ClinicianRealtimeEffectProps {
 export function ClinicianRealtimeEffect({
   onStatusChange,
   createSocket = createClinicianSocket,
+  notify = notifyInBrowser,
 }: ClinicianRealtimeEffectProps) {
   const queryClient = useQueryClient();
+  // Held for as long as someone is signed in, so every alert event has a set to merge into.
+  useOpenAlerts();
 
   useEffect(() => {
     const socket = createSocket();
@@ -102,6 +115,11 @@ export function ClinicianRealtimeEffect({
     });
     socket.on('vitals', (event) => applyVitalsEvent(queryClient, event));
     socket.on('session.updated', (session) => applySessionUpdate(queryClient, session));
+    socket.on('alert.raised', (alert) => {
+      applyAlertEvent(queryClient, alert);
+      notify(alert);
+    });
+    socket.on('alert.updated', (alert) => applyAlertEvent(queryClient, alert));
     onStatusChange('connecting');
     socket.connect();
     return () => {
@@ -111,7 +129,7 @@ export function ClinicianRealtimeEffect({
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [queryClient, onStatusChange, createSocket]);
+  }, [queryClient, onStatusChange, createSocket, notify]);
 
   return null;
 }

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Session, VitalSample, VitalsEvent } from '@vigil/shared';
+import type { Alert, Session, VitalSample, VitalsEvent } from '@vigil/shared';
+import { applyAlertToCache } from '../../alerts/hooks/use-open-alerts';
 import { queryKeys } from '../../api/query-keys';
 import { SESSION_VITALS_WINDOW } from '../../session/constants/session.constants';
 import { RECENT_VITALS_WINDOW } from '../../ward/constants/ward.constants';
@@ -62,7 +63,16 @@ export function applySessionUpdate(queryClient: QueryClient, session: Session) {
   );
 }
 
-/** Connection-state recovery is not guaranteed, so every (re)connect reloads what is on screen. */
+/** `alert.raised` and `alert.updated`: alerts are never coalesced, each one is applied. */
+export function applyAlertEvent(queryClient: QueryClient, alert: Alert) {
+  applyAlertToCache(queryClient, alert);
+}
+
+/**
+ * Connection-state recovery is not guaranteed, so every (re)connect reloads what is on screen,
+ * and the open alerts, which then equal the server's.
+ */
 export function resynchronise(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: queryKeys.sessions.all });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.alerts.all });
 }

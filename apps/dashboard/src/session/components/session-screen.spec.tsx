@@ -2,7 +2,14 @@ import type { Assessment, Role, Session, TimelineEvent } from '@vigil/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { anAuthResponse } from '../../../test/auth.fixture';
-import { installFakeFetch, jsonResponse, nestError, requestsTo } from '../../../test/fake-fetch';
+import { anAlert } from '../../../test/alert.fixture';
+import {
+  installFakeFetch,
+  jsonResponse,
+  nestError,
+  requestsTo,
+  type FakeRequest,
+} from '../../../test/fake-fetch';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { aSample, aSession } from '../../../test/session.fixture';
 import { authStore } from '../../auth/state/auth-store';
@@ -60,6 +67,7 @@ function renderSession(role: Role, session: Session, extraRoutes = {}) {
         aSample({ sessionId: SESSION_ID, at: '2026-11-25T10:02:00.000Z', spo2: 96 }),
       ]),
     [`GET /sessions/${SESSION_ID}/log`]: () => jsonResponse(200, timeline),
+    'GET /alerts': () => jsonResponse(200, []),
     ...extraRoutes,
   });
   renderWithProviders(
@@ -92,6 +100,68 @@ const recoverySession = () =>
   });
 
 describe('SessionScreen', () => {
+  describe('open alerts', () => {
+    const sessionAlerts = {
+      'GET /alerts': ({ query }: FakeRequest) =>
+        jsonResponse(
+          200,
+          query.get('state') === 'active'
+            ? [
+                anAlert({ id: 'mine', sessionId: SESSION_ID, bay: '7', priority: 'medium' }),
+                anAlert({ id: 'other', sessionId: 's-9', bay: '9', message: 'HR 135 > 130' }),
+              ]
+            : [],
+        ),
+      'POST /alerts/mine/acknowledge': () =>
+        jsonResponse(
+          200,
+          anAlert({
+            id: 'mine',
+            sessionId: SESSION_ID,
+            bay: '7',
+            priority: 'medium',
+            state: 'acknowledged',
+            acknowledgedBy: 'nurse',
+          }),
+        ),
+    };
+
+    it('shows the session’s own open alerts at the top, and acknowledges them', async () => {
+      const fetchMock = renderSession('nurse', recoverySession(), sessionAlerts);
+      const section = await screen.findByTestId('session-alerts');
+      expect(section).toHaveTextContent('Open alerts (1)');
+      expect(within(section).getByTestId('alert-row-mine')).toHaveTextContent('MEDIUM');
+      expect(section).not.toHaveTextContent('HR 135 > 130');
+      // Above the trends and the record.
+      expect(
+        section.compareDocumentPosition(screen.getByRole('heading', { name: 'Timeline' })) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ).toBeTruthy();
+
+      fireEvent.click(within(section).getByRole('button', { name: 'Acknowledge' }));
+      await waitFor(() =>
+        expect(within(section).getByTestId('alert-state')).toHaveTextContent('Acknowledged'),
+      );
+      expect(requestsTo(fetchMock, 'POST /alerts/mine/acknowledge')).toHaveLength(1);
+    });
+
+    it('shows an auditor the alerts without an acknowledge button', async () => {
+      renderSession('auditor', recoverySession(), sessionAlerts);
+      const section = await screen.findByTestId('session-alerts');
+      expect(within(section).getByTestId('alert-row-mine')).toBeInTheDocument();
+      expect(
+        within(section).queryByRole('button', { name: 'Acknowledge' }),
+      ).not.toBeInTheDocument();
+    });
+
+    it('shows no alert section when the session has none open', async () => {
+      renderSession('nurse', recoverySession());
+      await screen.findByRole('heading', { level: 1, name: /^Bay 7/ });
+      await waitFor(() => expect(screen.queryByText('Loading the session…')).toBeNull());
+      expect(screen.queryByTestId('session-alerts')).not.toBeInTheDocument();
+    });
+  });
+
   it('shows the bay, patient, state and dose in its header', async () => {
     renderSession('nurse', recoverySession());
     const heading = await screen.findByRole('heading', { level: 1, name: /^Bay 7/ });

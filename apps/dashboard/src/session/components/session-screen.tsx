@@ -1,5 +1,6 @@
 import { isLiveSession, type Role, type Session, type VitalSample } from '@vigil/shared';
 import { Link, useParams } from 'react-router';
+import { SessionAlerts } from '../../alerts/components/session-alerts';
 import { useCurrentUser } from '../../auth/hooks/use-auth-session';
 import { PAGES, mayOpen } from '../../app/routes/route-access';
 import { useSessionDetail } from '../hooks/use-session-detail';
@@ -52,6 +53,7 @@ export function SessionScreen() {
         </Link>
       )}
       <SessionHeader session={session} />
+      <SessionAlerts sessionId={session.id} role={role} />
       {error && (
         <p className="form-error" role="alert">
           Could not refresh the session: {error.message}

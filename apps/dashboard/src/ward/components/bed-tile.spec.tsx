@@ -1,4 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
+import type { Alert } from '@vigil/shared';
+import { anAlert } from '../../../test/alert.fixture';
 import { aSample, aSession } from '../../../test/session.fixture';
 import { BedTile } from './bed-tile';
 
@@ -159,5 +161,45 @@ describe('BedTile', () => {
   it('says so when the chair has no readings yet', () => {
     const tile = renderTile({ latestVitals: {} }, []);
     expect(within(tile).getByTestId('reading-age')).toHaveTextContent('No readings yet');
+  });
+
+  describe('alarm', () => {
+    function renderWithAlerts(alerts: Alert[]) {
+      render(<BedTile session={session} recentSamples={[]} alerts={alerts} />);
+      return screen.getByTestId('bed-tile-3');
+    }
+
+    it('shows no alarm, and keeps its plain name, without open alerts', () => {
+      const tile = renderWithAlerts([]);
+      expect(tile).toHaveAccessibleName('Bay 3');
+      expect(tile).toHaveAttribute('data-alarm', 'none');
+      expect(within(tile).queryByTestId('tile-alarm')).not.toBeInTheDocument();
+    });
+
+    it('signals the highest open priority with an icon and text, and names the tile by it', () => {
+      const tile = renderWithAlerts([
+        anAlert({ id: 'm', priority: 'medium', message: 'Systolic 165 ≥ 160' }),
+        anAlert({ id: 'h', priority: 'high', message: 'SpO2 86 < 90' }),
+        anAlert({ id: 'l', priority: 'low', message: 'No blood pressure for 12 min' }),
+      ]);
+      const alarm = within(tile).getByTestId('tile-alarm');
+      expect(alarm).toHaveTextContent('HIGH: SpO2 86 < 90');
+      expect(alarm).toHaveTextContent('+2 more');
+      expect(alarm).toHaveAttribute('data-priority', 'high');
+      expect(alarm).toHaveAttribute('data-alarm-state', 'active');
+      expect(within(alarm).getByTestId('alarm-icon')).toHaveAttribute('data-priority', 'high');
+      expect(tile).toHaveAttribute('data-alarm', 'high');
+      expect(tile).toHaveAccessibleName('Bay 3 — alarm HIGH: SpO2 86 < 90');
+    });
+
+    it('shows an acknowledged alarm as acknowledged, steady rather than flashing', () => {
+      const tile = renderWithAlerts([
+        anAlert({ priority: 'medium', state: 'acknowledged', message: 'Systolic 165 ≥ 160' }),
+      ]);
+      const alarm = within(tile).getByTestId('tile-alarm');
+      expect(alarm).toHaveTextContent('MEDIUM: Systolic 165 ≥ 160 (acknowledged)');
+      expect(alarm).toHaveAttribute('data-alarm-state', 'acknowledged');
+      expect(within(alarm).getByTestId('alarm-icon')).toHaveAttribute('data-priority', 'medium');
+    });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  type Alert,
   infusionElapsedMs,
   mergeLatestVitals,
   VITAL_RANGES,
@@ -7,6 +8,9 @@ import {
 } from '@vigil/shared';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { AlarmIcon } from '../../alerts/components/alarm-icon';
+import { alarmSummary } from '../../alerts/utils/alert-labels';
+import { signalledAlarm } from '../../alerts/utils/open-alerts';
 import { useNow } from '../../ui/hooks/use-now';
 import { STALE_READING_AFTER_MS } from '../constants/ward.constants';
 import { formatAge } from '../utils/format-age';
@@ -18,6 +22,7 @@ import { ReadingAge } from './reading-age';
 import { SessionStateBadge } from './session-state-badge';
 import { VitalReading, VitalValue } from './vital-reading';
 import { VitalSparkline } from './vital-sparkline';
+import '../../alerts/components/alarm.css';
 import './bed-tile.css';
 
 interface BedTileProps {
@@ -25,9 +30,13 @@ interface BedTileProps {
   recentSamples: readonly VitalSample[];
   /** Where the session's own screen is; the whole tile then opens it. */
   detailsPath?: string;
+  /** The session's open alerts; the highest priority is the one the tile signals. */
+  alerts?: readonly Alert[];
 }
 
-export function BedTile({ session, recentSamples, detailsPath }: BedTileProps) {
+const NO_ALERTS: readonly Alert[] = [];
+
+export function BedTile({ session, recentSamples, detailsPath, alerts = NO_ALERTS }: BedTileProps) {
   const now = useNow();
   // The history may hold a sample the list has not caught up with, and the reverse.
   const readings = useMemo(
@@ -46,14 +55,18 @@ export function BedTile({ session, recentSamples, detailsPath }: BedTileProps) {
   // Kept by the screen's own clock from the session's times, so it moves every second without
   // asking the server (each read of a session is audited).
   const elapsedMin = infusionElapsedMs(session, now) / 60_000;
+  const alarm = useMemo(() => signalledAlarm(alerts), [alerts]);
+  const alarmText = alarm && alarmSummary(alarm);
+  const otherAlarms = alarm ? alerts.length - 1 : 0;
 
   return (
     <section
       className="bed-tile"
-      aria-label={`Bay ${session.bay}`}
+      aria-label={alarmText ? `Bay ${session.bay} — alarm ${alarmText}` : `Bay ${session.bay}`}
       data-testid={`bed-tile-${session.bay}`}
       data-state={session.state}
       data-stale={isStale}
+      data-alarm={alarm?.priority ?? 'none'}
     >
       <header className="bed-tile__header">
         <h2 className="bed-tile__bay">
@@ -75,6 +88,18 @@ export function BedTile({ session, recentSamples, detailsPath }: BedTileProps) {
         </span>
         <SessionStateBadge state={session.state} />
       </header>
+      {alarm && (
+        <p
+          className="bed-tile__alarm alarm-signal"
+          data-testid="tile-alarm"
+          data-priority={alarm.priority}
+          data-alarm-state={alarm.state}
+        >
+          <AlarmIcon priority={alarm.priority} />
+          <span className="bed-tile__alarm-text">{alarmText}</span>
+          {otherAlarms > 0 && <span className="bed-tile__alarm-more">+{otherAlarms} more</span>}
+        </p>
+      )}
       <p className="bed-tile__indication" data-testid="session-indication">
         {indicationLabel(session.indication)}
       </p>

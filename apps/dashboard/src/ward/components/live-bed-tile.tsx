@@ -1,4 +1,7 @@
 import type { Session, VitalSample } from '@vigil/shared';
+import { useCallback } from 'react';
+import { useOpenAlerts } from '../../alerts/hooks/use-open-alerts';
+import type { OpenAlerts } from '../../alerts/utils/open-alerts';
 import { sessionPath } from '../../app/routes/route-access';
 import { useRecentVitals } from '../hooks/use-recent-vitals';
 import { BedTile } from './bed-tile';
@@ -8,10 +11,16 @@ const NO_SAMPLES: readonly VitalSample[] = [];
 /** A tile fed from the query cache, which the realtime effect keeps current. */
 export function LiveBedTile({ session }: { session: Session }) {
   const { data: recentSamples = NO_SAMPLES } = useRecentVitals(session.id);
+  const selectOwnAlerts = useCallback(
+    (alerts: OpenAlerts) => alerts.filter((alert) => alert.sessionId === session.id),
+    [session.id],
+  );
+  const { data: alerts } = useOpenAlerts({ select: selectOwnAlerts });
   return (
     <BedTile
       session={session}
       recentSamples={recentSamples}
+      alerts={alerts}
       detailsPath={sessionPath(session.id)}
     />
   );

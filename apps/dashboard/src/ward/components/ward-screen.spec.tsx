@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { apiClient } from '../../api/api-client';
+import { anAlert } from '../../../test/alert.fixture';
 import { aSession } from '../../../test/session.fixture';
 import { WardScreen } from './ward-screen';
 
@@ -10,6 +11,7 @@ jest.mock('../../api/api-client');
 
 const listLiveSessions = jest.mocked(apiClient.listLiveSessions);
 const listSessionVitals = jest.mocked(apiClient.listSessionVitals);
+const listAlerts = jest.mocked(apiClient.listAlerts);
 
 function renderWardScreen() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -28,6 +30,26 @@ function renderWardScreen() {
 describe('WardScreen', () => {
   beforeEach(() => {
     listSessionVitals.mockResolvedValue([]);
+    listAlerts.mockResolvedValue([]);
+  });
+
+  it('shows each tile’s own alarm from the open alerts', async () => {
+    listLiveSessions.mockResolvedValue([
+      aSession({ id: 's-1', bay: '1' }),
+      aSession({ id: 's-2', bay: '2' }),
+    ]);
+    listAlerts.mockImplementation(({ state }) =>
+      Promise.resolve(
+        state === 'active'
+          ? [anAlert({ id: 'a-1', sessionId: 's-2', bay: '2', priority: 'medium' })]
+          : [],
+      ),
+    );
+    renderWardScreen();
+
+    const tile = await screen.findByRole('region', { name: 'Bay 2 — alarm MEDIUM: SpO2 86 < 90' });
+    expect(within(tile).getByTestId('tile-alarm')).toHaveAttribute('data-priority', 'medium');
+    expect(screen.getByTestId('bed-tile-1')).toHaveAttribute('data-alarm', 'none');
   });
 
   it('shows one tile per live session, ordered by bay', async () => {
@@ -93,6 +115,7 @@ describe('WardScreen', () => {
         await jest.advanceTimersByTimeAsync(5 * 60_000);
       });
       expect(listLiveSessions).toHaveBeenCalledTimes(1);
+      expect(listAlerts).toHaveBeenCalledTimes(2);
     } finally {
       jest.useRealTimers();
     }

@@ -8,7 +8,7 @@ export const ALL_ROLES: readonly Role[] = ROLES;
 /** Where each role lands after login. */
 export const ROLE_HOME: Record<Role, string> = {
   nurse: '/ward',
-  physician: '/ward',
+  physician: '/alerts',
   auditor: '/audit',
   admin: '/admin',
 };

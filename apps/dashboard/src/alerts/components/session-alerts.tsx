@@ -1,0 +1,36 @@
+import type { Role } from '@vigil/shared';
+import { useCallback } from 'react';
+import { mayOpen } from '../../app/routes/route-access';
+import { mayRecord } from '../../session/utils/session-permissions';
+import { useOpenAlerts } from '../hooks/use-open-alerts';
+import { sortForInbox, type OpenAlerts } from '../utils/open-alerts';
+import { AlertTable } from './alert-table';
+
+interface SessionAlertsProps {
+  sessionId: string;
+  role: Role;
+}
+
+/** The session's open alerts, above everything else on its screen; nothing when there are none. */
+export function SessionAlerts({ sessionId, role }: SessionAlertsProps) {
+  const select = useCallback(
+    (alerts: OpenAlerts) => sortForInbox(alerts.filter((alert) => alert.sessionId === sessionId)),
+    [sessionId],
+  );
+  const { data: alerts } = useOpenAlerts({ select, live: mayOpen(role, 'ward') });
+  if (!alerts || alerts.length === 0) return null;
+  return (
+    <section
+      className="page__section session-alerts"
+      aria-labelledby="session-alerts-title"
+      data-testid="session-alerts"
+    >
+      <h2 id="session-alerts-title">Open alerts ({alerts.length})</h2>
+      <AlertTable
+        alerts={alerts}
+        caption="This session’s open alerts"
+        canAcknowledge={mayRecord(role)}
+      />
+    </section>
+  );
+}

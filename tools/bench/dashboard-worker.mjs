@@ -1,0 +1,58 @@
+// Dashboard clients on their own thread, so that receiving the ward's vitals fan-out does not
+// delay the load generator's sends (and the other way round). Times are absolute milliseconds
+// (performance.timeOrigin + now), comparable across threads.
+import { parentPort, workerData } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { io } from 'socket.io-client';
+
+const { url, token, clients } = /** @type {{ url: string, token: string, clients: number }} */ (workerData);
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+const now = () => performance.timeOrigin + performance.now();
+
+const counts = { vitalsEvents: 0, vitalsSamples: 0, alertsRaised: 0, disconnects: 0, connectErrors: 0 };
+/** First alert.raised per session and code, across all this thread's clients. */
+const firstSeen = new Set();
+
+const sockets = Array.from({ length: clients }, () => {
+  const socket = io(`${url}/clinicians`, {
+    transports: ['websocket'],
+    auth: { token },
+    forceNew: true,
+    reconnectionDelay: 500,
+  });
+  socket.on('vitals', (/** @type {{ samples: unknown[] }} */ event) => {
+    counts.vitalsEvents += 1;
+    counts.vitalsSamples += event.samples.length;
+  });
+  socket.on('alert.raised', (/** @type {{ sessionId: string, code: string }} */ alert) => {
+    const at = now();
+    counts.alertsRaised += 1;
+    const key = `${alert.sessionId}:${alert.code}`;
+    if (firstSeen.has(key)) return;
+    firstSeen.add(key);
+    port.postMessage({ type: 'alert', sessionId: alert.sessionId, code: alert.code, at });
+  });
+  socket.on('disconnect', () => (counts.disconnects += 1));
+  socket.on('connect_error', (error) => {
+    counts.connectErrors += 1;
+    port.postMessage({ type: 'connect_error', message: error.message });
+  });
+  return socket;
+});
+
+let connected = 0;
+for (const socket of sockets) {
+  socket.once('connect', () => {
+    connected += 1;
+    if (connected === sockets.length) port.postMessage({ type: 'ready' });
+  });
+}
+
+port.on('message', (/** @type {{ type: string }} */ message) => {
+  if (message.type === 'counts') port.postMessage({ type: 'counts', counts: { ...counts } });
+  if (message.type === 'close') {
+    for (const socket of sockets) socket.close();
+    port.postMessage({ type: 'closed', counts: { ...counts } });
+    port.close();
+  }
+});

@@ -1,0 +1,57 @@
+import { Worker } from 'node:worker_threads';
+import { once } from 'node:events';
+
+/**
+ * @typedef {{ vitalsEvents: number, vitalsSamples: number, alertsRaised: number,
+ *   disconnects: number, connectErrors: number }} DashboardCounts
+ */
+
+/**
+ * Connects `clients` clinician sockets (namespace /clinicians, auth { token }) on a worker thread.
+ * `onAlert` gets each session's first alert.raised per code, with the absolute time it arrived.
+ * @param {{ url: string, token: string, clients: number,
+ *   onAlert: (alert: { sessionId: string, code: string, at: number }) => void }} options
+ */
+export async function connectDashboards({ url, token, clients, onAlert }) {
+  const worker = new Worker(new URL('./dashboard-worker.mjs', import.meta.url), {
+    workerData: { url, token, clients },
+  });
+  /** @type {Array<(counts: DashboardCounts) => void>} */
+  const waitingForCounts = [];
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('dashboards did not connect within 20 s')), 20_000);
+    worker.on('message', (message) => {
+      if (message.type === 'ready') {
+        clearTimeout(timer);
+        resolve(undefined);
+      } else if (message.type === 'alert') onAlert(message);
+      else if (message.type === 'counts') waitingForCounts.shift()?.(message.counts);
+      else if (message.type === 'connect_error') console.warn(`    dashboard connect error: ${message.message}`);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+  try {
+    await ready;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  return {
+    /** @returns {Promise<DashboardCounts>} */
+    counts() {
+      return new Promise((resolve) => {
+        waitingForCounts.push(resolve);
+        worker.postMessage({ type: 'counts' });
+      });
+    },
+    async close() {
+      worker.postMessage({ type: 'close' });
+      const timer = setTimeout(() => void worker.terminate(), 5_000);
+      await once(worker, 'exit');
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import { performance } from 'node:perf_hooks';
+import { createAgent, requestJson } from './http.mjs';
+import { summarize } from './stats.mjs';
+
+/** @typedef {import('./setup-ward.mjs').Bed} Bed */
+
+const ALERT_EVERY_MS = 2_000;
+const ALERT_WAIT_MS = 10_000;
+const DRAIN_MS = 35_000;
+
+/** @param {number} low @param {number} high */
+const between = (low, high) => low + Math.floor(Math.random() * (high - low + 1));
+const absoluteNow = () => performance.timeOrigin + performance.now();
+
+/**
+ * N bedside monitors at 1 Hz, their sends spread evenly over each second; about every 2 s one bed
+ * (each at most once) sends a deep desaturation (SpO2 88 then 80 in one batch), timed from the
+ * POST's start to the first alert.raised any dashboard sees.
+ * @param {{ baseUrl: string, beds: Bed[], warmupS: number, measureS: number,
+ *   subscribeAlerts: (listener: (alert: { sessionId: string, code: string, at: number }) => void) => void,
+ *   onWindowStart: () => void, onWindowEnd: () => void }} options
+ */
+export async function drive({ baseUrl, beds, warmupS, measureS, subscribeAlerts, onWindowStart, onWindowEnd }) {
+  const agent = createAgent(beds.length);
+  const t0 = performance.now() + 500;
+  const windowStart = t0 + warmupS * 1000;
+  const windowEnd = windowStart + measureS * 1000;
+  const inWindow = (/** @type {number} */ t) => t >= windowStart && t < windowEnd;
+
+  const latencies = /** @type {number[]} */ ([]);
+  const lateness = /** @type {number[]} */ ([]);
+  const errors = /** @type {Record<string, number>} */ ({});
+  const warmupErrors = /** @type {Record<string, number>} */ ({});
+  const totals = { sent: 0, sentInWindow: 0, samplesOffered: 0, acceptedInWindow: 0, duplicates: 0 };
+  /** @type {Set<Promise<void>>} */
+  const inFlight = new Set();
+
+  /** @type {Map<string, { startedAt: number, latency: number | null }>} */
+  const probes = new Map();
+  const otherAlerts = /** @type {Record<string, number>} */ ({});
+  subscribeAlerts((alert) => {
+    const probe = probes.get(alert.sessionId);
+    if (alert.code === 'SPO2_LOW' && probe && probe.latency === null) {
+      probe.latency = alert.at - probe.startedAt;
+      return;
+    }
+    otherAlerts[alert.code] = (otherAlerts[alert.code] ?? 0) + 1;
+  });
+
+  const state = beds.map(() => ({ seq: 0, desaturate: false, probed: false }));
+
+  /** @param {number} index @param {number} scheduledAt */
+  const send = (index, scheduledAt) => {
+    const bed = beds[index];
+    const bedState = state[index];
+    const startedPerf = performance.now();
+    lateness.push(startedPerf - scheduledAt);
+    const now = Date.now();
+    const vitals = () => ({ heartRate: between(66, 78), respRate: between(13, 16) });
+    /** @type {Array<Record<string, unknown>>} */
+    let samples;
+    let probe = null;
+    if (bedState.desaturate) {
+      bedState.desaturate = false;
+      samples = [
+        { seq: bedState.seq++, at: new Date(now - 300).toISOString(), ...vitals(), spo2: 88 },
+        { seq: bedState.seq++, at: new Date(now).toISOString(), ...vitals(), spo2: 80 },
+      ];
+      probe = { startedAt: absoluteNow(), latency: null };
+      probes.set(bed.sessionId, probe);
+    } else {
+      const seq = bedState.seq++;
+      const sample = { seq, at: new Date(now).toISOString(), ...vitals(), spo2: between(96, 98) };
+      samples = [seq % 60 === 0 ? { ...sample, systolic: between(118, 128), diastolic: between(72, 80) } : sample];
+    }
+    const counted = inWindow(startedPerf);
+    totals.sent += 1;
+    if (counted) {
+      totals.sentInWindow += 1;
+      totals.samplesOffered += samples.length;
+    }
+    const request = requestJson({
+      baseUrl,
+      agent,
+      method: 'POST',
+      path: `/api/v1/sessions/${bed.sessionId}/vitals`,
+      headers: { 'x-device-key': bed.apiKey },
+      body: { samples },
+    }).then((result) => {
+      const finished = performance.now();
+      if (result.status === 202) {
+        if (counted) latencies.push(result.ms);
+        if (inWindow(finished)) totals.acceptedInWindow += result.body.accepted;
+        totals.duplicates += result.body.duplicates;
+        return;
+      }
+      const key = result.status === 0 ? String(result.body.error) : String(result.status);
+      const into = counted ? errors : startedPerf < windowStart ? warmupErrors : null;
+      if (into) into[key] = (into[key] ?? 0) + 1;
+      if (probe) probes.delete(bed.sessionId); // the desaturation never arrived: no alert to time
+    });
+    inFlight.add(request);
+    void request.finally(() => inFlight.delete(request));
+  };
+
+  // Each bed keeps its own phase in the second, rescheduled against absolute times (no drift).
+  /** @type {Set<NodeJS.Timeout>} */
+  const timers = new Set();
+  await new Promise((resolve) => {
+    let running = beds.length;
+    beds.forEach((_, index) => {
+      const offset = (index / beds.length) * 1000;
+      /** @param {number} tick */
+      const schedule = (tick) => {
+        const at = t0 + offset + tick * 1000;
+        if (at >= windowEnd) {
+          if (--running === 0) resolve(undefined);
+          return;
+        }
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          send(index, at);
+          schedule(tick + 1);
+        }, at - performance.now());
+        timers.add(timer);
+      };
+      schedule(0);
+    });
+    setTimeout(onWindowStart, windowStart - performance.now());
+    // A desaturation every ALERT_EVERY_MS through the window, on a bed that never had one.
+    const pickFrom = performance.now();
+    const picker = setInterval(() => {
+      const now = performance.now();
+      if (now < windowStart || now < pickFrom) return;
+      if (now > windowEnd - 1_500) return clearInterval(picker);
+      const candidates = state.flatMap((bedState, index) => (bedState.probed ? [] : [index]));
+      if (candidates.length === 0) return;
+      const index = candidates[Math.floor(Math.random() * candidates.length)];
+      state[index].probed = true;
+      state[index].desaturate = true;
+    }, ALERT_EVERY_MS);
+  });
+  onWindowEnd();
+
+  // Let every request in flight finish (or time out), and every probe get its alert.
+  const drainDeadline = performance.now() + DRAIN_MS;
+  while (inFlight.size > 0 && performance.now() < drainDeadline) {
+    await Promise.race([...inFlight, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+  }
+  const unfinished = inFlight.size;
+  const alertDeadline = absoluteNow() + ALERT_WAIT_MS;
+  while ([...probes.values()].some((probe) => probe.latency === null) && absoluteNow() < alertDeadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  agent.destroy();
+
+  const alertLatencies = [...probes.values()].flatMap((probe) => (probe.latency === null ? [] : [probe.latency]));
+  return {
+    beds: beds.length,
+    measureS,
+    samplesPerSecond: totals.acceptedInWindow / measureS,
+    offeredSamplesPerSecond: totals.samplesOffered / measureS,
+    requestsInWindow: totals.sentInWindow,
+    post: summarize(latencies),
+    alert: summarize(alertLatencies),
+    alertsProbed: probes.size,
+    alertsMissed: probes.size - alertLatencies.length,
+    otherAlerts,
+    errors,
+    warmupErrors,
+    unfinished,
+    duplicates: totals.duplicates,
+    lateness: summarize(lateness),
+  };
+}

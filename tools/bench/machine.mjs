@@ -1,0 +1,48 @@
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { createRequire } from 'node:module';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+
+/** What the numbers were measured on. */
+export async function describeMachine() {
+  const cores = availableParallelism();
+  let postgres = 'unknown';
+  try {
+    const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
+    await client.connect();
+    postgres = (await client.query('SHOW server_version')).rows[0].server_version;
+    await client.end();
+  } catch {
+    // reported as unknown
+  }
+  let sqlite = 'unknown';
+  try {
+    const Database = require('better-sqlite3');
+    const db = new Database(':memory:');
+    sqlite = db.prepare('select sqlite_version() as v').get().v;
+    db.close();
+  } catch {
+    // reported as unknown
+  }
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const memoryGb = totalmem() / 2 ** 30;
+  return {
+    cores,
+    cpu,
+    memoryGb,
+    node: process.version,
+    postgres,
+    sqlite,
+    summary: `nproc ${cores} (${cpu}), ${memoryGb.toFixed(1)} GB RAM, Node ${process.version}, PostgreSQL ${postgres}, SQLite ${sqlite}`,
+  };
+}
+
+/** How busy the machine is before we add anything: % of all cores, over `ms`. */
+export async function backgroundBusyPct(ms = 2_000) {
+  const { machineCpuSeconds } = await import('./proc-stats.mjs');
+  const before = machineCpuSeconds();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = machineCpuSeconds();
+  return (100 * (after.busy - before.busy)) / (after.total - before.total);
+}

@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+
+/** Clock ticks per second, the unit of utime/stime in /proc/<pid>/stat. */
+export const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** @param {number} pid @param {string} field e.g. VmRSS, VmHWM @returns {number | null} kB */
+export function statusKb(pid, field) {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(
+      new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'),
+    );
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** @param {number | string} pid @returns {{ comm: string, ticks: number } | null} utime+stime */
+function cpuOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const fields = stat.slice(close + 2).split(' ');
+    // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+    return { comm, ticks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null;
+  }
+}
+
+/** @param {number} pid CPU seconds (user + system) the process has used so far. */
+export function processCpuSeconds(pid) {
+  return (cpuOf(pid)?.ticks ?? 0) / CLK_TCK;
+}
+
+/** CPU seconds used so far by every process named `postgres` (server and its backends). */
+export function postgresCpuSeconds() {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cpu = cpuOf(entry);
+    if (cpu?.comm === 'postgres') ticks += cpu.ticks;
+  }
+  return ticks / CLK_TCK;
+}
+
+/** Whole-machine CPU seconds: busy and total, summed over every core, from /proc/stat. */
+export function machineCpuSeconds() {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+  const values = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = values.reduce((sum, value) => sum + value, 0);
+  const idle = values[3] + (values[4] ?? 0); // idle + iowait
+  return { busy: (total - idle) / CLK_TCK, total: total / CLK_TCK };
+}
+
+/**
+ * Samples a process's resident memory every `everyMs`: the peak over its life and over a window
+ * that the caller opens with `openWindow()`.
+ * @param {number} pid
+ */
+export function rssSampler(pid, everyMs = 200) {
+  const state = { peakKb: 0, windowPeakKb: 0, windowStartKb: 0, lastKb: 0 };
+  const sample = () => {
+    const kb = statusKb(pid, 'VmRSS');
+    if (kb === null) return;
+    state.lastKb = kb;
+    state.peakKb = Math.max(state.peakKb, kb);
+    state.windowPeakKb = Math.max(state.windowPeakKb, kb);
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
+  timer.unref();
+  return {
+    state,
+    openWindow() {
+      sample();
+      state.windowStartKb = state.lastKb;
+      state.windowPeakKb = state.lastKb;
+    },
+    stop() {
+      sample();
+      clearInterval(timer);
+    },
+  };
+}
+
+/** CPU seconds used so far by every process: pid → { comm, seconds }. */
+export function allProcessesCpu() {
+  /** @type {Map<number, { comm: string, seconds: number }>} */
+  const table = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cpu = cpuOf(entry);
+    if (cpu) table.set(Number(entry), { comm: cpu.comm, seconds: cpu.ticks / CLK_TCK });
+  }
+  return table;
+}
+
+/** @param {number} pid a short name: the command and its first argument (for `node x.js`). */
+export function describeProcess(pid) {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    return args
+      .slice(0, 2)
+      .map((arg) => arg.split('/').pop())
+      .join(' ');
+  } catch {
+    return `pid ${pid}`;
+  }
+}
+
+/** The kernel's count of connections dropped because a listen queue was full. */
+export function listenOverflows() {
+  const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+  const header = lines.findIndex((line) => line.startsWith('TcpExt:'));
+  const names = lines[header].split(/\s+/);
+  const values = lines[header + 1].split(/\s+/);
+  return Number(values[names.indexOf('ListenOverflows')] ?? 0);
+}

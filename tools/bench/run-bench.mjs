@@ -1,0 +1,110 @@
+// `npm run bench`: the built server, as a real process, on SQLite and on PostgreSQL, under a ward
+// of bedside monitors at 1 Hz. A benchmark, never a test: it reports, it does not judge the build.
+// Environment: BENCH_BEDS ("100,1000"), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5),
+// BENCH_DATABASES ("sqlite,postgres"), BENCH_DASHBOARDS (20), BENCH_SETUP_CONCURRENCY (20),
+// BENCH_PROFILE_DIR (unset; when set, the server runs under --cpu-prof and writes its profile there).
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installSignalHandlers, runCleanups } from './cleanup.mjs';
+import { backgroundBusyPct, describeMachine } from './machine.mjs';
+import { renderDocument } from './document.mjs';
+import { budgetVerdict, resourcesTable, resultsTable } from './report.mjs';
+import { runOne } from './run-one.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** @param {string} name @param {string} fallback */
+const list = (name, fallback) =>
+  (process.env[name] || fallback)
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+/** @param {string} name @param {number} fallback */
+const positive = (name, fallback) => {
+  const value = Number(process.env[name] || fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
+
+const config = {
+  beds: list('BENCH_BEDS', '100,1000').map((value) => {
+    const beds = Number(value);
+    if (!Number.isInteger(beds) || beds < 1) throw new Error(`BENCH_BEDS: ${value} is not a bed count`);
+    return beds;
+  }),
+  measureS: positive('BENCH_SECONDS', 30),
+  warmupS: positive('BENCH_WARMUP_SECONDS', 5),
+  databases: /** @type {Array<'sqlite' | 'postgres'>} */ (
+    list('BENCH_DATABASES', 'sqlite,postgres').map((value) => {
+      if (value !== 'sqlite' && value !== 'postgres') throw new Error(`BENCH_DATABASES: unknown ${value}`);
+      return value;
+    })
+  ),
+  dashboards: positive('BENCH_DASHBOARDS', 20),
+  setupConcurrency: positive('BENCH_SETUP_CONCURRENCY', 20),
+  /** A diagnosis aid, not for the published figures: the server runs under --cpu-prof. */
+  profileDir: process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined,
+};
+
+async function main() {
+  if (!existsSync(join(repoRoot, 'dist/server/apps/server/src/main.js'))) {
+    throw new Error('dist/server is missing: run `npm run build` first (npm run bench does)');
+  }
+  installSignalHandlers();
+  const started = Date.now();
+  const machine = await describeMachine();
+  console.log(`Vigil benchmark: ${machine.summary}`);
+  const backgroundPct = await backgroundBusyPct();
+  console.log(`machine ${backgroundPct.toFixed(0)} % busy before the benchmark starts`);
+  if (backgroundPct > 15) console.warn('warning: something else is using the CPU; the figures will suffer');
+  console.log(
+    `beds ${config.beds.join(', ')}; ${config.warmupS} s warm-up + ${config.measureS} s measured; ` +
+      `${config.dashboards} dashboards; databases ${config.databases.join(', ')}\n`,
+  );
+  /** @type {Array<import('./run-one.mjs').RunResult | { database: string, beds: number, failed: string }>} */
+  const runs = [];
+  try {
+    for (const database of config.databases) {
+      for (const beds of config.beds) {
+        console.log(`${database}, ${beds} beds`);
+        try {
+          const run = await runOne({ ...config, repoRoot, database, beds });
+          runs.push(run);
+          const verdict = budgetVerdict(run);
+          console.log(
+            `  accepted ${run.load.samplesPerSecond.toFixed(0)} samples/s; POST p99 ${run.load.post.p99?.toFixed(1)} ms; ` +
+              `alert p99 ${run.load.alert.p99?.toFixed(1)} ms (${run.load.alert.count}/${run.load.alertsProbed}); ` +
+              `peak RSS ${run.rss.peakMb.toFixed(0)} MB; server CPU ${run.cpu?.serverPct.toFixed(0)} %` +
+              (verdict.met ? '' : `; ${verdict.reasons.join('; ')}`),
+          );
+          if (config.profileDir)
+            console.log(
+              `  profile: node tools/bench/profile-summary.mjs ${config.profileDir}/CPU.*.${run.server.pid}.*.cpuprofile ${run.server.windowUs.join(' ')}`,
+            );
+          if (run.server.logLines > 0)
+            console.log(`  server logged ${run.server.logLines} warn/error lines; last:\n    ${run.server.lastLog.join('\n    ')}`);
+          console.log('');
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          console.error(`  failed: ${message}\n`);
+          runs.push({ database: database === 'sqlite' ? 'SQLite' : 'PostgreSQL', beds, failed: message.split('\n')[0] });
+        }
+      }
+    }
+  } finally {
+    await runCleanups();
+  }
+  const document = renderDocument({ machine, config, runs, backgroundPct, elapsedS: (Date.now() - started) / 1000 });
+  console.log(`\n${resultsTable(runs)}\n\n${resourcesTable(runs)}\n`);
+  await writeFile(join(repoRoot, 'docs/benchmarks.md'), document);
+  console.log(`written to docs/benchmarks.md (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  if (runs.some((run) => 'failed' in run)) process.exitCode = 1;
+}
+
+main().catch(async (error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  await runCleanups();
+  process.exit(1);
+});

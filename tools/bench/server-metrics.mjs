@@ -1,0 +1,28 @@
+import { createAgent, requestJson } from './http.mjs';
+
+/**
+ * The server's own view from GET /metrics (prom-client defaults). prom-client resets its
+ * event-loop-delay histogram at every scrape, so a scrape at the start of the window and one at
+ * its end give the delay within the window.
+ * @param {string} baseUrl
+ */
+export function metricsScraper(baseUrl) {
+  const agent = createAgent(1);
+  return {
+    /** @returns {Promise<{ lagP99Ms: number | null, lagMaxMs: number | null }>} */
+    async scrape() {
+      const result = await requestJson({ baseUrl, agent, method: 'GET', path: '/metrics', timeoutMs: 10_000 });
+      const text = typeof result.body === 'string' ? result.body : '';
+      /** @param {string} name */
+      const gauge = (name) => {
+        const match = text.match(new RegExp(`^${name} ([0-9.eE+-]+)$`, 'm'));
+        return match ? Number(match[1]) * 1000 : null;
+      };
+      return {
+        lagP99Ms: gauge('vigil_nodejs_eventloop_lag_p99_seconds'),
+        lagMaxMs: gauge('vigil_nodejs_eventloop_lag_max_seconds'),
+      };
+    },
+    close: () => agent.destroy(),
+  };
+}

@@ -1,0 +1,142 @@
+import { performance } from 'node:perf_hooks';
+import { createAgent, restClient } from './http.mjs';
+import { ADMIN_PASSWORD } from './server.mjs';
+
+export const NURSE = { username: 'bench-nurse', password: 'bench-nurse-password' };
+
+/** Every caller (token or device key) may make 1,200 requests a minute: stay well below. */
+const CALLS_PER_TOKEN = 900;
+
+const ASSESSMENT = {
+  baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98, respRate: 14 },
+  checklist: {
+    consent: true,
+    fasting: true,
+    escortHome: true,
+    psychiatricEvaluation: true,
+    medicationsReviewed: true,
+    pregnancyTest: 'not-applicable',
+  },
+};
+
+/** @typedef {{ index: number, bay: string, sessionId: string, apiKey: string }} Bed */
+
+/**
+ * Runs `work` over `items`, at most `concurrency` at a time, reporting progress now and then.
+ * @template T, R
+ * @param {T[]} items @param {number} concurrency
+ * @param {(item: T, index: number) => Promise<R>} work
+ * @param {(done: number) => void} [progress]
+ * @returns {Promise<R[]>}
+ */
+export async function pool(items, concurrency, work, progress) {
+  const results = /** @type {R[]} */ (new Array(items.length));
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+      done += 1;
+      progress?.(done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
+}
+
+/** @param {string} label @param {number} total */
+function progressPrinter(label, total) {
+  const started = performance.now();
+  let lastPrinted = 0;
+  return (/** @type {number} */ done) => {
+    const now = performance.now();
+    if (done === total || now - lastPrinted > 3_000) {
+      lastPrinted = now;
+      const seconds = (now - started) / 1000;
+      console.log(`    ${label}: ${done}/${total} (${seconds.toFixed(1)} s, ${(done / seconds).toFixed(0)}/s)`);
+    }
+  };
+}
+
+/**
+ * Through the REST API only: admin → nurse; per bed a device, a patient, a session, its
+ * assessment; then every session started in one last quick pass (so no bed is silent long
+ * enough for SIGNAL_LOSS before the load starts).
+ * @param {{ baseUrl: string, beds: number, concurrency: number, runId: string }} options
+ */
+export async function setupWard({ baseUrl, beds, concurrency, runId }) {
+  const started = performance.now();
+  const agent = createAgent(concurrency + 2);
+  const stats = { requests: 0, throttled: 0 };
+  const call = restClient(baseUrl, agent, stats);
+  /** @param {string} username @param {string} password @returns {Promise<string>} */
+  const login = async (username, password) =>
+    (await call('POST', '/api/v1/auth/login', { body: { username, password }, expect: 200 })).accessToken;
+
+  const admin = await login('admin', ADMIN_PASSWORD);
+  await call('POST', '/api/v1/users', {
+    token: admin,
+    expect: 201,
+    body: { username: NURSE.username, displayName: 'Bench Nurse', role: 'nurse', password: NURSE.password },
+  });
+  // One login per CALLS_PER_TOKEN calls: each token is its own caller for the rate limit.
+  const adminTokens = [admin];
+  while (adminTokens.length * CALLS_PER_TOKEN < beds + 1) adminTokens.push(await login('admin', ADMIN_PASSWORD));
+  const nurseTokens = [];
+  while (nurseTokens.length * CALLS_PER_TOKEN < beds * 4 || nurseTokens.length === 0)
+    nurseTokens.push(await login(NURSE.username, NURSE.password));
+  /** @param {string[]} tokens @param {number} index @param {number} callsEach */
+  const tokenFor = (tokens, index, callsEach) => tokens[Math.floor((index * callsEach) / CALLS_PER_TOKEN) % tokens.length];
+
+  const indexes = Array.from({ length: beds }, (_, index) => index);
+  /** @type {Array<Omit<Bed, 'index'> & { index: number }>} */
+  const ward = await pool(
+    indexes,
+    concurrency,
+    async (index) => {
+      const bay = `B${String(index + 1).padStart(4, '0')}`;
+      const nurse = tokenFor(nurseTokens, index, 4);
+      const device = await call('POST', '/api/v1/devices', {
+        token: tokenFor(adminTokens, index, 1),
+        expect: 201,
+        body: { label: `bench monitor ${bay}` },
+      });
+      const patient = await call('POST', '/api/v1/patients', {
+        token: nurse,
+        expect: 201,
+        body: { mrn: `BENCH-${runId}-${index + 1}`, displayName: `Bench Patient ${index + 1}`, weightKg: 70 },
+      });
+      const session = await call('POST', '/api/v1/sessions', {
+        token: nurse,
+        expect: 201,
+        body: { patientId: patient.id, bay, indication: 'depression', doseMgPerKg: 0.5 },
+      });
+      await call('POST', `/api/v1/sessions/${session.id}/assessment`, { token: nurse, body: ASSESSMENT });
+      return { index, bay, sessionId: session.id, apiKey: device.apiKey };
+    },
+    progressPrinter('devices, patients, sessions, assessments', beds),
+  );
+  const startPass = performance.now();
+  await pool(
+    ward,
+    concurrency,
+    async (bed) => {
+      const session = await call('POST', `/api/v1/sessions/${bed.sessionId}/start`, {
+        token: tokenFor(nurseTokens, bed.index, 4),
+      });
+      if (session.state !== 'infusing') throw new Error(`session ${bed.sessionId} is ${session.state}`);
+    },
+    progressPrinter('sessions started', beds),
+  );
+  const finished = performance.now();
+  agent.destroy();
+  return {
+    beds: ward,
+    seconds: (finished - started) / 1000,
+    startPassSeconds: (finished - startPass) / 1000,
+    requests: stats.requests,
+    throttled: stats.throttled,
+    logins: adminTokens.length + nurseTokens.length,
+  };
+}
