@@ -1,11 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type Alert, CLINICIANS_NAMESPACE, type Session } from '@vigil/shared';
 import { io, type Socket } from 'socket.io-client';
-import request from 'supertest';
 import { CLEAN_ASSESSMENT } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
-import { seedUsers, tokensByRole } from '../../test/test-users';
+import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
 import type { DatabaseConfig } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { AlertTimers } from './alert-timers.service';
@@ -18,16 +17,7 @@ describe.each(testDatabases())('alerts on $name', (database) => {
   let url: string;
   let tokens: Awaited<ReturnType<typeof tokensByRole>>;
   let bay = 0;
-  const as = (role: keyof typeof tokens) => ({
-    post: (path: string) =>
-      request(app.getHttpServer())
-        .post(`/api/v1${path}`)
-        .set('Authorization', `Bearer ${tokens[role]}`),
-    get: (path: string) =>
-      request(app.getHttpServer())
-        .get(`/api/v1${path}`)
-        .set('Authorization', `Bearer ${tokens[role]}`),
-  });
+  const as = (role: keyof typeof tokens) => apiAs(app, tokens[role]);
 
   async function infusing(): Promise<Session> {
     bay += 1;

@@ -1,25 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Session, TimelineEvent } from '@vigil/shared';
-import request from 'supertest';
 import { CLEAN_ASSESSMENT } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
-import { seedUsers, tokensByRole } from '../../test/test-users';
+import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
 
 describe.each(testDatabases())('the clinical session on $name', (database) => {
   let app: NestExpressApplication;
   let tokens: Awaited<ReturnType<typeof tokensByRole>>;
   let bay = 0;
-  const as = (role: keyof typeof tokens) => ({
-    post: (path: string) =>
-      request(app.getHttpServer())
-        .post(`/api/v1${path}`)
-        .set('Authorization', `Bearer ${tokens[role]}`),
-    get: (path: string) =>
-      request(app.getHttpServer())
-        .get(`/api/v1${path}`)
-        .set('Authorization', `Bearer ${tokens[role]}`),
-  });
+  const as = (role: keyof typeof tokens) => apiAs(app, tokens[role]);
   const nurse = () => as('nurse');
 
   async function schedule(): Promise<Session> {

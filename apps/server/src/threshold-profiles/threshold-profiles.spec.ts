@@ -5,11 +5,10 @@ import {
   type Session,
   type ThresholdProfile,
 } from '@vigil/shared';
-import request from 'supertest';
 import { CLEAN_ASSESSMENT } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
-import { seedUsers, tokensByRole } from '../../test/test-users';
+import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
 import { AuditService } from '../audit/audit.service';
 
 const { id: _default, ...definition } = DEFAULT_THRESHOLD_PROFILE;
@@ -18,20 +17,7 @@ describe.each(testDatabases())('threshold profiles on $name', (database) => {
   let app: NestExpressApplication;
   let tokens: Awaited<ReturnType<typeof tokensByRole>>;
   let bay = 0;
-  const as = (role: keyof typeof tokens) => ({
-    post: (path: string) =>
-      request(app.getHttpServer())
-        .post(`/api/v1${path}`)
-        .set('Authorization', `Bearer ${tokens[role]}`),
-    put: (path: string) =>
-      request(app.getHttpServer())
-        .put(`/api/v1${path}`)
-        .set('Authorization', `Bearer ${tokens[role]}`),
-    get: (path: string) =>
-      request(app.getHttpServer())
-        .get(`/api/v1${path}`)
-        .set('Authorization', `Bearer ${tokens[role]}`),
-  });
+  const as = (role: keyof typeof tokens) => apiAs(app, tokens[role]);
 
   async function sessionOn(profileId: string, assessment = CLEAN_ASSESSMENT) {
     bay += 1;
