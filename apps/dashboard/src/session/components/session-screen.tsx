@@ -1,4 +1,10 @@
-import { isLiveSession, type Role, type Session, type VitalSample } from '@vigil/shared';
+import {
+  allowedSessionActions,
+  isLiveSession,
+  type Role,
+  type Session,
+  type VitalSample,
+} from '@vigil/shared';
 import { Link, useParams } from 'react-router';
 import { SessionAlerts } from '../../alerts/components/session-alerts';
 import { useCurrentUser } from '../../auth/hooks/use-auth-session';
@@ -92,10 +98,12 @@ export function SessionScreen() {
 
 /** The assessment form while the state allows one, and the physician's override of its flags. */
 function ClinicalGate({ session, role }: { session: Session; role: Role }) {
-  const canAssess = session.allowedActions.includes('assess');
+  // The same state machine the server enforces, from libs/shared.
+  const allowed = allowedSessionActions(session.state);
+  const canAssess = allowed.includes('assess');
   const flagged = (session.assessment?.flags.length ?? 0) > 0;
   const showOverride =
-    mayOverride(role) && flagged && !session.override && session.allowedActions.includes('start');
+    mayOverride(role) && flagged && !session.override && allowed.includes('start');
   return (
     <>
       {canAssess &&
@@ -115,7 +123,10 @@ function ClinicalGate({ session, role }: { session: Session; role: Role }) {
 function ClinicalRecording({ session }: { session: Session }) {
   return (
     <>
-      <SessionActions sessionId={session.id} allowedActions={session.allowedActions} />
+      <SessionActions
+        sessionId={session.id}
+        allowedActions={allowedSessionActions(session.state)}
+      />
       {isLiveSession(session.state) && (
         <section className="page__section" aria-labelledby="record-title">
           <h2 id="record-title">Observations and interventions</h2>
