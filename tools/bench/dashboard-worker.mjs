@@ -5,11 +5,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 
-const { url, token, clients } = /** @type {{ url: string, token: string, clients: number }} */ (workerData);
+const { url, token, clients } = /** @type {{ url: string, token: string, clients: number }} */ (
+  workerData
+);
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const now = () => performance.timeOrigin + performance.now();
 
-const counts = { vitalsEvents: 0, vitalsSamples: 0, alertsRaised: 0, disconnects: 0, connectErrors: 0 };
+const counts = {
+  vitalsEvents: 0,
+  vitalsSamples: 0,
+  alertsRaised: 0,
+  disconnects: 0,
+  connectErrors: 0,
+};
 /** First alert.raised per session and code, across all this thread's clients. */
 const firstSeen = new Set();
 

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { once } from 'node:events';
+import { onCleanup } from './cleanup.mjs';
 
 /**
  * @typedef {{ vitalsEvents: number, vitalsSamples: number, alertsRaised: number,
@@ -16,17 +17,25 @@ export async function connectDashboards({ url, token, clients, onAlert }) {
   const worker = new Worker(new URL('./dashboard-worker.mjs', import.meta.url), {
     workerData: { url, token, clients },
   });
+  const terminate = onCleanup('stop the dashboards', () =>
+    worker.terminate().then(() => undefined),
+  );
   /** @type {Array<(counts: DashboardCounts) => void>} */
   const waitingForCounts = [];
+  let connectErrors = 0;
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('dashboards did not connect within 20 s')), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error('dashboards did not connect within 20 s')),
+      20_000,
+    );
     worker.on('message', (message) => {
       if (message.type === 'ready') {
         clearTimeout(timer);
         resolve(undefined);
       } else if (message.type === 'alert') onAlert(message);
       else if (message.type === 'counts') waitingForCounts.shift()?.(message.counts);
-      else if (message.type === 'connect_error') console.warn(`    dashboard connect error: ${message.message}`);
+      else if (message.type === 'connect_error' && ++connectErrors <= 3)
+        console.warn(`    dashboard connect error: ${message.message}`);
     });
     worker.once('error', (error) => {
       clearTimeout(timer);
@@ -36,14 +45,25 @@ export async function connectDashboards({ url, token, clients, onAlert }) {
   try {
     await ready;
   } catch (error) {
-    await worker.terminate();
+    await terminate();
     throw error;
   }
   return {
-    /** @returns {Promise<DashboardCounts>} */
+    /** @returns {Promise<DashboardCounts>} zeros if the worker does not answer within 5 s */
     counts() {
       return new Promise((resolve) => {
-        waitingForCounts.push(resolve);
+        const none = {
+          vitalsEvents: 0,
+          vitalsSamples: 0,
+          alertsRaised: 0,
+          disconnects: 0,
+          connectErrors: 0,
+        };
+        const timer = setTimeout(() => resolve(none), 5_000);
+        waitingForCounts.push((counts) => {
+          clearTimeout(timer);
+          resolve(counts);
+        });
         worker.postMessage({ type: 'counts' });
       });
     },
@@ -52,6 +72,7 @@ export async function connectDashboards({ url, token, clients, onAlert }) {
       const timer = setTimeout(() => void worker.terminate(), 5_000);
       await once(worker, 'exit');
       clearTimeout(timer);
+      await terminate(); // already gone: just forget the cleanup
     },
   };
 }

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { onCleanup } from './cleanup.mjs';
 import { createAgent, requestJson } from './http.mjs';
 import { summarize } from './stats.mjs';
 
@@ -20,7 +21,15 @@ const absoluteNow = () => performance.timeOrigin + performance.now();
  *   subscribeAlerts: (listener: (alert: { sessionId: string, code: string, at: number }) => void) => void,
  *   onWindowStart: () => void, onWindowEnd: () => void }} options
  */
-export async function drive({ baseUrl, beds, warmupS, measureS, subscribeAlerts, onWindowStart, onWindowEnd }) {
+export async function drive({
+  baseUrl,
+  beds,
+  warmupS,
+  measureS,
+  subscribeAlerts,
+  onWindowStart,
+  onWindowEnd,
+}) {
   const agent = createAgent(beds.length);
   const t0 = performance.now() + 500;
   const windowStart = t0 + warmupS * 1000;
@@ -31,9 +40,17 @@ export async function drive({ baseUrl, beds, warmupS, measureS, subscribeAlerts,
   const lateness = /** @type {number[]} */ ([]);
   const errors = /** @type {Record<string, number>} */ ({});
   const warmupErrors = /** @type {Record<string, number>} */ ({});
-  const totals = { sent: 0, sentInWindow: 0, samplesOffered: 0, acceptedInWindow: 0, duplicates: 0 };
-  /** @type {Set<Promise<void>>} */
-  const inFlight = new Set();
+  const totals = {
+    sent: 0,
+    sentInWindow: 0,
+    samplesOffered: 0,
+    acceptedInWindow: 0,
+    duplicates: 0,
+  };
+  /** Requests not answered yet, and whether each counts (started in the window). */
+  /** @type {Map<Promise<void>, boolean>} */
+  const inFlight = new Map();
+  let stopped = false;
 
   /** @type {Map<string, { startedAt: number, latency: number | null }>} */
   const probes = new Map();
@@ -71,7 +88,11 @@ export async function drive({ baseUrl, beds, warmupS, measureS, subscribeAlerts,
     } else {
       const seq = bedState.seq++;
       const sample = { seq, at: new Date(now).toISOString(), ...vitals(), spo2: between(96, 98) };
-      samples = [seq % 60 === 0 ? { ...sample, systolic: between(118, 128), diastolic: between(72, 80) } : sample];
+      samples = [
+        seq % 60 === 0
+          ? { ...sample, systolic: between(118, 128), diastolic: between(72, 80) }
+          : sample,
+      ];
     }
     const counted = inWindow(startedPerf);
     totals.sent += 1;
@@ -87,6 +108,7 @@ export async function drive({ baseUrl, beds, warmupS, measureS, subscribeAlerts,
       headers: { 'x-device-key': bed.apiKey },
       body: { samples },
     }).then((result) => {
+      if (stopped) return; // abandoned after the drain: already counted as unanswered
       const finished = performance.now();
       if (result.status === 202) {
         if (counted) latencies.push(result.ms);
@@ -99,13 +121,21 @@ export async function drive({ baseUrl, beds, warmupS, measureS, subscribeAlerts,
       if (into) into[key] = (into[key] ?? 0) + 1;
       if (probe) probes.delete(bed.sessionId); // the desaturation never arrived: no alert to time
     });
-    inFlight.add(request);
+    inFlight.set(request, counted);
     void request.finally(() => inFlight.delete(request));
   };
 
   // Each bed keeps its own phase in the second, rescheduled against absolute times (no drift).
   /** @type {Set<NodeJS.Timeout>} */
   const timers = new Set();
+  /** @type {NodeJS.Timeout | undefined} */
+  let picker;
+  // Interrupted (SIGINT), the load stops first, so that the server can then shut down at once.
+  const stopLoad = onCleanup('stop the load', () => {
+    timers.forEach((timer) => clearTimeout(timer));
+    clearInterval(picker);
+    agent.destroy();
+  });
   await new Promise((resolve) => {
     let running = beds.length;
     beds.forEach((_, index) => {
@@ -129,7 +159,7 @@ export async function drive({ baseUrl, beds, warmupS, measureS, subscribeAlerts,
     setTimeout(onWindowStart, windowStart - performance.now());
     // A desaturation every ALERT_EVERY_MS through the window, on a bed that never had one.
     const pickFrom = performance.now();
-    const picker = setInterval(() => {
+    picker = setInterval(() => {
       const now = performance.now();
       if (now < windowStart || now < pickFrom) return;
       if (now > windowEnd - 1_500) return clearInterval(picker);
@@ -145,16 +175,26 @@ export async function drive({ baseUrl, beds, warmupS, measureS, subscribeAlerts,
   // Let every request in flight finish (or time out), and every probe get its alert.
   const drainDeadline = performance.now() + DRAIN_MS;
   while (inFlight.size > 0 && performance.now() < drainDeadline) {
-    await Promise.race([...inFlight, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    await Promise.race([...inFlight.keys(), new Promise((resolve) => setTimeout(resolve, 1_000))]);
   }
+  // Still unanswered: a failure too (leaving them out would flatter the latencies).
   const unfinished = inFlight.size;
+  stopped = true;
+  for (const counted of inFlight.values()) {
+    if (counted) errors['no reply'] = (errors['no reply'] ?? 0) + 1;
+  }
   const alertDeadline = absoluteNow() + ALERT_WAIT_MS;
-  while ([...probes.values()].some((probe) => probe.latency === null) && absoluteNow() < alertDeadline) {
+  while (
+    [...probes.values()].some((probe) => probe.latency === null) &&
+    absoluteNow() < alertDeadline
+  ) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  agent.destroy();
+  await stopLoad();
 
-  const alertLatencies = [...probes.values()].flatMap((probe) => (probe.latency === null ? [] : [probe.latency]));
+  const alertLatencies = [...probes.values()].flatMap((probe) =>
+    probe.latency === null ? [] : [probe.latency],
+  );
   return {
     beds: beds.length,
     measureS,

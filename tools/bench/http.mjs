@@ -18,7 +18,15 @@ export function createAgent(maxSockets) {
  * @returns {Promise<HttpResult>} never rejects: a network failure or a timeout comes back as
  *   status 0 with body { error }.
  */
-export function requestJson({ baseUrl, agent, method, path, headers = {}, body, timeoutMs = 30_000 }) {
+export function requestJson({
+  baseUrl,
+  agent,
+  method,
+  path,
+  headers = {},
+  body,
+  timeoutMs = 30_000,
+}) {
   const started = performance.now();
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve) => {
@@ -36,7 +44,9 @@ export function requestJson({ baseUrl, agent, method, path, headers = {}, body, 
         agent,
         headers: {
           accept: 'application/json',
-          ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': payload.length }
+            : {}),
           ...headers,
         },
       },

@@ -9,7 +9,12 @@ export async function describeMachine() {
   const cores = availableParallelism();
   let postgres = 'unknown';
   try {
-    const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port: 5432,
+      user: 'postgres',
+      database: 'postgres',
+    });
     await client.connect();
     postgres = (await client.query('SHOW server_version')).rows[0].server_version;
     await client.end();
@@ -20,7 +25,7 @@ export async function describeMachine() {
   try {
     const Database = require('better-sqlite3');
     const db = new Database(':memory:');
-    sqlite = db.prepare('select sqlite_version() as v').get().v;
+    sqlite = /** @type {{ v: string }} */ (db.prepare('select sqlite_version() as v').get()).v;
     db.close();
   } catch {
     // reported as unknown
@@ -45,4 +50,21 @@ export async function backgroundBusyPct(ms = 2_000) {
   await new Promise((resolve) => setTimeout(resolve, ms));
   const after = machineCpuSeconds();
   return (100 * (after.busy - before.busy)) / (after.total - before.total);
+}
+
+/**
+ * Other jobs on a shared machine spoil the figures: wait (up to `maxMs`) until it is quiet.
+ * @returns {Promise<number>} the busy share (% of all cores) it settled at
+ */
+export async function waitForQuiet(maxMs = 30_000, quietPct = 15) {
+  const deadline = Date.now() + maxMs;
+  let busy = await backgroundBusyPct(1_000);
+  if (busy <= quietPct) return busy;
+  console.log(
+    `  machine ${busy.toFixed(0)} % busy with other work: waiting up to ${maxMs / 1000} s for it to settle`,
+  );
+  while (busy > quietPct && Date.now() < deadline) busy = await backgroundBusyPct(1_000);
+  if (busy > quietPct)
+    console.warn(`  still ${busy.toFixed(0)} % busy: going ahead, the figures will suffer`);
+  return busy;
 }

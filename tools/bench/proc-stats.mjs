@@ -52,13 +52,20 @@ export function postgresCpuSeconds() {
   return ticks / CLK_TCK;
 }
 
-/** Whole-machine CPU seconds: busy and total, summed over every core, from /proc/stat. */
+/**
+ * Whole-machine CPU seconds, summed over every core, from /proc/stat: busy (user, system, irq,
+ * softirq), stolen by the hypervisor, and total.
+ */
 export function machineCpuSeconds() {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
-  const values = line.trim().split(/\s+/).slice(1).map(Number);
-  const total = values.reduce((sum, value) => sum + value, 0);
-  const idle = values[3] + (values[4] ?? 0); // idle + iowait
-  return { busy: (total - idle) / CLK_TCK, total: total / CLK_TCK };
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
+  const busy = user + nice + system + irq + softirq;
+  const total = busy + idle + iowait + steal;
+  return { busy: busy / CLK_TCK, steal: steal / CLK_TCK, total: total / CLK_TCK };
 }
 
 /**
@@ -67,13 +74,23 @@ export function machineCpuSeconds() {
  * @param {number} pid
  */
 export function rssSampler(pid, everyMs = 200) {
-  const state = { peakKb: 0, windowPeakKb: 0, windowStartKb: 0, lastKb: 0 };
+  const state = {
+    peakKb: 0,
+    windowPeakKb: 0,
+    windowStartKb: 0,
+    windowEndKb: 0,
+    lastKb: 0,
+    /** @type {number[]} every 5 s, from the start */
+    timelineKb: [],
+  };
+  let count = 0;
   const sample = () => {
     const kb = statusKb(pid, 'VmRSS');
     if (kb === null) return;
     state.lastKb = kb;
     state.peakKb = Math.max(state.peakKb, kb);
     state.windowPeakKb = Math.max(state.windowPeakKb, kb);
+    if (count++ % Math.round(5_000 / everyMs) === 0) state.timelineKb.push(kb);
   };
   sample();
   const timer = setInterval(sample, everyMs);
@@ -84,6 +101,10 @@ export function rssSampler(pid, everyMs = 200) {
       sample();
       state.windowStartKb = state.lastKb;
       state.windowPeakKb = state.lastKb;
+    },
+    closeWindow() {
+      sample();
+      state.windowEndKb = state.lastKb;
     },
     stop() {
       sample();

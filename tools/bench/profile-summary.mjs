@@ -11,8 +11,11 @@ if (!file) {
 /** @type {{ nodes: Array<{ id: number, callFrame: { functionName: string, url: string, lineNumber: number }, children?: number[] }>, startTime: number, samples: number[], timeDeltas: number[] }} */
 const profile = JSON.parse(readFileSync(file, 'utf8'));
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+/** @param {number} id */
+const frameOf = (id) => /** @type {(typeof profile.nodes)[number]} */ (nodes.get(id)).callFrame;
 const parents = new Map();
-for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+for (const node of profile.nodes)
+  for (const child of node.children ?? []) parents.set(child, node.id);
 
 /** Time per sampled node, within the window if one is given. */
 const timeOf = new Map();
@@ -31,7 +34,8 @@ const owner = (url) => {
   if (!url) return '(native)';
   const module = url.match(/node_modules\/((@[^/]+\/)?[^/]+)/);
   if (module) return module[1];
-  if (url.includes('/dist/server/')) return `vigil ${url.split('/dist/server/')[1].split('/').slice(0, 5).join('/')}`;
+  if (url.includes('/dist/server/'))
+    return `vigil ${url.split('/dist/server/')[1].split('/').slice(0, 5).join('/')}`;
   return url.startsWith('node:') ? 'node' : url;
 };
 
@@ -40,15 +44,17 @@ const selfByFunction = new Map();
 /** Inclusive time of each Vigil function and of each package on the stack (counted once per sample). */
 const inclusive = new Map();
 for (const [id, time] of timeOf) {
-  const { callFrame } = nodes.get(id);
+  const callFrame = frameOf(id);
   const ownerName = owner(callFrame.url);
   selfByOwner.set(ownerName, (selfByOwner.get(ownerName) ?? 0) + time);
   const name = `${callFrame.functionName || '(anonymous)'} (${ownerName}:${callFrame.lineNumber + 1})`;
   selfByFunction.set(name, (selfByFunction.get(name) ?? 0) + time);
   const seen = new Set();
   for (let current = id; current !== undefined; current = parents.get(current)) {
-    const frame = nodes.get(current).callFrame;
-    const key = frame.url.includes('/dist/server/') ? `${frame.functionName} (${owner(frame.url)})` : owner(frame.url);
+    const frame = frameOf(current);
+    const key = frame.url.includes('/dist/server/')
+      ? `${frame.functionName} (${owner(frame.url)})`
+      : owner(frame.url);
     if (seen.has(key)) continue;
     seen.add(key);
     inclusive.set(key, (inclusive.get(key) ?? 0) + time);

@@ -11,15 +11,21 @@ export function markdownTable(headers, rows) {
     Math.max(3, header.length, ...rows.map((row) => row[column].length)),
   );
   /** @param {string[]} cells */
-  const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+  const line = (cells) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
+    '\n',
+  );
 }
 
 /** @param {number | null | undefined} value @param {number} [digits] */
-const num = (value, digits = 0) => (value === null || value === undefined ? '-' : value.toFixed(digits));
+const num = (value, digits = 0) =>
+  value === null || value === undefined ? '-' : value.toFixed(digits);
 /** @param {{ p50: number | null, p99: number | null, max: number | null }} summary */
 const triple = (summary) =>
-  [summary.p50, summary.p99, summary.max].map((value) => num(value, value !== null && value < 10 ? 1 : 0)).join(' / ');
+  [summary.p50, summary.p99, summary.max]
+    .map((value) => num(value, value !== null && value < 10 ? 1 : 0))
+    .join(' / ');
 /** @param {Record<string, number>} counts */
 const countsText = (counts) =>
   Object.entries(counts)
@@ -39,7 +45,9 @@ export function budgetVerdict(run) {
   if (errors > 0) reasons.push(`${errors} failed POSTs`);
   if (load.alertsMissed > 0) reasons.push(`${load.alertsMissed} alerts never seen`);
   if (load.samplesPerSecond < 0.98 * load.offeredSamplesPerSecond)
-    reasons.push(`accepted ${num(load.samplesPerSecond)} of ${num(load.offeredSamplesPerSecond)} samples/s offered`);
+    reasons.push(
+      `accepted ${num(load.samplesPerSecond)} of ${num(load.offeredSamplesPerSecond)} samples/s offered`,
+    );
   if (run.server.crashed) reasons.push('server crashed');
   return { met: reasons.length === 0, reasons };
 }
@@ -69,7 +77,7 @@ export function resultsTable(runs) {
             triple(run.load.post),
             triple(run.load.alert),
             `${run.load.alert.count}/${run.load.alertsProbed}`,
-            countsText(run.load.errors),
+            (run.server.crashed ? 'server crashed; ' : '') + countsText(run.load.errors),
             num(Math.max(run.rss.peakMb, run.rss.hwmMb ?? 0)),
           ],
     ),
@@ -89,7 +97,7 @@ export function resourcesTable(runs) {
       'Other processes CPU',
       'Machine busy',
       'Server event-loop delay p99 / max (ms)',
-      'RSS at window start / peak in window (MB)',
+      'RSS window start / end / peak (MB)',
       'Vitals events/s to dashboards',
       'Setup',
     ],
@@ -102,7 +110,7 @@ export function resourcesTable(runs) {
       `${num(run.cpu?.otherPct)} %`,
       `${num(run.cpu?.machinePct)} %`,
       `${num(run.lag.lagP99Ms)} / ${num(run.lag.lagMaxMs)}`,
-      `${num(run.rss.windowStartMb)} / ${num(run.rss.windowPeakMb)}`,
+      `${num(run.rss.windowStartMb)} / ${num(run.rss.windowEndMb)} / ${num(run.rss.windowPeakMb)}`,
       num(run.dashboards.vitalsEventsPerSecond),
       `${num(run.setup.seconds)} s, ${run.setup.requests} requests`,
     ]),

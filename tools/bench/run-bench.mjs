@@ -10,8 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { installSignalHandlers, runCleanups } from './cleanup.mjs';
 import { backgroundBusyPct, describeMachine } from './machine.mjs';
 import { renderDocument } from './document.mjs';
-import { budgetVerdict, resourcesTable, resultsTable } from './report.mjs';
+import { budgetVerdict } from './report.mjs';
 import { runOne } from './run-one.mjs';
+
+/** @param {number | null | undefined} value @param {number} [digits] */
+const fmt = (value, digits = 0) =>
+  value === null || value === undefined ? '-' : value.toFixed(digits);
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,14 +35,16 @@ const positive = (name, fallback) => {
 const config = {
   beds: list('BENCH_BEDS', '100,1000').map((value) => {
     const beds = Number(value);
-    if (!Number.isInteger(beds) || beds < 1) throw new Error(`BENCH_BEDS: ${value} is not a bed count`);
+    if (!Number.isInteger(beds) || beds < 1)
+      throw new Error(`BENCH_BEDS: ${value} is not a bed count`);
     return beds;
   }),
   measureS: positive('BENCH_SECONDS', 30),
   warmupS: positive('BENCH_WARMUP_SECONDS', 5),
   databases: /** @type {Array<'sqlite' | 'postgres'>} */ (
     list('BENCH_DATABASES', 'sqlite,postgres').map((value) => {
-      if (value !== 'sqlite' && value !== 'postgres') throw new Error(`BENCH_DATABASES: unknown ${value}`);
+      if (value !== 'sqlite' && value !== 'postgres')
+        throw new Error(`BENCH_DATABASES: unknown ${value}`);
       return value;
     })
   ),
@@ -58,7 +64,8 @@ async function main() {
   console.log(`Vigil benchmark: ${machine.summary}`);
   const backgroundPct = await backgroundBusyPct();
   console.log(`machine ${backgroundPct.toFixed(0)} % busy before the benchmark starts`);
-  if (backgroundPct > 15) console.warn('warning: something else is using the CPU; the figures will suffer');
+  if (backgroundPct > 15)
+    console.warn('warning: something else is using the CPU; the figures will suffer');
   console.log(
     `beds ${config.beds.join(', ')}; ${config.warmupS} s warm-up + ${config.measureS} s measured; ` +
       `${config.dashboards} dashboards; databases ${config.databases.join(', ')}\n`,
@@ -74,32 +81,51 @@ async function main() {
           runs.push(run);
           const verdict = budgetVerdict(run);
           console.log(
-            `  accepted ${run.load.samplesPerSecond.toFixed(0)} samples/s; POST p99 ${run.load.post.p99?.toFixed(1)} ms; ` +
-              `alert p99 ${run.load.alert.p99?.toFixed(1)} ms (${run.load.alert.count}/${run.load.alertsProbed}); ` +
-              `peak RSS ${run.rss.peakMb.toFixed(0)} MB; server CPU ${run.cpu?.serverPct.toFixed(0)} %` +
+            `  accepted ${fmt(run.load.samplesPerSecond)} samples/s; POST p99 ${fmt(run.load.post.p99, 1)} ms; ` +
+              `alert p99 ${fmt(run.load.alert.p99, 1)} ms (${run.load.alert.count}/${run.load.alertsProbed}); ` +
+              `peak RSS ${fmt(run.rss.peakMb)} MB; server CPU ${fmt(run.cpu?.serverPct)} %` +
               (verdict.met ? '' : `; ${verdict.reasons.join('; ')}`),
+          );
+          console.log(
+            `  server RSS every 5 s (MB): ${run.rss.timelineMb.join(' ')}; JS heap used ` +
+              `${run.rss.heapUsedMb.map((mb) => fmt(mb)).join(' → ')} MB, external ` +
+              `${run.rss.externalMb.map((mb) => fmt(mb)).join(' → ')} MB over the window`,
           );
           if (config.profileDir)
             console.log(
               `  profile: node tools/bench/profile-summary.mjs ${config.profileDir}/CPU.*.${run.server.pid}.*.cpuprofile ${run.server.windowUs.join(' ')}`,
             );
           if (run.server.logLines > 0)
-            console.log(`  server logged ${run.server.logLines} warn/error lines; last:\n    ${run.server.lastLog.join('\n    ')}`);
+            console.log(
+              `  server logged ${run.server.logLines} warn/error lines; last:\n    ${run.server.lastLog.join('\n    ')}`,
+            );
           console.log('');
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           console.error(`  failed: ${message}\n`);
-          runs.push({ database: database === 'sqlite' ? 'SQLite' : 'PostgreSQL', beds, failed: message.split('\n')[0] });
+          runs.push({
+            database: database === 'sqlite' ? 'SQLite' : 'PostgreSQL',
+            beds,
+            failed: message.split('\n')[0],
+          });
         }
       }
     }
   } finally {
     await runCleanups();
   }
-  const document = renderDocument({ machine, config, runs, backgroundPct, elapsedS: (Date.now() - started) / 1000 });
-  console.log(`\n${resultsTable(runs)}\n\n${resourcesTable(runs)}\n`);
+  const document = renderDocument({
+    machine,
+    config,
+    runs,
+    backgroundPct,
+    elapsedS: (Date.now() - started) / 1000,
+  });
+  console.log(`\n${document}`);
   await writeFile(join(repoRoot, 'docs/benchmarks.md'), document);
-  console.log(`written to docs/benchmarks.md (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+  console.log(
+    `written to docs/benchmarks.md (${((Date.now() - started) / 1000).toFixed(0)} s in all)`,
+  );
   if (runs.some((run) => 'failed' in run)) process.exitCode = 1;
 }
 

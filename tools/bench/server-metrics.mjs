@@ -9,18 +9,29 @@ import { createAgent, requestJson } from './http.mjs';
 export function metricsScraper(baseUrl) {
   const agent = createAgent(1);
   return {
-    /** @returns {Promise<{ lagP99Ms: number | null, lagMaxMs: number | null }>} */
+    /**
+     * @returns {Promise<{ lagP99Ms: number | null, lagMaxMs: number | null,
+     *   heapUsedMb: number | null, externalMb: number | null }>}
+     */
     async scrape() {
-      const result = await requestJson({ baseUrl, agent, method: 'GET', path: '/metrics', timeoutMs: 10_000 });
+      const result = await requestJson({
+        baseUrl,
+        agent,
+        method: 'GET',
+        path: '/metrics',
+        timeoutMs: 30_000,
+      });
       const text = typeof result.body === 'string' ? result.body : '';
-      /** @param {string} name */
-      const gauge = (name) => {
+      /** @param {string} name @param {number} scale */
+      const gauge = (name, scale) => {
         const match = text.match(new RegExp(`^${name} ([0-9.eE+-]+)$`, 'm'));
-        return match ? Number(match[1]) * 1000 : null;
+        return match ? Number(match[1]) * scale : null;
       };
       return {
-        lagP99Ms: gauge('vigil_nodejs_eventloop_lag_p99_seconds'),
-        lagMaxMs: gauge('vigil_nodejs_eventloop_lag_max_seconds'),
+        lagP99Ms: gauge('vigil_nodejs_eventloop_lag_p99_seconds', 1000),
+        lagMaxMs: gauge('vigil_nodejs_eventloop_lag_max_seconds', 1000),
+        heapUsedMb: gauge('vigil_nodejs_heap_size_used_bytes', 1 / 2 ** 20),
+        externalMb: gauge('vigil_nodejs_external_memory_bytes', 1 / 2 ** 20),
       };
     },
     close: () => agent.destroy(),

@@ -51,7 +51,8 @@ export async function startServer({ repoRoot, databaseUrl, profileDir }) {
   /** @param {Buffer} chunk */
   const collect = (chunk) => {
     for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
+      // Nest's start-up notice about the dashboard's catch-all route says nothing about the load.
+      if (!line.trim() || line.includes('"context":"LegacyRouteConverter"')) continue;
       log.lines += 1;
       log.last.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
       if (log.last.length > 20) log.last.shift();
@@ -60,7 +61,12 @@ export async function startServer({ repoRoot, databaseUrl, profileDir }) {
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
 
-  const exit = { code: /** @type {number | null} */ (null), signal: /** @type {string | null} */ (null), expected: false, done: false };
+  const exit = {
+    code: /** @type {number | null} */ (null),
+    signal: /** @type {string | null} */ (null),
+    expected: false,
+    done: false,
+  };
   const exited = new Promise((resolve) => {
     child.once('exit', (code, signal) => {
       Object.assign(exit, { code, signal, done: true });
@@ -90,11 +96,19 @@ export async function startServer({ repoRoot, databaseUrl, profileDir }) {
         `server exited during start (code ${exit.code}, signal ${exit.signal}):\n${log.last.join('\n')}`,
       );
     }
-    const health = await requestJson({ baseUrl, agent, method: 'GET', path: '/api/v1/health', timeoutMs: 2_000 });
+    const health = await requestJson({
+      baseUrl,
+      agent,
+      method: 'GET',
+      path: '/api/v1/health',
+      timeoutMs: 2_000,
+    });
     if (health.status === 200) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`server not healthy after 60 s (last: ${health.status} ${JSON.stringify(health.body)})`);
+      throw new Error(
+        `server not healthy after 60 s (last: ${health.status} ${JSON.stringify(health.body)})`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -54,7 +54,9 @@ function progressPrinter(label, total) {
     if (done === total || now - lastPrinted > 3_000) {
       lastPrinted = now;
       const seconds = (now - started) / 1000;
-      console.log(`    ${label}: ${done}/${total} (${seconds.toFixed(1)} s, ${(done / seconds).toFixed(0)}/s)`);
+      console.log(
+        `    ${label}: ${done}/${total} (${seconds.toFixed(1)} s, ${(done / seconds).toFixed(0)}/s)`,
+      );
     }
   };
 }
@@ -72,25 +74,33 @@ export async function setupWard({ baseUrl, beds, concurrency, runId }) {
   const call = restClient(baseUrl, agent, stats);
   /** @param {string} username @param {string} password @returns {Promise<string>} */
   const login = async (username, password) =>
-    (await call('POST', '/api/v1/auth/login', { body: { username, password }, expect: 200 })).accessToken;
+    (await call('POST', '/api/v1/auth/login', { body: { username, password }, expect: 200 }))
+      .accessToken;
 
   const admin = await login('admin', ADMIN_PASSWORD);
   await call('POST', '/api/v1/users', {
     token: admin,
     expect: 201,
-    body: { username: NURSE.username, displayName: 'Bench Nurse', role: 'nurse', password: NURSE.password },
+    body: {
+      username: NURSE.username,
+      displayName: 'Bench Nurse',
+      role: 'nurse',
+      password: NURSE.password,
+    },
   });
   // One login per CALLS_PER_TOKEN calls: each token is its own caller for the rate limit.
   const adminTokens = [admin];
-  while (adminTokens.length * CALLS_PER_TOKEN < beds + 1) adminTokens.push(await login('admin', ADMIN_PASSWORD));
-  const nurseTokens = [];
+  while (adminTokens.length * CALLS_PER_TOKEN < beds + 1)
+    adminTokens.push(await login('admin', ADMIN_PASSWORD));
+  const nurseTokens = /** @type {string[]} */ ([]);
   while (nurseTokens.length * CALLS_PER_TOKEN < beds * 4 || nurseTokens.length === 0)
     nurseTokens.push(await login(NURSE.username, NURSE.password));
   /** @param {string[]} tokens @param {number} index @param {number} callsEach */
-  const tokenFor = (tokens, index, callsEach) => tokens[Math.floor((index * callsEach) / CALLS_PER_TOKEN) % tokens.length];
+  const tokenFor = (tokens, index, callsEach) =>
+    tokens[Math.floor((index * callsEach) / CALLS_PER_TOKEN) % tokens.length];
 
   const indexes = Array.from({ length: beds }, (_, index) => index);
-  /** @type {Array<Omit<Bed, 'index'> & { index: number }>} */
+  /** @type {Bed[]} */
   const ward = await pool(
     indexes,
     concurrency,
@@ -105,14 +115,21 @@ export async function setupWard({ baseUrl, beds, concurrency, runId }) {
       const patient = await call('POST', '/api/v1/patients', {
         token: nurse,
         expect: 201,
-        body: { mrn: `BENCH-${runId}-${index + 1}`, displayName: `Bench Patient ${index + 1}`, weightKg: 70 },
+        body: {
+          mrn: `BENCH-${runId}-${index + 1}`,
+          displayName: `Bench Patient ${index + 1}`,
+          weightKg: 70,
+        },
       });
       const session = await call('POST', '/api/v1/sessions', {
         token: nurse,
         expect: 201,
         body: { patientId: patient.id, bay, indication: 'depression', doseMgPerKg: 0.5 },
       });
-      await call('POST', `/api/v1/sessions/${session.id}/assessment`, { token: nurse, body: ASSESSMENT });
+      await call('POST', `/api/v1/sessions/${session.id}/assessment`, {
+        token: nurse,
+        body: ASSESSMENT,
+      });
       return { index, bay, sessionId: session.id, apiKey: device.apiKey };
     },
     progressPrinter('devices, patients, sessions, assessments', beds),
@@ -125,7 +142,8 @@ export async function setupWard({ baseUrl, beds, concurrency, runId }) {
       const session = await call('POST', `/api/v1/sessions/${bed.sessionId}/start`, {
         token: tokenFor(nurseTokens, bed.index, 4),
       });
-      if (session.state !== 'infusing') throw new Error(`session ${bed.sessionId} is ${session.state}`);
+      if (session.state !== 'infusing')
+        throw new Error(`session ${bed.sessionId} is ${session.state}`);
     },
     progressPrinter('sessions started', beds),
   );

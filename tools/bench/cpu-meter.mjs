@@ -1,0 +1,79 @@
+import { performance } from 'node:perf_hooks';
+import { availableParallelism } from 'node:os';
+import {
+  allProcessesCpu,
+  describeProcess,
+  listenOverflows,
+  machineCpuSeconds,
+  postgresCpuSeconds,
+  processCpuSeconds,
+} from './proc-stats.mjs';
+
+/**
+ * CPU used by each party over the measured window, as a share of one core (100 % = one core busy).
+ * @param {number} serverPid
+ */
+export function cpuMeter(serverPid) {
+  const read = () => ({
+    wall: performance.now() / 1000,
+    server: processCpuSeconds(serverPid),
+    postgres: postgresCpuSeconds(),
+    generator: (() => {
+      const usage = process.cpuUsage();
+      return (usage.user + usage.system) / 1e6;
+    })(),
+    machine: machineCpuSeconds(),
+    processes: allProcessesCpu(),
+    listenOverflows: listenOverflows(),
+  });
+  /** @type {ReturnType<typeof read> | null} */
+  let start = null;
+  /** @type {ReturnType<typeof read> | null} */
+  let end = null;
+  return {
+    start: () => void (start = read()),
+    end: () => void (end = read()),
+    result() {
+      if (!start || !end) return null;
+      const wall = end.wall - start.wall;
+      /** @param {number} seconds */
+      const pct = (seconds) => (100 * seconds) / wall;
+      const serverPct = pct(end.server - start.server);
+      const postgresPct = pct(end.postgres - start.postgres);
+      const generatorPct = pct(end.generator - start.generator);
+      // Whole machine: busy share of all cores together (100 % = every core busy).
+      const machinePct =
+        (100 * (end.machine.busy - start.machine.busy)) / (end.machine.total - start.machine.total);
+      // The biggest other consumers, to tell a busy neighbour from the kernel's own share.
+      const others = [...end.processes]
+        .filter(
+          ([pid, { comm }]) => pid !== serverPid && pid !== process.pid && comm !== 'postgres',
+        )
+        .map(([pid, { seconds }]) => ({
+          pid,
+          pct: pct(seconds - (start?.processes.get(pid)?.seconds ?? 0)),
+        }))
+        .filter((other) => other.pct >= 3)
+        .sort((a, b) => b.pct - a.pct)
+        .slice(0, 3)
+        .map((other) => `${describeProcess(other.pid)} ${other.pct.toFixed(0)} %`);
+      const stealPct =
+        (100 * (end.machine.steal - start.machine.steal)) /
+        (end.machine.total - start.machine.total);
+      return {
+        stealPct,
+        serverPct,
+        postgresPct,
+        generatorPct,
+        machinePct,
+        topOthers: others,
+        listenOverflows: end.listenOverflows - start.listenOverflows,
+        // Whatever else ran on the machine meanwhile (other jobs, the kernel), in % of one core.
+        otherPct: Math.max(
+          0,
+          machinePct * availableParallelism() - serverPct - postgresPct - generatorPct,
+        ),
+      };
+    },
+  };
+}

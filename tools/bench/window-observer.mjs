@@ -1,0 +1,62 @@
+import { cpuMeter } from './cpu-meter.mjs';
+import { postgresActivitySampler } from './database.mjs';
+import { metricsScraper } from './server-metrics.mjs';
+
+/** @typedef {Awaited<ReturnType<ReturnType<typeof metricsScraper>['scrape']>>} Scrape */
+/** @typedef {import('./dashboards.mjs').DashboardCounts} DashboardCounts */
+
+/**
+ * Everything read at the start and at the end of the measured window: CPU of each party, the
+ * server's RSS and own metrics, the dashboards' counters, PostgreSQL's connection states.
+ * @param {{ serverPid: number, baseUrl: string, postgresUrl: string | null,
+ *   dashboards: { counts(): Promise<DashboardCounts> },
+ *   rss: { openWindow(): void, closeWindow(): void } }} options
+ */
+export function windowObserver({ serverPid, baseUrl, postgresUrl, dashboards, rss }) {
+  const cpu = cpuMeter(serverPid);
+  const activity = postgresUrl ? postgresActivitySampler(postgresUrl) : null;
+  const metrics = metricsScraper(baseUrl);
+  /** The window on CLOCK_MONOTONIC in µs, the clock of a V8 .cpuprofile's timestamps. */
+  const monotonicUs = [0, 0];
+  const monotonicNow = () => Number(process.hrtime.bigint() / 1000n);
+  /** @type {Promise<[Scrape, DashboardCounts, unknown]> | null} */
+  let opened = null;
+  /** @type {Promise<[Scrape, DashboardCounts, Record<string, number> | null]> | null} */
+  let closed = null;
+  return {
+    open() {
+      monotonicUs[0] = monotonicNow();
+      cpu.start();
+      rss.openWindow();
+      // The first scrape also resets the server's event-loop-delay histogram.
+      opened = Promise.all([metrics.scrape(), dashboards.counts(), activity?.start()]);
+    },
+    close() {
+      monotonicUs[1] = monotonicNow();
+      cpu.end();
+      rss.closeWindow();
+      closed = Promise.all([metrics.scrape(), dashboards.counts(), activity?.stop() ?? null]);
+    },
+    async results() {
+      if (!opened || !closed) throw new Error('the measured window never opened and closed');
+      const [[atStart, countsAtStart], [atEnd, countsAtEnd, postgresActivity]] = await Promise.all([
+        opened,
+        closed,
+      ]);
+      metrics.close();
+      return {
+        cpu: cpu.result(),
+        monotonicUs,
+        atStart,
+        atEnd,
+        countsAtStart,
+        countsAtEnd,
+        postgresActivity,
+      };
+    },
+    dispose() {
+      metrics.close();
+      void activity?.stop();
+    },
+  };
+}
