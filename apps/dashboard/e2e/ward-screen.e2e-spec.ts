@@ -46,7 +46,8 @@ import {
     const tile = page.getByTestId('bed-tile-3');
     await tile.waitFor();
     await expect(page.locator('[data-testid^="bed-tile-"]').count()).resolves.toBe(6);
-    await expect(tile.getAttribute('aria-label')).resolves.toBe('Bay 3');
+    // The simulated ketamine response may itself raise a blood-pressure alarm on this chair.
+    await expect(tile.getAttribute('aria-label')).resolves.toMatch(/^Bay 3( — alarm .+)?$/);
 
     // The simulator sends SpO2 and heart rate every second; the tile must follow without reload.
     const reading = tile.getByTestId('vital-heartRate');
