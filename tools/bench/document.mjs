@@ -177,7 +177,8 @@ CPU is \`utime + stime\` from \`/proc/<pid>/stat\` over the measured window, in 
 machine has ${machine.cores}); PostgreSQL is every \`postgres\` process together; the load generator is
 this benchmark's own process (all its threads); "Other processes" is whatever else the machine ran
 (other jobs, the kernel's network work). Machine busy is the share of all cores. The event-loop delay
-is the server's own \`vigil_nodejs_eventloop_lag_*\` metric over the window. The dashboards
+is the server's own \`vigil_nodejs_eventloop_lag_*\` metric over the window ("-" when the server
+was too busy to answer the scrape that opens the window in time). The dashboards
 receive every bed's vitals (a whole-ward screen), so the server sends one frame per accepted batch
 to each of them.
 

@@ -10,7 +10,7 @@ export function metricsScraper(baseUrl) {
   const agent = createAgent(1);
   return {
     /**
-     * @returns {Promise<{ lagP99Ms: number | null, lagMaxMs: number | null,
+     * @returns {Promise<{ ok: boolean, ms: number, lagP99Ms: number | null, lagMaxMs: number | null,
      *   heapUsedMb: number | null, externalMb: number | null }>}
      */
     async scrape() {
@@ -28,6 +28,8 @@ export function metricsScraper(baseUrl) {
         return match ? Number(match[1]) * scale : null;
       };
       return {
+        ok: result.status === 200,
+        ms: result.ms,
         lagP99Ms: gauge('vigil_nodejs_eventloop_lag_p99_seconds', 1000),
         lagMaxMs: gauge('vigil_nodejs_eventloop_lag_max_seconds', 1000),
         heapUsedMb: gauge('vigil_nodejs_heap_size_used_bytes', 1 / 2 ** 20),

@@ -44,6 +44,9 @@ export function windowObserver({ serverPid, baseUrl, postgresUrl, dashboards, rs
         closed,
       ]);
       metrics.close();
+      // The delay histogram covers the window only if the first scrape reset it in time.
+      if (!atStart.ok || atStart.ms > 1_000)
+        Object.assign(atEnd, { lagP99Ms: null, lagMaxMs: null });
       return {
         cpu: cpu.result(),
         monotonicUs,
