@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
+import { BaysModule } from './bays/bays.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { ZodValidationPipe } from './common/zod-validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -60,6 +61,7 @@ export class AppModule implements NestModule {
         ObservationsModule,
         ThresholdProfilesModule,
         SessionLogModule,
+        BaysModule,
         ...(existsSync(config.dashboardDir)
           ? [
               ServeStaticModule.forRoot({

@@ -22,3 +22,5 @@ export * from './lib/alerts/alert-message';
 export * from './lib/alerts/alert-rules';
 export * from './lib/alerts/threshold-profile';
 export * from './lib/vitals/trend';
+export * from './lib/bays/ward-bay.types';
+export * from './lib/bays/bay-order';

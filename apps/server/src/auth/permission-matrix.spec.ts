@@ -61,6 +61,7 @@ const MATRIX: Array<[Method, string, Caller[] | typeof PUBLIC]> = [
   ['PUT', '/api/v1/threshold-profiles/:id', ['admin']],
   ['GET', '/api/v1/audit', ['auditor', 'admin']],
   ['GET', '/api/v1/audit/verify', ['auditor', 'admin']],
+  ['GET', '/api/v1/bays', [...ROLES]],
 ];
 
 const CALLERS: Caller[] = ['anonymous', ...ROLES, 'device'];

@@ -5,3 +5,9 @@ import type { Role } from '@vigil/shared';
  * care. Admins manage the system, not patients, and see none of it.
  */
 export const PATIENT_DATA_READERS: readonly Role[] = ['nurse', 'physician', 'auditor'];
+
+/**
+ * Who may see which chairs exist and whether they are taken: no patient data, and admins, who
+ * register each bay's bedside device, need it as much as the clinicians.
+ */
+export const WARD_LAYOUT_READERS: readonly Role[] = ['nurse', 'physician', 'auditor', 'admin'];
