@@ -24,3 +24,6 @@ export * from './lib/alerts/threshold-profile';
 export * from './lib/vitals/trend';
 export * from './lib/bays/ward-bay.types';
 export * from './lib/bays/bay-order';
+export * from './lib/sessions/session-search.schema';
+export * from './lib/alerts/profile-replay';
+export * from './lib/alerts/profile-preview.schema';
