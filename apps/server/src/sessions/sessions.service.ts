@@ -35,6 +35,7 @@ import { UsersService } from '../users/users.service';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import type { CreateSessionDto } from './dto/create-session.dto';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
+import { applySessionSearch } from './session-search.filters';
 import { SessionEntity } from './session.entity';
 
 interface TransitionOptions {
@@ -163,11 +164,12 @@ export class SessionsService {
     if (query.live) {
       builder.andWhere('session.state NOT IN (:...ended)', { ended: ['discharged', 'aborted'] });
     }
+    applySessionSearch(builder, query);
     const sessions = await this.toSessions(await builder.getMany());
     await this.audit.record(actor, {
       action: 'sessions.read',
       entity: 'session',
-      detail: { query: { ...query }, sessionIds: sessions.map((session) => session.id) },
+      detail: { query: auditedFilters(query), sessionIds: sessions.map((session) => session.id) },
     });
     return sessions;
   }
@@ -356,6 +358,15 @@ export class SessionsService {
       toSession(entity, patients.get(entity.patientId), latest.get(entity.id) ?? {}, now),
     );
   }
+}
+
+/**
+ * The search as the audit trail keeps it. The patient text (a name or an MRN) is withheld: the
+ * trail names patients only by id, and the session ids it records say whose records were read.
+ */
+function auditedFilters(query: ListSessionsQuery): Record<string, unknown> {
+  const { patient, ...filters } = query;
+  return patient === undefined ? { ...filters } : { ...filters, patient: '(withheld)' };
 }
 
 function toSession(
