@@ -25,6 +25,7 @@ import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { ObservationsModule } from './observations/observations.module';
 import { PatientsModule } from './patients/patients.module';
+import { ProfilePreviewModule } from './profile-preview/profile-preview.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 import { SecurityEventsModule } from './security/security-events';
@@ -60,6 +61,7 @@ export class AppModule implements NestModule {
         VitalsModule,
         ObservationsModule,
         ThresholdProfilesModule,
+        ProfilePreviewModule,
         SessionLogModule,
         BaysModule,
         ...(existsSync(config.dashboardDir)

@@ -59,6 +59,8 @@ const MATRIX: Array<[Method, string, Caller[] | typeof PUBLIC]> = [
   ['POST', '/api/v1/alerts/:id/acknowledge', CLINICIANS],
   ['GET', '/api/v1/threshold-profiles', [...ROLES]],
   ['PUT', '/api/v1/threshold-profiles/:id', ['admin']],
+  ['POST', '/api/v1/threshold-profiles/preview', ['admin']],
+  ['GET', '/api/v1/threshold-profiles/preview/sessions', ['admin']],
   ['GET', '/api/v1/audit', ['auditor', 'admin']],
   ['GET', '/api/v1/audit/verify', ['auditor', 'admin']],
   ['GET', '/api/v1/bays', [...ROLES]],

@@ -22,14 +22,15 @@ export interface ProfilePreview {
 }
 
 /**
- * A recorded session an admin may replay a profile on. It names no patient: admins manage
- * profiles, not patients, and the bay and times are enough to pick a session.
+ * A session with recorded readings that an admin may replay a profile on. It names no patient:
+ * admins manage profiles, not patients, and the bay and times are enough to pick a session.
  */
 export interface PreviewableSession {
   id: string;
   bay: string;
   state: SessionState;
   thresholdProfileId: string;
-  startedAt: string;
+  createdAt: string;
+  startedAt: string | null;
   endedAt: string | null;
 }

@@ -1,0 +1,4 @@
+import { profilePreviewRequestSchema } from '@vigil/shared';
+import { createZodDto } from 'nestjs-zod';
+
+export class ProfilePreviewDto extends createZodDto(profilePreviewRequestSchema) {}
