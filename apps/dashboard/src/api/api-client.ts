@@ -15,8 +15,14 @@ import type {
   InterventionInput,
   LoginInput,
   ObservationInput,
+  PreviewableSession,
+  ProfilePreview,
+  ProfilePreviewRequest,
   ReasonInput,
   Session,
+  SessionSearchQueryInput,
+  ThresholdProfile,
+  ThresholdProfileInput,
   TimelineEvent,
   UpdateUserInput,
   User,
@@ -31,7 +37,7 @@ export const API_BASE_PATH = '/api/v1';
 type QueryParams = Record<string, string | undefined>;
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
   query?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
@@ -177,6 +183,15 @@ export const apiClient = {
     });
   },
 
+  /** The auditor's search; `live` is the ward's own filter and is not offered here. */
+  searchSessions(query: SessionSearchQueryInput, signal?: AbortSignal): Promise<Session[]> {
+    const { state, bay, from, to, patient, clinician, priority } = query;
+    return sendForJson<Session[]>('/sessions', {
+      query: { state, bay, from, to, patient, clinician, priority },
+      signal,
+    });
+  },
+
   getSession(sessionId: string, signal?: AbortSignal): Promise<Session> {
     return sendForJson<Session>(`/sessions/${segment(sessionId)}`, { signal });
   },
@@ -266,6 +281,34 @@ export const apiClient = {
 
   revokeDevice(deviceId: string): Promise<Device> {
     return sendForJson<Device>(`/devices/${segment(deviceId)}/revoke`, { method: 'POST' });
+  },
+
+  listThresholdProfiles(signal?: AbortSignal): Promise<ThresholdProfile[]> {
+    return sendForJson<ThresholdProfile[]>('/threshold-profiles', { signal });
+  },
+
+  /** Admins only; creates the profile when the id is new. */
+  saveThresholdProfile(profileId: string, input: ThresholdProfileInput): Promise<ThresholdProfile> {
+    return sendForJson<ThresholdProfile>(`/threshold-profiles/${segment(profileId)}`, {
+      method: 'PUT',
+      body: input,
+    });
+  },
+
+  /** What an unsaved profile would have raised on a recorded session; changes nothing. */
+  previewThresholdProfile(
+    request: ProfilePreviewRequest,
+    signal?: AbortSignal,
+  ): Promise<ProfilePreview> {
+    return sendForJson<ProfilePreview>('/threshold-profiles/preview', {
+      method: 'POST',
+      body: request,
+      signal,
+    });
+  },
+
+  listPreviewableSessions(signal?: AbortSignal): Promise<PreviewableSession[]> {
+    return sendForJson<PreviewableSession[]>('/threshold-profiles/preview/sessions', { signal });
   },
 
   listAuditEntries(query: AuditQueryInput, signal?: AbortSignal): Promise<AuditEntry[]> {

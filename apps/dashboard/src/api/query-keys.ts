@@ -1,4 +1,8 @@
-import type { AuditQueryInput } from '@vigil/shared';
+import type {
+  AuditQueryInput,
+  SessionSearchQueryInput,
+  ThresholdProfileInput,
+} from '@vigil/shared';
 
 /** Every TanStack Query key the dashboard uses; invalidating a feature's `all` refreshes it all. */
 export const queryKeys = {
@@ -11,6 +15,22 @@ export const queryKeys = {
     /** Every sample since the session began: the session screen's trend charts. */
     vitals: (sessionId: string) => ['sessions', 'detail', sessionId, 'vitals'] as const,
     log: (sessionId: string) => ['sessions', 'detail', sessionId, 'log'] as const,
+  },
+  /**
+   * The auditor's searches, apart from `sessions` so that the realtime effect's refreshes never
+   * repeat a search (each one is an audited read).
+   */
+  sessionSearch: {
+    all: ['session-search'] as const,
+    results: (query: SessionSearchQueryInput) => ['session-search', query] as const,
+  },
+  thresholdProfiles: {
+    all: ['threshold-profiles'] as const,
+    list: () => ['threshold-profiles', 'list'] as const,
+    previewableSessions: () => ['threshold-profiles', 'previewable-sessions'] as const,
+    /** Keyed by the profile's content: the saved profile and an identical draft share one replay. */
+    preview: (sessionId: string, profile: ThresholdProfileInput) =>
+      ['threshold-profiles', 'preview', sessionId, profile] as const,
   },
   alerts: {
     all: ['alerts'] as const,

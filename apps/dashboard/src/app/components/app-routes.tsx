@@ -3,6 +3,8 @@ import type { ClinicianSocket } from '../../api/socket-client';
 import { AdminScreen } from '../../admin/components/admin-screen';
 import { AlertsScreen } from '../../alerts/components/alerts-screen';
 import { AuditScreen } from '../../audit/components/audit-screen';
+import { SessionLogScreen } from '../../audit/components/session-log-screen';
+import { SessionSearchScreen } from '../../audit/components/session-search-screen';
 import { LoginScreen } from '../../auth/components/login-screen';
 import { useAuthSession, useCurrentUser } from '../../auth/hooks/use-auth-session';
 import { SessionScreen } from '../../session/components/session-screen';
@@ -44,6 +46,22 @@ export function AppRoutes({ createSocket }: AppRoutesProps) {
             element={
               <RequireRole page="session">
                 <SessionScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={PAGES.sessionLogs.path}
+            element={
+              <RequireRole page="sessionLogs">
+                <SessionSearchScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={`${PAGES.sessionLogs.path}/:sessionId`}
+            element={
+              <RequireRole page="sessionLogs">
+                <SessionLogScreen />
               </RequireRole>
             }
           />

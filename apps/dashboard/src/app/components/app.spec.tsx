@@ -111,8 +111,8 @@ describe('App routing', () => {
 
   it.each<[Role, string[]]>([
     ['nurse', ['Ward', 'Alerts']],
-    ['physician', ['Ward', 'Alerts']],
-    ['auditor', ['Alerts', 'Audit']],
+    ['physician', ['Ward', 'Alerts', 'Session logs']],
+    ['auditor', ['Alerts', 'Session logs', 'Audit']],
     ['admin', ['Audit', 'Admin']],
   ])('links a %s only to the pages it may open', async (role, links) => {
     installApi();
@@ -206,6 +206,24 @@ describe('App routing', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Alerts' })).toBeInTheDocument();
     expect(await screen.findByText('No open alerts.')).toBeInTheDocument();
     expect(currentPath()).toBe('/alerts');
+  });
+
+  it('opens the session logs from the auditor’s top bar, marking that page alone as current', async () => {
+    const fetchMock = installApi();
+    authStore.signIn(anAuthResponse('auditor'));
+    renderApp('/audit');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    fireEvent.click(within(nav).getByRole('link', { name: 'Session logs' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Session logs' }),
+    ).toBeInTheDocument();
+    expect(currentPath()).toBe('/audit/sessions');
+    expect(within(nav).getByRole('link', { name: 'Session logs' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    expect(within(nav).getByRole('link', { name: 'Audit' })).not.toHaveAttribute('aria-current');
+    expect(requestsTo(fetchMock, 'GET /sessions')).toHaveLength(0);
   });
 
   it('shows a page-not-found inside the app for an unknown address', async () => {

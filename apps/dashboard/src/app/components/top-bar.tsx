@@ -10,14 +10,19 @@ interface TopBarProps {
 }
 
 export function TopBar({ user }: TopBarProps) {
+  const pages = pagesFor(user.role);
+  // A page with another page below it (Audit, Session logs) is current only on its own path.
+  const hasPageBelow = (path: string) => pages.some((other) => other.path.startsWith(`${path}/`));
   return (
     <header className="top-bar">
       <span className="top-bar__brand">Vigil</span>
       <nav aria-label="Main">
         <ul className="top-bar__links">
-          {pagesFor(user.role).map((page) => (
+          {pages.map((page) => (
             <li key={page.path}>
-              <NavLink to={page.path}>{page.label}</NavLink>
+              <NavLink to={page.path} end={hasPageBelow(page.path)}>
+                {page.label}
+              </NavLink>
             </li>
           ))}
         </ul>

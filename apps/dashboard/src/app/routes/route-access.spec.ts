@@ -1,5 +1,13 @@
 import { ROLE_HOME, ROLES } from '@vigil/shared';
-import { landingPath, mayOpen, pageForPath, pagesFor, readFrom, sessionPath } from './route-access';
+import {
+  landingPath,
+  mayOpen,
+  pageForPath,
+  pagesFor,
+  readFrom,
+  sessionLogPath,
+  sessionPath,
+} from './route-access';
 
 describe('route access', () => {
   it.each(ROLES)('lets a %s open its own home page', (role) => {
@@ -11,8 +19,8 @@ describe('route access', () => {
   it('links each role only to the pages it may open', () => {
     const paths = (role: (typeof ROLES)[number]) => pagesFor(role).map((page) => page.path);
     expect(paths('nurse')).toEqual(['/ward', '/alerts']);
-    expect(paths('physician')).toEqual(['/ward', '/alerts']);
-    expect(paths('auditor')).toEqual(['/alerts', '/audit']);
+    expect(paths('physician')).toEqual(['/ward', '/alerts', '/audit/sessions']);
+    expect(paths('auditor')).toEqual(['/alerts', '/audit/sessions', '/audit']);
     expect(paths('admin')).toEqual(['/audit', '/admin']);
   });
 
@@ -32,6 +40,16 @@ describe('route access', () => {
     expect(mayOpen('auditor', 'alerts')).toBe(true);
     expect(mayOpen('admin', 'alerts')).toBe(false);
     expect(landingPath('nurse', '/alerts')).toBe('/alerts');
+  });
+
+  it('opens session logs to auditors and physicians, never to admins, who see no patient', () => {
+    expect(pageForPath(sessionLogPath('s/1'))).toBe('sessionLogs');
+    expect(sessionLogPath('s/1')).toBe('/audit/sessions/s%2F1');
+    expect(pageForPath('/audit/sessions?patient=MRN')).toBe('sessionLogs');
+    expect(mayOpen('auditor', 'sessionLogs')).toBe(true);
+    expect(mayOpen('physician', 'sessionLogs')).toBe(true);
+    expect(mayOpen('admin', 'sessionLogs')).toBe(false);
+    expect(landingPath('admin', '/audit/sessions/s-1')).toBe('/admin');
   });
 
   it('finds the page of a location with a query or a sub-path', () => {

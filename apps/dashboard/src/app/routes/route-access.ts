@@ -22,6 +22,15 @@ export const PAGES = {
     roles: ['nurse', 'physician', 'auditor'],
     inMenu: false,
   },
+  /**
+   * Before `audit`, whose path is its prefix: a session's log belongs here, not to the audit trail.
+   * Searching sessions reads patient records, which admins may not see.
+   */
+  sessionLogs: {
+    path: '/audit/sessions',
+    label: 'Session logs',
+    roles: ['physician', 'auditor'],
+  },
   audit: { path: '/audit', label: 'Audit', roles: ['auditor', 'admin'] },
   admin: { path: '/admin', label: 'Admin', roles: ['admin'] },
 } as const satisfies Record<string, PageAccess>;
@@ -46,6 +55,11 @@ export function pagesFor(role: Role): PageAccess[] {
 /** The address of one session's screen. */
 export function sessionPath(sessionId: string): string {
   return `${PAGES.session.path}/${encodeURIComponent(sessionId)}`;
+}
+
+/** The address of one session's log (timeline and downloads), opened from a search. */
+export function sessionLogPath(sessionId: string): string {
+  return `${PAGES.sessionLogs.path}/${encodeURIComponent(sessionId)}`;
 }
 
 /** The page a location belongs to (`/audit?actor=x` → audit), if any. */
