@@ -14,7 +14,6 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { SessionEntity } from '../sessions/session.entity';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
-import { VitalSampleEntity } from '../vitals/vital-sample.entity';
 import { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
 import { AlertsService } from './alerts.service';
@@ -70,7 +69,10 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
         if (alert.state === 'active') await this.escalate(alert, now, profile);
         else await this.remind(alert, now, profile);
       }
-      await this.watchSignals(now);
+      await this.watchSignals(
+        now,
+        new Map(open.map((alert) => [openKey(alert.sessionId, alert.code), alert])),
+      );
     } catch (error) {
       this.logger.error(
         `alert sweep failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -140,42 +142,53 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       this.realtime.publishAlert('alert.updated', toAlert({ ...alert, remindedAt }));
   }
 
-  /** SIGNAL_LOSS while infusing (no SpO2 or heart rate); BP_OVERDUE while infusing or in recovery. */
-  private async watchSignals(now: number): Promise<void> {
-    const sessions = await this.dataSource
-      .getRepository(SessionEntity)
-      .findBy({ state: In(['infusing', 'paused', 'recovery']) });
+  /**
+   * SIGNAL_LOSS while infusing (no SpO2 or heart rate); BP_OVERDUE while infusing or in recovery.
+   * One query reads every live session with its receipt times; only a change writes.
+   */
+  private async watchSignals(now: number, open: ReadonlyMap<string, AlertEntity>): Promise<void> {
+    const sessions: WatchedSession[] = await this.dataSource.query(
+      `SELECT s.id, s.bay, s.state, s.started_at AS "startedAt",
+              s.threshold_profile_id AS "thresholdProfileId",
+              r.signal_received_at AS "signalAt", r.pressure_received_at AS "pressureAt"
+       FROM infusion_session s LEFT JOIN vital_receipt r ON r.session_id = s.id
+       WHERE s.state IN ('infusing', 'paused', 'recovery')`,
+    );
+    const watched = new Set<string>();
     for (const session of sessions) {
       if (!session.startedAt) continue;
+      watched.add(session.id);
       const profile = this.profiles.get(session.thresholdProfileId);
       const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
-      if (session.state === 'infusing') {
-        const lastSignal = await this.lastReceived(session.id, ['spo2', 'heartRate']);
-        const silentS = (now - Math.max(since, lastSignal ?? since)) / 1000;
-        await this.technical(session, 'SIGNAL_LOSS', 'medium', silentS, profile.signalLossS, now);
-      } else {
-        await this.clearTechnical(session.id, 'SIGNAL_LOSS', now);
-      }
-      const lastPressure = await this.lastReceived(session.id, ['systolic']);
+      const silentS = (now - Math.max(since, parseTime(session.signalAt) ?? since)) / 1000;
+      const signalLimitS = session.state === 'infusing' ? profile.signalLossS : Infinity;
+      await this.technical(session, 'SIGNAL_LOSS', 'medium', silentS, signalLimitS, now, open);
       const limitS = (profile.bpIntervalMin + profile.bpGraceMin) * 60;
-      const overdueS = (now - Math.max(since, lastPressure ?? since)) / 1000;
-      await this.technical(session, 'BP_OVERDUE', 'low', overdueS, limitS, now);
+      const overdueS = (now - Math.max(since, parseTime(session.pressureAt) ?? since)) / 1000;
+      await this.technical(session, 'BP_OVERDUE', 'low', overdueS, limitS, now, open);
+    }
+    // A session that ended (discharged, aborted) leaves no technical condition behind.
+    for (const alert of open.values()) {
+      if (alert.kind === 'technical' && !watched.has(alert.sessionId))
+        await this.alerts.resolve(alert, now);
     }
   }
 
   private async technical(
-    session: SessionEntity,
-    code: 'SIGNAL_LOSS' | 'BP_OVERDUE',
+    session: WatchedSession,
+    code: TechnicalCode,
     priority: 'medium' | 'low',
     elapsedS: number,
     limitS: number,
     now: number,
+    open: ReadonlyMap<string, AlertEntity>,
   ): Promise<void> {
+    const existing = open.get(openKey(session.id, code));
     if (elapsedS <= limitS) {
-      await this.clearTechnical(session.id, code, now);
+      if (existing) await this.alerts.resolve(existing, now);
       return;
     }
-    if (await this.alerts.findOpen(session.id, code)) return;
+    if (existing) return;
     await this.alerts.raise(
       { id: session.id, bay: session.bay },
       {
@@ -189,28 +202,24 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       },
     );
   }
+}
 
-  private async clearTechnical(
-    sessionId: string,
-    code: 'SIGNAL_LOSS' | 'BP_OVERDUE',
-    now: number,
-  ): Promise<void> {
-    const open = await this.alerts.findOpen(sessionId, code);
-    if (open) await this.alerts.resolve(open, now);
-  }
+type TechnicalCode = 'SIGNAL_LOSS' | 'BP_OVERDUE';
 
-  /** Wall time the newest reading of these signs arrived (the readings' receipt, not their own time). */
-  private async lastReceived(
-    sessionId: string,
-    signs: Array<'spo2' | 'heartRate' | 'systolic'>,
-  ): Promise<number | null> {
-    const query = this.dataSource
-      .getRepository(VitalSampleEntity)
-      .createQueryBuilder('sample')
-      .select('MAX(sample.receivedAt)', 'last')
-      .where('sample.sessionId = :sessionId', { sessionId })
-      .andWhere(`(${signs.map((sign) => `sample.${sign} IS NOT NULL`).join(' OR ')})`);
-    const row = await query.getRawOne<{ last: string | null }>();
-    return row?.last ? Date.parse(row.last) : null;
-  }
+interface WatchedSession {
+  id: string;
+  bay: string;
+  state: string;
+  startedAt: string | null;
+  thresholdProfileId: string;
+  signalAt: string | null;
+  pressureAt: string | null;
+}
+
+function openKey(sessionId: string, code: string): string {
+  return `${sessionId}\u0000${code}`;
+}
+
+function parseTime(value: string | null): number | null {
+  return value ? Date.parse(value) : null;
 }

@@ -4,6 +4,7 @@ import type { AuditEntry, AuditQuery, AuditVerification } from '@vigil/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
+import { multiRowInsert } from '../database/multi-row-insert';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';
@@ -19,6 +20,39 @@ export interface AuditEvent {
 /** Any fixed number: the PostgreSQL advisory lock that orders appends across every instance. */
 const AUDIT_CHAIN_LOCK = 704_211_904;
 const VERIFY_PAGE = 2_000;
+/** Rows per INSERT statement: well inside SQLite's and PostgreSQL's bound-parameter limits. */
+const INSERT_CHUNK = 500;
+const AUDIT_COLUMNS = [
+  'seq',
+  'at',
+  'actor_id',
+  'actor',
+  'role',
+  'action',
+  'entity',
+  'entity_id',
+  'session_id',
+  'detail',
+  'prev_hash',
+  'hash',
+] as const;
+
+function auditRowValues(entry: AuditEntryEntity): unknown[] {
+  return [
+    entry.seq,
+    entry.at,
+    entry.actorId,
+    entry.actor,
+    entry.role,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    entry.sessionId,
+    entry.detail,
+    entry.prevHash,
+    entry.hash,
+  ];
+}
 
 @Injectable()
 export class AuditService {
@@ -33,32 +67,56 @@ export class AuditService {
    * appends (from any instance) take turns; on SQLite the UnitOfWork already serialises writers.
    */
   async append(manager: EntityManager, actor: Actor, event: AuditEvent): Promise<AuditEntryEntity> {
-    if (manager.connection.options.type === 'postgres') {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    }
-    const last = await manager
-      .getRepository(AuditEntryEntity)
-      .createQueryBuilder('entry')
-      .select(['entry.seq', 'entry.hash'])
-      .orderBy('entry.seq', 'DESC')
-      .limit(1)
-      .getOne();
-    const fields = {
-      seq: (last?.seq ?? 0) + 1,
-      at: toIsoTimestamp(Date.now()),
-      actorId: actor.actorId,
-      actor: actor.actor,
-      role: actor.role,
-      action: event.action,
-      entity: event.entity,
-      entityId: event.entityId ?? null,
-      sessionId: event.sessionId ?? null,
-      detail: canonicalJson(event.detail ?? {}),
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    const entry = manager.create(AuditEntryEntity, { ...fields, hash: auditHash(fields) });
-    await manager.insert(AuditEntryEntity, entry);
+    const [entry] = await this.appendAll(manager, [{ actor, event }]);
     return entry;
+  }
+
+  /**
+   * Several entries in chain order for one lock, one read of the chain's head and one insert: how
+   * a group of writes committed together (vitals from many beds) stays cheap under load.
+   */
+  async appendAll(
+    manager: EntityManager,
+    records: ReadonlyArray<{ actor: Actor; event: AuditEvent }>,
+  ): Promise<AuditEntryEntity[]> {
+    if (records.length === 0) return [];
+    const postgres = manager.connection.options.type === 'postgres';
+    if (postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const [head] = await manager.query<Array<{ seq: string | number; hash: string }>>(
+      'SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1',
+    );
+    let seq = head ? Number(head.seq) : 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const at = toIsoTimestamp(Date.now());
+    const entries = records.map(({ actor, event }): AuditEntryEntity => {
+      seq += 1;
+      const fields = {
+        seq,
+        at,
+        actorId: actor.actorId,
+        actor: actor.actor,
+        role: actor.role,
+        action: event.action,
+        entity: event.entity,
+        entityId: event.entityId ?? null,
+        sessionId: event.sessionId ?? null,
+        detail: canonicalJson(event.detail ?? {}),
+        prevHash,
+      };
+      prevHash = auditHash(fields);
+      return { ...fields, hash: prevHash };
+    });
+    for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
+      const chunk = entries.slice(start, start + INSERT_CHUNK);
+      const { sql, parameters } = multiRowInsert(
+        'audit_entry',
+        AUDIT_COLUMNS,
+        chunk.map(auditRowValues),
+        postgres,
+      );
+      await manager.query(sql, parameters);
+    }
+    return entries;
   }
 
   /** An entry of its own, for what changes nothing else: reads, refusals, logins. */

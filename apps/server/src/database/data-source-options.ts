@@ -13,6 +13,7 @@ import { PatientEntity } from '../patients/patient.entity';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { ThresholdProfileEntity } from '../threshold-profiles/threshold-profile.entity';
+import { VitalReceiptEntity } from '../vitals/vital-receipt.entity';
 import { VitalSampleEntity } from '../vitals/vital-sample.entity';
 import { InitialSchema1764072000000 } from './migrations/1764072000000-initial-schema';
 import { IdentityAndAudit1764079200000 } from './migrations/1764079200000-identity-and-audit';
@@ -20,6 +21,7 @@ import { ClinicalSession1764086400000 } from './migrations/1764086400000-clinica
 import { SessionAssignment1764090000000 } from './migrations/1764090000000-session-assignment';
 import { Alerts1764093600000 } from './migrations/1764093600000-alerts';
 import { ThresholdProfiles1764097200000 } from './migrations/1764097200000-threshold-profiles';
+import { VitalReceipts1764100800000 } from './migrations/1764100800000-vital-receipts';
 
 export const ENTITIES = [
   PatientEntity,
@@ -34,6 +36,7 @@ export const ENTITIES = [
   InterventionEntity,
   AlertEntity,
   ThresholdProfileEntity,
+  VitalReceiptEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764072000000,
@@ -42,6 +45,7 @@ export const MIGRATIONS = [
   SessionAssignment1764090000000,
   Alerts1764093600000,
   ThresholdProfiles1764097200000,
+  VitalReceipts1764100800000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { VitalsAccepted } from '@vigil/shared';
-import { Counter, Registry } from 'prom-client';
+import { Counter, Histogram, Registry } from 'prom-client';
 
 @Injectable()
 export class VitalsMetrics {
   private readonly samples: Counter<'outcome'>;
+  private readonly commitGroups: Histogram;
 
   constructor(registry: Registry) {
     this.samples = new Counter({
@@ -13,6 +14,16 @@ export class VitalsMetrics {
       labelNames: ['outcome'],
       registers: [registry],
     });
+    this.commitGroups = new Histogram({
+      name: 'vigil_vitals_commit_group_batches',
+      help: 'Batches of readings committed together in one transaction (grows with load)',
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+      registers: [registry],
+    });
+  }
+
+  recordCommitGroup(batches: number): void {
+    this.commitGroups.observe(batches);
   }
 
   recordBatch({ accepted, duplicates }: VitalsAccepted): void {

@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Namespace, type Server, type ServerOptions } from 'socket.io';
 import type { RedisClient } from '../redis/redis.module';
+import { LiveVitalsAdapter } from './live-vitals.adapter';
 
 /** Socket.IO recovers a dropped connection's missed events for this long; beyond it, clients resync. */
 const RECOVERY_WINDOW_MS = 2 * 60 * 1000;
@@ -31,7 +32,7 @@ export class VigilIoAdapter extends IoAdapter {
         maxDisconnectionDuration: RECOVERY_WINDOW_MS,
         skipMiddlewares: false,
       },
-      ...(this.redis ? { adapter: createAdapter(this.redis) } : {}),
+      adapter: this.redis ? createAdapter(this.redis) : LiveVitalsAdapter,
     }) as Server;
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type LatestVitals, mergeLatestVitals, type VitalSample, VITAL_SIGNS } from '@vigil/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
+import { multiRowInsert } from '../database/multi-row-insert';
 import { VitalSampleEntity } from './vital-sample.entity';
 import { toVitalSample } from './vital-sample.mapper';
 
@@ -37,35 +38,76 @@ function rowValues(row: VitalSampleEntity): unknown[] {
   ];
 }
 
+/** Rows per INSERT statement: 12 parameters each, well inside both databases' limits. */
+const INSERT_CHUNK = 500;
+
+/**
+ * The primary key as one string: what makes a sample the same sample. PostgreSQL returns uuids in
+ * lower case whatever case the request used.
+ */
+export function sampleKey(sessionId: string, source: string, dedupeKey: string): string {
+  return `${sessionId.toLowerCase()}\u0000${source}\u0000${dedupeKey}`;
+}
+
+function later(current: string | null, candidate: string): string {
+  return current !== null && current > candidate ? current : candidate;
+}
+
 @Injectable()
 export class VitalSamplesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * One multi-row insert, inside the caller's transaction. The primary key refuses resent samples
+   * Multi-row inserts inside the caller's transaction. The primary key refuses resent samples
    * (ON CONFLICT DO NOTHING) and RETURNING tells which rows are new, so the answer is exact even
    * when two posts of the same sample race each other.
    */
   async insertNew(manager: EntityManager, rows: VitalSampleEntity[]): Promise<VitalSampleEntity[]> {
-    if (rows.length === 0) return [];
     const postgres = this.dataSource.options.type === 'postgres';
-    const parameters: unknown[] = [];
-    const tuples = rows.map((row) => {
-      const placeholders = rowValues(row).map((value) => {
-        parameters.push(value);
-        return postgres ? `$${parameters.length}` : '?';
-      });
-      return `(${placeholders.join(', ')})`;
-    });
-    const sql =
-      `INSERT INTO vital_sample (${INSERT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ` +
-      `ON CONFLICT DO NOTHING RETURNING source, dedupe_key`;
-    const inserted: Array<{ source: string; dedupe_key: string }> = await manager.query(
-      sql,
+    const insertedKeys = new Set<string>();
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const { sql, parameters } = multiRowInsert(
+        'vital_sample',
+        INSERT_COLUMNS,
+        rows.slice(start, start + INSERT_CHUNK).map(rowValues),
+        postgres,
+      );
+      const inserted: Array<{ session_id: string; source: string; dedupe_key: string }> =
+        await manager.query(
+          `${sql} ON CONFLICT DO NOTHING RETURNING session_id, source, dedupe_key`,
+          parameters,
+        );
+      for (const row of inserted)
+        insertedKeys.add(sampleKey(row.session_id, row.source, row.dedupe_key));
+    }
+    return rows.filter((row) =>
+      insertedKeys.has(sampleKey(row.sessionId, row.source, row.dedupeKey)),
+    );
+  }
+
+  /** Moves each session's receipt times forward to its newest stored oximetry and pressure. */
+  async recordReceipts(manager: EntityManager, stored: VitalSampleEntity[]): Promise<void> {
+    const receipts = new Map<string, [string | null, string | null]>();
+    for (const row of stored) {
+      const receipt = receipts.get(row.sessionId) ?? [null, null];
+      if (row.spo2 !== null || row.heartRate !== null)
+        receipt[0] = later(receipt[0], row.receivedAt);
+      if (row.systolic !== null) receipt[1] = later(receipt[1], row.receivedAt);
+      receipts.set(row.sessionId, receipt);
+    }
+    if (receipts.size === 0) return;
+    const { sql, parameters } = multiRowInsert(
+      'vital_receipt',
+      ['session_id', 'signal_received_at', 'pressure_received_at'],
+      [...receipts].map(([sessionId, [signal, pressure]]) => [sessionId, signal, pressure]),
+      this.dataSource.options.type === 'postgres',
+    );
+    await manager.query(
+      `${sql} ON CONFLICT (session_id) DO UPDATE SET
+         signal_received_at = COALESCE(excluded.signal_received_at, vital_receipt.signal_received_at),
+         pressure_received_at = COALESCE(excluded.pressure_received_at, vital_receipt.pressure_received_at)`,
       parameters,
     );
-    const insertedKeys = new Set(inserted.map((row) => `${row.source}\u0000${row.dedupe_key}`));
-    return rows.filter((row) => insertedKeys.has(`${row.source}\u0000${row.dedupeKey}`));
   }
 
   async findRange(sessionId: string, from?: string, to?: string): Promise<VitalSample[]> {

@@ -1,42 +1,29 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
 import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-} from '@nestjs/common';
-import {
-  acceptsVitals,
   formatIssues,
   vitalsBatchSchema,
   type VitalsAccepted,
   type VitalsBatchInput,
 } from '@vigil/shared';
 import { AlertsService } from '../alerts/alerts.service';
-import { AuditService } from '../audit/audit.service';
-import { actorOf, type Principal, sourceOf } from '../auth/principal';
+import { type Principal, sourceOf } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
-import { UnitOfWork } from '../database/unit-of-work';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
-import type { SessionEntity } from '../sessions/session.entity';
-import { SessionsService } from '../sessions/sessions.service';
 import { dedupeKey, toVitalSample, toVitalSampleRow } from './vital-sample.mapper';
-import { VitalSamplesRepository } from './vital-samples.repository';
+import { VitalsGroupCommit } from './vitals-group-commit';
 
 /**
  * The one way readings enter Vigil, whatever carried them (REST, device socket, simulator):
- * validated as a whole batch, stored durably and exactly once with its audit entry, then fanned
- * out.
+ * validated as a whole batch, stored durably and exactly once with its audit entry (committed
+ * together with other beds' batches under load), then fanned out and evaluated.
  */
 @Injectable()
 export class VitalsIngestService {
   constructor(
-    private readonly sessions: SessionsService,
-    private readonly samples: VitalSamplesRepository,
+    private readonly groupCommit: VitalsGroupCommit,
     private readonly realtime: ClinicianGateway,
     private readonly metrics: VitalsMetrics,
-    private readonly unitOfWork: UnitOfWork,
-    private readonly audit: AuditService,
     private readonly alerts: AlertsService,
   ) {}
 
@@ -52,29 +39,17 @@ export class VitalsIngestService {
     sessionId: string,
     batch: VitalsBatchInput,
   ): Promise<VitalsAccepted> {
-    const session = await this.sessions.getEntity(sessionId);
-    await this.checkBayScope(principal, session);
-    if (!acceptsVitals(session.state)) {
-      throw new ConflictException(`session ${sessionId} is ${session.state} and accepts no vitals`);
-    }
     const source = sourceOf(principal);
     const receivedAt = toIsoTimestamp(Date.now());
     const unique = new Map(batch.samples.map((sample) => [dedupeKey(sample), sample]));
     const rows = [...unique.values()].map((sample) =>
       toVitalSampleRow(sessionId, source, sample, receivedAt),
     );
-    const stored = await this.unitOfWork.run(async (manager) => {
-      const inserted = await this.samples.insertNew(manager, rows);
-      if (inserted.length > 0) {
-        await this.audit.append(manager, actorOf(principal), {
-          action: 'vitals.accepted',
-          entity: 'session',
-          entityId: sessionId,
-          sessionId,
-          detail: { accepted: inserted.length, duplicates: batch.samples.length - inserted.length },
-        });
-      }
-      return inserted;
+    const { session, stored } = await this.groupCommit.submit({
+      principal,
+      sessionId,
+      rows,
+      offered: batch.samples.length,
     });
     const accepted: VitalsAccepted = {
       accepted: stored.length,
@@ -85,22 +60,5 @@ export class VitalsIngestService {
     this.realtime.publishVitals(session.bay, sessionId, samples);
     this.alerts.observe(session, samples);
     return accepted;
-  }
-
-  /** A device registered to a bay speaks only for the chair in that bay. */
-  private async checkBayScope(principal: Principal, session: SessionEntity): Promise<void> {
-    if (principal.kind !== 'device' || principal.bay === null || principal.bay === session.bay) {
-      return;
-    }
-    await this.audit.record(actorOf(principal), {
-      action: 'access.denied',
-      entity: 'session',
-      entityId: session.id,
-      sessionId: session.id,
-      detail: { reason: 'device-bay-scope', deviceBay: principal.bay, sessionBay: session.bay },
-    });
-    throw new ForbiddenException(
-      `device is registered to bay ${principal.bay}; session ${session.id} is in bay ${session.bay}`,
-    );
   }
 }

@@ -5,13 +5,14 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { DevicesGateway } from './devices.gateway';
+import { VitalsGroupCommit } from './vitals-group-commit';
 import { VitalsIngestService } from './vitals-ingest.service';
 import { VitalsController } from './vitals.controller';
 
 @Module({
   imports: [SessionsModule, RealtimeModule, MetricsModule, AuthModule, AlertsModule],
   controllers: [VitalsController],
-  providers: [VitalsIngestService, DevicesGateway],
+  providers: [VitalsIngestService, VitalsGroupCommit, DevicesGateway],
   exports: [VitalsIngestService],
 })
 export class VitalsModule {}

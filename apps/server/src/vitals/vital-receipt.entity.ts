@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { isoTimestampColumn } from '../database/columns';
+
+/**
+ * When each session's newest oximetry and blood pressure arrived (wall time of receipt), kept
+ * up to date in the same transaction as the samples. The signal-loss and overdue-pressure checks
+ * read one row per session here instead of searching the session's samples every second, and
+ * every instance sees the same receipts.
+ */
+@Entity({ name: 'vital_receipt' })
+export class VitalReceiptEntity {
+  @PrimaryColumn({ name: 'session_id', type: 'uuid' })
+  sessionId!: string;
+
+  /** The newest SpO2 or heart-rate sample. */
+  @Column(isoTimestampColumn({ name: 'signal_received_at', nullable: true }))
+  signalReceivedAt!: string | null;
+
+  /** The newest blood-pressure sample. */
+  @Column(isoTimestampColumn({ name: 'pressure_received_at', nullable: true }))
+  pressureReceivedAt!: string | null;
+}

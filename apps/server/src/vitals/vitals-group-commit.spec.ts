@@ -1,0 +1,158 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { VitalSample, VitalsAccepted } from '@vigil/shared';
+import { apiAs, login, seedUsers } from '../../test/test-users';
+import { prepareSession } from '../../test/clinical';
+import { testDatabases } from '../../test/test-databases';
+import { startTestApp } from '../../test/test-app';
+import { AuditService } from '../audit/audit.service';
+import { AuthService } from '../auth/auth.service';
+import type { Principal } from '../auth/principal';
+import { VitalSamplesRepository } from './vital-samples.repository';
+import { VitalsIngestService } from './vitals-ingest.service';
+
+describe.each(testDatabases())('readings committed together on $name', (database) => {
+  let app: NestExpressApplication;
+  let nurse: Principal;
+  let api: ReturnType<typeof apiAs>;
+  let bay = 0;
+
+  const at = (second: number) => new Date(Date.now() - 60_000 + second * 1000).toISOString();
+
+  async function createSession(state: 'scheduled' | 'infusing' = 'infusing'): Promise<string> {
+    bay += 1;
+    const patient = await api
+      .post('/patients')
+      .send({ mrn: `GC-${database.name}-${bay}`, displayName: 'Group Patient', weightKg: 70 })
+      .expect(201);
+    const session = await api
+      .post('/sessions')
+      .send({
+        patientId: patient.body.id,
+        bay: `G${bay}`,
+        indication: 'depression',
+        doseMgPerKg: 0.5,
+      })
+      .expect(201);
+    if (state === 'infusing') await prepareSession(app, session.body.id);
+    return session.body.id as string;
+  }
+
+  /** Batches handed over in one tick: the group commit takes them as one group. */
+  function ingestTogether(
+    batches: Array<{ sessionId: string; samples: Array<Record<string, unknown>> }>,
+  ): Promise<Array<PromiseSettledResult<VitalsAccepted>>> {
+    const ingest = app.get(VitalsIngestService);
+    return Promise.allSettled(
+      batches.map(({ sessionId, samples }) =>
+        ingest.ingest(nurse, sessionId, ingest.validate({ samples })),
+      ),
+    );
+  }
+
+  async function acceptedEntries(sessionId: string): Promise<Array<Record<string, unknown>>> {
+    const entries = await app.get(AuditService).list({ sessionId });
+    return entries
+      .filter((entry) => entry.action === 'vitals.accepted')
+      .map((entry) => entry.detail);
+  }
+
+  beforeAll(async () => {
+    ({ app } = await startTestApp(await database.create()));
+    await seedUsers(app);
+    const token = await login(app, 'nurse');
+    nurse = await app.get(AuthService).authenticate(token);
+    api = apiAs(app, token);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database.drop();
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('answers each batch of a group with its own counts and audits each batch once', async () => {
+    const [first, second, third] = [
+      await createSession(),
+      await createSession(),
+      await createSession(),
+    ];
+    const appendAll = jest.spyOn(app.get(AuditService), 'appendAll');
+
+    const results = await ingestTogether([
+      {
+        sessionId: first,
+        samples: [
+          { seq: 1, at: at(0), spo2: 97 },
+          { seq: 2, at: at(1), spo2: 96 },
+        ],
+      },
+      { sessionId: second, samples: [{ seq: 1, at: at(0), heartRate: 80 }] },
+      { sessionId: third, samples: [{ at: at(0), systolic: 130, diastolic: 80 }] },
+      // A monitor resending seq 2 with its next sample, before the first post was answered.
+      {
+        sessionId: first,
+        samples: [
+          { seq: 2, at: at(1), spo2: 96 },
+          { seq: 3, at: at(2), spo2: 95 },
+        ],
+      },
+    ]);
+
+    expect(results.map((result) => result.status === 'fulfilled' && result.value)).toEqual([
+      { accepted: 2, duplicates: 0 },
+      { accepted: 1, duplicates: 0 },
+      { accepted: 1, duplicates: 0 },
+      { accepted: 1, duplicates: 1 },
+    ]);
+    expect(appendAll).toHaveBeenCalledTimes(1);
+    expect(await acceptedEntries(first)).toEqual([
+      { accepted: 2, duplicates: 0 },
+      { accepted: 1, duplicates: 1 },
+    ]);
+    expect(await acceptedEntries(second)).toEqual([{ accepted: 1, duplicates: 0 }]);
+    const stored = await api.get(`/sessions/${first}/vitals`).expect(200);
+    expect((stored.body as VitalSample[]).map((sample) => sample.seq)).toEqual([1, 2, 3]);
+    await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
+  });
+
+  it('refuses a batch for a session that takes no readings without holding back the others', async () => {
+    const infusing = await createSession();
+    const scheduled = await createSession('scheduled');
+    const unknown = '00000000-0000-4000-8000-000000000000';
+
+    const [accepted, notStarted, missing] = await ingestTogether([
+      { sessionId: infusing, samples: [{ seq: 1, at: at(0), spo2: 97 }] },
+      { sessionId: scheduled, samples: [{ seq: 1, at: at(0), spo2: 97 }] },
+      { sessionId: unknown, samples: [{ seq: 1, at: at(0), spo2: 97 }] },
+    ]);
+
+    expect(accepted).toEqual({ status: 'fulfilled', value: { accepted: 1, duplicates: 0 } });
+    expect(notStarted).toMatchObject({
+      status: 'rejected',
+      reason: { status: 409, message: `session ${scheduled} is scheduled and accepts no vitals` },
+    });
+    expect(missing).toMatchObject({ status: 'rejected', reason: { status: 404 } });
+    await api.get(`/sessions/${scheduled}/vitals`).expect(200, []);
+  });
+
+  it('commits batch by batch when their group fails, so one cannot sink the rest', async () => {
+    const [first, second] = [await createSession(), await createSession()];
+    const samples = app.get(VitalSamplesRepository);
+    const insertNew = samples.insertNew.bind(samples);
+    jest
+      .spyOn(samples, 'insertNew')
+      .mockImplementation((manager, rows) =>
+        rows.length > 1 ? Promise.reject(new Error('group failed')) : insertNew(manager, rows),
+      );
+
+    const results = await ingestTogether([
+      { sessionId: first, samples: [{ seq: 1, at: at(0), spo2: 97 }] },
+      { sessionId: second, samples: [{ seq: 1, at: at(0), spo2: 98 }] },
+    ]);
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(await acceptedEntries(first)).toEqual([{ accepted: 1, duplicates: 0 }]);
+    expect(await acceptedEntries(second)).toEqual([{ accepted: 1, duplicates: 0 }]);
+  });
+});

@@ -1,0 +1,211 @@
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
+import { acceptsVitals } from '@vigil/shared';
+import { In, type EntityManager } from 'typeorm';
+import { AuditService, type AuditEvent } from '../audit/audit.service';
+import { actorOf, type Actor, type Principal } from '../auth/principal';
+import { UnitOfWork } from '../database/unit-of-work';
+import { VitalsMetrics } from '../metrics/vitals.metrics';
+import { SessionEntity } from '../sessions/session.entity';
+import type { VitalSampleEntity } from './vital-sample.entity';
+import { sampleKey, VitalSamplesRepository } from './vital-samples.repository';
+
+export interface VitalsSubmission {
+  principal: Principal;
+  sessionId: string;
+  /** The batch's samples, each key once. */
+  rows: VitalSampleEntity[];
+  /** How many samples the batch carried, its own repeats included. */
+  offered: number;
+}
+
+export interface VitalsCommitted {
+  session: SessionEntity;
+  stored: VitalSampleEntity[];
+}
+
+interface Pending extends VitalsSubmission {
+  resolve: (committed: VitalsCommitted) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { session: SessionEntity; stored: VitalSampleEntity[] } | { refusal: Error };
+
+/** Bounds one transaction's size; what is left waits for the next commit, a moment later. */
+const MAX_ROWS_PER_COMMIT = 5_000;
+
+/**
+ * Group commit for readings. Batches that arrive while a commit is under way wait for it and are
+ * then committed together: one transaction, multi-row inserts and one append to the audit chain
+ * (still one entry per batch). At low load a group is a single batch and nothing waits; under
+ * load the groups grow, so the chain's global lock is taken once per group instead of once per
+ * bed. No batch is answered before its group has committed.
+ */
+@Injectable()
+export class VitalsGroupCommit implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(VitalsGroupCommit.name);
+  private queue: Pending[] = [];
+  private committing: Promise<void> | null = null;
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly samples: VitalSamplesRepository,
+    private readonly audit: AuditService,
+    private readonly metrics: VitalsMetrics,
+  ) {}
+
+  submit(submission: VitalsSubmission): Promise<VitalsCommitted> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...submission, resolve, reject });
+      // Waiting for the I/O phase to end lets requests parsed together share the first commit.
+      this.committing ??= new Promise((done) => setImmediate(done)).then(() => this.drain());
+    });
+  }
+
+  /** Readings already received are committed (and answered) before the process exits. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.committing;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const group = this.takeGroup();
+      this.metrics.recordCommitGroup(group.length);
+      try {
+        this.settle(group, await this.commit(group));
+      } catch (error) {
+        if (group.length === 1) {
+          group[0].reject(error);
+          continue;
+        }
+        // One batch must not sink the others: each is tried again in a transaction of its own.
+        this.logger.warn(`group commit of ${group.length} batches failed; committing one by one`);
+        for (const pending of group) {
+          try {
+            this.settle([pending], await this.commit([pending]));
+          } catch (single) {
+            pending.reject(single);
+          }
+        }
+      }
+    }
+    this.committing = null;
+  }
+
+  private takeGroup(): Pending[] {
+    let rows = 0;
+    let size = 0;
+    while (size < this.queue.length && (size === 0 || rows < MAX_ROWS_PER_COMMIT)) {
+      rows += this.queue[size].rows.length;
+      size += 1;
+    }
+    const group = this.queue.slice(0, size);
+    this.queue = this.queue.slice(size);
+    return group;
+  }
+
+  private settle(group: Pending[], outcomes: Outcome[]): void {
+    group.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if ('refusal' in outcome) pending.reject(outcome.refusal);
+      else pending.resolve(outcome);
+    });
+  }
+
+  private commit(group: Pending[]): Promise<Outcome[]> {
+    return this.unitOfWork.run(async (manager) => {
+      const sessions = await this.sessionsOf(manager, group);
+      const audits: Array<{ actor: Actor; event: AuditEvent }> = [];
+      const claimed = new Map<string, Pending>();
+      const outcomes = group.map((pending): Outcome => {
+        const session = sessions.get(pending.sessionId);
+        const refusal = this.refusal(pending, session, audits);
+        if (refusal || !session) return { refusal: refusal ?? notFound(pending.sessionId) };
+        // A sample resent within one group is stored for the first batch that carried it.
+        for (const row of pending.rows) {
+          const key = sampleKey(row.sessionId, row.source, row.dedupeKey);
+          if (!claimed.has(key)) claimed.set(key, pending);
+        }
+        return { session, stored: [] };
+      });
+      const candidates = group.flatMap((pending) =>
+        pending.rows.filter(
+          (row) => claimed.get(sampleKey(row.sessionId, row.source, row.dedupeKey)) === pending,
+        ),
+      );
+      const inserted = new Set(await this.samples.insertNew(manager, candidates));
+      group.forEach((pending, index) => {
+        const outcome = outcomes[index];
+        if ('refusal' in outcome) return;
+        outcome.stored = pending.rows.filter((row) => inserted.has(row));
+        if (outcome.stored.length === 0) return;
+        audits.push({
+          actor: actorOf(pending.principal),
+          event: {
+            action: 'vitals.accepted',
+            entity: 'session',
+            entityId: pending.sessionId,
+            sessionId: pending.sessionId,
+            detail: {
+              accepted: outcome.stored.length,
+              duplicates: pending.offered - outcome.stored.length,
+            },
+          },
+        });
+      });
+      await this.samples.recordReceipts(manager, [...inserted]);
+      await this.audit.appendAll(manager, audits);
+      return outcomes;
+    });
+  }
+
+  private async sessionsOf(
+    manager: EntityManager,
+    group: Pending[],
+  ): Promise<Map<string, SessionEntity>> {
+    const ids = [...new Set(group.map((pending) => pending.sessionId))];
+    const found = await manager.getRepository(SessionEntity).findBy({ id: In(ids) });
+    return new Map(found.map((session) => [session.id, session]));
+  }
+
+  /** Why this batch cannot be stored, if it cannot; a device outside its bay is audited. */
+  private refusal(
+    pending: Pending,
+    session: SessionEntity | undefined,
+    audits: Array<{ actor: Actor; event: AuditEvent }>,
+  ): Error | null {
+    if (!session) return notFound(pending.sessionId);
+    const { principal } = pending;
+    if (principal.kind === 'device' && principal.bay !== null && principal.bay !== session.bay) {
+      audits.push({
+        actor: actorOf(principal),
+        event: {
+          action: 'access.denied',
+          entity: 'session',
+          entityId: session.id,
+          sessionId: session.id,
+          detail: { reason: 'device-bay-scope', deviceBay: principal.bay, sessionBay: session.bay },
+        },
+      });
+      return new ForbiddenException(
+        `device is registered to bay ${principal.bay}; session ${session.id} is in bay ${session.bay}`,
+      );
+    }
+    if (!acceptsVitals(session.state)) {
+      return new ConflictException(
+        `session ${session.id} is ${session.state} and accepts no vitals`,
+      );
+    }
+    return null;
+  }
+}
+
+function notFound(sessionId: string): NotFoundException {
+  return new NotFoundException(`session ${sessionId} not found`);
+}
