@@ -28,6 +28,7 @@ import type {
   User,
   UserAccount,
   VitalSample,
+  WardBay,
 } from '@vigil/shared';
 import { authStore } from '../auth/state/auth-store';
 import { ApiError, isNestErrorBody, NETWORK_ERROR_STATUS } from './api-error';
@@ -169,6 +170,11 @@ export const apiClient = {
 
   listLiveSessions(signal?: AbortSignal): Promise<Session[]> {
     return sendForJson<Session[]>('/sessions', { query: { live: 'true' }, signal });
+  },
+
+  /** Every chair of the ward, occupied or empty; no patient data, so not an audited read. */
+  listBays(signal?: AbortSignal): Promise<WardBay[]> {
+    return sendForJson<WardBay[]>('/bays', { signal });
   },
 
   listSessionVitals(

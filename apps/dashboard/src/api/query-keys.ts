@@ -32,6 +32,10 @@ export const queryKeys = {
     preview: (sessionId: string, profile: ThresholdProfileInput) =>
       ['threshold-profiles', 'preview', sessionId, profile] as const,
   },
+  bays: {
+    all: ['bays'] as const,
+    list: () => ['bays', 'list'] as const,
+  },
   alerts: {
     all: ['alerts'] as const,
     /** Every active or acknowledged alert across the ward; the realtime effect keeps it current. */

@@ -5,6 +5,7 @@ import { SessionRefreshEffect } from '../../auth/components/session-refresh-effe
 import { useCurrentUser } from '../../auth/hooks/use-auth-session';
 import { ClinicianRealtimeEffect } from '../../realtime/components/clinician-realtime-effect';
 import { ConnectionBanner } from '../../ui/components/connection-banner';
+import { useKioskMode } from '../../ward/hooks/use-kiosk-mode';
 import { mayOpen } from '../routes/route-access';
 import { TopBar } from './top-bar';
 
@@ -21,13 +22,15 @@ export function AppShell({ createSocket }: AppShellProps) {
   const user = useCurrentUser();
   const [connectionStatus, setConnectionStatus] = useState<ConnectionStatus>('connecting');
   const watchesWard = mayOpen(user.role, 'ward');
+  // A wall display has no navigation; the banner stays, since a frozen ward must say so.
+  const kiosk = useKioskMode().kiosk && watchesWard;
   return (
     <>
       <SessionRefreshEffect />
       {watchesWard && (
         <ClinicianRealtimeEffect onStatusChange={setConnectionStatus} createSocket={createSocket} />
       )}
-      <TopBar user={user} />
+      {!kiosk && <TopBar user={user} />}
       {watchesWard && <ConnectionBanner status={connectionStatus} />}
       <Outlet />
     </>

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ROLE_HOME, type Role } from '@vigil/shared';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
 import { anAuthResponse } from '../../../test/auth.fixture';
 import { FakeClinicianSocket } from '../../../test/fake-clinician-socket';
@@ -43,6 +43,7 @@ function installApi() {
     },
     'POST /auth/logout': () => jsonResponse(204),
     'GET /sessions': () => jsonResponse(200, []),
+    'GET /bays': () => jsonResponse(200, []),
     'GET /alerts': () => jsonResponse(200, []),
     'GET /users': () => jsonResponse(200, []),
     'GET /devices': () => jsonResponse(200, []),
@@ -195,6 +196,29 @@ describe('App routing', () => {
     signInThroughForm('admin');
     await screen.findByRole('heading', { level: 1, name: 'Administration' });
     expect(currentPath()).toBe('/admin');
+  });
+
+  it('shows the ward as a wall display at /ward?kiosk=1: no top bar, but the connection banner', async () => {
+    installApi();
+    authStore.signIn(anAuthResponse('nurse'));
+    const { socket } = renderApp('/ward?kiosk=1');
+    await screen.findByRole('heading', { level: 1, name: 'Ward' });
+    expect(screen.queryByRole('navigation', { name: 'Main' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Log out' })).not.toBeInTheDocument();
+
+    act(() => {
+      socket.simulateConnect();
+      socket.simulateDisconnect(true);
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('Live updates lost — reconnecting…');
+  });
+
+  it('keeps the top bar at the kiosk address for a role that may not open the ward', async () => {
+    installApi();
+    authStore.signIn(anAuthResponse('auditor'));
+    renderApp('/ward?kiosk=1');
+    expect(await screen.findByRole('heading', { name: 'Not allowed' })).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
   });
 
   it('opens the alert inbox from the top bar', async () => {

@@ -69,10 +69,11 @@ export function applyAlertEvent(queryClient: QueryClient, alert: Alert) {
 }
 
 /**
- * Connection-state recovery is not guaranteed, so every (re)connect reloads what is on screen,
- * and the open alerts, which then equal the server's.
+ * Connection-state recovery is not guaranteed, so every (re)connect reloads what is on screen
+ * (the ward's chairs among it), and the open alerts, which then equal the server's.
  */
 export function resynchronise(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: queryKeys.sessions.all });
   void queryClient.invalidateQueries({ queryKey: queryKeys.alerts.all });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.bays.all });
 }

@@ -8,8 +8,14 @@ import { BedTile } from './bed-tile';
 
 const NO_SAMPLES: readonly VitalSample[] = [];
 
+interface LiveBedTileProps {
+  session: Session;
+  /** False on a wall display, which has no navigation: the tile then opens nothing. */
+  linked?: boolean;
+}
+
 /** A tile fed from the query cache, which the realtime effect keeps current. */
-export function LiveBedTile({ session }: { session: Session }) {
+export function LiveBedTile({ session, linked = true }: LiveBedTileProps) {
   const { data: recentSamples = NO_SAMPLES } = useRecentVitals(session.id);
   const selectOwnAlerts = useCallback(
     (alerts: OpenAlerts) => alerts.filter((alert) => alert.sessionId === session.id),
@@ -21,7 +27,7 @@ export function LiveBedTile({ session }: { session: Session }) {
       session={session}
       recentSamples={recentSamples}
       alerts={alerts}
-      detailsPath={sessionPath(session.id)}
+      detailsPath={linked ? sessionPath(session.id) : undefined}
     />
   );
 }

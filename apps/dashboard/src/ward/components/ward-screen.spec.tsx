@@ -1,36 +1,22 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { ApiError } from '../../api/api-error';
 import { apiClient } from '../../api/api-client';
 import { anAlert } from '../../../test/alert.fixture';
+import { renderWardScreen } from '../../../test/render-ward-screen';
 import { aSession } from '../../../test/session.fixture';
-import { WardScreen } from './ward-screen';
 
 jest.mock('../../api/api-client');
 
 const listLiveSessions = jest.mocked(apiClient.listLiveSessions);
 const listSessionVitals = jest.mocked(apiClient.listSessionVitals);
 const listAlerts = jest.mocked(apiClient.listAlerts);
-
-function renderWardScreen() {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <MemoryRouter initialEntries={['/ward']}>
-        <Routes>
-          <Route path="/ward" element={<WardScreen />} />
-          <Route path="/sessions/:sessionId" element={<p>Session screen</p>} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
-  );
-}
+const listBays = jest.mocked(apiClient.listBays);
 
 describe('WardScreen', () => {
   beforeEach(() => {
     listSessionVitals.mockResolvedValue([]);
     listAlerts.mockResolvedValue([]);
+    listBays.mockResolvedValue([]);
   });
 
   it('shows each tile’s own alarm from the open alerts', async () => {
@@ -85,6 +71,61 @@ describe('WardScreen', () => {
 
     await screen.findByTestId('bed-tile-1');
     expect(listSessionVitals).toHaveBeenCalledWith('s-1', expect.any(Date), expect.anything());
+  });
+
+  it('shows chairs without a live session as empty tiles, in bay order with the others', async () => {
+    listLiveSessions.mockResolvedValue([
+      aSession({ id: 's-2', bay: '2', state: 'infusing' }),
+      aSession({ id: 's-10', bay: '10', state: 'recovery' }),
+    ]);
+    listBays.mockResolvedValue([
+      { bay: '1', sessionId: null, state: null },
+      { bay: '2', sessionId: 's-2', state: 'infusing' },
+      { bay: '7', sessionId: null, state: null },
+      { bay: '10', sessionId: 's-10', state: 'recovery' },
+    ]);
+    renderWardScreen();
+
+    const empty = await screen.findByRole('region', { name: 'Bay 7 — empty' });
+    expect(empty).toHaveTextContent('Empty');
+    expect(empty).toHaveAttribute('data-state', 'empty');
+    expect(within(empty).queryByTestId('patient-initials')).not.toBeInTheDocument();
+    const tiles = screen.getAllByRole('region', { name: /^Bay / });
+    expect(tiles.map((tile) => tile.getAttribute('aria-label'))).toEqual([
+      'Bay 1 — empty',
+      'Bay 2',
+      'Bay 7 — empty',
+      'Bay 10',
+    ]);
+    expect(screen.getByTestId('live-session-count')).toHaveTextContent(
+      '2 live sessions, 2 empty chairs',
+    );
+  });
+
+  it('tells a recovery chair from an infusing one in words, not colour alone', async () => {
+    listLiveSessions.mockResolvedValue([
+      aSession({ id: 's-1', bay: '1', state: 'infusing' }),
+      aSession({ id: 's-2', bay: '2', state: 'recovery', endedAt: '2026-11-25T10:40:00.000Z' }),
+    ]);
+    renderWardScreen();
+
+    const recovery = await screen.findByTestId('bed-tile-2');
+    expect(recovery).toHaveAttribute('data-state', 'recovery');
+    expect(within(recovery).getByTestId('session-state')).toHaveTextContent('Recovery');
+    expect(within(screen.getByTestId('bed-tile-1')).getByTestId('session-state')).toHaveTextContent(
+      'Infusing',
+    );
+  });
+
+  it('keeps showing the live sessions when the chairs cannot be loaded, and says so', async () => {
+    listLiveSessions.mockResolvedValue([aSession({ id: 's-1', bay: '1' })]);
+    listBays.mockRejectedValue(new ApiError(503, ['database unavailable']));
+    renderWardScreen();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not load the ward’s chairs, so empty chairs are not shown: database unavailable',
+    );
+    expect(screen.getByTestId('bed-tile-1')).toBeInTheDocument();
   });
 
   it('says so when no chair is in use', async () => {

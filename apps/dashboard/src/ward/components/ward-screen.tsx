@@ -1,37 +1,67 @@
 import { useMemo } from 'react';
+import { useOpenAlerts } from '../../alerts/hooks/use-open-alerts';
+import { useAlarmSound } from '../hooks/use-alarm-sound';
+import { useKioskMode } from '../hooks/use-kiosk-mode';
 import { useLiveSessions } from '../hooks/use-live-sessions';
-import { sortByBay } from '../utils/sort-by-bay';
+import { useWardBays } from '../hooks/use-ward-bays';
+import { wardChairs } from '../utils/ward-chairs';
+import { AlarmSoundControl } from './alarm-sound-control';
+import { EmptyBedTile } from './empty-bed-tile';
+import { KioskEffect } from './kiosk-effect';
+import { KioskToggle } from './kiosk-toggle';
 import { LiveBedTile } from './live-bed-tile';
 import './ward-screen.css';
 
-/** The nurses' home: every occupied chair at a glance. */
+/** The nurses' home: every chair at a glance, occupied or empty, and the ward's alarm sound. */
 export function WardScreen() {
+  const { kiosk, setKiosk } = useKioskMode();
   const { data: sessions, error } = useLiveSessions();
-  const sortedSessions = useMemo(() => (sessions ? sortByBay(sessions) : undefined), [sessions]);
+  const { data: bays, error: baysError } = useWardBays();
+  const { data: openAlerts } = useOpenAlerts();
+  const sound = useAlarmSound(openAlerts);
+  const chairs = useMemo(
+    () => (sessions ? wardChairs(bays, sessions) : undefined),
+    [bays, sessions],
+  );
+  const emptyCount = chairs?.filter((chair) => chair.kind === 'empty').length ?? 0;
 
   return (
-    <main className="ward-screen" aria-labelledby="ward-screen-title">
+    <main className="ward-screen" data-kiosk={kiosk} aria-labelledby="ward-screen-title">
+      {kiosk && <KioskEffect />}
       <header className="ward-screen__header">
         <h1 id="ward-screen-title">Ward</h1>
-        {sortedSessions && (
+        {sessions && (
           <p data-testid="live-session-count">
-            {sortedSessions.length} live {sortedSessions.length === 1 ? 'session' : 'sessions'}
+            {sessions.length} live {sessions.length === 1 ? 'session' : 'sessions'}
+            {emptyCount > 0 && `, ${emptyCount} empty ${emptyCount === 1 ? 'chair' : 'chairs'}`}
           </p>
         )}
+        <div className="ward-screen__controls">
+          <AlarmSoundControl sound={sound} />
+          <KioskToggle kiosk={kiosk} onChange={setKiosk} />
+        </div>
       </header>
       {error && (
         <p className="ward-screen__error" role="alert">
-          {sortedSessions ? 'Could not refresh sessions' : 'Could not load sessions'}:{' '}
-          {error.message}
+          {sessions ? 'Could not refresh sessions' : 'Could not load sessions'}: {error.message}
         </p>
       )}
-      {!sortedSessions && !error && <p role="status">Loading sessions…</p>}
-      {sortedSessions?.length === 0 && <p>No live sessions.</p>}
-      {sortedSessions && sortedSessions.length > 0 && (
-        <div className="ward-screen__grid">
-          {sortedSessions.map((session) => (
-            <LiveBedTile key={session.id} session={session} />
-          ))}
+      {baysError && !error && (
+        <p className="ward-screen__error" role="alert">
+          Could not load the ward’s chairs, so empty chairs are not shown: {baysError.message}
+        </p>
+      )}
+      {!sessions && !error && <p role="status">Loading sessions…</p>}
+      {chairs?.length === 0 && <p>No live sessions.</p>}
+      {chairs && chairs.length > 0 && (
+        <div className="ward-screen__grid" data-testid="ward-grid">
+          {chairs.map((chair) =>
+            chair.kind === 'occupied' ? (
+              <LiveBedTile key={chair.session.id} session={chair.session} linked={!kiosk} />
+            ) : (
+              <EmptyBedTile key={`empty-${chair.bay}`} bay={chair.bay} />
+            ),
+          )}
         </div>
       )}
     </main>

@@ -1,0 +1,129 @@
+import { anAlert } from '../../../test/alert.fixture';
+import { FakeAudioContext } from '../../../test/fake-audio-context';
+import { ALARM_SIGNALS } from '../utils/alarm-signal';
+import { AUDIO_PAUSE_MS } from '../utils/audio-pause';
+import { AlarmSoundController } from './alarm-sound-controller';
+
+const now = Date.parse('2026-11-25T10:00:00.000Z');
+const high = anAlert({ id: 'spo2', priority: 'high', state: 'active' });
+const medium = anAlert({ id: 'bp', priority: 'medium', state: 'active' });
+
+describe('AlarmSoundController', () => {
+  let context: FakeAudioContext;
+  let controller: AlarmSoundController;
+
+  function startWith(state: AudioContextState = 'running') {
+    FakeAudioContext.initialState = state;
+    controller = new AlarmSoundController(() => {
+      context = new FakeAudioContext();
+      return context as unknown as AudioContext;
+    });
+    controller.start();
+  }
+
+  const soundingPitches = () => new Set(context.pendingPulses().map((pulse) => pulse.frequencyHz));
+
+  beforeEach(() => {
+    jest.useFakeTimers({ now });
+  });
+
+  afterEach(() => {
+    controller.stop();
+    jest.useRealTimers();
+  });
+
+  it('sounds the highest priority among the active alerts', () => {
+    startWith();
+    controller.setAlerts([medium, high]);
+    expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.high.frequencyHz]));
+    expect(controller.getSnapshot().audible).toBe('high');
+  });
+
+  it('drops to medium once the high alarm is acknowledged, and stops when none remain', () => {
+    startWith();
+    controller.setAlerts([medium, high]);
+    controller.setAlerts([medium, { ...high, state: 'acknowledged' }]);
+    expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.medium.frequencyHz]));
+    controller.setAlerts([]);
+    expect(context.pendingPulses()).toEqual([]);
+    expect(controller.getSnapshot().audible).toBeNull();
+  });
+
+  it('reports a context the autoplay policy holds, and starts it when asked', () => {
+    startWith('suspended');
+    expect(controller.getSnapshot().status).toBe('blocked');
+    controller.enable();
+    expect(context.resume).toHaveBeenCalled();
+    expect(controller.getSnapshot().status).toBe('on');
+  });
+
+  it('starts a held context on any key press or click on the page', () => {
+    startWith('suspended');
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+    expect(context.resume).toHaveBeenCalledTimes(1);
+    expect(controller.getSnapshot().status).toBe('on');
+  });
+
+  it('reports when the browser suspends the context later', () => {
+    startWith();
+    context.changeState('suspended');
+    expect(controller.getSnapshot().status).toBe('blocked');
+  });
+
+  it('says so when the browser has no Web Audio', () => {
+    controller = new AlarmSoundController(() => null);
+    controller.start();
+    expect(controller.getSnapshot().status).toBe('unsupported');
+  });
+
+  it('pauses the sound for two minutes, then sounds again by itself', () => {
+    startWith();
+    controller.setAlerts([high]);
+    controller.pauseAudio(now);
+    expect(context.pendingPulses()).toEqual([]);
+    expect(controller.getSnapshot().pause?.until).toBe(now + AUDIO_PAUSE_MS);
+
+    jest.advanceTimersByTime(AUDIO_PAUSE_MS - 1_000);
+    expect(context.pendingPulses()).toEqual([]);
+    jest.advanceTimersByTime(1_000);
+    expect(controller.getSnapshot().pause).toBeNull();
+    expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.high.frequencyHz]));
+  });
+
+  it('sounds again at once when the pause is cancelled', () => {
+    startWith();
+    controller.setAlerts([medium]);
+    controller.pauseAudio(now);
+    controller.cancelPause();
+    expect(controller.getSnapshot().pause).toBeNull();
+    expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.medium.frequencyHz]));
+  });
+
+  it('ends the pause when a new alarm is raised during it', () => {
+    startWith();
+    controller.setAlerts([medium]);
+    controller.pauseAudio(now);
+    controller.setAlerts([medium]);
+    expect(controller.getSnapshot().pause).not.toBeNull();
+    controller.setAlerts([medium, high]);
+    expect(controller.getSnapshot().pause).toBeNull();
+    expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.high.frequencyHz]));
+  });
+
+  it('tells its subscribers of every change', () => {
+    startWith();
+    const listener = jest.fn();
+    controller.subscribe(listener);
+    controller.setAlerts([high]);
+    controller.pauseAudio(now);
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('closes its context and stops listening for gestures when stopped', () => {
+    startWith('suspended');
+    controller.stop();
+    expect(context.close).toHaveBeenCalled();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+    expect(context.resume).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,132 @@
+import type { Alert } from '@vigil/shared';
+import { type AudiblePriority, audiblePriority } from '../utils/alarm-signal';
+import { type AudioPause, hasNewAlarmCondition, startAudioPause } from '../utils/audio-pause';
+import { AlarmTonePlayer } from './alarm-tone-player';
+
+/**
+ * `on`: the browser plays sound. `blocked`: its autoplay policy holds the context suspended until
+ * someone interacts with the page. `unsupported`: no Web Audio at all.
+ */
+export type AlarmSoundStatus = 'on' | 'blocked' | 'unsupported';
+
+export interface AlarmSoundState {
+  status: AlarmSoundStatus;
+  /** What the ward's alarms call for, whether or not a pause silences it. */
+  audible: AudiblePriority | null;
+  pause: AudioPause | null;
+}
+
+/** Any of these is a user gesture, which lets a blocked context start. */
+const GESTURES = ['pointerdown', 'keydown', 'touchend'] as const;
+
+export function createBrowserAudioContext(): AudioContext | null {
+  return typeof AudioContext === 'function' ? new AudioContext() : null;
+}
+
+/**
+ * The ward's alarm sound: owns the audio context from `start` to `stop`, sounds the highest
+ * audible priority among the alerts it is given, and keeps the time-limited audio pause.
+ * Subscribe/getSnapshot suit useSyncExternalStore.
+ */
+export class AlarmSoundController {
+  private context: AudioContext | null = null;
+  private player: AlarmTonePlayer | null = null;
+  private alerts: readonly Alert[] = [];
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private state: AlarmSoundState = { status: 'blocked', audible: null, pause: null };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly createContext: () => AudioContext | null = createBrowserAudioContext,
+  ) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): AlarmSoundState => this.state;
+
+  start(): void {
+    const context = this.createContext();
+    if (!context) {
+      this.update({ status: 'unsupported' });
+      return;
+    }
+    this.context = context;
+    this.player = new AlarmTonePlayer(context);
+    context.addEventListener('statechange', this.reportContextState);
+    for (const gesture of GESTURES) {
+      document.addEventListener(gesture, this.resumeOnGesture, { capture: true });
+    }
+    this.reportContextState();
+    this.sound();
+  }
+
+  stop(): void {
+    for (const gesture of GESTURES) {
+      document.removeEventListener(gesture, this.resumeOnGesture, { capture: true });
+    }
+    this.player?.dispose();
+    this.player = null;
+    const context = this.context;
+    this.context = null;
+    if (context) {
+      context.removeEventListener('statechange', this.reportContextState);
+      context.close().catch(() => undefined);
+    }
+    clearTimeout(this.pauseTimer);
+  }
+
+  setAlerts(alerts: readonly Alert[]): void {
+    this.alerts = alerts;
+    const pause =
+      this.state.pause && hasNewAlarmCondition(this.state.pause, alerts) ? null : this.state.pause;
+    if (!pause) clearTimeout(this.pauseTimer);
+    this.update({ audible: audiblePriority(alerts), pause });
+  }
+
+  /** Silences the alarms sounding now for two minutes; a new one ends the pause. */
+  pauseAudio(now = Date.now()): void {
+    const pause = startAudioPause(now, this.alerts);
+    clearTimeout(this.pauseTimer);
+    this.pauseTimer = setTimeout(() => this.cancelPause(), pause.until - now);
+    this.update({ pause });
+  }
+
+  cancelPause(): void {
+    clearTimeout(this.pauseTimer);
+    this.update({ pause: null });
+  }
+
+  /** For the "Enable alarm sound" button: a click is the gesture the browser waits for. */
+  enable(): void {
+    this.context?.resume().catch(() => undefined);
+  }
+
+  private readonly resumeOnGesture = (): void => {
+    if (this.state.status === 'blocked') this.enable();
+  };
+
+  private readonly reportContextState = (): void => {
+    const state = this.context?.state;
+    // 'closed' only follows our own stop(); 'interrupted' is Safari's word for suspended.
+    if (state === undefined || state === 'closed') return;
+    this.update({ status: state === 'running' ? 'on' : 'blocked' });
+  };
+
+  private update(changes: Partial<AlarmSoundState>): void {
+    const next = { ...this.state, ...changes };
+    const same = (Object.keys(next) as Array<keyof AlarmSoundState>).every(
+      (key) => next[key] === this.state[key],
+    );
+    if (same) return;
+    this.state = next;
+    this.sound();
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private sound(): void {
+    this.player?.play(this.state.pause ? null : this.state.audible);
+  }
+}

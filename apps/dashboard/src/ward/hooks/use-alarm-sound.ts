@@ -1,0 +1,30 @@
+import type { Alert } from '@vigil/shared';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { AlarmSoundController, type AlarmSoundState } from '../audio/alarm-sound-controller';
+
+export interface AlarmSound extends AlarmSoundState {
+  enable: () => void;
+  pauseAudio: () => void;
+  cancelPause: () => void;
+}
+
+const NO_ALERTS: readonly Alert[] = [];
+
+/** Sounds the ward's alarms for as long as the calling screen is open. */
+export function useAlarmSound(alerts: readonly Alert[] | undefined): AlarmSound {
+  const [controller] = useState(() => new AlarmSoundController());
+  useEffect(() => {
+    controller.start();
+    return () => controller.stop();
+  }, [controller]);
+  useEffect(() => {
+    controller.setAlerts(alerts ?? NO_ALERTS);
+  }, [controller, alerts]);
+  const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+  return {
+    ...state,
+    enable: () => controller.enable(),
+    pauseAudio: () => controller.pauseAudio(),
+    cancelPause: () => controller.cancelPause(),
+  };
+}
