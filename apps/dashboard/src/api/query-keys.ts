@@ -51,6 +51,8 @@ export const queryKeys = {
   },
   audit: {
     all: ['audit'] as const,
+    /** Every list of entries, whatever its filters; not the chain's verification. */
+    allEntries: ['audit', 'entries'] as const,
     entries: (query: AuditQueryInput) => ['audit', 'entries', query] as const,
     verification: () => ['audit', 'verification'] as const,
   },

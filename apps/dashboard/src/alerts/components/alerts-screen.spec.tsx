@@ -190,6 +190,9 @@ describe('AlertsScreen', () => {
       screen.queryByRole('button', { name: 'Enable browser notifications' }),
     ).not.toBeInTheDocument();
     expect(screen.getAllByRole('link', { name: /^Open bay/ })).toHaveLength(4);
+    expect(screen.getByTestId('read-only-notice')).toHaveTextContent(
+      'Read only: your role reviews alerts and cannot acknowledge them.',
+    );
   });
 
   it('asks for notification permission only when the button is pressed', async () => {

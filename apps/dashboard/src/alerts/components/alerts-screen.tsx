@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { mayOpen } from '../../app/routes/route-access';
 import { useCurrentUser } from '../../auth/hooks/use-auth-session';
+import { receivesLiveUpdates } from '../../realtime/utils/live-roles';
 import { mayRecord } from '../../session/utils/session-permissions';
 import { ErrorNotice } from '../../ui/components/error-notice';
 import { useOpenAlerts } from '../hooks/use-open-alerts';
@@ -20,9 +20,9 @@ interface AlertsScreenProps {
 /** Every open alert on the ward, the most urgent and longest waiting first. */
 export function AlertsScreen({ notificationEnv }: AlertsScreenProps) {
   const { role } = useCurrentUser();
-  // Roles that watch the ward hold a live connection that keeps this list current.
-  const live = mayOpen(role, 'ward');
-  const { data, error, refetch, isFetching } = useOpenAlerts({ live });
+  // Roles with the live connection (auditors too) have this list kept current by it.
+  const live = receivesLiveUpdates(role);
+  const { data, error } = useOpenAlerts({ live });
   const alerts = useMemo(() => (data ? sortForInbox(data) : undefined), [data]);
 
   return (
@@ -35,19 +35,11 @@ export function AlertsScreen({ notificationEnv }: AlertsScreenProps) {
           </p>
         )}
       </header>
-      {live ? (
+      {mayRecord(role) ? (
         <NotificationPermission env={notificationEnv} />
       ) : (
-        <p className="page__status">
-          Read only, as loaded when this page opened.{' '}
-          <button
-            className="button"
-            type="button"
-            disabled={isFetching}
-            onClick={() => void refetch()}
-          >
-            Reload
-          </button>
+        <p className="page__status" data-testid="read-only-notice">
+          Read only: your role reviews alerts and cannot acknowledge them.
         </p>
       )}
       {error && (

@@ -1,6 +1,6 @@
 import type { Role } from '@vigil/shared';
 import { useCallback } from 'react';
-import { mayOpen } from '../../app/routes/route-access';
+import { receivesLiveUpdates } from '../../realtime/utils/live-roles';
 import { mayRecord } from '../../session/utils/session-permissions';
 import { useOpenAlerts } from '../hooks/use-open-alerts';
 import { sortForInbox, type OpenAlerts } from '../utils/open-alerts';
@@ -17,7 +17,7 @@ export function SessionAlerts({ sessionId, role }: SessionAlertsProps) {
     (alerts: OpenAlerts) => sortForInbox(alerts.filter((alert) => alert.sessionId === sessionId)),
     [sessionId],
   );
-  const { data: alerts } = useOpenAlerts({ select, live: mayOpen(role, 'ward') });
+  const { data: alerts } = useOpenAlerts({ select, live: receivesLiveUpdates(role) });
   if (!alerts || alerts.length === 0) return null;
   return (
     <section

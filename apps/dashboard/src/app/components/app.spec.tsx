@@ -2,9 +2,11 @@ import { QueryClient } from '@tanstack/react-query';
 import { ROLE_HOME, type Role } from '@vigil/shared';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
+import { anAlert } from '../../../test/alert.fixture';
 import { anAuthResponse } from '../../../test/auth.fixture';
 import { FakeClinicianSocket } from '../../../test/fake-clinician-socket';
 import { installFakeFetch, jsonResponse, nestError, requestsTo } from '../../../test/fake-fetch';
+import { aSession } from '../../../test/session.fixture';
 import { authStore } from '../../auth/state/auth-store';
 import { App } from './app';
 
@@ -158,18 +160,82 @@ describe('App routing', () => {
     await screen.findByRole('heading', { level: 1, name: 'Administration' });
   });
 
-  it.each<Role>(['admin', 'auditor'])(
-    'opens no live connection for a %s, who does not watch the ward',
-    async (role) => {
-      installApi();
-      authStore.signIn(anAuthResponse(role));
-      const { socket } = renderApp(ROLE_HOME[role]);
+  it('opens no live connection for an admin, whom the server refuses patient data', async () => {
+    installApi();
+    authStore.signIn(anAuthResponse('admin'));
+    const { socket } = renderApp(ROLE_HOME.admin);
 
-      await screen.findByRole('navigation', { name: 'Main' });
-      expect(socket.connect).not.toHaveBeenCalled();
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(socket.connect).not.toHaveBeenCalled();
+    expect(screen.queryByText(/live updates/i)).not.toBeInTheDocument();
+  });
+
+  describe('an auditor, who reads patient data, is live too', () => {
+    it('opens the live connection at login and says when it is not live', async () => {
+      installApi();
+      authStore.signIn(anAuthResponse('auditor'));
+      const { socket } = renderApp(ROLE_HOME.auditor);
+
+      await screen.findByRole('heading', { level: 1, name: 'Audit log' });
+      expect(socket.connect).toHaveBeenCalledTimes(1);
+      expect(screen.getByText('Connecting to live updates…')).toBeInTheDocument();
+      act(() => socket.simulateConnect());
       expect(screen.queryByText(/live updates/i)).not.toBeInTheDocument();
-    },
-  );
+      act(() => socket.simulateDisconnect(true));
+      expect(screen.getByRole('alert')).toHaveTextContent('Live updates lost — reconnecting…');
+    });
+
+    it('sees a session it reviews change as it happens', async () => {
+      let stored = aSession({ id: 's-1', bay: '4' });
+      installFakeFetch({
+        'GET /sessions/s-1': () => jsonResponse(200, stored),
+        'GET /sessions/s-1/log': () => jsonResponse(200, []),
+        'GET /sessions/s-1/vitals': () => jsonResponse(200, []),
+        'GET /alerts': () => jsonResponse(200, []),
+      });
+      authStore.signIn(anAuthResponse('auditor'));
+      const { socket } = renderApp('/sessions/s-1');
+      await screen.findByTestId('read-only-notice');
+      expect(screen.getByTestId('session-state')).toHaveTextContent(/infusing/i);
+
+      // A nurse pauses the infusion: the server stores it, then pushes it.
+      stored = aSession({ id: 's-1', bay: '4', state: 'paused', allowedActions: ['resume'] });
+      act(() => socket.serverEmit('session.updated', stored));
+      await waitFor(() => expect(screen.getByTestId('session-state')).toHaveTextContent(/paused/i));
+
+      act(() => socket.serverEmit('alert.raised', anAlert({ id: 'a-1', sessionId: 's-1' })));
+      expect(await screen.findByTestId('session-alerts')).toHaveTextContent('SpO2 86 < 90');
+      expect(screen.queryByRole('button', { name: 'Acknowledge' })).not.toBeInTheDocument();
+    });
+
+    it('sees a raised alert arrive in the inbox without reloading, and no notification offer', async () => {
+      installApi();
+      authStore.signIn(anAuthResponse('auditor'));
+      const { socket } = renderApp('/alerts');
+      expect(await screen.findByText('No open alerts.')).toBeInTheDocument();
+      expect(screen.getByTestId('read-only-notice')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /notifications/i })).not.toBeInTheDocument();
+
+      act(() => socket.serverEmit('alert.raised', anAlert({ id: 'a-2', bay: '6' })));
+      expect(await screen.findByTestId('alert-row-a-2')).toBeInTheDocument();
+      expect(screen.getByTestId('open-alert-count')).toHaveTextContent('1 open alert');
+    });
+
+    it('sees its audit log take the entries a pushed event stands for', async () => {
+      const fetchMock = installApi();
+      authStore.signIn(anAuthResponse('auditor'));
+      const { socket } = renderApp('/audit');
+      await screen.findByTestId('audit-count');
+      await waitFor(() => expect(requestsTo(fetchMock, 'GET /audit')).toHaveLength(1));
+
+      act(() => socket.serverEmit('alert.raised', anAlert({ id: 'a-3' })));
+      await waitFor(() => expect(requestsTo(fetchMock, 'GET /audit')).toHaveLength(2));
+      act(() => socket.serverEmit('session.updated', aSession({ id: 's-9', state: 'recovery' })));
+      await waitFor(() => expect(requestsTo(fetchMock, 'GET /audit')).toHaveLength(3));
+      // Verifying reads the whole chain: not repeated for every event.
+      expect(requestsTo(fetchMock, 'GET /audit/verify')).toHaveLength(1);
+    });
+  });
 
   it('goes back to the login when the server ends the session, and returns afterwards', async () => {
     let sessionValid = true;

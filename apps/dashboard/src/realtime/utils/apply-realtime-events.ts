@@ -52,6 +52,7 @@ export function applySessionUpdate(queryClient: QueryClient, session: Session) {
   if (queryClient.getQueryData(logKey) !== undefined) {
     void queryClient.invalidateQueries({ queryKey: logKey, exact: true });
   }
+  refreshAuditEntries(queryClient);
   const liveKey = queryKeys.sessions.live();
   if (queryClient.getQueryData<LiveSessions>(liveKey) === undefined) {
     void queryClient.invalidateQueries({ queryKey: liveKey });
@@ -66,6 +67,16 @@ export function applySessionUpdate(queryClient: QueryClient, session: Session) {
 /** `alert.raised` and `alert.updated`: alerts are never coalesced, each one is applied. */
 export function applyAlertEvent(queryClient: QueryClient, alert: Alert) {
   applyAlertToCache(queryClient, alert);
+  refreshAuditEntries(queryClient);
+}
+
+/**
+ * Every session change and every alert is audited as it happens, so an audit log on screen (an
+ * auditor's) reloads its entries; one not on screen is only marked stale. The chain's
+ * verification reads the whole chain and is left to its own reload.
+ */
+function refreshAuditEntries(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.audit.allEntries });
 }
 
 /**
@@ -76,4 +87,5 @@ export function resynchronise(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: queryKeys.sessions.all });
   void queryClient.invalidateQueries({ queryKey: queryKeys.alerts.all });
   void queryClient.invalidateQueries({ queryKey: queryKeys.bays.all });
+  refreshAuditEntries(queryClient);
 }
