@@ -74,13 +74,28 @@ export class DevicesService {
 
   /** Checked against the database on every use, so a revoked key is refused at once. */
   async authenticate(apiKey: string): Promise<DevicePrincipal> {
-    const device = apiKey.startsWith(KEY_PREFIX)
-      ? await this.devices.findOneBy({ keyHash: hashKey(apiKey) })
-      : null;
+    const device = apiKey.startsWith(KEY_PREFIX) ? await this.findByKeyHash(hashKey(apiKey)) : null;
     if (!device) throw new UnauthorizedException('device key invalid');
-    if (device.revokedAt) throw new UnauthorizedException('device key revoked');
+    if (device.revoked_at) throw new UnauthorizedException('device key revoked');
     return { kind: 'device', deviceId: device.id, label: device.label, bay: device.bay };
   }
+
+  /** One indexed look-up per reading a device posts: plain SQL, without the ORM's query building. */
+  private async findByKeyHash(keyHash: string): Promise<DeviceKeyRow | null> {
+    const placeholder = this.devices.manager.connection.options.type === 'postgres' ? '$1' : '?';
+    const [row] = await this.devices.query<DeviceKeyRow[]>(
+      `SELECT id, label, bay, revoked_at FROM device WHERE key_hash = ${placeholder}`,
+      [keyHash],
+    );
+    return row ?? null;
+  }
+}
+
+interface DeviceKeyRow {
+  id: string;
+  label: string;
+  bay: string | null;
+  revoked_at: string | null;
 }
 
 function toDevice(entity: DeviceEntity): Device {
