@@ -35,9 +35,7 @@ export function WouldBeAlertsTable({ preview }: { preview: ProfilePreview }) {
             <th scope="col">Reading</th>
             <th scope="col">Upgraded</th>
             <th scope="col">Outcome</th>
-            <th scope="col">
-              <span aria-hidden="true">When</span>
-            </th>
+            <th scope="col">When</th>
           </tr>
         </thead>
         <tbody>
@@ -55,8 +53,10 @@ export function WouldBeAlertsTable({ preview }: { preview: ProfilePreview }) {
                 <td>{episode.message}</td>
                 <td>{upgrades(episode)}</td>
                 <td>{outcome(episode)}</td>
-                <td className="would-be-alerts__when" aria-hidden="true">
+                <td className="would-be-alerts__when">
+                  {/* The times are in words in the columns before; the bar shows them at a glance. */}
                   <span
+                    aria-hidden="true"
                     className="would-be-alerts__bar"
                     data-priority={episode.priority}
                     style={{ left: `${span.startPercent}%`, width: `${span.widthPercent}%` }}
