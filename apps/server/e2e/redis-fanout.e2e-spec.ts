@@ -229,6 +229,56 @@ const PASSWORD = 'e2e nurse password';
     }
   });
 
+  it('closes a latched alert acknowledged on one instance once the instance evaluating its readings sees them clear', async () => {
+    const patient = await call<{ id: string }>(first.url, 'POST', '/patients', nurse, {
+      mrn: 'LATCH-1',
+      displayName: 'Latch Test',
+      weightKg: 70,
+    });
+    const session = await call<Session>(first.url, 'POST', '/sessions', nurse, {
+      patientId: patient.id,
+      bay: 'R3',
+      indication: 'depression',
+      doseMgPerKg: 0.5,
+    });
+    await startInfusion(first.url, session.id);
+    const watcher = await connect(second.url, nurse);
+    try {
+      const updates: Alert[] = [];
+      watcher.on('alert.updated', (alert: Alert) => updates.push(alert));
+      const raised = new Promise<Alert>((resolve) => watcher.once('alert.raised', resolve));
+      const start = Date.now() - 20_000;
+      const sample = (offsetS: number, spo2: number) => ({
+        at: new Date(start + offsetS * 1000).toISOString(),
+        spo2,
+      });
+      // Readings go to the first instance only, as a monitor behind the proxy's hashing does.
+      await call(first.url, 'POST', `/sessions/${session.id}/vitals`, nurse, {
+        samples: [sample(0, 90), sample(1, 82)],
+      });
+      const alert = await raised;
+      expect(alert).toMatchObject({ code: 'SPO2_LOW', priority: 'high', state: 'active' });
+      // Recovered for longer than the clear time: a high alert still stays until acknowledged.
+      await call(first.url, 'POST', `/sessions/${session.id}/vitals`, nurse, {
+        samples: Array.from({ length: 16 }, (_, index) => sample(2 + index, 97)),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(updates.filter((update) => update.state === 'resolved')).toEqual([]);
+
+      const resolved = new Promise<Alert>((resolve) =>
+        watcher.on('alert.updated', (update: Alert) => {
+          if (update.state === 'resolved') resolve(update);
+        }),
+      );
+      await call(second.url, 'POST', `/alerts/${alert.id}/acknowledge`, nurse, {});
+      await expect(resolved).resolves.toMatchObject({ id: alert.id, state: 'resolved' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(updates.map((update) => update.state)).toEqual(['acknowledged', 'resolved']);
+    } finally {
+      watcher.close();
+    }
+  });
+
   it('shuts down cleanly on SIGTERM while the other instance keeps serving', async () => {
     expect(await second.stop()).toBe(0);
     expect(await call(first.url, 'GET', '/health', null)).toMatchObject({ status: 'ok' });

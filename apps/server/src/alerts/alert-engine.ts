@@ -49,10 +49,46 @@ export class AlertEngine {
     return result.events.map((event) => ({ sessionId, code, event }));
   }
 
-  /** After a restart, or when another instance opened it: the alert is open, its history unknown. */
-  adopt(sessionId: string, code: PhysiologicalCode, open: NonNullable<RuleState['open']>): void {
+  /**
+   * An alert opened before this instance saw the session's readings (before a restart, or by
+   * another instance). Its condition is assumed to persist until readings here show it clear, so
+   * an acknowledgement alone cannot close an alert whose cause may still be there.
+   */
+  adopt(
+    sessionId: string,
+    code: PhysiologicalCode,
+    open: NonNullable<RuleState['open']>,
+    at: number,
+  ): void {
     const rules = this.rulesOf(sessionId);
-    rules.set(code, { ...(rules.get(code) ?? INITIAL_RULE_STATE), open });
+    const known = rules.get(code);
+    rules.set(
+      code,
+      known
+        ? { ...known, open }
+        : { ...INITIAL_RULE_STATE, conditionSince: at, conditionPriority: open.priority, open },
+    );
+  }
+
+  /**
+   * Acknowledged through another instance. Where this session's readings are evaluated, that is
+   * an acknowledgement here (a latched alert whose condition has cleared closes); elsewhere the
+   * state is only noted, for readings that may arrive here later.
+   */
+  acknowledgedElsewhere(
+    sessionId: string,
+    code: PhysiologicalCode,
+    open: NonNullable<RuleState['open']>,
+    at: number,
+  ): EngineEvent[] {
+    const state = this.sessions.get(sessionId)?.get(code);
+    if (!state?.previous) {
+      this.adopt(sessionId, code, { ...open, acknowledged: true }, at);
+      return [];
+    }
+    if (state.open?.acknowledged) return [];
+    this.adopt(sessionId, code, { ...open, acknowledged: false }, at);
+    return this.acknowledge(sessionId, code, at);
   }
 
   /** The alert was closed outside the rule (resolved elsewhere): start the next episode afresh. */

@@ -4,6 +4,7 @@ import {
   Logger,
   NotFoundException,
   type OnApplicationBootstrap,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -20,6 +21,7 @@ import {
   type VitalSample,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
+import type { Subscription } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, systemPrincipal, type Actor } from '../auth/principal';
@@ -69,11 +71,12 @@ const PHYSIOLOGICAL: ReadonlySet<string> = new Set(
  * clinicians. Writes for one session go one after another, so its alerts change in order.
  */
 @Injectable()
-export class AlertsService implements OnApplicationBootstrap {
+export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AlertsService.name);
   private readonly engine = new AlertEngine();
   private readonly queues = new Map<string, Promise<void>>();
   private readonly system: Actor = actorOf(systemPrincipal('alert-engine'));
+  private otherInstances: Subscription | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -85,18 +88,30 @@ export class AlertsService implements OnApplicationBootstrap {
 
   /** Open alerts survive a restart: the engine takes them up again. */
   async onApplicationBootstrap(): Promise<void> {
+    this.otherInstances = this.realtime.alertsFromOtherInstances.subscribe((alert) =>
+      this.followOtherInstance(alert),
+    );
     const open = await this.dataSource
       .getRepository(AlertEntity)
       .find({ where: [{ state: 'active' }, { state: 'acknowledged' }] });
     for (const alert of open) {
       if (!PHYSIOLOGICAL.has(alert.code)) continue;
-      this.engine.adopt(alert.sessionId, alert.code as PhysiologicalCode, {
-        priority: alert.priority,
-        value: alert.value ?? 0,
-        threshold: alert.threshold ?? 0,
-        acknowledged: alert.state === 'acknowledged',
-      });
+      this.engine.adopt(
+        alert.sessionId,
+        alert.code as PhysiologicalCode,
+        {
+          priority: alert.priority,
+          value: alert.value ?? 0,
+          threshold: alert.threshold ?? 0,
+          acknowledged: alert.state === 'acknowledged',
+        },
+        Date.now(),
+      );
     }
+  }
+
+  onModuleDestroy(): void {
+    this.otherInstances?.unsubscribe();
   }
 
   /** Called with readings already stored; returns at once, the alert writes follow. */
@@ -321,6 +336,29 @@ export class AlertsService implements OnApplicationBootstrap {
       });
     });
     this.realtime.publishAlert('alert.updated', toAlert({ ...open, ...changes }));
+  }
+
+  /**
+   * Keeps the rule state here in step with alerts that another instance opened, acknowledged or
+   * closed, so that whichever instance receives a session's readings can carry its alerts on.
+   */
+  private followOtherInstance(alert: Alert): void {
+    if (!PHYSIOLOGICAL.has(alert.code)) return;
+    const code = alert.code as PhysiologicalCode;
+    const { sessionId } = alert;
+    const open = {
+      priority: alert.priority,
+      value: alert.value ?? 0,
+      threshold: alert.threshold ?? 0,
+      acknowledged: false,
+    };
+    if (alert.state === 'resolved') this.engine.release(sessionId, code);
+    else if (alert.state === 'active') this.engine.adopt(sessionId, code, open, Date.now());
+    else
+      void this.enqueue(sessionId, async () => {
+        const events = this.engine.acknowledgedElsewhere(sessionId, code, open, Date.now());
+        if (events.length) await this.applyEngineEvents({ id: sessionId, bay: alert.bay }, events);
+      });
   }
 
   private enqueue(sessionId: string, work: () => Promise<void>): Promise<void> {

@@ -1,4 +1,4 @@
-import { Logger, type OnModuleDestroy, UseGuards } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy, UseGuards } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -8,7 +8,7 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import type { Subscription } from 'rxjs';
+import { type Observable, Subject, type Subscription } from 'rxjs';
 import {
   type Alert,
   CLINICIANS_NAMESPACE,
@@ -25,13 +25,20 @@ import { z } from 'zod';
 import { Access } from '../auth/access.decorator';
 import { Authenticator } from '../auth/authenticator';
 import { PATIENT_DATA_READERS } from '../auth/role-groups';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { WsAccessGuard } from '../auth/ws-access.guard';
 import { SecurityEvents } from '../security/security-events';
 import { WARD_ROOM, bayRoom, loginRoom, sessionAudience, sessionRoom, userRoom } from './rooms';
 import { authenticateSockets, tokenFromHandshake } from './socket-authentication';
 import { VitalsCoalescer } from './vitals-coalescer';
 
-type ClinicianNamespace = Namespace<ClinicianClientEvents, ClinicianServerEvents>;
+/** Between Vigil instances (through the Redis adapter), never to clients. */
+interface InstanceEvents {
+  'alert.changed': (alert: Alert) => void;
+}
+
+type ClinicianNamespace = Namespace<ClinicianClientEvents, ClinicianServerEvents, InstanceEvents>;
 type ClinicianSocket = Socket<ClinicianClientEvents, ClinicianServerEvents>;
 
 const watchSchema = z.strictObject({
@@ -53,12 +60,17 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     this.namespace.to(sessionAudience(bay, sessionId)).emit('vitals', { sessionId, samples }),
   );
 
+  private readonly alertChanges = new Subject<Alert>();
+  /** Alerts raised or changed by other instances, for the state that follows them here. */
+  readonly alertsFromOtherInstances: Observable<Alert> = this.alertChanges.asObservable();
+
   @WebSocketServer()
   private readonly namespace!: ClinicianNamespace;
 
   constructor(
     private readonly authenticator: Authenticator,
     private readonly securityEvents: SecurityEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: ClinicianNamespace): void {
@@ -83,6 +95,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
         },
       ),
     );
+    namespace.on('alert.changed', (alert) => this.alertChanges.next(alert));
     // Disconnecting a room reaches every instance through the adapter.
     this.revocations = this.securityEvents.stream.subscribe((event) => {
       if (event.kind === 'user-access-revoked')
@@ -94,6 +107,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
 
   onModuleDestroy(): void {
     this.vitals.drain();
+    this.alertChanges.complete();
     this.revocations?.unsubscribe();
     this.expiryTimers.forEach((timer) => clearTimeout(timer));
   }
@@ -138,6 +152,8 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   /** Alerts are sent at once, one event per change, never coalesced. */
   publishAlert(event: 'alert.raised' | 'alert.updated', alert: Alert): void {
     this.namespace.to(sessionAudience(alert.bay, alert.sessionId)).emit(event, alert);
+    // Alone, there is no other instance (and the in-process adapter has no server-side emit).
+    if (this.config.redisUrl) this.namespace.serverSideEmit('alert.changed', alert);
   }
 
   publishSessionUpdated(session: Session): void {

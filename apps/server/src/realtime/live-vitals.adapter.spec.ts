@@ -27,7 +27,7 @@ describe('LiveVitalsAdapter', () => {
       data: {},
     });
     const seen = { type: EVENT, nsp: '/clinicians', data: ['alert.raised', { id: 'a1' }] };
-    adapter.broadcast(seen as { type: number; data: unknown[] }, broadcastOptions());
+    adapter.broadcast(seen, broadcastOptions());
     const offset = seen.data.at(-1) as string;
 
     adapter.broadcast(
