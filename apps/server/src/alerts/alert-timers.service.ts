@@ -12,6 +12,7 @@ import { actorOf, systemPrincipal } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
+import { RedisConnection } from '../redis/redis.module';
 import { SessionEntity } from '../sessions/session.entity';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { AlertEntity } from './alert.entity';
@@ -19,6 +20,7 @@ import { toAlert } from './alert.mapper';
 import { AlertsService } from './alerts.service';
 
 const SWEEP_MS = 1_000;
+const SWEEP_LEASE_KEY = 'vigil:alert-sweep:lease';
 
 /**
  * Everything about alerts that happens with time rather than with a reading: escalation,
@@ -45,6 +47,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly alerts: AlertsService,
     private readonly realtime: ClinicianGateway,
     private readonly profiles: ThresholdProfilesService,
+    private readonly redis: RedisConnection,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -60,6 +63,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.sweeping) return;
     this.sweeping = true;
     try {
+      if (!(await this.holdsSweepLease(now))) return;
       const open = await this.dataSource
         .getRepository(AlertEntity)
         .findBy({ state: In(['active', 'acknowledged']) });
@@ -79,6 +83,25 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       );
     } finally {
       this.sweeping = false;
+    }
+  }
+
+  /**
+   * With several instances, one sweeps each second: a Redis lease that expires before the next
+   * tick. The sweeps' writes are conditional anyway, so if Redis is unreachable every instance
+   * sweeps and each change still happens once; the lease saves the others the work.
+   */
+  private async holdsSweepLease(now: number): Promise<boolean> {
+    if (!this.redis.enabled) return true;
+    try {
+      const client = await this.redis.connect();
+      const taken = await client?.set(SWEEP_LEASE_KEY, String(now), {
+        condition: 'NX',
+        expiration: { type: 'PX', value: SWEEP_MS - 100 },
+      });
+      return taken === 'OK';
+    } catch {
+      return true;
     }
   }
 
