@@ -100,10 +100,13 @@ export function BedTile({ session, recentSamples, detailsPath, alerts = NO_ALERT
           {otherAlarms > 0 && <span className="bed-tile__alarm-more">+{otherAlarms} more</span>}
         </p>
       )}
-      <p className="bed-tile__indication" data-testid="session-indication">
-        {indicationLabel(session.indication)}
-      </p>
-      <InfusionProgress elapsedMin={elapsedMin} plannedDurationMin={session.plannedDurationMin} />
+      {/* One line for both, so 24 tiles keep to four rows on a 1080-pixel screen. */}
+      <div className="bed-tile__course">
+        <p className="bed-tile__indication" data-testid="session-indication">
+          {indicationLabel(session.indication)}
+        </p>
+        <InfusionProgress elapsedMin={elapsedMin} plannedDurationMin={session.plannedDurationMin} />
+      </div>
       <dl className="bed-tile__vitals">
         <VitalReading
           abbreviation="BP"

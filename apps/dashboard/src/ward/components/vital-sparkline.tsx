@@ -4,7 +4,7 @@ import { cssVar } from '../../ui/theme/theme-tokens';
 import type { SparklinePoint } from '../utils/sparkline-points';
 
 const WIDTH = 132;
-const HEIGHT = 36;
+const HEIGHT = 30;
 const MARGIN = { top: 2, right: 2, bottom: 2, left: 2 };
 
 interface VitalSparklineProps {
