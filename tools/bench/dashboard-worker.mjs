@@ -5,9 +5,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 
-const { url, token, clients } = /** @type {{ url: string, token: string, clients: number }} */ (
-  workerData
-);
+// Client i connects to urls[i % urls.length]: spread over the instances of a cluster. With
+// everyDelivery, every client's alert.raised is reported, not only each alert's first.
+const { urls, token, clients, everyDelivery } =
+  /** @type {{ urls: string[], token: string, clients: number, everyDelivery: boolean }} */ (
+    workerData
+  );
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const now = () => performance.timeOrigin + performance.now();
 
@@ -21,8 +24,8 @@ const counts = {
 /** First alert.raised per session and code, across all this thread's clients. */
 const firstSeen = new Set();
 
-const sockets = Array.from({ length: clients }, () => {
-  const socket = io(`${url}/clinicians`, {
+const sockets = Array.from({ length: clients }, (_, index) => {
+  const socket = io(`${urls[index % urls.length]}/clinicians`, {
     transports: ['websocket'],
     auth: { token },
     forceNew: true,
@@ -35,6 +38,8 @@ const sockets = Array.from({ length: clients }, () => {
   socket.on('alert.raised', (/** @type {{ sessionId: string, code: string }} */ alert) => {
     const at = now();
     counts.alertsRaised += 1;
+    if (everyDelivery)
+      port.postMessage({ type: 'delivery', sessionId: alert.sessionId, code: alert.code, at });
     const key = `${alert.sessionId}:${alert.code}`;
     if (firstSeen.has(key)) return;
     firstSeen.add(key);

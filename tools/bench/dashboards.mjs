@@ -8,14 +8,16 @@ import { onCleanup } from './cleanup.mjs';
  */
 
 /**
- * Connects `clients` clinician sockets (namespace /clinicians, auth { token }) on a worker thread.
- * `onAlert` gets each session's first alert.raised per code, with the absolute time it arrived.
- * @param {{ url: string, token: string, clients: number,
- *   onAlert: (alert: { sessionId: string, code: string, at: number }) => void }} options
+ * Connects `clients` clinician sockets (namespace /clinicians, auth { token }) on a worker thread,
+ * spread over `urls` (one per instance). `onAlert` gets each session's first alert.raised per
+ * code, with the absolute time it arrived; `onDelivery`, if given, every client's.
+ * @param {{ urls: string[], token: string, clients: number,
+ *   onAlert: (alert: { sessionId: string, code: string, at: number }) => void,
+ *   onDelivery?: (alert: { sessionId: string, code: string, at: number }) => void }} options
  */
-export async function connectDashboards({ url, token, clients, onAlert }) {
+export async function connectDashboards({ urls, token, clients, onAlert, onDelivery }) {
   const worker = new Worker(new URL('./dashboard-worker.mjs', import.meta.url), {
-    workerData: { url, token, clients },
+    workerData: { urls, token, clients, everyDelivery: Boolean(onDelivery) },
   });
   const terminate = onCleanup('stop the dashboards', () =>
     worker.terminate().then(() => undefined),
@@ -33,6 +35,7 @@ export async function connectDashboards({ url, token, clients, onAlert }) {
         clearTimeout(timer);
         resolve(undefined);
       } else if (message.type === 'alert') onAlert(message);
+      else if (message.type === 'delivery') onDelivery?.(message);
       else if (message.type === 'counts') waitingForCounts.shift()?.(message.counts);
       else if (message.type === 'connect_error' && ++connectErrors <= 3)
         console.warn(`    dashboard connect error: ${message.message}`);

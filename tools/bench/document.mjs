@@ -1,4 +1,4 @@
-import { BUDGET, budgetVerdict, resourcesTable, resultsTable } from './report.mjs';
+import { fanoutTable, BUDGET, budgetVerdict, resourcesTable, resultsTable } from './report.mjs';
 
 /** @typedef {import('./run-one.mjs').RunResult} RunResult */
 /** @typedef {RunResult | { database: string, beds: number, failed: string }} AnyRun */
@@ -103,10 +103,12 @@ function observations(runs) {
 /**
  * docs/benchmarks.md, rewritten on every run.
  * @param {{ machine: Awaited<ReturnType<typeof import('./machine.mjs').describeMachine>>,
- *   config: { beds: number[], measureS: number, warmupS: number, dashboards: number },
- *   runs: AnyRun[], backgroundPct: number, elapsedS: number }} input
+ *   config: { beds: number[], measureS: number, warmupS: number, dashboards: number,
+ *     fanoutClients: number, fanoutBeds: number },
+ *   runs: AnyRun[], fanout: Parameters<typeof fanoutTable>[0], backgroundPct: number,
+ *   elapsedS: number }} input
  */
-export function renderDocument({ machine, config, runs, backgroundPct, elapsedS }) {
+export function renderDocument({ machine, config, runs, fanout, backgroundPct, elapsedS }) {
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const done = /** @type {RunResult[]} */ (runs.filter((run) => !('failed' in run)));
   const budgetRuns = done.filter((run) => run.beds === BUDGET.beds);
@@ -183,6 +185,22 @@ receive every bed's vitals (a whole-ward screen), so the server sends one frame 
 to each of them.
 
 ${runNotes || '- nothing unusual.'}
+
+## Fan-out across instances
+
+${
+  fanout.length
+    ? `${fanoutTable(fanout)}
+
+PostgreSQL and Redis (\`REDIS_URL\`, the Socket.IO Redis Streams adapter), 1 or 2 server
+instances, ${config.fanoutClients} clinician sockets spread evenly over them, each receiving the
+whole ward, and ${config.fanoutBeds} beds at 1 Hz posting to the first instance (as monitors
+behind the proxy, which hashes each client to one instance). Every desaturation probe is timed at
+**every** client, from the POST's start to that client's \`alert.raised\`; with two instances half
+the clients get it through Redis. **Deliveries timed** counts those arrivals out of probes ×
+clients. **vitals events/s delivered** counts \`vitals\` frames received by all clients together.`
+    : 'Not run (`BENCH_FANOUT_INSTANCES=0`).'
+}
 
 ## What limits it
 

@@ -211,5 +211,10 @@ export async function drive({
     unfinished,
     duplicates: totals.duplicates,
     lateness: summarize(lateness),
+    /** Each desaturation whose POST was accepted: when it started (absolute ms), by session. */
+    probeStarts: [...probes].map(([sessionId, probe]) => ({
+      sessionId,
+      startedAt: probe.startedAt,
+    })),
   };
 }

@@ -116,3 +116,35 @@ export function resourcesTable(runs) {
     ]),
   );
 }
+
+/**
+ * @param {Array<import('./run-fanout.mjs').FanoutResult | { instances: number, failed: string }>} runs
+ */
+export function fanoutTable(runs) {
+  return markdownTable(
+    [
+      'Instances',
+      'Clients',
+      'Beds',
+      'Accepted samples/s',
+      'POST->alert.raised at every client p50 / p99 / max (ms)',
+      'Deliveries timed',
+      'vitals events/s delivered',
+      'Errors (non-202)',
+    ],
+    runs.map((run) =>
+      'failed' in run
+        ? [String(run.instances), '-', '-', `failed: ${run.failed}`, '-', '-', '-', '-']
+        : [
+            String(run.instances),
+            String(run.clients),
+            String(run.beds),
+            `${num(run.samplesPerSecond)} of ${num(run.offeredSamplesPerSecond)}`,
+            triple(run.delivery),
+            `${run.delivery.count}/${run.expectedDeliveries}`,
+            num(run.vitalsPerSecond),
+            countsText(run.errors),
+          ],
+    ),
+  );
+}

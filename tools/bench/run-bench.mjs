@@ -11,6 +11,7 @@ import { installSignalHandlers, runCleanups } from './cleanup.mjs';
 import { backgroundBusyPct, describeMachine } from './machine.mjs';
 import { renderDocument } from './document.mjs';
 import { budgetVerdict } from './report.mjs';
+import { runFanout } from './run-fanout.mjs';
 import { runOne } from './run-one.mjs';
 
 /** @param {number | null | undefined} value @param {number} [digits] */
@@ -50,6 +51,13 @@ const config = {
   ),
   dashboards: positive('BENCH_DASHBOARDS', 20),
   setupConcurrency: positive('BENCH_SETUP_CONCURRENCY', 20),
+  /** Fan-out runs: instance counts (PostgreSQL + Redis), clients spread over them, beds. */
+  fanoutInstances: list('BENCH_FANOUT_INSTANCES', '1,2')
+    .map(Number)
+    .filter((count) => count > 0),
+  fanoutClients: positive('BENCH_FANOUT_CLIENTS', 100),
+  fanoutBeds: positive('BENCH_FANOUT_BEDS', 100),
+  redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
   /** A diagnosis aid, not for the published figures: the server runs under --cpu-prof. */
   profileDir: process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined,
 };
@@ -72,6 +80,8 @@ async function main() {
   );
   /** @type {Array<import('./run-one.mjs').RunResult | { database: string, beds: number, failed: string }>} */
   const runs = [];
+  /** @type {Array<import('./run-fanout.mjs').FanoutResult | { instances: number, failed: string }>} */
+  const fanout = [];
   try {
     for (const database of config.databases) {
       for (const beds of config.beds) {
@@ -111,6 +121,33 @@ async function main() {
         }
       }
     }
+    for (const instances of config.fanoutInstances) {
+      console.log(
+        `fan-out: ${instances} instance(s), ${config.fanoutClients} clients, ${config.fanoutBeds} beds`,
+      );
+      try {
+        const run = await runFanout({
+          repoRoot,
+          instances,
+          clients: config.fanoutClients,
+          beds: config.fanoutBeds,
+          warmupS: config.warmupS,
+          measureS: config.measureS,
+          setupConcurrency: config.setupConcurrency,
+          redisUrl: config.redisUrl,
+        });
+        fanout.push(run);
+        console.log(
+          `  alert at every client p99 ${fmt(run.delivery.p99, 1)} ms ` +
+            `(${run.delivery.count}/${run.expectedDeliveries}); ` +
+            `${fmt(run.vitalsPerSecond)} vitals events/s delivered\n`,
+        );
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(`  failed: ${message}\n`);
+        fanout.push({ instances, failed: message.split('\n')[0] });
+      }
+    }
   } finally {
     await runCleanups();
   }
@@ -118,6 +155,7 @@ async function main() {
     machine,
     config,
     runs,
+    fanout,
     backgroundPct,
     elapsedS: (Date.now() - started) / 1000,
   });
@@ -126,7 +164,7 @@ async function main() {
   console.log(
     `written to docs/benchmarks.md (${((Date.now() - started) / 1000).toFixed(0)} s in all)`,
   );
-  if (runs.some((run) => 'failed' in run)) process.exitCode = 1;
+  if ([...runs, ...fanout].some((run) => 'failed' in run)) process.exitCode = 1;
 }
 
 main().catch(async (error) => {

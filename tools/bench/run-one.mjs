@@ -56,7 +56,7 @@ export async function runOne({
       /** @type {Array<(alert: { sessionId: string, code: string, at: number }) => void>} */
       const alertListeners = [];
       const clients = await connectDashboards({
-        url: server.baseUrl,
+        urls: [server.baseUrl],
         token: dashboardToken,
         clients: dashboards,
         onAlert: (alert) => alertListeners.forEach((listener) => listener(alert)),

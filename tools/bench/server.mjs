@@ -22,10 +22,11 @@ async function freePort() {
 
 /**
  * Starts the built server as its own process and waits for its health check.
- * @param {{ repoRoot: string, databaseUrl: string, profileDir?: string }} options with
- *   `profileDir`, the server runs under --cpu-prof and leaves its profile there when it stops
+ * @param {{ repoRoot: string, databaseUrl: string, profileDir?: string, redisUrl?: string }}
+ *   options with `profileDir`, the server runs under --cpu-prof and leaves its profile there when
+ *   it stops; with `redisUrl`, it is one of several instances sharing Redis
  */
-export async function startServer({ repoRoot, databaseUrl, profileDir }) {
+export async function startServer({ repoRoot, databaseUrl, profileDir, redisUrl }) {
   const port = await freePort();
   const env = { ...process.env };
   for (const name of ['REDIS_URL', 'VIGIL_DEMO', 'NODE_ENV', 'CORS_ORIGINS']) delete env[name];
@@ -39,6 +40,7 @@ export async function startServer({ repoRoot, databaseUrl, profileDir }) {
       VIGIL_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
       VIGIL_LOGIN_RATE_LIMIT: '1000',
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
