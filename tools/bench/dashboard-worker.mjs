@@ -5,12 +5,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 
-// Client i connects to urls[i % urls.length]: spread over the instances of a cluster. With
-// everyDelivery, every client's alert.raised is reported, not only each alert's first.
-const { urls, token, clients, everyDelivery } =
-  /** @type {{ urls: string[], token: string, clients: number, everyDelivery: boolean }} */ (
-    workerData
-  );
+// Client i connects to urls[i % urls.length] (spread over the instances of a cluster) and, when
+// watches[i] lists bays, narrows itself to them as a ward screen does; otherwise it receives the
+// whole ward. With everyDelivery, every client's alert.raised is reported, not only the first.
+const { urls, token, clients, watches, everyDelivery } =
+  /** @type {{ urls: string[], token: string, clients: number,
+   *   watches: Array<string[] | null>, everyDelivery: boolean }} */ (workerData);
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const now = () => performance.timeOrigin + performance.now();
 
@@ -54,12 +54,17 @@ const sockets = Array.from({ length: clients }, (_, index) => {
 });
 
 let connected = 0;
-for (const socket of sockets) {
+sockets.forEach((socket, index) => {
   socket.once('connect', () => {
-    connected += 1;
-    if (connected === sockets.length) port.postMessage({ type: 'ready' });
+    const bays = watches[index];
+    const ready = () => {
+      connected += 1;
+      if (connected === sockets.length) port.postMessage({ type: 'ready' });
+    };
+    if (bays) socket.emit('watch', { bays }, ready);
+    else ready();
   });
-}
+});
 
 port.on('message', (/** @type {{ type: string }} */ message) => {
   if (message.type === 'counts') port.postMessage({ type: 'counts', counts: { ...counts } });

@@ -9,15 +9,29 @@ import { onCleanup } from './cleanup.mjs';
 
 /**
  * Connects `clients` clinician sockets (namespace /clinicians, auth { token }) on a worker thread,
- * spread over `urls` (one per instance). `onAlert` gets each session's first alert.raised per
+ * spread over `urls` (one per instance); client i watches the bays `watches[i]` (a ward screen)
+ * or, without an entry, the whole ward. `onAlert` gets each session's first alert.raised per
  * code, with the absolute time it arrived; `onDelivery`, if given, every client's.
- * @param {{ urls: string[], token: string, clients: number,
+ * @param {{ urls: string[], token: string, clients: number, watches?: Array<string[] | null>,
  *   onAlert: (alert: { sessionId: string, code: string, at: number }) => void,
  *   onDelivery?: (alert: { sessionId: string, code: string, at: number }) => void }} options
  */
-export async function connectDashboards({ urls, token, clients, onAlert, onDelivery }) {
+export async function connectDashboards({
+  urls,
+  token,
+  clients,
+  watches = [],
+  onAlert,
+  onDelivery,
+}) {
   const worker = new Worker(new URL('./dashboard-worker.mjs', import.meta.url), {
-    workerData: { urls, token, clients, everyDelivery: Boolean(onDelivery) },
+    workerData: {
+      urls,
+      token,
+      clients,
+      watches: Array.from({ length: clients }, (_, index) => watches[index] ?? null),
+      everyDelivery: Boolean(onDelivery),
+    },
   });
   const terminate = onCleanup('stop the dashboards', () =>
     worker.terminate().then(() => undefined),

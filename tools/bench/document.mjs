@@ -104,6 +104,7 @@ function observations(runs) {
  * docs/benchmarks.md, rewritten on every run.
  * @param {{ machine: Awaited<ReturnType<typeof import('./machine.mjs').describeMachine>>,
  *   config: { beds: number[], measureS: number, warmupS: number, dashboards: number,
+ *     wardSize: number,
  *     fanoutClients: number, fanoutBeds: number },
  *   runs: AnyRun[], fanout: Parameters<typeof fanoutTable>[0], backgroundPct: number,
  *   elapsedS: number }} input
@@ -133,7 +134,7 @@ A benchmark, not a test: it measures and reports; nothing here fails the build.
 
 **Machine:** \`nproc\` ${machine.cores} (${machine.cpu}), ${machine.memoryGb.toFixed(1)} GB RAM,
 Node ${machine.node}, PostgreSQL ${machine.postgres}, SQLite ${machine.sqlite} (better-sqlite3).
-The load generator (the bedside senders, and the ${config.dashboards} dashboard clients on a worker
+The load generator (the bedside senders, and the dashboard clients on a worker
 thread) runs on the same ${machine.cores}-core machine as the server and PostgreSQL and competes
 with them for CPU. The machine was ${n0(backgroundPct)} % busy with other work just before the
 benchmark began.
@@ -142,7 +143,8 @@ Each run starts from a fresh database (a temporary SQLite file, or a new Postgre
 dropped afterwards) and a fresh server (\`node dist/server/apps/server/src/main.js\`,
 \`LOG_LEVEL=warn\`, no Redis), sets the ward up through the REST API (admin → nurse; per bed a
 device key, a patient, a session, its assessment, then every session started), connects the
-dashboards, and drives each bed at 1 Hz (${config.warmupS} s warm-up, ${config.measureS} s measured).
+dashboards (a ward screen per ${config.wardSize} beds, watching its bays, and ${config.dashboards}
+whole-ward clients), and drives each bed at 1 Hz (${config.warmupS} s warm-up, ${config.measureS} s measured).
 Reproduce or vary with \`BENCH_BEDS\` (e.g. \`100,300,500,1000\` to find where it stops
 keeping up), \`BENCH_SECONDS\`, \`BENCH_DATABASES\`, \`BENCH_DASHBOARDS\`; see
 [tools/bench/README.md](../tools/bench/README.md).
@@ -180,9 +182,10 @@ machine has ${machine.cores}); PostgreSQL is every \`postgres\` process together
 this benchmark's own process (all its threads); "Other processes" is whatever else the machine ran
 (other jobs, the kernel's network work). Machine busy is the share of all cores. The event-loop delay
 is the server's own \`vigil_nodejs_eventloop_lag_*\` metric over the window ("-" when the server
-was too busy to answer the scrape that opens the window in time). The dashboards
-receive every bed's vitals (a whole-ward screen), so the server sends one frame per accepted batch
-to each of them.
+was too busy to answer the scrape that opens the window in time). The dashboards are a ward
+screen per ${config.wardSize} beds, each watching its own bays (\`watch {bays}\`), as a ward's wall
+display does, plus ${config.dashboards} clients watching the whole ward (a charge nurse's overview);
+so each accepted batch becomes one \`vitals\` frame to its ward screen and one to each of those.
 
 ${runNotes || '- nothing unusual.'}
 

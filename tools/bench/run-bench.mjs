@@ -1,7 +1,9 @@
 // `npm run bench`: the built server, as a real process, on SQLite and on PostgreSQL, under a ward
 // of bedside monitors at 1 Hz. A benchmark, never a test: it reports, it does not judge the build.
 // Environment: BENCH_BEDS ("100,1000"), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5),
-// BENCH_DATABASES ("sqlite,postgres"), BENCH_DASHBOARDS (20), BENCH_SETUP_CONCURRENCY (20),
+// BENCH_DATABASES ("sqlite,postgres"), BENCH_DASHBOARDS (2), BENCH_WARD_SIZE (24),
+// BENCH_SETUP_CONCURRENCY (20), BENCH_FANOUT_INSTANCES ("1,2"), BENCH_FANOUT_CLIENTS (100),
+// BENCH_FANOUT_BEDS (100), BENCH_REDIS_URL (redis://127.0.0.1:6379),
 // BENCH_PROFILE_DIR (unset; when set, the server runs under --cpu-prof and writes its profile there).
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -49,7 +51,8 @@ const config = {
       return value;
     })
   ),
-  dashboards: positive('BENCH_DASHBOARDS', 20),
+  dashboards: positive('BENCH_DASHBOARDS', 2),
+  wardSize: positive('BENCH_WARD_SIZE', 24),
   setupConcurrency: positive('BENCH_SETUP_CONCURRENCY', 20),
   /** Fan-out runs: instance counts (PostgreSQL + Redis), clients spread over them, beds. */
   fanoutInstances: list('BENCH_FANOUT_INSTANCES', '1,2')
@@ -76,7 +79,8 @@ async function main() {
     console.warn('warning: something else is using the CPU; the figures will suffer');
   console.log(
     `beds ${config.beds.join(', ')}; ${config.warmupS} s warm-up + ${config.measureS} s measured; ` +
-      `${config.dashboards} dashboards; databases ${config.databases.join(', ')}\n`,
+      `a ward screen per ${config.wardSize} beds and ${config.dashboards} whole-ward dashboards; ` +
+      `databases ${config.databases.join(', ')}\n`,
   );
   /** @type {Array<import('./run-one.mjs').RunResult | { database: string, beds: number, failed: string }>} */
   const runs = [];

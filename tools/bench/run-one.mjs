@@ -15,7 +15,9 @@ import { windowObserver } from './window-observer.mjs';
  * One database, one ward size: a fresh database and a fresh server, so that runs do not inherit
  * each other's rows, memory or open alerts.
  * @param {{ repoRoot: string, database: 'sqlite' | 'postgres', beds: number, warmupS: number,
- *   measureS: number, dashboards: number, setupConcurrency: number, profileDir?: string }} options
+ *   measureS: number, dashboards: number, wardSize: number, setupConcurrency: number,
+ *   profileDir?: string }} options: `dashboards` sockets watch the whole ward; besides them, one
+ *   ward screen per `wardSize` beds watches its own bays
  */
 export async function runOne({
   repoRoot,
@@ -24,6 +26,7 @@ export async function runOne({
   warmupS,
   measureS,
   dashboards,
+  wardSize,
   setupConcurrency,
   profileDir,
 }) {
@@ -55,14 +58,19 @@ export async function runOne({
 
       /** @type {Array<(alert: { sessionId: string, code: string, at: number }) => void>} */
       const alertListeners = [];
+      const wards = Array.from({ length: Math.ceil(beds / wardSize) }, (_, ward) =>
+        setup.beds.slice(ward * wardSize, (ward + 1) * wardSize).map((bed) => bed.bay),
+      );
       const clients = await connectDashboards({
         urls: [server.baseUrl],
         token: dashboardToken,
-        clients: dashboards,
+        clients: wards.length + dashboards,
+        watches: wards,
         onAlert: (alert) => alertListeners.forEach((listener) => listener(alert)),
       });
       console.log(
-        `  ${dashboards} dashboards connected; driving ${beds} beds for ${warmupS} + ${measureS} s`,
+        `  ${wards.length} ward screens and ${dashboards} whole-ward dashboards connected; ` +
+          `driving ${beds} beds for ${warmupS} + ${measureS} s`,
       );
       const measured = await (async () => {
         try {
@@ -118,6 +126,7 @@ export async function runOne({
         },
         dashboards: {
           clients: dashboards,
+          wardScreens: wards.length,
           vitalsEventsPerSecond:
             (window.countsAtEnd.vitalsEvents - window.countsAtStart.vitalsEvents) / measureS,
           disconnects: countsAfter.disconnects,
