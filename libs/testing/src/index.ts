@@ -1,2 +1,3 @@
 export * from './browser';
 export * from './server-process';
+export * from './tcp-failover-proxy';

@@ -24,9 +24,17 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
+export interface ServerProcessOptions {
+  /** Listen on this port (a replica restarted at its old address); a free port otherwise. */
+  port?: number;
+}
+
 /** The built server as a real process, configured by its environment alone, as operators run it. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [BUILT_SERVER], {
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     cwd: WORKSPACE_ROOT,
