@@ -981,5 +981,42 @@ class LiveClient {
       expect(client.about(session.id)).toEqual(['alert.raised SPO2_LOW active high']);
       await endSession(session.id);
     });
+
+    // Revocation reaches sockets through the user's and the login's rooms, on every instance.
+    it('ends every socket of a login that ended, also one that narrowed its watch', async () => {
+      const token = await login(b.url, 'cl-nurse');
+      const wide = await connect('whole-ward socket on A', a.url, token);
+      const narrowed = await connect('bay K9 socket on C', c.url, token, {
+        watch: { bays: ['K9'] },
+      });
+      await call(b.url, 'POST', '/auth/logout', token);
+      await wide.until('the whole-ward socket to be closed', () => wide.disconnects.length > 0);
+      expect(wide.disconnects).toEqual(['io server disconnect']);
+      expect(await refusal(a.url, { token })).toBe('unauthorized');
+      await narrowed.until(
+        'the narrowed socket to be closed after its login ended',
+        () => narrowed.disconnects.length > 0,
+        3_000,
+      );
+      expect(narrowed.disconnects).toEqual(['io server disconnect']);
+    });
+
+    it('ends every socket of a disabled user, also one that narrowed its watch', async () => {
+      const userId = await createUser('cl-leaver', 'physician');
+      const token = await login(c.url, 'cl-leaver');
+      const wide = await connect('whole-ward socket on B', b.url, token);
+      const narrowed = await connect('session-watching socket on A', a.url, token, {
+        watch: { sessionIds: [randomUUID()] },
+      });
+      await call(c.url, 'PATCH', `/users/${userId}`, tokens.admin, { disabled: true });
+      await wide.until('the whole-ward socket to be closed', () => wide.disconnects.length > 0);
+      expect(wide.disconnects).toEqual(['io server disconnect']);
+      await narrowed.until(
+        'the narrowed socket to be closed after its user was disabled',
+        () => narrowed.disconnects.length > 0,
+        3_000,
+      );
+      expect(narrowed.disconnects).toEqual(['io server disconnect']);
+    });
   });
 });
