@@ -111,20 +111,30 @@ function feedVitals(baseUrl, beds) {
       Object.assign(sample, { systolic: 118 + (bed.seq % 14), diastolic: 74 + (bed.seq % 8) });
     }
     totals.sent += 1;
-    void requestJson({
-      baseUrl,
-      agent,
-      method: 'POST',
-      path: `/api/v1/sessions/${bed.bed.sessionId}/vitals`,
-      headers: { 'x-device-key': bed.bed.apiKey },
-      body: { samples: [sample] },
-    }).then((reply) => {
-      if (reply.status === 202) totals.accepted += 1;
-      else {
-        totals.failed += 1;
-        totals.lastError = `${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
-      }
-    });
+    const post = () =>
+      requestJson({
+        baseUrl,
+        agent,
+        method: 'POST',
+        path: `/api/v1/sessions/${bed.bed.sessionId}/vitals`,
+        headers: { 'x-device-key': bed.bed.apiKey },
+        body: { samples: [sample] },
+      });
+    void post()
+      // A kept-alive socket the server closed just as it was reused: resent once, as a monitor
+      // would; the sample's seq makes a copy that did arrive count as a duplicate.
+      .then((reply) =>
+        reply.status === 0 && String(reply.body?.error).includes('reused connection')
+          ? post()
+          : reply,
+      )
+      .then((reply) => {
+        if (reply.status === 202) totals.accepted += 1;
+        else {
+          totals.failed += 1;
+          totals.lastError = `${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
+        }
+      });
   };
   state.forEach((bed, index) => {
     const offset = Math.round((index * 1000) / state.length);
@@ -428,6 +438,13 @@ ${verdict}
 | renderer main thread busy                             | ${fixed(r.mainThread.taskPct)} % of the window (script ${fixed(r.mainThread.scriptPct)} %, layout ${fixed(r.mainThread.layoutPct)} %, style ${fixed(r.mainThread.stylePct)} %); ${fixed(r.mainThread.layouts, 0)} layouts, ${fixed(r.mainThread.styleRecalcs, 0)} style recalculations |
 | CPU over the window                                   | Chromium (all its processes) ${fixed(r.cpu.chromiumPct, 0)} % of one core, server ${fixed(r.cpu.serverPct, 0)} % of one core, whole machine ${fixed(r.cpu.machinePct, 0)} % of all cores |
 | readings sent in the window                           | ${r.fed.sent} (${r.fed.accepted} accepted, ${r.fed.failed} failed${r.fed.failed ? `; last: ${r.fed.lastError}` : ''}) |
+
+## What changed the figures
+
+Until the tiles' two sparklines became plain SVG polylines, each was a recharts chart, and a full
+ward redrew 48 of them every second: on the same machine (as busy), 47.7 fps, 8.7 % of frames
+missed a refresh, p99 133 ms, 44 long tasks (4.5 s of the 30 s, longest 308 ms), the renderer's
+main thread 49 % busy and the JS heap growing from 32 to 78 MiB within the window.
 
 ## How it was measured
 

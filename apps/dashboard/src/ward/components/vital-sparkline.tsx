@@ -1,11 +1,12 @@
-import { memo } from 'react';
-import { Line, LineChart, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
 import { cssVar } from '../../ui/theme/theme-tokens';
-import type { SparklinePoint } from '../utils/sparkline-points';
+import {
+  type SparklineBox,
+  type SparklinePoint,
+  sparklinePolyline,
+} from '../utils/sparkline-points';
 
-const WIDTH = 132;
-const HEIGHT = 30;
-const MARGIN = { top: 2, right: 2, bottom: 2, left: 2 };
+const BOX: SparklineBox = { width: 132, height: 30, inset: 2, valueMargin: 2 };
 
 interface VitalSparklineProps {
   label: string;
@@ -13,29 +14,38 @@ interface VitalSparklineProps {
   tone: 'trendHeartRate' | 'trendSpo2';
 }
 
-/** Memoised: the tile re-renders every second for its clock, the trend only when data moves. */
+/**
+ * Memoised: the tile re-renders every second for its clock, the trend only when data moves.
+ * One SVG polyline rather than a chart library: a full ward redraws two trends per chair every
+ * second, and a recharts chart each time cost the ward screen whole frames (bench:ward).
+ */
 export const VitalSparkline = memo(function VitalSparkline({
   label,
   points,
   tone,
 }: VitalSparklineProps) {
+  const polyline = useMemo(() => sparklinePolyline(points, BOX), [points]);
   return (
     <div className="sparkline" role="img" aria-label={label} style={{ color: cssVar(tone) }}>
-      {points.length < 2 ? (
+      {polyline === null ? (
         <span className="sparkline__empty">No trend yet</span>
       ) : (
-        <LineChart width={WIDTH} height={HEIGHT} data={[...points]} margin={MARGIN}>
-          <XAxis dataKey="time" type="number" domain={['dataMin', 'dataMax']} hide />
-          <YAxis domain={['dataMin - 2', 'dataMax + 2']} hide />
-          <Line
-            dataKey="value"
-            type="linear"
+        <svg
+          width={BOX.width}
+          height={BOX.height}
+          viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+          aria-hidden="true"
+          focusable="false"
+        >
+          <polyline
+            className="sparkline__line"
+            points={polyline}
+            fill="none"
             stroke="currentColor"
             strokeWidth={1.5}
-            dot={false}
-            isAnimationActive={false}
+            strokeLinejoin="round"
           />
-        </LineChart>
+        </svg>
       )}
     </div>
   );
