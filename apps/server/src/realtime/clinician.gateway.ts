@@ -29,7 +29,15 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { WsAccessGuard } from '../auth/ws-access.guard';
 import { SecurityEvents } from '../security/security-events';
-import { WARD_ROOM, bayRoom, loginRoom, sessionAudience, sessionRoom, userRoom } from './rooms';
+import {
+  WARD_ROOM,
+  bayRoom,
+  isAudienceRoom,
+  loginRoom,
+  sessionAudience,
+  sessionRoom,
+  userRoom,
+} from './rooms';
 import { authenticateSockets, tokenFromHandshake } from './socket-authentication';
 import { VitalsCoalescer } from './vitals-coalescer';
 
@@ -133,8 +141,10 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     if (everything) wanted.add(WARD_ROOM);
     request.bays?.forEach((bay) => wanted.add(bayRoom(bay)));
     request.sessionIds?.forEach((id) => wanted.add(sessionRoom(id)));
+    // Only what the screen shows changes: the user's and login's rooms are how revocation
+    // reaches this socket, so it never leaves them.
     for (const room of socket.rooms) {
-      if (room !== socket.id && !wanted.has(room)) await socket.leave(room);
+      if (isAudienceRoom(room) && !wanted.has(room)) await socket.leave(room);
     }
     await socket.join([...wanted]);
     this.logger.debug(`socket ${socket.id} watches ${[...wanted].join(', ')}`);

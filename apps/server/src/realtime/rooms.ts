@@ -13,3 +13,8 @@ export function sessionAudience(bay: string, sessionId: string): string[] {
 export const userRoom = (userId: string) => `user:${userId}`;
 export const loginRoom = (authSessionId: string) => `login:${authSessionId}`;
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+
+/** Whether a room carries what a screen shows (and `watch` may change), not who the socket is. */
+export function isAudienceRoom(room: string): boolean {
+  return room === WARD_ROOM || room.startsWith('bay:') || room.startsWith('session:');
+}
