@@ -4,7 +4,7 @@ import type { AuditEntry, AuditQuery, AuditVerification } from '@vigil/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
-import { multiRowInsert } from '../database/multi-row-insert';
+import { multiRowInsert, powerOfTwoChunks } from '../database/multi-row-insert';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';
@@ -20,8 +20,6 @@ export interface AuditEvent {
 /** Any fixed number: the PostgreSQL advisory lock that orders appends across every instance. */
 const AUDIT_CHAIN_LOCK = 704_211_904;
 const VERIFY_PAGE = 2_000;
-/** Rows per INSERT statement: well inside SQLite's and PostgreSQL's bound-parameter limits. */
-const INSERT_CHUNK = 500;
 const AUDIT_COLUMNS = [
   'seq',
   'at',
@@ -106,8 +104,7 @@ export class AuditService {
       prevHash = auditHash(fields);
       return { ...fields, hash: prevHash };
     });
-    for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
-      const chunk = entries.slice(start, start + INSERT_CHUNK);
+    for (const chunk of powerOfTwoChunks(entries)) {
       const { sql, parameters } = multiRowInsert(
         'audit_entry',
         AUDIT_COLUMNS,

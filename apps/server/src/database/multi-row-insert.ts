@@ -22,3 +22,20 @@ export function multiRowInsert(
     parameters,
   };
 }
+
+/**
+ * Splits rows into runs of 512, 256, … 2, 1. The statement's text depends on its row count, and
+ * SQLite prepares (parses and plans) each new text again: with these sizes the same ten texts come
+ * back, stay in the driver's statement cache, and a group of any size costs no new preparation.
+ */
+export function powerOfTwoChunks<T>(rows: readonly T[], largest = 512): T[][] {
+  const chunks: T[][] = [];
+  let start = 0;
+  while (start < rows.length) {
+    let size = largest;
+    while (size > rows.length - start) size /= 2;
+    chunks.push(rows.slice(start, start + size));
+    start += size;
+  }
+  return chunks;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type LatestVitals, mergeLatestVitals, type VitalSample, VITAL_SIGNS } from '@vigil/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { multiRowInsert } from '../database/multi-row-insert';
+import { multiRowInsert, powerOfTwoChunks } from '../database/multi-row-insert';
 import { VitalSampleEntity } from './vital-sample.entity';
 import { toVitalSample } from './vital-sample.mapper';
 
@@ -38,9 +38,6 @@ function rowValues(row: VitalSampleEntity): unknown[] {
   ];
 }
 
-/** Rows per INSERT statement: 12 parameters each, well inside both databases' limits. */
-const INSERT_CHUNK = 500;
-
 /**
  * The primary key as one string: what makes a sample the same sample. PostgreSQL returns uuids in
  * lower case whatever case the request used.
@@ -65,11 +62,11 @@ export class VitalSamplesRepository {
   async insertNew(manager: EntityManager, rows: VitalSampleEntity[]): Promise<VitalSampleEntity[]> {
     const postgres = this.dataSource.options.type === 'postgres';
     const insertedKeys = new Set<string>();
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    for (const chunk of powerOfTwoChunks(rows)) {
       const { sql, parameters } = multiRowInsert(
         'vital_sample',
         INSERT_COLUMNS,
-        rows.slice(start, start + INSERT_CHUNK).map(rowValues),
+        chunk.map(rowValues),
         postgres,
       );
       const inserted: Array<{ session_id: string; source: string; dedupe_key: string }> =
@@ -95,19 +92,25 @@ export class VitalSamplesRepository {
       if (row.systolic !== null) receipt[1] = later(receipt[1], row.receivedAt);
       receipts.set(row.sessionId, receipt);
     }
-    if (receipts.size === 0) return;
-    const { sql, parameters } = multiRowInsert(
-      'vital_receipt',
-      ['session_id', 'signal_received_at', 'pressure_received_at'],
-      [...receipts].map(([sessionId, [signal, pressure]]) => [sessionId, signal, pressure]),
-      this.dataSource.options.type === 'postgres',
-    );
-    await manager.query(
-      `${sql} ON CONFLICT (session_id) DO UPDATE SET
-         signal_received_at = COALESCE(excluded.signal_received_at, vital_receipt.signal_received_at),
-         pressure_received_at = COALESCE(excluded.pressure_received_at, vital_receipt.pressure_received_at)`,
-      parameters,
-    );
+    const rows = [...receipts].map(([sessionId, [signal, pressure]]) => [
+      sessionId,
+      signal,
+      pressure,
+    ]);
+    for (const chunk of powerOfTwoChunks(rows)) {
+      const { sql, parameters } = multiRowInsert(
+        'vital_receipt',
+        ['session_id', 'signal_received_at', 'pressure_received_at'],
+        chunk,
+        this.dataSource.options.type === 'postgres',
+      );
+      await manager.query(
+        `${sql} ON CONFLICT (session_id) DO UPDATE SET
+           signal_received_at = COALESCE(excluded.signal_received_at, vital_receipt.signal_received_at),
+           pressure_received_at = COALESCE(excluded.pressure_received_at, vital_receipt.pressure_received_at)`,
+        parameters,
+      );
+    }
   }
 
   async findRange(sessionId: string, from?: string, to?: string): Promise<VitalSample[]> {
