@@ -23,6 +23,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useBodyParser('json', { limit: BODY_LIMIT });
   // Behind the proxy, the client's address (rate limits, audit) comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
+  // API replies are fresh every time; hashing each body for an ETag would be wasted work.
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 
 /**
  * HTTP errors keep NestJS's shape; anything else becomes a bare 500 whose details stay in the log
@@ -20,6 +20,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof HttpException) {
+      this.logUnloggedRefusal(host.switchToHttp().getRequest<Request>(), exception.getStatus());
       const body = exception.getResponse();
       response
         .status(exception.getStatus())
@@ -38,5 +39,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
       error: 'Internal Server Error',
       message: 'Internal server error',
     });
+  }
+
+  /**
+   * Requests without an access-log line (readings from monitors) still leave one when refused, so
+   * a misconfigured device shows up in the log: route and status only, never the body or message,
+   * which may carry readings.
+   */
+  private logUnloggedRefusal(request: Request, status: number): void {
+    if ((request as Partial<Pick<Request, 'log'>>).log) return;
+    this.logger.warn(`${request.method} ${request.path} refused with ${status}`);
   }
 }
