@@ -279,6 +279,47 @@ const PASSWORD = 'e2e nurse password';
     }
   });
 
+  it('refuses a device key on every instance as soon as it is revoked on one', async () => {
+    const patient = await call<{ id: string }>(first.url, 'POST', '/patients', nurse, {
+      mrn: 'REVOKE-1',
+      displayName: 'Re Voke',
+      weightKg: 70,
+    });
+    const session = await call<Session>(first.url, 'POST', '/sessions', nurse, {
+      patientId: patient.id,
+      bay: 'R4',
+      indication: 'depression',
+      doseMgPerKg: 0.5,
+    });
+    await startInfusion(first.url, session.id);
+    const device = await call<{ id: string; apiKey: string }>(
+      first.url,
+      'POST',
+      '/devices',
+      admin,
+      {
+        label: 'Revoked monitor',
+      },
+    );
+    const post = (seq: number) =>
+      fetch(`${second.url}/api/v1/sessions/${session.id}/vitals`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-device-key': device.apiKey },
+        body: JSON.stringify({ samples: [{ seq, at: new Date().toISOString(), spo2: 97 }] }),
+      });
+    // Accepted on the second instance, which now knows the key.
+    expect((await post(1)).status).toBe(202);
+    await call(first.url, 'POST', `/devices/${device.id}/revoke`, admin);
+    // The relay through Redis takes a moment; the key must be refused well within a second.
+    const deadline = Date.now() + 1_000;
+    let status = (await post(2)).status;
+    while (status !== 401 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      status = (await post(3)).status;
+    }
+    expect(status).toBe(401);
+  });
+
   it('shuts down cleanly on SIGTERM while the other instance keeps serving', async () => {
     expect(await second.stop()).toBe(0);
     expect(await call(first.url, 'GET', '/health', null)).toMatchObject({ status: 'ok' });

@@ -1,7 +1,13 @@
-import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import {
+  Injectable,
+  NotFoundException,
+  type OnModuleDestroy,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateDeviceInput, Device, DeviceCreated } from '@vigil/shared';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Subscription } from 'rxjs';
 import type { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor, DevicePrincipal } from '../auth/principal';
@@ -14,14 +20,35 @@ const KEY_PREFIX = 'vgl_';
 
 const hashKey = (apiKey: string) => createHash('sha256').update(apiKey).digest('hex');
 
+/**
+ * A monitor posts every second, and looking its key up each time was a database round trip per
+ * reading. Known keys are kept this long; a revocation removes them at once here and, through
+ * Redis, on every other instance, so this bound only matters if that message were lost.
+ */
+const KEY_CACHE_MS = 10_000;
+const KEY_CACHE_SIZE = 10_000;
+
 @Injectable()
-export class DevicesService {
+export class DevicesService implements OnModuleDestroy {
+  private readonly knownKeys = new Map<string, { principal: DevicePrincipal; until: number }>();
+  /** Bumped by each revocation: a look-up that overlapped one may have read the key as valid. */
+  private revocationCount = 0;
+  private readonly revocations: Subscription;
+
   constructor(
     @InjectRepository(DeviceEntity) private readonly devices: Repository<DeviceEntity>,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly securityEvents: SecurityEvents,
-  ) {}
+  ) {
+    this.revocations = securityEvents.stream.subscribe((event) => {
+      if (event.kind === 'device-revoked') this.forget(event.deviceId);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.revocations.unsubscribe();
+  }
 
   /** The key leaves the server once, in this reply; only its hash is kept. */
   async register(actor: Actor, input: CreateDeviceInput): Promise<DeviceCreated> {
@@ -72,12 +99,33 @@ export class DevicesService {
     return revoked;
   }
 
-  /** Checked against the database on every use, so a revoked key is refused at once. */
+  /** A revoked key is refused at once: its revocation empties the cache (see KEY_CACHE_MS). */
   async authenticate(apiKey: string): Promise<DevicePrincipal> {
-    const device = apiKey.startsWith(KEY_PREFIX) ? await this.findByKeyHash(hashKey(apiKey)) : null;
+    const keyHash = hashKey(apiKey);
+    const known = this.knownKeys.get(keyHash);
+    if (known && known.until > Date.now()) return known.principal;
+    const revocationsBefore = this.revocationCount;
+    const device = apiKey.startsWith(KEY_PREFIX) ? await this.findByKeyHash(keyHash) : null;
     if (!device) throw new UnauthorizedException('device key invalid');
     if (device.revoked_at) throw new UnauthorizedException('device key revoked');
-    return { kind: 'device', deviceId: device.id, label: device.label, bay: device.bay };
+    const principal: DevicePrincipal = {
+      kind: 'device',
+      deviceId: device.id,
+      label: device.label,
+      bay: device.bay,
+    };
+    if (revocationsBefore === this.revocationCount) {
+      if (this.knownKeys.size >= KEY_CACHE_SIZE) this.knownKeys.clear();
+      this.knownKeys.set(keyHash, { principal, until: Date.now() + KEY_CACHE_MS });
+    }
+    return principal;
+  }
+
+  private forget(deviceId: string): void {
+    this.revocationCount += 1;
+    for (const [keyHash, { principal }] of this.knownKeys) {
+      if (principal.deviceId === deviceId) this.knownKeys.delete(keyHash);
+    }
   }
 
   /** One indexed look-up per reading a device posts: plain SQL, without the ORM's query building. */

@@ -4,7 +4,8 @@ import { Subject } from 'rxjs';
 export type SecurityEvent =
   | { kind: 'user-access-revoked'; userId: string }
   | { kind: 'login-ended'; authSessionId: string }
-  | { kind: 'device-revoked'; deviceId: string };
+  /** `fromOtherInstance`: relayed from the instance where the key was revoked. */
+  | { kind: 'device-revoked'; deviceId: string; fromOtherInstance?: boolean };
 
 /**
  * Where access is withdrawn (users, devices, logout) and where open sockets must then be closed

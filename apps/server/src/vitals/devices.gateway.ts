@@ -1,4 +1,4 @@
-import { HttpException, Logger, type OnModuleDestroy, UseGuards } from '@nestjs/common';
+import { HttpException, Inject, Logger, type OnModuleDestroy, UseGuards } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -15,6 +15,8 @@ import { Access } from '../auth/access.decorator';
 import { Authenticator } from '../auth/authenticator';
 import type { Principal } from '../auth/principal';
 import { WsAccessGuard } from '../auth/ws-access.guard';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { deviceRoom } from '../realtime/rooms';
 import { apiKeyFromHandshake, authenticateSockets } from '../realtime/socket-authentication';
 import { SecurityEvents } from '../security/security-events';
@@ -36,6 +38,7 @@ export class DevicesGateway implements OnGatewayInit, OnModuleDestroy {
     private readonly ingest: VitalsIngestService,
     private readonly authenticator: Authenticator,
     private readonly securityEvents: SecurityEvents,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -49,9 +52,15 @@ export class DevicesGateway implements OnGatewayInit, OnModuleDestroy {
         },
       ),
     );
+    // Other instances cache device keys for a moment: a revocation is relayed to each at once.
+    namespace.on('device.revoked', (deviceId: string) =>
+      this.securityEvents.publish({ kind: 'device-revoked', deviceId, fromOtherInstance: true }),
+    );
     this.revocations = this.securityEvents.stream.subscribe((event) => {
-      if (event.kind === 'device-revoked')
-        this.namespace.in(deviceRoom(event.deviceId)).disconnectSockets(true);
+      if (event.kind !== 'device-revoked' || event.fromOtherInstance) return;
+      // Disconnecting a room reaches every instance through the adapter.
+      this.namespace.in(deviceRoom(event.deviceId)).disconnectSockets(true);
+      if (this.config.redisUrl) this.namespace.serverSideEmit('device.revoked', event.deviceId);
     });
   }
 
