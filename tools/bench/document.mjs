@@ -209,25 +209,24 @@ clients. **vitals events/s delivered** counts \`vitals\` frames received by all 
 
 ${observations(done)}
 
-From the server's code (apps/server/src): every accepted batch is one transaction that inserts the
-samples and appends a hash-chained audit entry (\`AuditService.append\`: read the last entry, hash,
-insert the next) under one global lock — on PostgreSQL a \`pg_advisory_xact_lock\` held until the
-commit, on SQLite the \`UnitOfWork\` mutex that serialises every writer. Batches therefore commit
-one at a time, whatever the pool size or the number of instances: on PostgreSQL each holds the
-lock across three round trips through a busy event loop plus a synchronous WAL flush, and once all
-20 pooled connections wait on it, the device-key and session look-ups of new requests queue behind
-them too, so latency climbs to seconds and connections are reset. On SQLite the queries run
-synchronously on the server's one thread, so there the limit is CPU: per request the Nest/Express
-pipeline (helmet, CORS, pino-http, throttler, guards, zod), two look-ups (device key, session),
-the transaction's four statements through TypeORM, and one \`vitals\` frame to each dashboard.
-Alongside, \`AlertTimers\` sweeps every second and, for each infusing session one after another,
-runs four queries (last SpO2/heart-rate receipt, open SIGNAL_LOSS, last blood-pressure receipt,
-open BP_OVERDUE) — 4,000 a second at 1,000 beds; the receipt queries filter a session's samples on
-\`IS NOT NULL\` with only the (session, at) index, so they grow with a session's age (2,400 samples
-after a 40-minute infusion) and a 35-second run under-states them. Memory: Socket.IO's
-connection-state recovery keeps every broadcast packet for its 2-minute window (pruned once a
-minute), about 1 KB of heap per one-sample \`vitals\` packet with the repository's socket.io
-(measured on its own), so at 1,000 beds 120–170 MB of live heap once the window has filled after
-2–3 minutes — longer than a run here lasts, so the RSS above is not the steady state.
+How the server takes this load (apps/server/src): a posted batch is validated, its device key is
+looked up (cached for up to 10 s per instance, emptied by a revocation), and it joins a **group
+commit** (\`VitalsGroupCommit\`): batches arriving within 5 ms of each other, or while the
+previous group commits, are stored in one transaction — the group's sessions read in one query,
+multi-row inserts of the samples (\`ON CONFLICT DO NOTHING RETURNING\`, so duplicates stay exact),
+the receipt times for signal-loss checks, and one append to the audit chain that still writes one
+hash-chained entry per batch. The chain's global lock (an advisory lock on PostgreSQL, the writer
+mutex on SQLite) is therefore taken once per group, not once per bed. Only then is each batch
+answered 202, fanned out and evaluated by the in-memory rules. The per-second sweep (escalation,
+reminders, \`SIGNAL_LOSS\`, \`BP_OVERDUE\`) reads every live session with its receipt times in one
+query and writes only changes. Socket.IO's in-process recovery buffer keeps alerts and session
+changes but not \`vitals\` frames, which a reconnecting dashboard refetches.
+
+What remains is the server's one Node.js thread: per request the HTTP and Nest pipeline
+(parsing, routing, helmet, the throttler, the access guard, zod) and the reply, plus on SQLite the
+statements themselves, which run synchronously on that thread; on PostgreSQL each group costs
+about eight round trips, each through the same busy event loop. A second instance behind the
+proxy (\`docker/\`) splits the requests; the fan-out table above shows what a second instance costs
+the alerts.
 `;
 }

@@ -129,10 +129,12 @@ export function allProcessesCpu() {
 export function describeProcess(pid) {
   try {
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    return args
+    // Chromium rewrites its command line into one long string: the first words are enough.
+    const described = args
       .slice(0, 2)
       .map((arg) => arg.split('/').pop())
       .join(' ');
+    return described.length > 60 ? `${described.slice(0, 60)}…` : described;
   } catch {
     return `pid ${pid}`;
   }
