@@ -17,6 +17,7 @@ export function anAlert(overrides: Partial<Alert> = {}): Alert {
     acknowledgedBy: null,
     resolvedAt: null,
     escalationLevel: 0,
+    remindedAt: null,
     ...overrides,
   };
 }

@@ -18,5 +18,6 @@ export function toAlert(entity: AlertEntity): Alert {
     acknowledgedBy: entity.acknowledgedBy,
     resolvedAt: entity.resolvedAt,
     escalationLevel: entity.escalationLevel,
+    remindedAt: entity.remindedAt,
   };
 }

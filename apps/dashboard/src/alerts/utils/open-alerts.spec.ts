@@ -55,6 +55,16 @@ describe('open alerts', () => {
       expect(applyAlertEvent([held], anAlert({ id: 'a', state: 'active' }))).toEqual([held]);
       expect(applyAlertEvent([held], anAlert({ id: 'a', priority: 'medium' }))).toEqual([held]);
     });
+
+    it('takes a reminder, and never goes back to an earlier one', () => {
+      const acknowledged = anAlert({ id: 'a', state: 'acknowledged' });
+      const reminded = { ...acknowledged, remindedAt: '2026-11-25T10:20:00.000Z' };
+      const remindedAgain = { ...acknowledged, remindedAt: '2026-11-25T10:25:00.000Z' };
+      expect(applyAlertEvent([acknowledged], reminded)).toEqual([reminded]);
+      expect(applyAlertEvent([reminded], remindedAgain)).toEqual([remindedAgain]);
+      expect(applyAlertEvent([remindedAgain], reminded)).toEqual([remindedAgain]);
+      expect(applyAlertEvent([reminded], acknowledged)).toEqual([reminded]);
+    });
   });
 
   describe('replaceOpenAlerts', () => {

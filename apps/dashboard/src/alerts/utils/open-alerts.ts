@@ -14,16 +14,23 @@ export function priorityRank(priority: AlertPriority): number {
   return ALERT_PRIORITIES.indexOf(priority);
 }
 
+/** Reminder times only move forward; none yet is the earliest of all. */
+function remindedBefore(candidate: string | null, held: string | null): boolean {
+  if (held === null) return false;
+  return candidate === null || Date.parse(candidate) < Date.parse(held);
+}
+
 /**
- * An alert only moves forward: active → acknowledged → resolved, its priority only upgrades and
- * it escalates once. A copy behind the one already held (a replayed event, a slow REST answer)
- * is older and must not roll the screen back.
+ * An alert only moves forward: active → acknowledged → resolved, its priority only upgrades, it
+ * escalates once and each reminder is later than the last. A copy behind the one already held (a
+ * replayed event, a slow REST answer) is older and must not roll the screen back.
  */
 export function isBehind(candidate: Alert, held: Alert): boolean {
   return (
     STATE_RANK[candidate.state] < STATE_RANK[held.state] ||
     priorityRank(candidate.priority) > priorityRank(held.priority) ||
-    candidate.escalationLevel < held.escalationLevel
+    candidate.escalationLevel < held.escalationLevel ||
+    remindedBefore(candidate.remindedAt, held.remindedAt)
   );
 }
 

@@ -38,4 +38,10 @@ export interface Alert {
   acknowledgedBy: string | null;
   resolvedAt: string | null;
   escalationLevel: number;
+  /**
+   * When the server last reminded of this acknowledged alert because its condition persists
+   * (every reminder time of the profile); null until the first reminder. It only moves forward,
+   * so a newer value is a new reminder.
+   */
+  remindedAt: string | null;
 }
