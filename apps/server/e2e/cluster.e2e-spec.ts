@@ -9,6 +9,7 @@ import {
   type WatchRequest,
 } from '@vigil/shared';
 import {
+  CLEAN_ASSESSMENT,
   type ServerProcess,
   startServerProcess,
   startTcpFailoverProxy,
@@ -296,17 +297,7 @@ class LiveClient {
       indication: 'depression',
       doseMgPerKg: 0.5,
     });
-    await call(base, 'POST', `/sessions/${session.id}/assessment`, tokens.nurse, {
-      baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98 },
-      checklist: {
-        consent: true,
-        fasting: true,
-        escortHome: true,
-        psychiatricEvaluation: true,
-        medicationsReviewed: true,
-        pregnancyTest: 'not-applicable',
-      },
-    });
+    await call(base, 'POST', `/sessions/${session.id}/assessment`, tokens.nurse, CLEAN_ASSESSMENT);
     await call(base, 'POST', `/sessions/${session.id}/start`, tokens.nurse);
     return session;
   }

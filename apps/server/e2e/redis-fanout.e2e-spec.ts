@@ -1,5 +1,5 @@
 import { type Alert, CLINICIANS_NAMESPACE, type Session, type VitalsEvent } from '@vigil/shared';
-import { type ServerProcess, startServerProcess } from '@vigil/testing';
+import { CLEAN_ASSESSMENT, type ServerProcess, startServerProcess } from '@vigil/testing';
 import { io, type Socket } from 'socket.io-client';
 import { REDIS_TEST_URL, serviceAvailable } from '../test/services';
 import { createPostgresDatabase, dropPostgresDatabase } from '../test/test-databases';
@@ -41,18 +41,25 @@ const PASSWORD = 'e2e nurse password';
       .accessToken;
 
   async function startInfusion(base: string, sessionId: string): Promise<void> {
-    await call(base, 'POST', `/sessions/${sessionId}/assessment`, nurse, {
-      baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98 },
-      checklist: {
-        consent: true,
-        fasting: true,
-        escortHome: true,
-        psychiatricEvaluation: true,
-        medicationsReviewed: true,
-        pregnancyTest: 'not-applicable',
-      },
-    });
+    await call(base, 'POST', `/sessions/${sessionId}/assessment`, nurse, CLEAN_ASSESSMENT);
     await call(base, 'POST', `/sessions/${sessionId}/start`, nurse);
+  }
+
+  /** A patient and a session in `bay`, infusing. */
+  async function infusingSession(mrn: string, bay: string): Promise<Session> {
+    const patient = await call<{ id: string }>(first.url, 'POST', '/patients', nurse, {
+      mrn,
+      displayName: 'Fan Out',
+      weightKg: 70,
+    });
+    const session = await call<Session>(first.url, 'POST', '/sessions', nurse, {
+      patientId: patient.id,
+      bay,
+      indication: 'depression',
+      doseMgPerKg: 0.5,
+    });
+    await startInfusion(first.url, session.id);
+    return session;
   }
 
   async function connect(base: string, token: string): Promise<Socket> {
@@ -182,18 +189,7 @@ const PASSWORD = 'e2e nurse password';
   });
 
   it('gives a client that dropped and came back the alert raised meanwhile, exactly once', async () => {
-    const patient = await call<{ id: string }>(first.url, 'POST', '/patients', nurse, {
-      mrn: 'RECOVER-1',
-      displayName: 'Re Cover',
-      weightKg: 70,
-    });
-    const session = await call<Session>(first.url, 'POST', '/sessions', nurse, {
-      patientId: patient.id,
-      bay: 'R2',
-      indication: 'depression',
-      doseMgPerKg: 0.5,
-    });
-    await startInfusion(first.url, session.id);
+    const session = await infusingSession('RECOVER-1', 'R2');
     const socket = io(`${second.url}${CLINICIANS_NAMESPACE}`, {
       transports: ['websocket'],
       auth: { token: nurse },
@@ -230,18 +226,7 @@ const PASSWORD = 'e2e nurse password';
   });
 
   it('closes a latched alert acknowledged on one instance once the instance evaluating its readings sees them clear', async () => {
-    const patient = await call<{ id: string }>(first.url, 'POST', '/patients', nurse, {
-      mrn: 'LATCH-1',
-      displayName: 'Latch Test',
-      weightKg: 70,
-    });
-    const session = await call<Session>(first.url, 'POST', '/sessions', nurse, {
-      patientId: patient.id,
-      bay: 'R3',
-      indication: 'depression',
-      doseMgPerKg: 0.5,
-    });
-    await startInfusion(first.url, session.id);
+    const session = await infusingSession('LATCH-1', 'R3');
     const watcher = await connect(second.url, nurse);
     try {
       const updates: Alert[] = [];
@@ -280,18 +265,7 @@ const PASSWORD = 'e2e nurse password';
   });
 
   it('refuses a device key on every instance as soon as it is revoked on one', async () => {
-    const patient = await call<{ id: string }>(first.url, 'POST', '/patients', nurse, {
-      mrn: 'REVOKE-1',
-      displayName: 'Re Voke',
-      weightKg: 70,
-    });
-    const session = await call<Session>(first.url, 'POST', '/sessions', nurse, {
-      patientId: patient.id,
-      bay: 'R4',
-      indication: 'depression',
-      doseMgPerKg: 0.5,
-    });
-    await startInfusion(first.url, session.id);
+    const session = await infusingSession('REVOKE-1', 'R4');
     const device = await call<{ id: string; apiKey: string }>(
       first.url,
       'POST',

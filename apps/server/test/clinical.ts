@@ -1,20 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import type { AssessmentInput } from '@vigil/shared';
+import { CLEAN_ASSESSMENT } from '@vigil/testing';
 import { actorOf, systemPrincipal } from '../src/auth/principal';
 import { SessionsService } from '../src/sessions/sessions.service';
 
-/** A baseline and checklist that flag nothing. */
-export const CLEAN_ASSESSMENT: AssessmentInput = {
-  baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98, respRate: 14 },
-  checklist: {
-    consent: true,
-    fasting: true,
-    escortHome: true,
-    psychiatricEvaluation: true,
-    medicationsReviewed: true,
-    pregnancyTest: 'not-applicable',
-  },
-};
+export { CLEAN_ASSESSMENT };
 
 /** Takes a scheduled session through a clean assessment and, if asked, into the infusion. */
 export async function prepareSession(
