@@ -110,6 +110,59 @@ describe('AlarmSoundController', () => {
     expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.high.frequencyHz]));
   });
 
+  describe('reminders', () => {
+    const acknowledged = anAlert({ id: 'spo2', priority: 'high', state: 'acknowledged' });
+    const reminded = { ...acknowledged, remindedAt: '2026-11-25T10:05:00.000Z' };
+    const highPulses = () =>
+      context
+        .pendingPulses()
+        .filter((pulse) => pulse.frequencyHz === ALARM_SIGNALS.high.frequencyHz);
+
+    it('plays one high burst when the server reminds of an acknowledged high alarm', () => {
+      startWith();
+      controller.setAlerts([acknowledged]);
+      expect(context.pendingPulses()).toEqual([]);
+      controller.setAlerts([reminded]);
+      expect(highPulses()).toHaveLength(10);
+      context.advance(5);
+      jest.advanceTimersByTime(60_000);
+      expect(context.pendingPulses()).toEqual([]);
+      // The same reminder again (a resynchronisation) is not a new one.
+      controller.setAlerts([reminded]);
+      expect(context.pendingPulses()).toEqual([]);
+      expect(controller.getSnapshot().audible).toBeNull();
+    });
+
+    it('stays silent for a reminder while audio is paused, and after the pause', () => {
+      startWith();
+      controller.setAlerts([acknowledged]);
+      controller.pauseAudio(now);
+      controller.setAlerts([reminded]);
+      expect(context.pendingPulses()).toEqual([]);
+      jest.advanceTimersByTime(AUDIO_PAUSE_MS);
+      expect(controller.getSnapshot().pause).toBeNull();
+      expect(context.pendingPulses()).toEqual([]);
+    });
+
+    it('cuts a reminder that is sounding when audio is paused', () => {
+      startWith();
+      controller.setAlerts([acknowledged]);
+      controller.setAlerts([reminded]);
+      context.advance(0.3);
+      controller.pauseAudio(now);
+      expect(context.pendingPulses()).toEqual([]);
+    });
+
+    it('plays no late reminder while the browser holds the sound back', () => {
+      startWith('suspended');
+      controller.setAlerts([acknowledged]);
+      controller.setAlerts([reminded]);
+      controller.enable();
+      expect(controller.getSnapshot().status).toBe('on');
+      expect(context.pendingPulses()).toEqual([]);
+    });
+  });
+
   it('tells its subscribers of every change', () => {
     startWith();
     const listener = jest.fn();

@@ -1,4 +1,5 @@
 import type { Alert } from '@vigil/shared';
+import { type KnownReminders, reminderSignal } from '../utils/alarm-reminder';
 import { type AudiblePriority, audiblePriority } from '../utils/alarm-signal';
 import { type AudioPause, hasNewAlarmCondition, startAudioPause } from '../utils/audio-pause';
 import { AlarmTonePlayer } from './alarm-tone-player';
@@ -25,13 +26,16 @@ export function createBrowserAudioContext(): AudioContext | null {
 
 /**
  * The ward's alarm sound: owns the audio context from `start` to `stop`, sounds the highest
- * audible priority among the alerts it is given, and keeps the time-limited audio pause.
- * Subscribe/getSnapshot suit useSyncExternalStore.
+ * audible priority among the alerts it is given, plays a reminder signal (one burst) when the
+ * server reminds of an acknowledged alert, and keeps the time-limited audio pause. One per
+ * signed-in clinician (the app shell's), whatever page is open. Subscribe/getSnapshot suit
+ * useSyncExternalStore.
  */
 export class AlarmSoundController {
   private context: AudioContext | null = null;
   private player: AlarmTonePlayer | null = null;
   private alerts: readonly Alert[] = [];
+  private reminders: KnownReminders = new Map();
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
   private state: AlarmSoundState = { status: 'blocked', audible: null, pause: null };
   private readonly listeners = new Set<() => void>();
@@ -83,14 +87,23 @@ export class AlarmSoundController {
     const pause =
       this.state.pause && hasNewAlarmCondition(this.state.pause, alerts) ? null : this.state.pause;
     if (!pause) clearTimeout(this.pauseTimer);
-    this.update({ audible: audiblePriority(alerts), pause });
+    const audible = audiblePriority(alerts);
+    const { burst, known } = reminderSignal(this.reminders, alerts, {
+      paused: pause !== null,
+      sounding: audible,
+    });
+    this.reminders = known;
+    this.update({ audible, pause });
+    // A context the browser holds back would play it late, at the click that starts it.
+    if (burst && this.state.status === 'on') this.player?.playBurst(burst);
   }
 
-  /** Silences the alarms sounding now for two minutes; a new one ends the pause. */
+  /** Silences the alarms sounding now, and any reminder, for two minutes; a new one ends it. */
   pauseAudio(now = Date.now()): void {
     const pause = startAudioPause(now, this.alerts);
     clearTimeout(this.pauseTimer);
     this.pauseTimer = setTimeout(() => this.cancelPause(), pause.until - now);
+    this.player?.stopBursts();
     this.update({ pause });
   }
 

@@ -107,6 +107,58 @@ describe('AlarmTonePlayer', () => {
     expect(context.oscillators.length).toBe(before);
   });
 
+  describe('a single burst (reminder signal)', () => {
+    it('plays one burst of the priority’s pattern, at its pitch, and nothing after it', () => {
+      player.playBurst('high');
+      const high = ALARM_SIGNALS.high;
+      expect(relativeStarts(context)).toEqual(burstPulseOffsetsMs(high));
+      expect(context.pendingPulses()[0]!.at).toBeCloseTo(0.05, 5);
+      expect(new Set(context.pendingPulses().map((pulse) => pulse.frequencyHz))).toEqual(
+        new Set([high.frequencyHz]),
+      );
+      context.advance(burstPeriodMs(high) / 1_000);
+      jest.advanceTimersByTime(60_000);
+      expect(context.pendingPulses()).toEqual([]);
+      expect(context.oscillators).toHaveLength(burstPulseOffsetsMs(high).length);
+    });
+
+    it('sounds beside the repeating signal, which goes on unchanged', () => {
+      player.play('medium');
+      const repeating = context.pendingPulses().length;
+      player.playBurst('high');
+      const pitches = context.pendingPulses().map((pulse) => pulse.frequencyHz);
+      expect(pitches.filter((pitch) => pitch === ALARM_SIGNALS.high.frequencyHz)).toHaveLength(10);
+      expect(pitches.filter((pitch) => pitch === ALARM_SIGNALS.medium.frequencyHz)).toHaveLength(
+        repeating,
+      );
+      expect(player.priority).toBe('medium');
+    });
+
+    it('is cut at once by stopBursts, leaving the repeating signal alone', () => {
+      player.play('medium');
+      player.playBurst('high');
+      context.advance(0.2);
+      player.stopBursts();
+      const pitches = new Set(context.pendingPulses().map((pulse) => pulse.frequencyHz));
+      expect(pitches).toEqual(new Set([ALARM_SIGNALS.medium.frequencyHz]));
+    });
+
+    it('is cut by dispose too', () => {
+      player.playBurst('medium');
+      player.dispose();
+      expect(context.pendingPulses()).toEqual([]);
+    });
+
+    it('lets go of its nodes once its last pulse has played', () => {
+      player.playBurst('medium');
+      context.advance(2);
+      expect(context.oscillators.every((oscillator) => oscillator.ended)).toBe(true);
+      expect(
+        context.oscillators.some((oscillator) => oscillator.reaches(context.destination)),
+      ).toBe(false);
+    });
+  });
+
   it('lets go of pulses once they have played', () => {
     player.play('medium');
     context.advance(1.2);

@@ -2,6 +2,7 @@ import {
   ALARM_SIGNALS,
   type AlarmSignal,
   type AudiblePriority,
+  burstPulseOffsetsMs,
   HARMONIC_AMPLITUDES,
   pulseStartsBetween,
 } from '../utils/alarm-signal';
@@ -23,24 +24,29 @@ const TOP_UP_EVERY_MS = 1_000;
 const START_DELAY_S = 0.05;
 const PULSE_LEVEL = 0.5;
 
-interface Playback {
-  priority: AudiblePriority;
+/** Pulses that sound together: every one hangs off `output`, so disconnecting it silences them. */
+interface Voice {
   signal: AlarmSignal;
-  /** Audio-clock time (s) at which the pattern's first burst starts. */
-  patternStart: number;
-  /** Pattern time (ms) up to which pulses are already scheduled. */
-  scheduledUntilMs: number;
-  /** Every pulse of this playback hangs off this node, so disconnecting it silences them all. */
   output: GainNode;
   pulses: Set<OscillatorNode>;
 }
 
+interface Playback extends Voice {
+  priority: AudiblePriority;
+  /** Audio-clock time (s) at which the pattern's first burst starts. */
+  patternStart: number;
+  /** Pattern time (ms) up to which pulses are already scheduled. */
+  scheduledUntilMs: number;
+}
+
 /**
  * Plays one repeating IEC alarm signal at a time on a Web Audio context, scheduling pulses on
- * the audio clock (sample-accurate, unlike timers) a window ahead of time.
+ * the audio clock (sample-accurate, unlike timers) a window ahead of time; and, beside it, single
+ * bursts (reminder signals).
  */
 export class AlarmTonePlayer {
   private playback: Playback | null = null;
+  private readonly bursts = new Set<Voice>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private wave: PeriodicWave | null = null;
 
@@ -55,22 +61,50 @@ export class AlarmTonePlayer {
     if (priority === this.priority) return;
     this.silence();
     if (priority === null) return;
-    const output = this.context.createGain();
-    output.connect(this.context.destination);
     this.playback = {
+      ...this.createVoice(ALARM_SIGNALS[priority]),
       priority,
-      signal: ALARM_SIGNALS[priority],
       patternStart: this.context.currentTime + START_DELAY_S,
       scheduledUntilMs: 0,
-      output,
-      pulses: new Set(),
     };
     this.topUp();
     this.timer = setInterval(() => this.topUp(), TOP_UP_EVERY_MS);
   }
 
+  /**
+   * One burst of `priority`'s signal, starting now, whatever `play` is doing: all the pulses go to
+   * the audio clock at once, so no timer can delay or cut it. The voice lets go of itself once its
+   * last pulse has ended.
+   */
+  playBurst(priority: AudiblePriority): void {
+    const voice = this.createVoice(ALARM_SIGNALS[priority]);
+    const burstStart = this.context.currentTime + START_DELAY_S;
+    for (const offsetMs of burstPulseOffsetsMs(voice.signal)) {
+      this.schedulePulse(voice, burstStart + offsetMs / 1_000);
+    }
+    this.bursts.add(voice);
+  }
+
+  /** Cuts every burst still sounding or to sound; the repeating signal is left as it is. */
+  stopBursts(): void {
+    for (const voice of this.bursts) this.cut(voice);
+    this.bursts.clear();
+  }
+
   dispose(): void {
     this.silence();
+    this.stopBursts();
+  }
+
+  private createVoice(signal: AlarmSignal): Voice {
+    const output = this.context.createGain();
+    output.connect(this.context.destination);
+    return { signal, output, pulses: new Set() };
+  }
+
+  private cut(voice: Voice): void {
+    for (const pulse of voice.pulses) pulse.stop(0);
+    voice.output.disconnect();
   }
 
   private silence(): void {
@@ -78,9 +112,7 @@ export class AlarmTonePlayer {
     this.timer = undefined;
     const playback = this.playback;
     this.playback = null;
-    if (!playback) return;
-    for (const pulse of playback.pulses) pulse.stop(0);
-    playback.output.disconnect();
+    if (playback) this.cut(playback);
   }
 
   private topUp(): void {
@@ -98,8 +130,8 @@ export class AlarmTonePlayer {
     playback.scheduledUntilMs = Math.max(playback.scheduledUntilMs, horizonMs);
   }
 
-  private schedulePulse(playback: Playback, at: number): void {
-    const { signal, output, pulses } = playback;
+  private schedulePulse(voice: Voice, at: number): void {
+    const { signal, output, pulses } = voice;
     const pulseEnd = at + signal.pulseMs / 1_000;
     const ramp = signal.rampMs / 1_000;
     const oscillator = this.context.createOscillator();
@@ -114,6 +146,8 @@ export class AlarmTonePlayer {
     oscillator.addEventListener('ended', () => {
       pulses.delete(oscillator);
       envelope.disconnect();
+      // A burst whose last pulse has played is done; a repeating signal always has more ahead.
+      if (pulses.size === 0 && this.bursts.delete(voice)) output.disconnect();
     });
     oscillator.start(at);
     oscillator.stop(pulseEnd);

@@ -7,7 +7,7 @@ import { renderWardScreen } from '../../../test/render-ward-screen';
 import { aSession } from '../../../test/session.fixture';
 import { applyAlertToCache } from '../../alerts/hooks/use-open-alerts';
 import { apiClient } from '../../api/api-client';
-import { ALARM_SIGNALS } from '../utils/alarm-signal';
+import { ALARM_SIGNALS, burstPeriodMs, burstPulseOffsetsMs } from '../utils/alarm-signal';
 
 jest.mock('../../api/api-client');
 
@@ -149,6 +149,46 @@ describe('WardScreen alarm sound', () => {
       await receiveAlert(queryClient, { ...highSpo2, escalationLevel: 1 });
       expect(screen.getByTestId('audio-paused')).toBeInTheDocument();
       expect(latestAudioContext().pendingPulses()).toEqual([]);
+    });
+  });
+
+  describe('reminders', () => {
+    const acknowledged: Alert = {
+      ...highSpo2,
+      state: 'acknowledged',
+      acknowledgedAt: '2026-11-25T10:11:00.000Z',
+      acknowledgedBy: 'nurse',
+    };
+    const reminded: Alert = { ...acknowledged, remindedAt: '2026-11-25T10:16:00.000Z' };
+
+    beforeEach(() => {
+      restoreAudioContext = installFakeAudioContext('running');
+    });
+
+    it('plays one burst of the high signal when the server reminds of an acknowledged alarm', async () => {
+      const { queryClient } = await renderWithActiveAlerts([acknowledged]);
+      expect(latestAudioContext().pendingPulses()).toEqual([]);
+
+      await receiveAlert(queryClient, reminded);
+      const burst = latestAudioContext().pendingPulses();
+      expect(burst).toHaveLength(burstPulseOffsetsMs(ALARM_SIGNALS.high).length);
+      expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.high.frequencyHz]));
+
+      // Once: the burst plays out and nothing follows it, nor the same reminder received again.
+      latestAudioContext().advance(burstPeriodMs(ALARM_SIGNALS.high) / 1_000);
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(30_000);
+      });
+      await receiveAlert(queryClient, reminded);
+      expect(latestAudioContext().pendingPulses()).toEqual([]);
+    });
+
+    it('stays silent for a reminder while audio is paused', async () => {
+      const { queryClient } = await renderWithActiveAlerts([acknowledged]);
+      fireEvent.click(screen.getByRole('button', { name: 'Pause alarm audio (2 min)' }));
+      await receiveAlert(queryClient, reminded);
+      expect(latestAudioContext().pendingPulses()).toEqual([]);
+      expect(screen.getByTestId('audio-paused')).toBeInTheDocument();
     });
   });
 });

@@ -104,6 +104,10 @@ export function pulseStartsBetween(signal: AlarmSignal, fromMs: number, toMs: nu
 
 const AUDIBLE_ORDER: readonly AudiblePriority[] = ['high', 'medium'];
 
+export function isAudiblePriority(priority: AlertPriority): priority is AudiblePriority {
+  return (AUDIBLE_ORDER as readonly AlertPriority[]).includes(priority);
+}
+
 /**
  * What the ward must sound: the highest priority among the alerts nobody has acknowledged yet.
  * An acknowledged alarm stays on screen but is silent.
