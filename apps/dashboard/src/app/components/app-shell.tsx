@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import type { ClinicianSocket, ConnectionStatus } from '../../api/socket-client';
 import { SessionRefreshEffect } from '../../auth/components/session-refresh-effect';
 import { useCurrentUser } from '../../auth/hooks/use-auth-session';
@@ -7,8 +7,10 @@ import { ClinicianRealtimeEffect } from '../../realtime/components/clinician-rea
 import { receivesLiveUpdates } from '../../realtime/utils/live-roles';
 import { mayRecord } from '../../session/utils/session-permissions';
 import { ConnectionBanner } from '../../ui/components/connection-banner';
+import { AlarmSoundProvider } from '../../ward/components/alarm-sound-provider';
 import { useKioskMode } from '../../ward/hooks/use-kiosk-mode';
-import { mayOpen } from '../routes/route-access';
+import { hearsAlarms } from '../../ward/utils/alarm-sound-roles';
+import { mayOpen, pageForPath } from '../routes/route-access';
 import { TopBar } from './top-bar';
 
 /** Auditors review alerts; a system notification is for the clinicians who answer them. */
@@ -21,7 +23,8 @@ interface AppShellProps {
 /**
  * The frame of every page behind the login. It keeps the token fresh and, for every role that
  * reads patient data (auditors too, so the screens they review follow the ward), owns the live
- * connection: opened at login, closed when the shell unmounts at logout.
+ * connection: opened at login, closed when the shell unmounts at logout. For nurses and
+ * physicians it also owns the alarm sound, so alarms sound on every page, not only on the ward.
  */
 export function AppShell({ createSocket }: AppShellProps) {
   const user = useCurrentUser();
@@ -30,7 +33,9 @@ export function AppShell({ createSocket }: AppShellProps) {
   const watchesWard = mayOpen(user.role, 'ward');
   // A wall display has no navigation; the banner stays, since a frozen ward must say so.
   const kiosk = useKioskMode().kiosk && watchesWard;
-  return (
+  // The ward shows the sound's controls in its own header, kiosk or not; every other page here.
+  const soundControlsInTopBar = pageForPath(useLocation().pathname) !== 'ward';
+  const frame = (
     <>
       <SessionRefreshEffect />
       {live && (
@@ -40,9 +45,11 @@ export function AppShell({ createSocket }: AppShellProps) {
           notify={mayRecord(user.role) ? undefined : NO_NOTIFICATION}
         />
       )}
-      {!kiosk && <TopBar user={user} />}
+      {!kiosk && <TopBar user={user} showAlarmSound={soundControlsInTopBar} />}
       {live && <ConnectionBanner status={connectionStatus} />}
       <Outlet />
     </>
   );
+  // A role's alarms never change during a login, so the frame is never remounted by this.
+  return hearsAlarms(user.role) ? <AlarmSoundProvider>{frame}</AlarmSoundProvider> : frame;
 }

@@ -2,14 +2,19 @@ import type { User } from '@vigil/shared';
 import { NavLink } from 'react-router';
 import { logOut } from '../../auth/services/session-service';
 import { roleLabel } from '../../auth/utils/role-labels';
+import { AlarmSoundControl } from '../../ward/components/alarm-sound-control';
+import { useSharedAlarmSound } from '../../ward/state/alarm-sound-context';
 import { pagesFor } from '../routes/route-access';
 import './top-bar.css';
 
 interface TopBarProps {
   user: User;
+  /** False on a page that shows the alarm sound's controls itself (the ward). */
+  showAlarmSound?: boolean;
 }
 
-export function TopBar({ user }: TopBarProps) {
+export function TopBar({ user, showAlarmSound = true }: TopBarProps) {
+  const sound = useSharedAlarmSound();
   const pages = pagesFor(user.role);
   // A page with another page below it (Audit, Session logs) is current only on its own path.
   const hasPageBelow = (path: string) => pages.some((other) => other.path.startsWith(`${path}/`));
@@ -27,6 +32,11 @@ export function TopBar({ user }: TopBarProps) {
           ))}
         </ul>
       </nav>
+      {showAlarmSound && sound && (
+        <div className="top-bar__alarm-sound" role="group" aria-label="Alarm sound">
+          <AlarmSoundControl sound={sound} />
+        </div>
+      )}
       <p className="top-bar__user" data-testid="current-user">
         <span className="top-bar__name">{user.displayName}</span>
         <span className="top-bar__role">{roleLabel(user.role)}</span>

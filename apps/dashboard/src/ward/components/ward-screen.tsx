@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { useOpenAlerts } from '../../alerts/hooks/use-open-alerts';
-import { useAlarmSound } from '../hooks/use-alarm-sound';
 import { useKioskMode } from '../hooks/use-kiosk-mode';
 import { useLiveSessions } from '../hooks/use-live-sessions';
 import { useWardBays } from '../hooks/use-ward-bays';
+import { useSharedAlarmSound } from '../state/alarm-sound-context';
 import { wardChairs } from '../utils/ward-chairs';
 import { AlarmSoundControl } from './alarm-sound-control';
 import { EmptyBedTile } from './empty-bed-tile';
@@ -12,13 +11,16 @@ import { KioskToggle } from './kiosk-toggle';
 import { LiveBedTile } from './live-bed-tile';
 import './ward-screen.css';
 
-/** The nurses' home: every chair at a glance, occupied or empty, and the ward's alarm sound. */
+/**
+ * The nurses' home: every chair at a glance, occupied or empty, and the controls of the alarm
+ * sound. The sound itself is the app shell's, so it goes on when another page is opened; here its
+ * controls sit in the ward's own header, which a kiosk shows too (the top bar leaves them out).
+ */
 export function WardScreen() {
   const { kiosk, setKiosk } = useKioskMode();
   const { data: sessions, error } = useLiveSessions();
   const { data: bays, error: baysError } = useWardBays();
-  const { data: openAlerts } = useOpenAlerts();
-  const sound = useAlarmSound(openAlerts);
+  const sound = useSharedAlarmSound();
   const chairs = useMemo(
     () => (sessions ? wardChairs(bays, sessions) : undefined),
     [bays, sessions],
@@ -37,7 +39,7 @@ export function WardScreen() {
           </p>
         )}
         <div className="ward-screen__controls">
-          <AlarmSoundControl sound={sound} />
+          {sound && <AlarmSoundControl sound={sound} />}
           <KioskToggle kiosk={kiosk} onChange={setKiosk} />
         </div>
       </header>

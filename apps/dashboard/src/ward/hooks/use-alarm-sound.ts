@@ -1,5 +1,5 @@
 import type { Alert } from '@vigil/shared';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { AlarmSoundController, type AlarmSoundState } from '../audio/alarm-sound-controller';
 
 export interface AlarmSound extends AlarmSoundState {
@@ -10,7 +10,11 @@ export interface AlarmSound extends AlarmSoundState {
 
 const NO_ALERTS: readonly Alert[] = [];
 
-/** Sounds the ward's alarms for as long as the calling screen is open. */
+/**
+ * Sounds the ward's alarms for as long as the calling component is mounted. The app shell's
+ * AlarmSoundProvider is the one caller, so there is one sound, one pause, whatever page is open;
+ * screens read it with useSharedAlarmSound.
+ */
 export function useAlarmSound(alerts: readonly Alert[] | undefined): AlarmSound {
   const [controller] = useState(() => new AlarmSoundController());
   useEffect(() => {
@@ -21,10 +25,13 @@ export function useAlarmSound(alerts: readonly Alert[] | undefined): AlarmSound 
     controller.setAlerts(alerts ?? NO_ALERTS);
   }, [controller, alerts]);
   const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
-  return {
-    ...state,
-    enable: () => controller.enable(),
-    pauseAudio: () => controller.pauseAudio(),
-    cancelPause: () => controller.cancelPause(),
-  };
+  return useMemo(
+    () => ({
+      ...state,
+      enable: () => controller.enable(),
+      pauseAudio: () => controller.pauseAudio(),
+      cancelPause: () => controller.cancelPause(),
+    }),
+    [controller, state],
+  );
 }
