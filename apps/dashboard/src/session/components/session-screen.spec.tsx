@@ -284,6 +284,13 @@ describe('SessionScreen', () => {
     for (const name of ['Blood pressure', 'Heart rate', 'SpO2', 'Respiratory rate']) {
       expect(await screen.findByRole('figure', { name })).toBeInTheDocument();
     }
+    // A chart is an image with a text alternative, and no tab stop inside it.
+    const heartRate = screen.getByRole('figure', { name: 'Heart rate' });
+    const plot = await within(heartRate).findByRole('img', { name: /^Heart rate .*, 1 readings/ });
+    await waitFor(() => expect(plot.querySelector('svg.recharts-surface')).not.toBeNull());
+    expect(
+      plot.querySelectorAll('[tabindex]:not([tabindex^="-"]), [role="application"]'),
+    ).toHaveLength(0);
     const recent = screen.getByRole('button', { name: 'Last 5 minutes' });
     expect(recent).toHaveAttribute('aria-pressed', 'false');
     fireEvent.click(recent);

@@ -72,7 +72,12 @@ export const TrendChart = memo(function TrendChart({
             height={HEIGHT}
             initialDimension={{ width: 600, height: HEIGHT }}
           >
-            <LineChart data={[...points]} margin={MARGIN}>
+            {/*
+              No accessibility layer: it makes the plot a focusable role="application" inside an
+              element that is an image, a tab stop that says nothing. The image's label is the
+              text alternative; the readings themselves are in the tiles and the timeline.
+            */}
+            <LineChart data={[...points]} margin={MARGIN} accessibilityLayer={false}>
               <CartesianGrid stroke={cssVar('colorBorder')} strokeDasharray="2 4" />
               <XAxis
                 dataKey="time"
