@@ -9,6 +9,7 @@ import {
   type ServerProcess,
   startServerProcess,
 } from '@vigil/testing';
+import { pulsesSince, recordAlarmPulses } from './support/alarm-pulses';
 
 /** The demo ward has chairs 1–6; the ward screen is sized for 24. */
 const OCCUPIED_EXTRA_BAYS = ['7', '8'];
@@ -26,26 +27,6 @@ const CLEAN_ASSESSMENT = {
     pregnancyTest: 'not-applicable',
   },
 };
-
-interface PulseRecord {
-  frequencyHz: number;
-  /** performance.now() when the pulse was handed to the audio clock. */
-  scheduledAt: number;
-}
-
-/**
- * Records every oscillator the page starts, so the test can tell which alarm signal the real Web
- * Audio API was asked to play, and when.
- */
-function recordAlarmPulses(): void {
-  const pulses: PulseRecord[] = [];
-  (window as unknown as { vigilPulses: PulseRecord[] }).vigilPulses = pulses;
-  const start = OscillatorNode.prototype.start;
-  OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
-    pulses.push({ frequencyHz: this.frequency.value, scheduledAt: performance.now() });
-    start.call(this, when);
-  };
-}
 
 // Needs Debian's Chromium; .ci/run installs it and makes this suite mandatory.
 (browserAvailable() ? describe : describe.skip)(
@@ -244,13 +225,7 @@ function recordAlarmPulses(): void {
           .locator('[data-testid="tile-alarm"][data-priority="high"]')
           .waitFor({ timeout: 60_000 });
         await paused.waitFor({ state: 'detached', timeout: 5_000 });
-        const highPulsesSincePause = await page.evaluate(
-          (since) =>
-            (window as unknown as { vigilPulses: PulseRecord[] }).vigilPulses.filter(
-              (pulse) => pulse.scheduledAt > since && pulse.frequencyHz === 660,
-            ).length,
-          pausedAt,
-        );
+        const highPulsesSincePause = await pulsesSince(page, pausedAt, 660);
         // At least one whole high-priority burst is on the audio clock.
         expect(highPulsesSincePause).toBeGreaterThanOrEqual(10);
       },

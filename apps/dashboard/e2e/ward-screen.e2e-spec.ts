@@ -8,6 +8,10 @@ import {
   type ServerProcess,
   startServerProcess,
 } from '@vigil/testing';
+import { pulsesSince, recordAlarmPulses, waitForPulses } from './support/alarm-pulses';
+
+/** The pitch of the high-priority alarm signal (ALARM_SIGNALS.high). */
+const HIGH_PRIORITY_HZ = 660;
 
 // Needs Debian's Chromium; .ci/run installs it and makes this suite mandatory.
 (browserAvailable() ? describe : describe.skip)('ward screen in Chromium', () => {
@@ -121,6 +125,67 @@ import {
     await tile.locator('[data-testid="tile-alarm"][data-alarm-state="acknowledged"]').waitFor();
   });
 
+  it('sounds another chair’s alarm for a nurse on a session screen, paused from the top bar', async () => {
+    const nurse = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      await nurse.addInitScript(recordAlarmPulses);
+      await nurse.goto(server.url);
+      await signIn(nurse, 'nurse');
+      await nurse.waitForURL('**/ward');
+      await nurse.getByRole('link', { name: 'Bay 3 — open session' }).click();
+      await nurse.waitForURL('**/sessions/*');
+      await nurse.getByRole('heading', { name: 'Timeline' }).waitFor();
+
+      // The top bar carries the sound's controls on every page but the ward.
+      const controls = nurse.getByRole('group', { name: 'Alarm sound' });
+      const enable = controls.getByRole('button', { name: 'Enable alarm sound' });
+      if (await enable.isVisible()) await enable.click();
+      const pauseButton = controls.getByRole('button', { name: 'Pause alarm audio (2 min)' });
+      await pauseButton.waitFor();
+
+      const since = await nurse.evaluate(() => performance.now());
+      const token = await nurse.evaluate(async () => {
+        const reply = await fetch('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'nurse', password: 'demo' }),
+        });
+        return ((await reply.json()) as { accessToken: string }).accessToken;
+      });
+      const desaturation = await fetch(`${server.url}/api/v1/demo/bays/4/desaturation`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(desaturation.status).toBe(202);
+
+      // Bay 4's high alarm sounds here, on bay 3's screen: at least one whole burst is on the
+      // audio clock.
+      await waitForPulses(nurse, since, HIGH_PRIORITY_HZ, { count: 10, timeout: 60_000 });
+
+      // Paused from the top bar; the ward then shows the same pause, once, in its header.
+      await pauseButton.click();
+      const paused = controls.getByTestId('audio-paused');
+      await paused.waitFor();
+      await expect(paused.getByTestId('audio-pause-remaining').textContent()).resolves.toMatch(
+        /^(2:00|1:5\d)$/,
+      );
+      const pausedAt = await nurse.evaluate(() => performance.now());
+      await nurse
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Ward' })
+        .click();
+      await nurse.waitForURL('**/ward');
+      await nurse.getByTestId('bed-tile-4').waitFor();
+      await expect(nurse.getByTestId('audio-paused').count()).resolves.toBe(1);
+      await expect(controls.count()).resolves.toBe(0);
+      await expect(pulsesSince(nurse, pausedAt, HIGH_PRIORITY_HZ)).resolves.toBe(0);
+      await nurse.getByRole('button', { name: 'Cancel audio pause' }).click();
+      await waitForPulses(nurse, pausedAt, HIGH_PRIORITY_HZ, { count: 10, timeout: 5_000 });
+    } finally {
+      await nurse.close();
+    }
+  }, 90_000);
+
   it('lets an auditor export a session log', async () => {
     const auditor = await browser.newPage();
     try {
@@ -157,7 +222,9 @@ import {
     await page.getByTestId('bed-tile-1').waitFor();
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
     await server.stop();
-    await page.getByRole('alert').waitFor({ timeout: 15_000 });
-    expect(await page.getByRole('alert').textContent()).toMatch(/live updates lost/i);
+    // The ward may also say it could not refresh its chairs: the banner is the one that counts.
+    const banner = page.getByRole('alert').filter({ hasText: /live updates lost/i });
+    await banner.waitFor({ timeout: 15_000 });
+    expect(await banner.getAttribute('class')).toMatch(/connection-banner/);
   });
 });
