@@ -44,6 +44,9 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        // First, so that its routes come first in Express's list: a thousand monitors post a
+        // reading a second, and every request walks that list until a route matches.
+        VitalsModule,
         LoggingModule,
         DatabaseModule,
         RedisModule,
@@ -58,7 +61,6 @@ export class AppModule implements NestModule {
         RealtimeModule,
         PatientsModule,
         SessionsModule,
-        VitalsModule,
         ObservationsModule,
         ThresholdProfilesModule,
         ProfilePreviewModule,

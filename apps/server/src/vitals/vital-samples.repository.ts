@@ -92,11 +92,10 @@ export class VitalSamplesRepository {
       if (row.systolic !== null) receipt[1] = later(receipt[1], row.receivedAt);
       receipts.set(row.sessionId, receipt);
     }
-    const rows = [...receipts].map(([sessionId, [signal, pressure]]) => [
-      sessionId,
-      signal,
-      pressure,
-    ]);
+    // In session order: overlapping commits then lock the receipt rows in one order.
+    const rows = [...receipts]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([sessionId, [signal, pressure]]) => [sessionId, signal, pressure]);
     for (const chunk of powerOfTwoChunks(rows)) {
       const { sql, parameters } = multiRowInsert(
         'vital_receipt',

@@ -7,7 +7,8 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { acceptsVitals, type Assessment, type SessionState } from '@vigil/shared';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ObservedSession } from '../alerts/alerts.service';
 import { AuditService, type AuditEvent } from '../audit/audit.service';
 import { actorOf, type Actor, type Principal } from '../auth/principal';
@@ -40,7 +41,7 @@ interface Pending extends VitalsSubmission {
   reject: (error: unknown) => void;
 }
 
-type Outcome = VitalsCommitted | { refusal: Error };
+type Outcome = VitalsCommitted | { refusal: unknown };
 
 /** Bounds one transaction's size; what is left waits for the next commit, a moment later. */
 const MAX_ROWS_PER_COMMIT = 5_000;
@@ -63,52 +64,83 @@ const COMMIT_LINGER_MS = 5;
 export class VitalsGroupCommit implements BeforeApplicationShutdown {
   private readonly logger = new Logger(VitalsGroupCommit.name);
   private queue: Pending[] = [];
-  private committing: Promise<void> | null = null;
+  private lingering = false;
+  private committing = 0;
+  /**
+   * On SQLite commits take turns anyway (one connection). On PostgreSQL a few overlap: while one
+   * group holds the audit chain's lock, the next is already inserting its samples.
+   */
+  private readonly concurrentCommits: number;
+  /** Batches are answered in the order they were taken, whichever group commits first. */
+  private answered: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly samples: VitalSamplesRepository,
     private readonly audit: AuditService,
     private readonly metrics: VitalsMetrics,
-  ) {}
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.concurrentCommits = dataSource.options.type === 'postgres' ? 3 : 1;
+  }
 
   submit(submission: VitalsSubmission): Promise<VitalsCommitted> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...submission, resolve, reject });
-      this.committing ??= new Promise((done) => setTimeout(done, COMMIT_LINGER_MS)).then(() =>
-        this.drain(),
-      );
+      this.schedule();
     });
   }
 
   /** Readings already received are committed (and answered) before the process exits. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.committing;
+    while (this.queue.length > 0 || this.committing > 0 || this.lingering) {
+      await new Promise((resolve) => setTimeout(resolve, COMMIT_LINGER_MS));
+    }
+    await this.answered;
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const group = this.takeGroup();
-      this.metrics.recordCommitGroup(group.length);
-      try {
-        this.settle(group, await this.commit(group));
-      } catch (error) {
-        if (group.length === 1) {
-          group[0].reject(error);
-          continue;
-        }
-        // One batch must not sink the others: each is tried again in a transaction of its own.
-        this.logger.warn(`group commit of ${group.length} batches failed; committing one by one`);
-        for (const pending of group) {
-          try {
-            this.settle([pending], await this.commit([pending]));
-          } catch (single) {
-            pending.reject(single);
-          }
+  private schedule(): void {
+    if (this.lingering || this.queue.length === 0 || this.committing >= this.concurrentCommits)
+      return;
+    this.lingering = true;
+    setTimeout(() => {
+      this.lingering = false;
+      this.startGroup();
+      this.schedule();
+    }, COMMIT_LINGER_MS);
+  }
+
+  private startGroup(): void {
+    const group = this.takeGroup();
+    this.metrics.recordCommitGroup(group.length);
+    this.committing += 1;
+    const outcomes = this.commitOrSplit(group);
+    this.answered = Promise.all([this.answered, outcomes]).then(([, results]) =>
+      this.settle(group, results),
+    );
+    void outcomes.finally(() => {
+      this.committing -= 1;
+      this.schedule();
+    });
+  }
+
+  /** Never rejects: a failed group is committed batch by batch, so one cannot sink the others. */
+  private async commitOrSplit(group: Pending[]): Promise<Outcome[]> {
+    try {
+      return await this.commit(group);
+    } catch (error) {
+      if (group.length === 1) return [{ refusal: error }];
+      this.logger.warn(`group commit of ${group.length} batches failed; committing one by one`);
+      const outcomes: Outcome[] = [];
+      for (const pending of group) {
+        try {
+          outcomes.push(...(await this.commit([pending])));
+        } catch (single) {
+          outcomes.push({ refusal: single });
         }
       }
+      return outcomes;
     }
-    this.committing = null;
   }
 
   private takeGroup(): Pending[] {
@@ -135,7 +167,8 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     return this.unitOfWork.run(async (manager) => {
       const sessions = await this.sessionsOf(manager, group);
       const audits: Array<{ actor: Actor; event: AuditEvent }> = [];
-      const claimed = new Map<string, Pending>();
+      /** Each sample key once, with the row of the first batch that carried it. */
+      const claimed = new Map<string, VitalSampleEntity>();
       const outcomes = group.map((pending): Outcome => {
         const session = sessions.get(pending.sessionId);
         const refusal = this.refusal(pending, session, audits);
@@ -143,15 +176,14 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
         // A sample resent within one group is stored for the first batch that carried it.
         for (const row of pending.rows) {
           const key = sampleKey(row.sessionId, row.source, row.dedupeKey);
-          if (!claimed.has(key)) claimed.set(key, pending);
+          if (!claimed.has(key)) claimed.set(key, row);
         }
         return { session, stored: [] };
       });
-      const candidates = group.flatMap((pending) =>
-        pending.rows.filter(
-          (row) => claimed.get(sampleKey(row.sessionId, row.source, row.dedupeKey)) === pending,
-        ),
-      );
+      // In key order: overlapping commits then take the unique index's locks in one order.
+      const candidates = [...claimed]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, row]) => row);
       const inserted = new Set(await this.samples.insertNew(manager, candidates));
       group.forEach((pending, index) => {
         const outcome = outcomes[index];
