@@ -33,7 +33,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(AlertTimers.name);
   private readonly system = actorOf(systemPrincipal('alert-timers'));
   private timer: NodeJS.Timeout | null = null;
-  private sweeping = false;
+  private sweeping: Promise<void> | null = null;
   /**
    * Readings sent while this instance was down never arrived here: after a (re)start, devices get
    * the full limit to resume before their silence counts.
@@ -51,7 +51,10 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
+    // A tick that finds the last sweep still running skips: the next one a second later catches up.
+    this.timer = setInterval(() => {
+      if (!this.sweeping) void this.sweep();
+    }, SWEEP_MS);
   }
 
   onApplicationShutdown(): void {
@@ -59,9 +62,16 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer = null;
   }
 
+  /** One sweep at a time: a sweep asked for while another runs waits for it, then runs. */
   async sweep(now = Date.now()): Promise<void> {
-    if (this.sweeping) return;
-    this.sweeping = true;
+    while (this.sweeping) await this.sweeping;
+    this.sweeping = this.sweepOnce(now).finally(() => {
+      this.sweeping = null;
+    });
+    return this.sweeping;
+  }
+
+  private async sweepOnce(now: number): Promise<void> {
     try {
       if (!(await this.holdsSweepLease(now))) return;
       const open = await this.dataSource
@@ -81,8 +91,6 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       this.logger.error(
         `alert sweep failed: ${error instanceof Error ? error.message : String(error)}`,
       );
-    } finally {
-      this.sweeping = false;
     }
   }
 

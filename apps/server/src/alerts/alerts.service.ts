@@ -313,7 +313,11 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** A worse value raises the open alert's priority; it never opens a second alert. */
+  /**
+   * A worse value raises the open alert's priority; it never opens a second alert. An alert
+   * acknowledged at the milder priority becomes active again: the worse condition is news to
+   * whoever acknowledged it (their acknowledgement stays in the audit trail).
+   */
   private async upgradeOpen(
     session: AlertSubject,
     code: AlertCode,
@@ -324,7 +328,19 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const open = await this.findOpen(session.id, code);
     if (!open || (open.priority === 'high' && priority !== 'high') || open.priority === priority)
       return;
-    const changes = { priority, value, threshold, message: alertMessage(code, value, threshold) };
+    const changes: Partial<AlertEntity> = {
+      priority,
+      value,
+      threshold,
+      message: alertMessage(code, value, threshold),
+      ...(open.state === 'acknowledged' && {
+        state: 'active',
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+        acknowledgeNote: null,
+        remindedAt: null,
+      }),
+    };
     await this.unitOfWork.run(async (manager) => {
       await manager.update(AlertEntity, { id: open.id }, changes);
       await this.audit.append(manager, this.system, {
@@ -332,7 +348,13 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
         entity: 'alert',
         entityId: open.id,
         sessionId: session.id,
-        detail: { code, from: open.priority, to: priority, value },
+        detail: {
+          code,
+          from: open.priority,
+          to: priority,
+          value,
+          reactivated: open.state === 'acknowledged',
+        },
       });
     });
     this.realtime.publishAlert('alert.updated', toAlert({ ...open, ...changes }));

@@ -54,6 +54,9 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     await as('nurse').post(`/sessions/${sessionId}/vitals`).send({ samples }).expect(202);
   }
 
+  /** The tests sweep themselves at chosen times; the real-time sweep would race with them. */
+  const stopSweepTimer = () => app.get(AlertTimers).onApplicationShutdown();
+
   const alertsOf = async (sessionId: string): Promise<Alert[]> =>
     (await as('nurse').get(`/alerts?sessionId=${sessionId}`).expect(200)).body;
   const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
@@ -61,6 +64,7 @@ describe.each(testDatabases())('alerts on $name', (database) => {
   beforeAll(async () => {
     config = await database.create();
     ({ app, url } = await startTestApp(config));
+    stopSweepTimer();
     await seedUsers(app);
     tokens = await tokensByRole(app);
   });
@@ -114,6 +118,32 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     });
   });
 
+  it('makes an acknowledged alert active again when it worsens, to be acknowledged anew', async () => {
+    const session = await infusing();
+    const start = Date.now() - 120 * SECOND;
+    await send(session.id, Array(11).fill({ spo2: 92 }), start);
+    await settle();
+    const [medium] = await alertsOf(session.id);
+    expect(medium).toMatchObject({ priority: 'medium', state: 'active' });
+    await as('nurse').post(`/alerts/${medium.id}/acknowledge`).send({}).expect(200);
+
+    await send(session.id, [{ spo2: 88 }], start + 11 * SECOND);
+    await settle();
+    expect(await alertsOf(session.id)).toEqual([
+      expect.objectContaining({
+        id: medium.id,
+        priority: 'high',
+        state: 'active',
+        acknowledgedAt: null,
+        acknowledgedBy: null,
+      }),
+    ]);
+    const upgraded = (await app.get(AuditService).list({ sessionId: session.id })).find(
+      (entry) => entry.action === 'alert.upgraded',
+    );
+    expect(upgraded?.detail).toMatchObject({ from: 'medium', to: 'high', reactivated: true });
+  });
+
   it('raises a deep desaturation at once and keeps a high alert latched until acknowledged', async () => {
     const session = await infusing();
     await send(session.id, [{ spo2: 90 }, { spo2: 83 }, ...Array(20).fill({ spo2: 98 })]);
@@ -157,6 +187,7 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     expect((await alertsOf(session.id))[0].escalationLevel).toBe(0);
     await app.close();
     ({ app, url } = await startTestApp(config));
+    stopSweepTimer();
     tokens = await tokensByRole(app);
     const restarted = app.get(AlertTimers);
     await restarted.sweep(Date.now() + 61 * SECOND);

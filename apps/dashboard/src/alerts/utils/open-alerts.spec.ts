@@ -26,6 +26,18 @@ describe('open alerts', () => {
       expect(open[0]).toMatchObject({ priority: 'high', message: 'SpO2 88 < 90' });
     });
 
+    it('takes an acknowledged alert back to active when it worsens, and keeps it there', () => {
+      const acknowledged = anAlert({ id: 'a', priority: 'medium', state: 'acknowledged' });
+      const worse = anAlert({ id: 'a', priority: 'high', state: 'active' });
+      const open = applyAlertEvent([acknowledged], worse);
+      expect(open[0]).toMatchObject({ priority: 'high', state: 'active' });
+      // The milder acknowledged copy, replayed late, is the older one.
+      expect(applyAlertEvent(open, acknowledged)[0]).toMatchObject({
+        priority: 'high',
+        state: 'active',
+      });
+    });
+
     it('takes an acknowledgement and an escalation', () => {
       let open = applyAlertEvent([anAlert({ id: 'a' })], anAlert({ id: 'a', escalationLevel: 1 }));
       open = applyAlertEvent(

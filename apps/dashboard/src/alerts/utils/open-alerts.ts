@@ -21,14 +21,17 @@ function remindedBefore(candidate: string | null, held: string | null): boolean 
 }
 
 /**
- * An alert only moves forward: active → acknowledged → resolved, its priority only upgrades, it
- * escalates once and each reminder is later than the last. A copy behind the one already held (a
- * replayed event, a slow REST answer) is older and must not roll the screen back.
+ * An alert only moves forward. Its priority only upgrades, and an upgrade makes an acknowledged
+ * alert active again, so a worse priority is always the later copy. At one priority it goes
+ * active → acknowledged → resolved, escalates once, and each reminder is later than the last. A
+ * copy behind the one already held (a replayed event, a slow REST answer) is older and must not
+ * roll the screen back.
  */
 export function isBehind(candidate: Alert, held: Alert): boolean {
+  const worse = priorityRank(held.priority) - priorityRank(candidate.priority);
+  if (worse !== 0) return worse < 0;
   return (
     STATE_RANK[candidate.state] < STATE_RANK[held.state] ||
-    priorityRank(candidate.priority) > priorityRank(held.priority) ||
     candidate.escalationLevel < held.escalationLevel ||
     remindedBefore(candidate.remindedAt, held.remindedAt)
   );

@@ -104,7 +104,14 @@ export function evaluateSample(
       : found.priority;
   if (next.open) {
     if (worsePriority(found.priority, next.open.priority)) {
-      next.open = { ...next.open, priority: found.priority, value, threshold: found.threshold };
+      // A worse priority is a new alarm condition for whoever acknowledged the milder one: it
+      // must be acknowledged again (and, if high, stays latched until it is).
+      next.open = {
+        priority: found.priority,
+        value,
+        threshold: found.threshold,
+        acknowledged: false,
+      };
       events.push({
         type: 'upgrade',
         priority: found.priority,
