@@ -37,6 +37,10 @@ function notes(run) {
       .map(([state, mean]) => `${mean.toFixed(1)} ${state}`);
     lines.push(`server's PostgreSQL connections, mean over the window: ${states.join(', ')}`);
   }
+  if (load.resent)
+    lines.push(
+      `${load.resent} requests sent again after the server had closed their idle kept-alive connection`,
+    );
   if (cpu?.topOthers.length) lines.push(`other processes meanwhile: ${cpu.topOthers.join(', ')}`);
   if ((cpu?.stealPct ?? 0) >= 2) lines.push(`CPU stolen by the hypervisor: ${n0(cpu?.stealPct)} %`);
   if (run.quietPct > 15)

@@ -46,6 +46,7 @@ export async function drive({
     samplesOffered: 0,
     acceptedInWindow: 0,
     duplicates: 0,
+    resent: 0,
   };
   /** Requests not answered yet, and whether each counts (started in the window). */
   /** @type {Map<Promise<void>, boolean>} */
@@ -100,27 +101,39 @@ export async function drive({
       totals.sentInWindow += 1;
       totals.samplesOffered += samples.length;
     }
-    const request = requestJson({
-      baseUrl,
-      agent,
-      method: 'POST',
-      path: `/api/v1/sessions/${bed.sessionId}/vitals`,
-      headers: { 'x-device-key': bed.apiKey },
-      body: { samples },
-    }).then((result) => {
-      if (stopped) return; // abandoned after the drain: already counted as unanswered
-      const finished = performance.now();
-      if (result.status === 202) {
-        if (counted) latencies.push(result.ms);
-        if (inWindow(finished)) totals.acceptedInWindow += result.body.accepted;
-        totals.duplicates += result.body.duplicates;
-        return;
-      }
-      const key = result.status === 0 ? String(result.body.error) : String(result.status);
-      const into = counted ? errors : startedPerf < windowStart ? warmupErrors : null;
-      if (into) into[key] = (into[key] ?? 0) + 1;
-      if (probe) probes.delete(bed.sessionId); // the desaturation never arrived: no alert to time
-    });
+    const post = () =>
+      requestJson({
+        baseUrl,
+        agent,
+        method: 'POST',
+        path: `/api/v1/sessions/${bed.sessionId}/vitals`,
+        headers: { 'x-device-key': bed.apiKey },
+        body: { samples },
+      });
+    const request = post()
+      .then(async (result) => {
+        // A kept-alive connection the server had just closed as idle: the request never reached
+        // it, and a monitor sends again (a resent sample is stored once). Timed from the first try.
+        if (result.status !== 0 || !String(result.body.error).includes('(reused connection)'))
+          return result;
+        totals.resent += 1;
+        const again = await post();
+        return { ...again, ms: performance.now() - startedPerf };
+      })
+      .then((result) => {
+        if (stopped) return; // abandoned after the drain: already counted as unanswered
+        const finished = performance.now();
+        if (result.status === 202) {
+          if (counted) latencies.push(result.ms);
+          if (inWindow(finished)) totals.acceptedInWindow += result.body.accepted;
+          totals.duplicates += result.body.duplicates;
+          return;
+        }
+        const key = result.status === 0 ? String(result.body.error) : String(result.status);
+        const into = counted ? errors : startedPerf < windowStart ? warmupErrors : null;
+        if (into) into[key] = (into[key] ?? 0) + 1;
+        if (probe) probes.delete(bed.sessionId); // the desaturation never arrived: no alert to time
+      });
     inFlight.set(request, counted);
     void request.finally(() => inFlight.delete(request));
   };
@@ -210,6 +223,7 @@ export async function drive({
     warmupErrors,
     unfinished,
     duplicates: totals.duplicates,
+    resent: totals.resent,
     lateness: summarize(lateness),
     /** Each desaturation whose POST was accepted: when it started (absolute ms), by session. */
     probeStarts: [...probes].map(([sessionId, probe]) => ({
