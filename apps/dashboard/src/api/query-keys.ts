@@ -40,6 +40,8 @@ export const queryKeys = {
     all: ['alerts'] as const,
     /** Every active or acknowledged alert across the ward; the realtime effect keeps it current. */
     open: () => ['alerts', 'list', { open: true }] as const,
+    /** Every alert of one session, resolved ones too: the episodes shaded on its trends. */
+    ofSession: (sessionId: string) => ['alerts', 'list', { sessionId }] as const,
   },
   users: {
     all: ['users'] as const,

@@ -67,6 +67,11 @@ export function applySessionUpdate(queryClient: QueryClient, session: Session) {
 /** `alert.raised` and `alert.updated`: alerts are never coalesced, each one is applied. */
 export function applyAlertEvent(queryClient: QueryClient, alert: Alert) {
   applyAlertToCache(queryClient, alert);
+  // An open session screen shades the episode at once; a closed one asks for nothing.
+  queryClient.setQueryData<readonly Alert[]>(
+    queryKeys.alerts.ofSession(alert.sessionId),
+    (current) => current && [...current.filter((held) => held.id !== alert.id), alert],
+  );
   refreshAuditEntries(queryClient);
 }
 

@@ -279,6 +279,32 @@ describe('SessionScreen', () => {
     expect(items[2]).toHaveTextContent('nurse');
   });
 
+  it("shades the session's alerts on the charts of their signs", async () => {
+    renderSession('nurse', recoverySession(), {
+      'GET /alerts': ({ query }: FakeRequest) =>
+        jsonResponse(
+          200,
+          query.get('sessionId') === SESSION_ID
+            ? [
+                anAlert({
+                  sessionId: SESSION_ID,
+                  state: 'resolved',
+                  message: 'SpO2 85 < 90',
+                  raisedAt: '2026-11-25T10:05:00.000Z',
+                  resolvedAt: '2026-11-25T10:06:00.000Z',
+                }),
+              ]
+            : [],
+        ),
+    });
+    const spo2 = await screen.findByRole('figure', { name: 'SpO2' });
+    expect(
+      await within(spo2).findByRole('img', { name: /alerts: SpO2 85 < 90$/ }),
+    ).toBeInTheDocument();
+    const heartRate = screen.getByRole('figure', { name: 'Heart rate' });
+    expect(within(heartRate).getByRole('img').getAttribute('aria-label')).not.toMatch(/alerts:/);
+  });
+
   it('draws the four trend charts and switches the time window', async () => {
     renderSession('nurse', recoverySession());
     for (const name of ['Blood pressure', 'Heart rate', 'SpO2', 'Respiratory rate']) {

@@ -1,6 +1,8 @@
 import {
   allowedSessionActions,
+  DEFAULT_THRESHOLD_PROFILE,
   isLiveSession,
+  type Alert,
   type Role,
   type Session,
   type VitalSample,
@@ -10,7 +12,9 @@ import { SessionAlerts } from '../../alerts/components/session-alerts';
 import { useCurrentUser } from '../../auth/hooks/use-auth-session';
 import { PAGES, mayOpen } from '../../app/routes/route-access';
 import { useSessionDetail } from '../hooks/use-session-detail';
+import { useSessionAlerts } from '../hooks/use-session-alerts';
 import { useSessionLog } from '../hooks/use-session-log';
+import { useSessionProfile } from '../hooks/use-session-profile';
 import { useSessionVitals } from '../hooks/use-session-vitals';
 import { mayOverride, mayRecord } from '../utils/session-permissions';
 import { AssessmentForm } from './assessment-form';
@@ -27,6 +31,7 @@ import '../../ui/components/page.css';
 import './session-screen.css';
 
 const NO_SAMPLES: readonly VitalSample[] = [];
+const NO_ALERTS: readonly Alert[] = [];
 
 /** One infusion session: trends, the record so far, and what the clinician may do next. */
 export function SessionScreen() {
@@ -35,6 +40,8 @@ export function SessionScreen() {
   const { data: session, error } = useSessionDetail(sessionId);
   const log = useSessionLog(sessionId);
   const vitals = useSessionVitals(sessionId, session?.createdAt);
+  const alerts = useSessionAlerts(sessionId);
+  const profile = useSessionProfile(session?.thresholdProfileId ?? DEFAULT_THRESHOLD_PROFILE.id);
 
   if (!session) {
     return (
@@ -70,7 +77,13 @@ export function SessionScreen() {
           Could not load the vitals: {vitals.error.message}
         </p>
       )}
-      <SessionTrends session={session} samples={vitals.data ?? NO_SAMPLES} log={log.data ?? []} />
+      <SessionTrends
+        session={session}
+        samples={vitals.data ?? NO_SAMPLES}
+        log={log.data ?? []}
+        alerts={alerts.data ?? NO_ALERTS}
+        profile={profile.data ?? DEFAULT_THRESHOLD_PROFILE}
+      />
       <div className="session-screen__columns">
         <div className="session-screen__column">
           <section className="page__section" aria-labelledby="assessment-title">

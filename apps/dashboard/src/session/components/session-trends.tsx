@@ -1,7 +1,9 @@
 import {
   isLiveSession,
   VITAL_RANGES,
+  type Alert,
   type Session,
+  type ThresholdProfile,
   type TimelineEvent,
   type VitalSample,
 } from '@vigil/shared';
@@ -9,9 +11,10 @@ import { useMemo, useState } from 'react';
 import { useNow } from '../../ui/hooks/use-now';
 import { MAX_TREND_POINTS, RECENT_ZOOM_MS } from '../constants/session.constants';
 import {
+  alertEpisodes,
   baselineLines,
-  DEFAULT_ALARM_LIMITS,
   pointsInDomain,
+  profileAlarmLimits,
   sessionSpan,
   TREND_CHART_SIGNS,
   timeMarkers,
@@ -71,9 +74,13 @@ interface SessionTrendsProps {
   session: Session;
   samples: readonly VitalSample[];
   log: readonly TimelineEvent[];
+  /** Every alert of the session, shaded where it was open. */
+  alerts: readonly Alert[];
+  /** The profile its alarms are judged by: its limits are the reference lines. */
+  profile: ThresholdProfile;
 }
 
-export function SessionTrends({ session, samples, log }: SessionTrendsProps) {
+export function SessionTrends({ session, samples, log, alerts, profile }: SessionTrendsProps) {
   const [zoom, setZoom] = useState<TrendZoom>('session');
   const now = Math.floor(useNow() / CLOCK_STEP_MS) * CLOCK_STEP_MS;
   const live = isLiveSession(session.state);
@@ -83,6 +90,8 @@ export function SessionTrends({ session, samples, log }: SessionTrendsProps) {
   );
   const domain = useMemo(() => zoomDomain(zoom, span, RECENT_ZOOM_MS), [zoom, span]);
   const markers = useMemo(() => timeMarkers(log, domain), [log, domain]);
+  const baseline = session.assessment?.baseline ?? null;
+  const limits = useMemo(() => profileAlarmLimits(profile, baseline), [profile, baseline]);
   const charts = useMemo(
     () =>
       CHARTS.map((chart) => ({
@@ -93,8 +102,9 @@ export function SessionTrends({ session, samples, log }: SessionTrendsProps) {
           MAX_TREND_POINTS,
         ),
         baselines: baselineLines(chart.id, session.assessment),
+        episodes: alertEpisodes(alerts, chart.id, domain, now),
       })),
-    [samples, domain, session.assessment],
+    [samples, domain, session.assessment, alerts, now],
   );
 
   return (
@@ -116,7 +126,8 @@ export function SessionTrends({ session, samples, log }: SessionTrendsProps) {
         </div>
       </header>
       <p className="session-trends__legend">
-        Dashed yellow: medium alarm limit · solid red: high alarm limit · dotted grey: baseline · ●
+        Dashed yellow: medium alarm limit · solid red: high alarm limit (this session&apos;s
+        profile) · dotted grey: baseline · shaded: an alert open (its priority&apos;s colour) · ●
         observation · ◆ intervention
       </p>
       <div className="session-trends__grid">
@@ -128,8 +139,9 @@ export function SessionTrends({ session, samples, log }: SessionTrendsProps) {
             series={chart.series}
             points={chart.points}
             domain={domain}
-            limits={DEFAULT_ALARM_LIMITS[chart.id]}
+            limits={limits[chart.id]}
             baselines={chart.baselines}
+            episodes={chart.episodes}
             markers={markers}
           />
         ))}

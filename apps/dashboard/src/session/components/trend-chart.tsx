@@ -4,6 +4,7 @@ import {
   CartesianGrid,
   Line,
   LineChart,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -14,6 +15,7 @@ import { cssVar, type ThemeToken } from '../../ui/theme/theme-tokens';
 import {
   formatAxisTime,
   type AlarmLimit,
+  type AlertEpisode,
   type BaselineLine,
   type TimeDomain,
   type TimeMarker,
@@ -35,6 +37,7 @@ interface TrendChartProps {
   limits: readonly AlarmLimit[];
   baselines: readonly BaselineLine[];
   markers: readonly TimeMarker[];
+  episodes: readonly AlertEpisode[];
 }
 
 const HEIGHT = 180;
@@ -42,6 +45,10 @@ const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
 const LIMIT_TONE: Record<AlarmLimit['priority'], ThemeToken> = {
   high: 'alarmHigh',
   medium: 'alarmMedium',
+};
+const EPISODE_TONE: Record<AlertEpisode['priority'], ThemeToken> = {
+  ...LIMIT_TONE,
+  low: 'alarmLow',
 };
 
 /** One vital sign's trend over the chosen window, with alarm limits, baseline and markers. */
@@ -54,10 +61,11 @@ export const TrendChart = memo(function TrendChart({
   limits,
   baselines,
   markers,
+  episodes,
 }: TrendChartProps) {
   const summary = `${title} (${unit}), ${points.length} readings from ${formatAxisTime(
     domain.from,
-  )} to ${formatAxisTime(domain.to)}`;
+  )} to ${formatAxisTime(domain.to)}${episodes.length ? `; alerts: ${episodes.map((episode) => episode.label).join(', ')}` : ''}`;
   return (
     <figure className="trend-chart" aria-label={title}>
       <figcaption className="trend-chart__title">
@@ -101,9 +109,19 @@ export const TrendChart = memo(function TrendChart({
                   border: `1px solid ${cssVar('colorBorder')}`,
                 }}
               />
+              {episodes.map((episode) => (
+                <ReferenceArea
+                  key={`episode-${episode.from}-${episode.label}`}
+                  x1={episode.from}
+                  x2={episode.to}
+                  fill={cssVar(EPISODE_TONE[episode.priority])}
+                  fillOpacity={0.15}
+                  ifOverflow="hidden"
+                />
+              ))}
               {limits.map((limit) => (
                 <ReferenceLine
-                  key={`limit-${limit.value}`}
+                  key={`limit-${limit.label}`}
                   y={limit.value}
                   stroke={cssVar(LIMIT_TONE[limit.priority])}
                   strokeDasharray={limit.priority === 'high' ? undefined : '6 4'}

@@ -1,8 +1,15 @@
-import type { Assessment, TimelineEvent } from '@vigil/shared';
+import {
+  DEFAULT_THRESHOLD_PROFILE,
+  type Alert,
+  type Assessment,
+  type TimelineEvent,
+} from '@vigil/shared';
+import { anAlert } from '../../../test/alert.fixture';
 import { aSample } from '../../../test/session.fixture';
 import {
   baselineLines,
-  DEFAULT_ALARM_LIMITS,
+  alertEpisodes,
+  profileAlarmLimits,
   pointsInDomain,
   sessionSpan,
   timeMarkers,
@@ -103,26 +110,80 @@ describe('pointsInDomain', () => {
 });
 
 describe('reference lines', () => {
-  it('draws the default alarm limits the contract fixes', () => {
-    const values = (chart: keyof typeof DEFAULT_ALARM_LIMITS) =>
-      DEFAULT_ALARM_LIMITS[chart].map((limit) => [limit.value, limit.priority]);
+  it("draws the session's profile limits, the contract's defaults for the default profile", () => {
+    const limits = profileAlarmLimits(DEFAULT_THRESHOLD_PROFILE, null);
+    const values = (chart: keyof typeof limits) =>
+      limits[chart].map((limit) => [limit.label, limit.priority]);
     expect(values('spo2')).toEqual([
-      [94, 'medium'],
-      [90, 'high'],
+      ['SpO2 < 94', 'medium'],
+      ['SpO2 < 90', 'high'],
     ]);
-    expect(values('bloodPressure')).toEqual([
-      [160, 'medium'],
-      [180, 'high'],
+    expect(values('bloodPressure')).toEqual(
+      expect.arrayContaining([
+        ['Systolic ≥ 160', 'medium'],
+        ['Systolic ≥ 180', 'high'],
+        ['Diastolic ≥ 100', 'medium'],
+        ['Diastolic ≥ 110', 'high'],
+      ]),
+    );
+    expect(values('heartRate')).toEqual(
+      expect.arrayContaining([
+        ['HR > 110', 'medium'],
+        ['HR > 130', 'high'],
+      ]),
+    );
+  });
+
+  it('applies limits relative to the baseline where they are stricter', () => {
+    const profile = {
+      ...DEFAULT_THRESHOLD_PROFILE,
+      rules: DEFAULT_THRESHOLD_PROFILE.rules.map((rule) =>
+        rule.code === 'SYSTOLIC_HIGH' ? { ...rule, baselineRelative: { medium: 0.2 } } : rule,
+      ),
+    };
+    const systolic = profileAlarmLimits(profile, {
+      systolic: 120,
+      diastolic: 80,
+      heartRate: 70,
+      spo2: 98,
+    }).bloodPressure.filter((limit) => limit.label.startsWith('Systolic ≥'));
+    expect(systolic.map((limit) => limit.value)).toEqual([144, 180]);
+  });
+});
+
+describe('alert episodes', () => {
+  const window = { from: t0, to: t0 + 600_000 };
+  /** Raised a minute into the window, resolved a minute later. */
+  const alert = (overrides: Partial<Alert>): Alert =>
+    anAlert({
+      state: 'resolved',
+      message: 'SpO2 85 < 90',
+      raisedAt: new Date(t0 + 60_000).toISOString(),
+      resolvedAt: new Date(t0 + 120_000).toISOString(),
+      ...overrides,
+    });
+
+  it("shades an alert on its own sign's chart, from raised to resolved", () => {
+    expect(alertEpisodes([alert({})], 'spo2', window, t0 + 600_000)).toEqual([
+      { from: t0 + 60_000, to: t0 + 120_000, priority: 'high', label: 'SpO2 85 < 90' },
     ]);
-    expect(values('heartRate')).toEqual([
-      [110, 'medium'],
-      [130, 'high'],
-      [50, 'medium'],
+    expect(alertEpisodes([alert({})], 'heartRate', window, t0 + 600_000)).toEqual([]);
+  });
+
+  it('runs an open alert to now and cuts episodes to the window', () => {
+    const open = alert({
+      state: 'active',
+      resolvedAt: null,
+      raisedAt: new Date(t0 - 60_000).toISOString(),
+    });
+    expect(alertEpisodes([open], 'spo2', window, t0 + 300_000)).toEqual([
+      expect.objectContaining({ from: t0, to: t0 + 300_000 }),
     ]);
-    expect(values('respRate')).toEqual([
-      [10, 'medium'],
-      [8, 'high'],
-    ]);
+  });
+
+  it('leaves side-effect alerts to the markers', () => {
+    const clinical = alert({ kind: 'clinical', code: 'SIDE_EFFECT_SEVERE' });
+    expect(alertEpisodes([clinical], 'spo2', window, t0 + 600_000)).toEqual([]);
   });
 
   it('marks the baseline only when there is an assessment', () => {

@@ -1,9 +1,14 @@
-import type {
-  AlertPriority,
-  Assessment,
-  TimelineEvent,
-  VitalSample,
-  VitalSign,
+import {
+  effectiveRule,
+  type Alert,
+  type AlertCode,
+  type AlertPriority,
+  type Assessment,
+  type ThresholdProfile,
+  type ThresholdRule,
+  type TimelineEvent,
+  type VitalSample,
+  type VitalSign,
 } from '@vigil/shared';
 
 /** One point of a trend chart: a time (ms) and the value of each sign the chart draws. */
@@ -24,26 +29,101 @@ export interface AlarmLimit {
   label: string;
 }
 
-/** The default alarm limits (the contract's default rules), drawn as reference lines. */
-export const DEFAULT_ALARM_LIMITS: Record<TrendChartId, readonly AlarmLimit[]> = {
-  bloodPressure: [
-    { value: 160, priority: 'medium', label: 'Systolic ≥ 160' },
-    { value: 180, priority: 'high', label: 'Systolic ≥ 180' },
-  ],
-  heartRate: [
-    { value: 110, priority: 'medium', label: 'HR > 110' },
-    { value: 130, priority: 'high', label: 'HR > 130' },
-    { value: 50, priority: 'medium', label: 'HR < 50' },
-  ],
-  spo2: [
-    { value: 94, priority: 'medium', label: 'SpO2 < 94' },
-    { value: 90, priority: 'high', label: 'SpO2 < 90' },
-  ],
-  respRate: [
-    { value: 10, priority: 'medium', label: 'RR < 10' },
-    { value: 8, priority: 'high', label: 'RR < 8' },
-  ],
+const CHART_OF_SIGN: Record<ThresholdRule['sign'], TrendChartId> = {
+  systolic: 'bloodPressure',
+  diastolic: 'bloodPressure',
+  heartRate: 'heartRate',
+  spo2: 'spo2',
+  respRate: 'respRate',
 };
+
+const SIGN_LABEL: Record<ThresholdRule['sign'], string> = {
+  systolic: 'Systolic',
+  diastolic: 'Diastolic',
+  heartRate: 'HR',
+  spo2: 'SpO2',
+  respRate: 'RR',
+};
+
+function comparison(rule: ThresholdRule): string {
+  if (rule.direction === 'below') return '<';
+  return rule.inclusive ? '≥' : '>';
+}
+
+/**
+ * The session's own alarm limits, drawn as reference lines: its threshold profile's rules, each
+ * with the limits relative to the session's baseline applied, as the server evaluates them.
+ */
+export function profileAlarmLimits(
+  profile: ThresholdProfile,
+  baseline: Assessment['baseline'] | null,
+): Record<TrendChartId, AlarmLimit[]> {
+  const limits: Record<TrendChartId, AlarmLimit[]> = {
+    bloodPressure: [],
+    heartRate: [],
+    spo2: [],
+    respRate: [],
+  };
+  for (const rule of profile.rules) {
+    const effective = effectiveRule(rule, baseline);
+    for (const priority of ['medium', 'high'] as const) {
+      const value = effective[priority];
+      if (value === null) continue;
+      limits[CHART_OF_SIGN[rule.sign]].push({
+        value,
+        priority,
+        label: `${SIGN_LABEL[rule.sign]} ${comparison(rule)} ${value}`,
+      });
+    }
+  }
+  return limits;
+}
+
+/** Which charts an alert's episode is shaded on: the signs it is about. */
+const CHARTS_OF_CODE: Partial<Record<AlertCode, readonly TrendChartId[]>> = {
+  SPO2_LOW: ['spo2'],
+  SYSTOLIC_HIGH: ['bloodPressure'],
+  SYSTOLIC_LOW: ['bloodPressure'],
+  DIASTOLIC_HIGH: ['bloodPressure'],
+  HR_HIGH: ['heartRate'],
+  HR_LOW: ['heartRate'],
+  RR_LOW: ['respRate'],
+  SIGNAL_LOSS: ['spo2', 'heartRate'],
+  BP_OVERDUE: ['bloodPressure'],
+};
+
+export interface AlertEpisode {
+  from: number;
+  to: number;
+  priority: AlertPriority;
+  label: string;
+}
+
+/**
+ * Each alert about this chart's signs as a span from its raising to its resolution (or `now`
+ * while open), cut to the window. Side-effect alerts are already markers on every chart.
+ */
+export function alertEpisodes(
+  alerts: readonly Alert[],
+  chart: TrendChartId,
+  { from, to }: TimeDomain,
+  now: number,
+): AlertEpisode[] {
+  const episodes: AlertEpisode[] = [];
+  for (const alert of alerts) {
+    if (!CHARTS_OF_CODE[alert.code]?.includes(chart)) continue;
+    const start = timeOf(alert.raisedAt);
+    const end = alert.resolvedAt ? timeOf(alert.resolvedAt) : now;
+    if (end < from || start > to) continue;
+    episodes.push({
+      from: Math.max(start, from),
+      to: Math.min(end, to),
+      priority: alert.priority,
+      label: alert.message,
+    });
+  }
+  return episodes;
+}
 
 const timeOf = (iso: string): number => Date.parse(iso);
 
