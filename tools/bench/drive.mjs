@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { onCleanup } from './cleanup.mjs';
 import { createAgent, requestJson } from './http.mjs';
@@ -31,6 +32,7 @@ export async function drive({
   onWindowEnd,
 }) {
   const agent = createAgent(beds.length);
+  const freshConnections = new http.Agent({ keepAlive: false });
   const t0 = performance.now() + 500;
   const windowStart = t0 + warmupS * 1000;
   const windowEnd = windowStart + measureS * 1000;
@@ -101,23 +103,25 @@ export async function drive({
       totals.sentInWindow += 1;
       totals.samplesOffered += samples.length;
     }
-    const post = () =>
+    /** @param {import('node:http').Agent} through */
+    const post = (through) =>
       requestJson({
         baseUrl,
-        agent,
+        agent: through,
         method: 'POST',
         path: `/api/v1/sessions/${bed.sessionId}/vitals`,
         headers: { 'x-device-key': bed.apiKey },
         body: { samples },
       });
-    const request = post()
+    const request = post(agent)
       .then(async (result) => {
         // A kept-alive connection the server had just closed as idle: the request never reached
         // it, and a monitor sends again (a resent sample is stored once). Timed from the first try.
         if (result.status !== 0 || !String(result.body.error).includes('(reused connection)'))
           return result;
         totals.resent += 1;
-        const again = await post();
+        // On a connection of its own: another idle kept-alive one may have been closed as well.
+        const again = await post(freshConnections);
         return { ...again, ms: performance.now() - startedPerf };
       })
       .then((result) => {
@@ -148,6 +152,7 @@ export async function drive({
     timers.forEach((timer) => clearTimeout(timer));
     clearInterval(picker);
     agent.destroy();
+    freshConnections.destroy();
   });
   await new Promise((resolve) => {
     let running = beds.length;
