@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import type { Principal } from '../auth/principal';
 import { VitalSamplesRepository } from './vital-samples.repository';
+import { VitalsGroupCommit } from './vitals-group-commit';
 import { VitalsIngestService } from './vitals-ingest.service';
 
 describe.each(testDatabases())('readings committed together on $name', (database) => {
@@ -154,5 +155,22 @@ describe.each(testDatabases())('readings committed together on $name', (database
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
     expect(await acceptedEntries(first)).toEqual([{ accepted: 1, duplicates: 0 }]);
     expect(await acceptedEntries(second)).toEqual([{ accepted: 1, duplicates: 0 }]);
+  });
+
+  // Last: it leaves this suite's server shutting down.
+  it('commits what it has received when shutting down, and refuses new readings with 503', async () => {
+    const session = await createSession();
+    const groupCommit = app.get(VitalsGroupCommit);
+    const received = ingestTogether([
+      { sessionId: session, samples: [{ seq: 1, at: at(0), spo2: 97 }] },
+    ]);
+    await groupCommit.beforeApplicationShutdown();
+
+    await expect(received).resolves.toEqual([
+      { status: 'fulfilled', value: { accepted: 1, duplicates: 0 } },
+    ]);
+    await expect(
+      ingestTogether([{ sessionId: session, samples: [{ seq: 2, at: at(1), spo2: 97 }] }]),
+    ).resolves.toEqual([{ status: 'rejected', reason: expect.objectContaining({ status: 503 }) }]);
   });
 });

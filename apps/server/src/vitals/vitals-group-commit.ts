@@ -4,6 +4,7 @@ import {
   Injectable,
   Logger,
   NotFoundException,
+  ServiceUnavailableException,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import { acceptsVitals, type Assessment, type SessionState } from '@vigil/shared';
@@ -65,6 +66,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
   private readonly logger = new Logger(VitalsGroupCommit.name);
   private queue: Pending[] = [];
   private lingering = false;
+  private closing = false;
   private committing = 0;
   /**
    * On SQLite commits take turns anyway (one connection). On PostgreSQL a few overlap: while one
@@ -85,14 +87,24 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
   }
 
   submit(submission: VitalsSubmission): Promise<VitalsCommitted> {
+    if (this.closing) {
+      // Nothing of it is stored: the monitor sends it again, to an instance that stays up.
+      return Promise.reject(
+        new ServiceUnavailableException('server is shutting down; send the readings again'),
+      );
+    }
     return new Promise((resolve, reject) => {
       this.queue.push({ ...submission, resolve, reject });
       this.schedule();
     });
   }
 
-  /** Readings already received are committed (and answered) before the process exits. */
+  /**
+   * Readings already received are committed (and answered) before the process exits. New ones are
+   * refused from here on: under load they would keep the queue from ever emptying.
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     while (this.queue.length > 0 || this.committing > 0 || this.lingering) {
       await new Promise((resolve) => setTimeout(resolve, COMMIT_LINGER_MS));
     }
