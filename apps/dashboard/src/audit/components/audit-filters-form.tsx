@@ -1,6 +1,5 @@
-import { useState, type FormEvent } from 'react';
 import { TextField } from '../../ui/components/form-field';
-import type { FieldErrors } from '../../ui/forms/field-errors';
+import { useFilterForm } from '../hooks/use-filter-form';
 import {
   draftFromFilters,
   parseFilterDraft,
@@ -15,22 +14,11 @@ interface AuditFiltersFormProps {
 }
 
 export function AuditFiltersForm({ filters, onApply }: AuditFiltersFormProps) {
-  const [draft, setDraft] = useState<AuditFilterDraft>(() => draftFromFilters(filters));
-  const [errors, setErrors] = useState<FieldErrors<AuditFilterField>>({});
-
-  const setField = (field: AuditFilterField) => (value: string) =>
-    setDraft((current) => ({ ...current, [field]: value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = parseFilterDraft(draft);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    onApply(result.filters);
-  };
+  const { draft, errors, setField, submit } = useFilterForm<
+    AuditFilterField,
+    AuditFilterDraft,
+    AuditFilters
+  >(() => draftFromFilters(filters), parseFilterDraft, onApply);
 
   return (
     <form aria-label="Filter the audit log" onSubmit={submit} noValidate>

@@ -1,8 +1,7 @@
 import { ALERT_PRIORITIES } from '@vigil/shared';
-import { useState, type FormEvent } from 'react';
 import { priorityLabel } from '../../alerts/utils/alert-labels';
 import { SelectField, TextField } from '../../ui/components/form-field';
-import type { FieldErrors } from '../../ui/forms/field-errors';
+import { useFilterForm } from '../hooks/use-filter-form';
 import {
   draftFromSearchFilters,
   parseSearchDraft,
@@ -23,22 +22,11 @@ interface SessionSearchFormProps {
 }
 
 export function SessionSearchForm({ filters, onSearch, onClear }: SessionSearchFormProps) {
-  const [draft, setDraft] = useState<SessionSearchDraft>(() => draftFromSearchFilters(filters));
-  const [errors, setErrors] = useState<FieldErrors<SessionSearchField>>({});
-
-  const setField = (field: SessionSearchField) => (value: string) =>
-    setDraft((current) => ({ ...current, [field]: value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = parseSearchDraft(draft);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    onSearch(result.filters);
-  };
+  const { draft, errors, setField, submit } = useFilterForm<
+    SessionSearchField,
+    SessionSearchDraft,
+    SessionSearchFilters
+  >(() => draftFromSearchFilters(filters), parseSearchDraft, onSearch);
 
   return (
     <form aria-label="Search sessions" onSubmit={submit} noValidate>

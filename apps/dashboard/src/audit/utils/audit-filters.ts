@@ -1,5 +1,5 @@
 import { auditQuerySchema, type AuditQueryInput } from '@vigil/shared';
-import { issuesToFieldErrors, type FieldErrors } from '../../ui/forms/field-errors';
+import { issuesToFieldErrors, type ParsedFilters } from '../../ui/forms/field-errors';
 
 export const AUDIT_FILTER_FIELDS = ['from', 'to', 'actor', 'sessionId'] as const;
 export type AuditFilterField = (typeof AUDIT_FILTER_FIELDS)[number];
@@ -61,8 +61,7 @@ export function draftFromFilters(filters: AuditFilters): AuditFilterDraft {
   };
 }
 
-export type DraftResult =
-  { ok: true; filters: AuditFilters } | { ok: false; errors: FieldErrors<AuditFilterField> };
+export type DraftResult = ParsedFilters<AuditFilters, AuditFilterField>;
 
 /** Checks the form with the shared `auditQuerySchema`, and that the range runs forwards. */
 export function parseFilterDraft(draft: AuditFilterDraft): DraftResult {

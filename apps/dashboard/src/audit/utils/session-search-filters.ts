@@ -4,7 +4,7 @@ import {
   type Session,
   type SessionSearchQueryInput,
 } from '@vigil/shared';
-import { issuesToFieldErrors, type FieldErrors } from '../../ui/forms/field-errors';
+import { issuesToFieldErrors, type ParsedFilters } from '../../ui/forms/field-errors';
 import { fromLocalInputValue, toLocalInputValue } from './audit-filters';
 
 export const SESSION_SEARCH_FIELDS = [
@@ -23,9 +23,7 @@ export type SessionSearchFilters = Partial<Record<SessionSearchField, string>>;
 /** What the form edits: times as `datetime-local` values, the priority '' for any. */
 export type SessionSearchDraft = Record<SessionSearchField, string>;
 
-export type SessionSearchDraftResult =
-  | { ok: true; filters: SessionSearchFilters }
-  | { ok: false; errors: FieldErrors<SessionSearchField> };
+export type SessionSearchDraftResult = ParsedFilters<SessionSearchFilters, SessionSearchField>;
 
 export function searchFiltersFromParams(params: URLSearchParams): SessionSearchFilters {
   const filters: SessionSearchFilters = {};

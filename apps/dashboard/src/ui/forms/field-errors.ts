@@ -1,6 +1,10 @@
 /** One problem per field, keyed by field name; `form` holds what belongs to no single field. */
 export type FieldErrors<Field extends string> = Partial<Record<Field | 'form', string>>;
 
+/** A filter form's draft, parsed: the filters it stands for, or what is wrong with it. */
+export type ParsedFilters<Filters, Field extends string> =
+  { ok: true; filters: Filters } | { ok: false; errors: FieldErrors<Field> };
+
 /** The part of a zod issue the forms need; structural, so the dashboard does not import zod. */
 interface SchemaIssue {
   readonly path: readonly PropertyKey[];
