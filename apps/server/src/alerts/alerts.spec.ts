@@ -178,6 +178,19 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     ]);
   });
 
+  it('stores a late backlog of older normal readings without clearing an alert the newer ones still show', async () => {
+    const session = await infusing();
+    const start = Date.now() - 60 * SECOND;
+    await send(session.id, Array(12).fill({ spo2: 92 }), start);
+    await send(session.id, Array(30).fill({ spo2: 98 }), start - 40 * SECOND);
+    await settle();
+    expect((await alertsOf(session.id)).map(({ code, state }) => ({ code, state }))).toEqual([
+      { code: 'SPO2_LOW', state: 'active' },
+    ]);
+    const stored = await as('nurse').get(`/sessions/${session.id}/vitals`).expect(200);
+    expect(stored.body).toHaveLength(42);
+  });
+
   it('escalates an unacknowledged alert exactly once, after the profile time, even after a restart', async () => {
     const session = await infusing();
     await send(session.id, [{ spo2: 90 }, { spo2: 83 }]);

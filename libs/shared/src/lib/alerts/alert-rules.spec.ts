@@ -14,12 +14,16 @@ const SPO2 = rule('SPO2_LOW');
 const SYSTOLIC = rule('SYSTOLIC_HIGH');
 const options = { deepDesaturationSpo2: DEFAULT_THRESHOLD_PROFILE.deepDesaturationSpo2 };
 
-/** Feeds values one second apart; returns every event with the index of the sample. */
+/**
+ * Feeds values one second apart, from 0 or from a second after the state's newest sample; returns
+ * every event with the index of the sample.
+ */
 function run(target: ThresholdRule, values: number[], start: RuleState = INITIAL_RULE_STATE) {
   let state = start;
+  const firstAt = start.previous ? start.previous.at + 1000 : 0;
   const events: Array<RuleEvent & { index: number }> = [];
   values.forEach((value, index) => {
-    const result = evaluateSample(target, state, value, index * 1000, options);
+    const result = evaluateSample(target, state, value, firstAt + index * 1000, options);
     state = result.state;
     events.push(...result.events.map((event) => ({ ...event, index })));
   });
@@ -97,6 +101,22 @@ describe('alert rules (properties)', () => {
       ),
     );
   });
+
+  it('leaves the rule as it was for a sample older than the newest it has seen', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anySpo2, { minLength: 1, maxLength: 100 }),
+        anySpo2,
+        fc.integer({ min: 1, max: 120_000 }),
+        (values, lateValue, lateByMs) => {
+          const { state } = run(SPO2, values);
+          const newestAt = (values.length - 1) * 1000;
+          const late = evaluateSample(SPO2, state, lateValue, newestAt - lateByMs, options);
+          expect(late).toEqual({ state, events: [] });
+        },
+      ),
+    );
+  });
 });
 
 describe('alert rules (examples)', () => {
@@ -118,6 +138,21 @@ describe('alert rules (examples)', () => {
       { type: 'raise', priority: 'medium', value: 160 },
       { type: 'upgrade', priority: 'high', value: 180 },
     ]);
+  });
+
+  it('keeps a medium alert open when a backlog of older normal values arrives after it', () => {
+    const episode = run(SPO2, Array(SPO2.delayS + 1).fill(92));
+    let { state } = episode;
+    const backlog: RuleEvent[] = [];
+    for (let second = -60; second < 0; second += 1) {
+      const result = evaluateSample(SPO2, state, 98, second * 1000, options);
+      state = result.state;
+      backlog.push(...result.events);
+    }
+    expect(backlog).toEqual([]);
+    expect(state.open).toMatchObject({ priority: 'medium' });
+    // The delay still counts from the first low sample: the next low one keeps the alert, no new raise.
+    expect(evaluateSample(SPO2, state, 92, (SPO2.delayS + 1) * 1000, options).events).toEqual([]);
   });
 
   it('keeps an acknowledged alert open while its condition persists', () => {

@@ -71,6 +71,11 @@ export interface EvaluationOptions {
  * for the delay (a deep desaturation at once, unless it is an implausible one-sample drop), upgrades
  * an open alert when it worsens (never opens a second), and resolves once the condition has been
  * absent for the clear time — except a high alert not yet acknowledged, which stays latched.
+ *
+ * A sample older than the newest one the rule has seen (a monitor's backlog after an outage, a
+ * reading entered late by hand) is stored and charted, but leaves the rule as it is: the alarm is
+ * about the patient now, and a minute of old normal values must not restart a running delay or
+ * clear an alert whose condition the newer samples still show.
  */
 export function evaluateSample(
   rule: ThresholdRule,
@@ -79,6 +84,7 @@ export function evaluateSample(
   at: number,
   options: EvaluationOptions = {},
 ): { state: RuleState; events: RuleEvent[] } {
+  if (state.previous && at < state.previous.at) return { state, events: [] };
   const events: RuleEvent[] = [];
   const next: RuleState = { ...state, previous: { value, at } };
   const found = classify(rule, value);
