@@ -5,19 +5,55 @@ import {
   describeProcess,
   listenOverflows,
   machineCpuSeconds,
-  postgresCpuSeconds,
+  postgresCpuByPid,
   processCpuSeconds,
 } from './proc-stats.mjs';
+
+/** How often PostgreSQL's processes are read: a backend that exits keeps what it used till then. */
+const POSTGRES_SAMPLE_MS = 500;
+
+/**
+ * PostgreSQL's CPU over a window, backends that come and go included (a pool closes idle
+ * connections and opens new ones): a difference of two totals would lose the CPU of every backend
+ * that exited in the window, and could even come out negative.
+ */
+function postgresCpuTracker() {
+  /** @type {Map<number, number>} */
+  const seen = new Map();
+  let used = 0;
+  let timer = /** @type {NodeJS.Timeout | null} */ (null);
+  const update = (counting = true) => {
+    for (const [pid, seconds] of postgresCpuByPid()) {
+      const before = seen.get(pid);
+      if (before !== undefined) used += seconds - before;
+      else if (counting) used += seconds;
+      seen.set(pid, seconds);
+    }
+  };
+  return {
+    start() {
+      update(false);
+      timer = setInterval(update, POSTGRES_SAMPLE_MS);
+      timer.unref();
+    },
+    /** CPU seconds since start. */
+    end() {
+      if (timer) clearInterval(timer);
+      update();
+      return used;
+    },
+  };
+}
 
 /**
  * CPU used by each party over the measured window, as a share of one core (100 % = one core busy).
  * @param {number} serverPid
  */
 export function cpuMeter(serverPid) {
+  const postgres = postgresCpuTracker();
   const read = () => ({
     wall: performance.now() / 1000,
     server: processCpuSeconds(serverPid),
-    postgres: postgresCpuSeconds(),
     generator: (() => {
       const usage = process.cpuUsage();
       return (usage.user + usage.system) / 1e6;
@@ -30,16 +66,23 @@ export function cpuMeter(serverPid) {
   let start = null;
   /** @type {ReturnType<typeof read> | null} */
   let end = null;
+  let postgresSeconds = 0;
   return {
-    start: () => void (start = read()),
-    end: () => void (end = read()),
+    start: () => {
+      postgres.start();
+      start = read();
+    },
+    end: () => {
+      end = read();
+      postgresSeconds = postgres.end();
+    },
     result() {
       if (!start || !end) return null;
       const wall = end.wall - start.wall;
       /** @param {number} seconds */
       const pct = (seconds) => (100 * seconds) / wall;
       const serverPct = pct(end.server - start.server);
-      const postgresPct = pct(end.postgres - start.postgres);
+      const postgresPct = pct(postgresSeconds);
       const generatorPct = pct(end.generator - start.generator);
       // Whole machine: busy share of all cores together (100 % = every core busy).
       const machinePct =

@@ -41,15 +41,16 @@ export function processCpuSeconds(pid) {
   return (cpuOf(pid)?.ticks ?? 0) / CLK_TCK;
 }
 
-/** CPU seconds used so far by every process named `postgres` (server and its backends). */
-export function postgresCpuSeconds() {
-  let ticks = 0;
+/** CPU seconds used so far by each process named `postgres` (server and backends): pid → seconds. */
+export function postgresCpuByPid() {
+  /** @type {Map<number, number>} */
+  const seconds = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const cpu = cpuOf(entry);
-    if (cpu?.comm === 'postgres') ticks += cpu.ticks;
+    if (cpu?.comm === 'postgres') seconds.set(Number(entry), cpu.ticks / CLK_TCK);
   }
-  return ticks / CLK_TCK;
+  return seconds;
 }
 
 /**

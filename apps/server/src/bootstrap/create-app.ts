@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from '../app.module';
@@ -12,6 +13,11 @@ import { VigilIoAdapter } from '../realtime/vigil-io.adapter';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT = '1mb';
+/**
+ * Longer than any client or proxy keeps an idle connection (nginx: 60 s). Node's 5 s would close
+ * connections the proxy still counts as open, and a reading posted on one as it closes fails.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** Builds the whole application from a validated config; main.ts and the tests share it. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -21,6 +27,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  const httpServer = app.getHttpServer() as Server;
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   // Behind the proxy, the client's address (rate limits, audit) comes from X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
   // API replies are fresh every time; hashing each body for an ETag would be wasted work.
