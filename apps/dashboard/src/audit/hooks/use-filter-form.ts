@@ -1,8 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { FieldErrors } from '../../ui/forms/field-errors';
-
-export type ParsedFilters<Filters, Field extends string> =
-  { ok: true; filters: Filters } | { ok: false; errors: FieldErrors<Field> };
+import type { FieldErrors, ParsedFilters } from '../../ui/forms/field-errors';
 
 /**
  * A filter form's text draft, checked as a whole on submit: the filters go on only when the
