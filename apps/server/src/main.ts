@@ -5,6 +5,13 @@ import { ConfigError, loadConfig } from './config/app-config';
 
 /** Orchestrators kill after 30 s by default; give up first, and say so. */
 const SHUTDOWN_DEADLINE_MS = 20_000;
+/**
+ * Connections the kernel holds for us while the event loop is busy. Node's 511 is too few when a
+ * replica restarts and every monitor of a ward reconnects at once: past it, connections are
+ * refused or their SYNs dropped, and each retry costs a monitor 1 s, then 3 s, before it can post.
+ * The kernel caps it at net.core.somaxconn.
+ */
+const LISTEN_BACKLOG = 4_096;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -28,7 +35,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', shutDown);
   process.once('SIGINT', shutDown);
-  await app.listen(config.port);
+  // Nest hands its first argument to http.Server#listen, which also takes an options object.
+  await app.listen({ port: config.port, backlog: LISTEN_BACKLOG } as unknown as number);
   Logger.log(
     `Vigil listening on port ${config.port} (${config.database.type}, ${config.redisUrl ? 'Redis fan-out' : 'in-process fan-out'}${config.demo ? ', demo ward' : ''})`,
     'Main',

@@ -20,6 +20,8 @@ export const VITALS_INGEST_ROUTE = 'sessions/:sessionId/vitals';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         exclude: [{ method: RequestMethod.POST, path: VITALS_INGEST_ROUTE }],
+        // nestjs-pino's default is the Express 4 wildcard `*`, which Nest warns of at every start.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
           redact: {
