@@ -27,7 +27,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
-  const httpServer = app.getHttpServer() as Server;
+  const httpServer: Server = app.getHttpServer();
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   // Behind the proxy, the client's address (rate limits, audit) comes from X-Forwarded-For.
@@ -41,11 +41,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       },
     }),
   );
-  app.enableCors(
-    config.corsOrigins.length
-      ? { origin: config.corsOrigins, credentials: true }
-      : { origin: false },
-  );
+  // Without configured origins the dashboard is same-origin and browsers refuse every other
+  // origin anyway; the CORS middleware would only cost every request its time.
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
 
   const redis = await app.get(RedisConnection).connect();
