@@ -4,7 +4,7 @@ import type { AuditEntry, AuditQuery, AuditVerification } from '@vigil/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
-import { multiRowInsert, powerOfTwoChunks } from '../database/multi-row-insert';
+import { multiRowInserts } from '../database/multi-row-insert';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';
@@ -104,13 +104,12 @@ export class AuditService {
       prevHash = auditHash(fields);
       return { ...fields, hash: prevHash };
     });
-    for (const chunk of powerOfTwoChunks(entries)) {
-      const { sql, parameters } = multiRowInsert(
-        'audit_entry',
-        AUDIT_COLUMNS,
-        chunk.map(auditRowValues),
-        postgres,
-      );
+    for (const { sql, parameters } of multiRowInserts(
+      'audit_entry',
+      AUDIT_COLUMNS,
+      entries.map(auditRowValues),
+      postgres,
+    )) {
       await manager.query(sql, parameters);
     }
     return entries;

@@ -1,4 +1,4 @@
-import { multiRowInsert, powerOfTwoChunks } from './multi-row-insert';
+import { multiRowInsert, multiRowInserts, powerOfTwoChunks } from './multi-row-insert';
 
 describe('multi-row inserts', () => {
   it('numbers PostgreSQL placeholders across rows and uses ? for SQLite', () => {
@@ -21,5 +21,16 @@ describe('multi-row inserts', () => {
     expect(chunks.map((chunk) => chunk.length)).toEqual([512, 512, 256, 16, 4]);
     expect(chunks.flat()).toEqual(rows);
     expect(powerOfTwoChunks([])).toEqual([]);
+  });
+
+  it('sends a group in one statement on PostgreSQL, up to its 65,535 parameters', () => {
+    const row = (index: number) => [index, 'a', 'b'];
+    const few = Array.from({ length: 1_300 }, (_, index) => row(index));
+    expect(multiRowInserts('t', ['x', 'y', 'z'], few, true)).toHaveLength(1);
+    const many = Array.from({ length: 30_000 }, (_, index) => row(index));
+    const statements = multiRowInserts('t', ['x', 'y', 'z'], many, true);
+    expect(statements.map(({ parameters }) => parameters.length)).toEqual([65_535, 24_465]);
+    expect(statements.flatMap(({ parameters }) => parameters)).toEqual(many.flat());
+    expect(multiRowInserts('t', ['x', 'y', 'z'], few, false)).toHaveLength(5);
   });
 });

@@ -39,3 +39,32 @@ export function powerOfTwoChunks<T>(rows: readonly T[], largest = 512): T[][] {
   }
   return chunks;
 }
+
+/** PostgreSQL's limit on the parameters bound to one statement. */
+const POSTGRES_MAX_PARAMETERS = 65_535;
+
+/**
+ * The statements that insert these rows, split as suits each database. SQLite: runs of 512, 256,
+ * … 1 rows, so that its statement cache keeps serving the same few texts. PostgreSQL parses every
+ * statement it is sent whatever its text, so there all rows go in one statement (up to its
+ * parameter limit): each statement is a round trip, and each round trip a socket write on the
+ * server's one thread.
+ */
+export function multiRowInserts(
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  postgres: boolean,
+): Array<{ sql: string; parameters: unknown[] }> {
+  const chunks = postgres
+    ? runsOf(rows, Math.floor(POSTGRES_MAX_PARAMETERS / columns.length))
+    : powerOfTwoChunks(rows);
+  return chunks.map((chunk) => multiRowInsert(table, columns, chunk, postgres));
+}
+
+function runsOf<T>(rows: readonly T[], size: number): T[][] {
+  const runs: T[][] = [];
+  for (let start = 0; start < rows.length; start += size)
+    runs.push(rows.slice(start, start + size));
+  return runs;
+}

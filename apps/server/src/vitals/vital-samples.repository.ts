@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type LatestVitals, mergeLatestVitals, type VitalSample, VITAL_SIGNS } from '@vigil/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
-import { multiRowInsert, powerOfTwoChunks } from '../database/multi-row-insert';
+import { multiRowInserts } from '../database/multi-row-insert';
 import { VitalSampleEntity } from './vital-sample.entity';
 import { toVitalSample } from './vital-sample.mapper';
 
@@ -62,13 +62,12 @@ export class VitalSamplesRepository {
   async insertNew(manager: EntityManager, rows: VitalSampleEntity[]): Promise<VitalSampleEntity[]> {
     const postgres = this.dataSource.options.type === 'postgres';
     const insertedKeys = new Set<string>();
-    for (const chunk of powerOfTwoChunks(rows)) {
-      const { sql, parameters } = multiRowInsert(
-        'vital_sample',
-        INSERT_COLUMNS,
-        chunk.map(rowValues),
-        postgres,
-      );
+    for (const { sql, parameters } of multiRowInserts(
+      'vital_sample',
+      INSERT_COLUMNS,
+      rows.map(rowValues),
+      postgres,
+    )) {
       const inserted: Array<{ session_id: string; source: string; dedupe_key: string }> =
         await manager.query(
           `${sql} ON CONFLICT DO NOTHING RETURNING session_id, source, dedupe_key`,
@@ -96,13 +95,12 @@ export class VitalSamplesRepository {
     const rows = [...receipts]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([sessionId, [signal, pressure]]) => [sessionId, signal, pressure]);
-    for (const chunk of powerOfTwoChunks(rows)) {
-      const { sql, parameters } = multiRowInsert(
-        'vital_receipt',
-        ['session_id', 'signal_received_at', 'pressure_received_at'],
-        chunk,
-        this.dataSource.options.type === 'postgres',
-      );
+    for (const { sql, parameters } of multiRowInserts(
+      'vital_receipt',
+      ['session_id', 'signal_received_at', 'pressure_received_at'],
+      rows,
+      this.dataSource.options.type === 'postgres',
+    )) {
       await manager.query(
         `${sql} ON CONFLICT (session_id) DO UPDATE SET
            signal_received_at = COALESCE(excluded.signal_received_at, vital_receipt.signal_received_at),
