@@ -167,6 +167,8 @@ const CLEAN_ASSESSMENT = {
     it('fits the same 24 chairs in kiosk mode, with larger type and no navigation', async () => {
       await page.getByRole('button', { name: 'Kiosk mode' }).click();
       await page.waitForURL('**/ward?kiosk=1');
+      // The address changes before React renders the kiosk layout: wait for the render, not the URL.
+      await page.locator('html[data-kiosk="true"]').waitFor({ state: 'attached' });
       await expect(page.getByRole('navigation', { name: 'Main' }).count()).resolves.toBe(0);
       await expect(page.locator('html').getAttribute('data-kiosk')).resolves.toBe('true');
       await expect(tiles().count()).resolves.toBe(CHAIRS);
