@@ -66,6 +66,16 @@ function notes(run) {
  */
 function observations(runs) {
   const sentences = [];
+  for (const database of new Set(runs.map((run) => run.database))) {
+    const held = runs
+      .filter((run) => run.database === database && budgetVerdict(run).met)
+      .map((run) => run.beds);
+    sentences.push(
+      held.length
+        ? `${database}: the most beds of those run that stayed within every limit of the budget: ${Math.max(...held)}.`
+        : `${database}: no ward size run stayed within every limit of the budget.`,
+    );
+  }
   for (const run of runs) {
     const { cpu, load } = run;
     if (!cpu) continue;
@@ -79,8 +89,9 @@ function observations(runs) {
         ? ` On average ${lockWaiters.toFixed(1)} of its 20 pooled connections sat waiting on a lock (the audit chain's advisory lock), so requests also queued for a connection.`
         : '';
     if (keptUp) {
+      const { met, reasons } = budgetVerdict(run);
       sentences.push(
-        `${what}: kept up (server ${n0(cpu.serverPct)} % of a core${run.database === 'PostgreSQL' ? `, PostgreSQL ${n0(cpu.postgresPct)} %` : ''}, load generator ${n0(cpu.generatorPct)} %).`,
+        `${what}: kept up (server ${n0(cpu.serverPct)} % of a core${run.database === 'PostgreSQL' ? `, PostgreSQL ${n0(cpu.postgresPct)} %` : ''}, load generator ${n0(cpu.generatorPct)} %)${met ? ', within the budget' : `, but outside the budget: ${reasons.join(', ')}`}.`,
       );
     } else if (cpu.serverPct >= 80) {
       sentences.push(
