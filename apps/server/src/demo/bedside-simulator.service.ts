@@ -129,14 +129,26 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       mrn: `${chair.patient.mrn}-${Date.now().toString(36)}${this.patientCounter}`,
     });
     const start = Date.now() - minutesAgo * MIN;
-    let session = await this.sessions.create(this.actor, {
-      patientId: patient.id,
-      bay: chair.bay,
-      indication: chair.indication,
-      doseMgPerKg: DEMO_DOSE_MG_PER_KG,
-      plannedDurationMin: DEMO_PLANNED_DURATION_MIN,
-    });
-    session = await this.sessions.assess(this.actor, session.id, demoAssessment(baseline), start);
+    // A chair already infusing was scheduled and assessed before its start, as on a real ward; one
+    // that opens assessed waits its full delay from now.
+    const lead = state === 'assessed' ? 0 : DEMO_START_DELAY_MIN * MIN;
+    let session = await this.sessions.create(
+      this.actor,
+      {
+        patientId: patient.id,
+        bay: chair.bay,
+        indication: chair.indication,
+        doseMgPerKg: DEMO_DOSE_MG_PER_KG,
+        plannedDurationMin: DEMO_PLANNED_DURATION_MIN,
+      },
+      start - lead,
+    );
+    session = await this.sessions.assess(
+      this.actor,
+      session.id,
+      demoAssessment(baseline),
+      start - lead / 2,
+    );
     if (state === 'assessed') return session;
     session = await this.sessions.start(this.actor, session.id, start);
     if (state === 'infusing') return session;

@@ -57,13 +57,17 @@ function summarise(entry: AuditEntry, kind: TimelineKind): string {
   }
 }
 
+const OWN_TIME: ReadonlySet<TimelineKind> = new Set([
+  'observation',
+  'intervention',
+  'state',
+  'assessment',
+]);
+
 /** A clinical event happened at its own time (an observation may be recorded late); an alert when audited. */
 function eventTime(entry: AuditEntry, kind: TimelineKind): string {
   const at = entry.detail['at'];
-  return (kind === 'observation' || kind === 'intervention' || kind === 'state') &&
-    typeof at === 'string'
-    ? at
-    : entry.at;
+  return OWN_TIME.has(kind) && typeof at === 'string' ? at : entry.at;
 }
 
 /**

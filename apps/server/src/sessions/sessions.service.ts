@@ -63,7 +63,8 @@ export class SessionsService {
     private readonly profiles: ThresholdProfilesService,
   ) {}
 
-  async create(actor: Actor, input: CreateSessionDto): Promise<Session> {
+  /** Schedules a session, now or (the demo ward's opening chairs) at the time it was scheduled. */
+  async create(actor: Actor, input: CreateSessionDto, at = Date.now()): Promise<Session> {
     const patient = (await this.patients.getEntities([input.patientId])).get(input.patientId);
     if (!patient) throw new NotFoundException(`patientId ${input.patientId} not found`);
     const occupied = await this.sessions.findOneBy({
@@ -81,7 +82,7 @@ export class SessionsService {
     }
     await this.checkAssignee(input.assignedNurseId, 'nurse', 'assignedNurseId');
     await this.checkAssignee(input.supervisingPhysicianId, 'physician', 'supervisingPhysicianId');
-    const createdAt = toIsoTimestamp(Date.now());
+    const createdAt = toIsoTimestamp(at);
     const session = this.sessions.create({
       id: randomUUID(),
       patientId: patient.id,
@@ -117,6 +118,7 @@ export class SessionsService {
           indication: session.indication,
           doseMgPerKg: session.doseMgPerKg,
           plannedDurationMin: session.plannedDurationMin,
+          at: createdAt,
           ...(session.durationOverride && {
             durationOverrideReason: session.durationOverride.reason,
           }),
