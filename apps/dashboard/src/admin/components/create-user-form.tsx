@@ -1,18 +1,12 @@
 import { createUserSchema, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@vigil/shared';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/api-error';
 import { roleLabel } from '../../auth/utils/role-labels';
-import { describeError } from '../../ui/components/error-notice';
 import { SelectField, TextField } from '../../ui/components/form-field';
-import {
-  issuesToFieldErrors,
-  serverMessagesToFieldErrors,
-  type FieldErrors,
-} from '../../ui/forms/field-errors';
+import { refusalToFieldErrors } from '../../ui/forms/refusal-errors';
+import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useCreateUser } from '../hooks/use-users';
 
 const FIELDS = ['username', 'displayName', 'role', 'password'] as const;
-type UserField = (typeof FIELDS)[number];
 
 interface UserDraft {
   username: string;
@@ -27,38 +21,24 @@ const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: roleLabel(role) 
 
 export function CreateUserForm() {
   const create = useCreateUser();
-  const [draft, setDraft] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors<UserField>>({});
+  const { draft, setField, errors, setErrors, handleSubmit, reset } = useSchemaForm({
+    initial: EMPTY,
+    schema: createUserSchema,
+  });
   const [created, setCreated] = useState<string | null>(null);
 
-  const setField =
-    <Field extends UserField>(field: Field) =>
-    (value: UserDraft[Field]) =>
-      setDraft((current) => ({ ...current, [field]: value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setCreated(null);
-    const parsed = createUserSchema.safeParse(draft);
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    create.mutate(parsed.data, {
+  const submitDraft = handleSubmit((input) =>
+    create.mutate(input, {
       onSuccess: (account) => {
-        setDraft(EMPTY);
+        reset();
         setCreated(`User ${account.username} created.`);
       },
-      onError: (error) => {
-        // 400 and 409 name the field first (`username … already exists`): show it beside it.
-        setErrors(
-          error instanceof ApiError && error.statusCode !== 403
-            ? serverMessagesToFieldErrors(error.messages, FIELDS)
-            : { form: describeError(error) },
-        );
-      },
-    });
+      onError: (error) => setErrors(refusalToFieldErrors(error, FIELDS)),
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    setCreated(null);
+    submitDraft(event);
   };
 
   return (

@@ -1,18 +1,11 @@
 import { createDeviceSchema, type CreateDeviceInput } from '@vigil/shared';
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/api-error';
-import { describeError } from '../../ui/components/error-notice';
 import { TextField } from '../../ui/components/form-field';
-import {
-  issuesToFieldErrors,
-  serverMessagesToFieldErrors,
-  type FieldErrors,
-} from '../../ui/forms/field-errors';
+import { refusalToFieldErrors } from '../../ui/forms/refusal-errors';
+import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useRegisterDevice } from '../hooks/use-devices';
 import { OneTimeKeyNotice } from './one-time-key-notice';
 
 const FIELDS = ['label', 'bay'] as const;
-type DeviceField = (typeof FIELDS)[number];
 
 const EMPTY = { label: '', bay: '' };
 
@@ -23,30 +16,17 @@ function toInput({ label, bay }: typeof EMPTY): CreateDeviceInput {
 
 export function RegisterDeviceForm() {
   const register = useRegisterDevice();
-  const [draft, setDraft] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors<DeviceField>>({});
-
-  const setField = (field: DeviceField) => (value: string) =>
-    setDraft((current) => ({ ...current, [field]: value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = createDeviceSchema.safeParse(toInput(draft));
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    register.mutate(parsed.data, {
-      onSuccess: () => setDraft(EMPTY),
-      onError: (error) =>
-        setErrors(
-          error instanceof ApiError && error.statusCode !== 403
-            ? serverMessagesToFieldErrors(error.messages, FIELDS)
-            : { form: describeError(error) },
-        ),
-    });
-  };
+  const { draft, setField, errors, setErrors, handleSubmit, reset } = useSchemaForm({
+    initial: EMPTY,
+    schema: createDeviceSchema,
+    toInput,
+  });
+  const submit = handleSubmit((input) =>
+    register.mutate(input, {
+      onSuccess: reset,
+      onError: (error) => setErrors(refusalToFieldErrors(error, FIELDS)),
+    }),
+  );
 
   return (
     <>

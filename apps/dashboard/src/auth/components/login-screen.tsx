@@ -1,14 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { loginSchema, type LoginInput } from '@vigil/shared';
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { apiClient } from '../../api/api-client';
 import { ApiError } from '../../api/api-error';
 import { TextField } from '../../ui/components/form-field';
-import { issuesToFieldErrors, type FieldErrors } from '../../ui/forms/field-errors';
+import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { authStore } from '../state/auth-store';
 import './login-screen.css';
-
-type LoginField = keyof LoginInput;
 
 const EMPTY: Required<LoginInput> = { username: '', password: '' };
 
@@ -27,28 +25,19 @@ interface LoginScreenProps {
 /** Signs in; the login route then sends the user on to their page. */
 export function LoginScreen({ notice }: LoginScreenProps) {
   const id = useId();
-  const [values, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors<LoginField>>({});
+  const {
+    draft: values,
+    setField,
+    errors,
+    handleSubmit,
+  } = useSchemaForm({ initial: EMPTY, schema: loginSchema });
   const login = useMutation({
     mutationFn: (input: LoginInput) => apiClient.login(input),
     onSuccess: (response) => authStore.signIn(response),
     // A wrong password is typed again from scratch.
-    onError: () => setValues((current) => ({ ...current, password: '' })),
+    onError: () => setField('password')(''),
   });
-
-  const setField = (field: LoginField) => (value: string) =>
-    setValues((current) => ({ ...current, [field]: value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = loginSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    login.mutate(parsed.data);
-  };
+  const submit = handleSubmit((input) => login.mutate(input));
 
   return (
     <main className="login-screen" aria-labelledby={`${id}-title`}>

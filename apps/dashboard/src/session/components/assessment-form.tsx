@@ -1,12 +1,8 @@
 import { assessmentSchema, type PREGNANCY_TEST_RESULTS, VITAL_RANGES } from '@vigil/shared';
-import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error';
 import { CheckboxField, SelectField, TextField } from '../../ui/components/form-field';
-import {
-  issuesToPathErrors,
-  serverMessagesToFieldErrors,
-  type FieldErrors,
-} from '../../ui/forms/field-errors';
+import { issuesToPathErrors, serverMessagesToFieldErrors } from '../../ui/forms/field-errors';
+import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useRecordAssessment } from '../hooks/use-session-commands';
 import { parseNumberField } from '../utils/parse-number';
 import { ServerRefusal } from './server-refusal';
@@ -77,8 +73,12 @@ export function assessmentFromDraft(draft: AssessmentDraft): unknown {
 /** Baseline vitals and the pre-infusion checklist; the server flags contraindications. */
 export function AssessmentForm({ sessionId }: { sessionId: string }) {
   const record = useRecordAssessment(sessionId);
-  const [draft, setDraft] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors<AssessmentField>>({});
+  const { draft, setDraft, errors, setErrors, handleSubmit } = useSchemaForm({
+    initial: EMPTY,
+    schema: assessmentSchema,
+    toInput: assessmentFromDraft,
+    toErrors: issuesToPathErrors<AssessmentField>,
+  });
 
   const setBaseline = (key: BaselineKey) => (value: string) =>
     setDraft((current) => ({ ...current, baseline: { ...current.baseline, [key]: value } }));
@@ -87,23 +87,16 @@ export function AssessmentForm({ sessionId }: { sessionId: string }) {
     (value: AssessmentDraft['checklist'][Key]) =>
       setDraft((current) => ({ ...current, checklist: { ...current.checklist, [key]: value } }));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = assessmentSchema.safeParse(assessmentFromDraft(draft));
-    if (!parsed.success) {
-      setErrors(issuesToPathErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
+  const submit = handleSubmit((input) => {
     record.reset();
-    record.mutate(parsed.data, {
+    record.mutate(input, {
       onError: (error) => {
         if (error instanceof ApiError && error.statusCode === 400) {
           setErrors(serverMessagesToFieldErrors(error.messages, FIELDS));
         }
       },
     });
-  };
+  });
 
   const refusal =
     record.error && !(record.error instanceof ApiError && record.error.statusCode === 400)

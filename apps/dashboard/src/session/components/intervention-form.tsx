@@ -1,7 +1,7 @@
 import { INTERVENTION_KINDS, interventionSchema } from '@vigil/shared';
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextField } from '../../ui/components/form-field';
-import { issuesToFieldErrors, type FieldErrors } from '../../ui/forms/field-errors';
+import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useRecordIntervention } from '../hooks/use-session-commands';
 import { ServerRefusal } from './server-refusal';
 
@@ -12,30 +12,28 @@ const KIND_LABELS: Record<InterventionKind, string> = {
   medication: 'Medication given',
   note: 'Note',
 };
+const EMPTY: { kind: InterventionKind; detail: string } = { kind: 'note', detail: '' };
 const KIND_OPTIONS = INTERVENTION_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
 
 export function InterventionForm({ sessionId }: { sessionId: string }) {
   const record = useRecordIntervention(sessionId);
-  const [kind, setKind] = useState<InterventionKind>('note');
-  const [detail, setDetail] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<'kind' | 'detail'>>({});
+  const { draft, setField, errors, handleSubmit } = useSchemaForm({
+    initial: EMPTY,
+    schema: interventionSchema,
+  });
   const [saved, setSaved] = useState<string | null>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    const parsed = interventionSchema.safeParse({ kind, detail });
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    record.mutate(parsed.data, {
+  const submitDraft = handleSubmit((input) =>
+    record.mutate(input, {
       onSuccess: () => {
-        setSaved(`${KIND_LABELS[kind]} recorded.`);
-        setDetail('');
+        setSaved(`${KIND_LABELS[input.kind]} recorded.`);
+        setField('detail')('');
       },
-    });
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    setSaved(null);
+    submitDraft(event);
   };
 
   return (
@@ -46,16 +44,16 @@ export function InterventionForm({ sessionId }: { sessionId: string }) {
           id="intervention-kind"
           label="Kind"
           options={KIND_OPTIONS}
-          value={kind}
-          onValueChange={setKind}
+          value={draft.kind}
+          onValueChange={setField('kind')}
           error={errors.kind}
         />
         <TextField
           id="intervention-detail"
           label="Detail"
           hint="e.g. rate reduced to 0.3 mg/kg/h; ondansetron 4 mg IV"
-          value={detail}
-          onValueChange={setDetail}
+          value={draft.detail}
+          onValueChange={setField('detail')}
           error={errors.detail}
         />
         <div className="form-actions">

@@ -8,7 +8,8 @@ import {
 } from '@vigil/shared';
 import { useState, type FormEvent } from 'react';
 import { SelectField, TextField } from '../../ui/components/form-field';
-import { issuesToPathErrors, type FieldErrors } from '../../ui/forms/field-errors';
+import { issuesToPathErrors } from '../../ui/forms/field-errors';
+import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useRecordObservation } from '../hooks/use-session-commands';
 import { sideEffectLabel } from '../utils/clinical-labels';
 import { optionalText, parseNumberField } from '../utils/parse-number';
@@ -63,25 +64,25 @@ export function observationFromDraft(draft: ObservationDraft): unknown {
 
 export function ObservationForm({ sessionId }: { sessionId: string }) {
   const record = useRecordObservation(sessionId);
-  const [draft, setDraft] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors<ObservationField>>({});
+  const { draft, setDraft, setField, errors, handleSubmit, reset } = useSchemaForm({
+    initial: EMPTY,
+    schema: observationSchema,
+    toInput: observationFromDraft,
+    toErrors: issuesToPathErrors<ObservationField>,
+  });
   const [saved, setSaved] = useState<string | null>(null);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(null);
-    const parsed = observationSchema.safeParse(observationFromDraft(draft));
-    if (!parsed.success) {
-      setErrors(issuesToPathErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    record.mutate(parsed.data, {
+  const submitDraft = handleSubmit((input) =>
+    record.mutate(input, {
       onSuccess: () => {
-        setSaved(`${sideEffectLabel(draft.type)} (${draft.severity}) recorded.`);
-        setDraft(EMPTY);
+        setSaved(`${sideEffectLabel(input.type)} (${input.severity}) recorded.`);
+        reset();
       },
-    });
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    setSaved(null);
+    submitDraft(event);
   };
 
   return (
@@ -93,7 +94,7 @@ export function ObservationForm({ sessionId }: { sessionId: string }) {
           label="Side effect"
           options={TYPE_OPTIONS}
           value={draft.type}
-          onValueChange={(type) => setDraft((current) => ({ ...current, type }))}
+          onValueChange={setField('type')}
           error={errors.type}
         />
         <SelectField
@@ -101,7 +102,7 @@ export function ObservationForm({ sessionId }: { sessionId: string }) {
           label="Severity"
           options={SEVERITY_OPTIONS}
           value={draft.severity}
-          onValueChange={(severity) => setDraft((current) => ({ ...current, severity }))}
+          onValueChange={setField('severity')}
           error={errors.severity}
         />
         {SCALES.map(({ key, label, name }) => (
@@ -122,7 +123,7 @@ export function ObservationForm({ sessionId }: { sessionId: string }) {
           id="observation-note"
           label="Note (optional)"
           value={draft.note}
-          onValueChange={(note) => setDraft((current) => ({ ...current, note }))}
+          onValueChange={setField('note')}
           error={errors.note}
         />
       </div>

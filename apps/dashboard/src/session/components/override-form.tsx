@@ -1,26 +1,17 @@
 import { reasonSchema } from '@vigil/shared';
-import { useState, type FormEvent } from 'react';
 import { TextField } from '../../ui/components/form-field';
-import { issuesToFieldErrors, type FieldErrors } from '../../ui/forms/field-errors';
+import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useRecordOverride } from '../hooks/use-session-commands';
 import { ServerRefusal } from './server-refusal';
 
 /** A physician's decision to start despite the assessment's flags, with the reason on record. */
 export function OverrideForm({ sessionId }: { sessionId: string }) {
   const record = useRecordOverride(sessionId);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<'reason'>>({});
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = reasonSchema.safeParse({ reason });
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    record.mutate(parsed.data, { onSuccess: () => setReason('') });
-  };
+  const { draft, setField, errors, handleSubmit, reset } = useSchemaForm({
+    initial: { reason: '' },
+    schema: reasonSchema,
+  });
+  const submit = handleSubmit((input) => record.mutate(input, { onSuccess: reset }));
 
   return (
     <form aria-labelledby="override-form-title" onSubmit={submit} noValidate>
@@ -32,8 +23,8 @@ export function OverrideForm({ sessionId }: { sessionId: string }) {
         <TextField
           id="override-reason"
           label="Reason"
-          value={reason}
-          onValueChange={setReason}
+          value={draft.reason}
+          onValueChange={setField('reason')}
           error={errors.reason}
         />
         <div className="form-actions">

@@ -4,9 +4,9 @@ import {
   reasonSchema,
   type SessionAction,
 } from '@vigil/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { CheckboxField, TextField } from '../../ui/components/form-field';
-import { issuesToFieldErrors, type FieldErrors } from '../../ui/forms/field-errors';
+import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useSessionTransition } from '../hooks/use-session-commands';
 import { optionalText, parseNumberField } from '../utils/parse-number';
 import { ServerRefusal } from './server-refusal';
@@ -40,26 +40,21 @@ function SimpleAction({
 
 function PauseAction({ sessionId }: ActionProps) {
   const run = useSessionTransition(sessionId);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<'reason'>>({});
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = reasonSchema.safeParse({ reason });
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    run.mutate({ transition: 'pause', body: parsed.data }, { onSuccess: () => setReason('') });
-  };
+  const { draft, setField, errors, handleSubmit, reset } = useSchemaForm({
+    initial: { reason: '' },
+    schema: reasonSchema,
+  });
+  const submit = handleSubmit((body) =>
+    run.mutate({ transition: 'pause', body }, { onSuccess: reset }),
+  );
   return (
     <form className="session-action" aria-label="Pause infusion" onSubmit={submit} noValidate>
       <div className="form-row">
         <TextField
           id="pause-reason"
           label="Pause reason"
-          value={reason}
-          onValueChange={setReason}
+          value={draft.reason}
+          onValueChange={setField('reason')}
           error={errors.reason}
         />
         <div className="form-actions">
@@ -76,28 +71,22 @@ function PauseAction({ sessionId }: ActionProps) {
 /** Aborting ends the session for good: it asks once more before it is sent. */
 function AbortAction({ sessionId }: ActionProps) {
   const run = useSessionTransition(sessionId);
-  const [reason, setReason] = useState('');
+  const { draft, setField, errors, handleSubmit } = useSchemaForm({
+    initial: { reason: '' },
+    schema: reasonSchema,
+  });
   const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors<'reason'>>({});
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = reasonSchema.safeParse({ reason });
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
-      setConfirming(false);
-      return;
-    }
-    setErrors({});
-    if (!confirming) {
-      setConfirming(true);
-      return;
-    }
-    run.mutate(
-      { transition: 'abort', body: parsed.data },
-      { onSettled: () => setConfirming(false) },
-    );
-  };
+  const submit = handleSubmit(
+    (body) => {
+      if (!confirming) {
+        setConfirming(true);
+        return;
+      }
+      run.mutate({ transition: 'abort', body }, { onSettled: () => setConfirming(false) });
+    },
+    () => setConfirming(false),
+  );
 
   return (
     <form className="session-action" aria-label="Abort session" onSubmit={submit} noValidate>
@@ -105,9 +94,9 @@ function AbortAction({ sessionId }: ActionProps) {
         <TextField
           id="abort-reason"
           label="Abort reason"
-          value={reason}
+          value={draft.reason}
           onValueChange={(value) => {
-            setReason(value);
+            setField('reason')(value);
             setConfirming(false);
           }}
           error={errors.reason}
@@ -135,29 +124,30 @@ function AbortAction({ sessionId }: ActionProps) {
   );
 }
 
-type DischargeField = 'aldreteScore' | 'escortPresent' | 'note';
+interface DischargeDraft {
+  aldreteScore: string;
+  escortPresent: boolean;
+  note: string;
+}
+
+const NO_DISCHARGE: DischargeDraft = { aldreteScore: '', escortPresent: false, note: '' };
+
+function dischargeFromDraft(draft: DischargeDraft): unknown {
+  return {
+    aldreteScore: parseNumberField(draft.aldreteScore),
+    escortPresent: draft.escortPresent,
+    note: optionalText(draft.note),
+  };
+}
 
 export function DischargeAction({ sessionId }: ActionProps) {
   const run = useSessionTransition(sessionId);
-  const [aldrete, setAldrete] = useState('');
-  const [escortPresent, setEscortPresent] = useState(false);
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors<DischargeField>>({});
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = dischargeSchema.safeParse({
-      aldreteScore: parseNumberField(aldrete),
-      escortPresent,
-      note: optionalText(note),
-    });
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
-      return;
-    }
-    setErrors({});
-    run.mutate({ transition: 'discharge', body: parsed.data });
-  };
+  const { draft, setField, errors, handleSubmit } = useSchemaForm({
+    initial: NO_DISCHARGE,
+    schema: dischargeSchema,
+    toInput: dischargeFromDraft,
+  });
+  const submit = handleSubmit((body) => run.mutate({ transition: 'discharge', body }));
 
   return (
     <form aria-labelledby="discharge-form-title" onSubmit={submit} noValidate>
@@ -168,22 +158,22 @@ export function DischargeAction({ sessionId }: ActionProps) {
           label="Modified Aldrete score"
           inputMode="numeric"
           hint={`0–10; discharge needs ${ALDRETE_DISCHARGE_MIN} or more`}
-          value={aldrete}
-          onValueChange={setAldrete}
+          value={draft.aldreteScore}
+          onValueChange={setField('aldreteScore')}
           error={errors.aldreteScore}
         />
         <CheckboxField
           id="discharge-escort"
           label="Escort present"
-          checked={escortPresent}
-          onCheckedChange={setEscortPresent}
+          checked={draft.escortPresent}
+          onCheckedChange={setField('escortPresent')}
           error={errors.escortPresent}
         />
         <TextField
           id="discharge-note"
           label="Note (optional)"
-          value={note}
-          onValueChange={setNote}
+          value={draft.note}
+          onValueChange={setField('note')}
           error={errors.note}
         />
         <div className="form-actions">

@@ -6,7 +6,7 @@ export type ParsedFilters<Filters, Field extends string> =
   { ok: true; filters: Filters } | { ok: false; errors: FieldErrors<Field> };
 
 /** The part of a zod issue the forms need; structural, so the dashboard does not import zod. */
-interface SchemaIssue {
+export interface SchemaIssue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
 }
