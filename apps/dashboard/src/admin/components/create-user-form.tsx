@@ -1,5 +1,5 @@
 import { createUserSchema, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@vigil/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { roleLabel } from '../../auth/utils/role-labels';
 import { SelectField, TextField } from '../../ui/components/form-field';
 import { refusalToFieldErrors } from '../../ui/forms/refusal-errors';
@@ -27,19 +27,17 @@ export function CreateUserForm() {
   });
   const [created, setCreated] = useState<string | null>(null);
 
-  const submitDraft = handleSubmit((input) =>
-    create.mutate(input, {
-      onSuccess: (account) => {
-        reset();
-        setCreated(`User ${account.username} created.`);
-      },
-      onError: (error) => setErrors(refusalToFieldErrors(error, FIELDS)),
-    }),
+  const submit = handleSubmit(
+    (input) =>
+      create.mutate(input, {
+        onSuccess: (account) => {
+          reset();
+          setCreated(`User ${account.username} created.`);
+        },
+        onError: (error) => setErrors(refusalToFieldErrors(error, FIELDS)),
+      }),
+    { before: () => setCreated(null) },
   );
-  const submit = (event: FormEvent) => {
-    setCreated(null);
-    submitDraft(event);
-  };
 
   return (
     <form aria-labelledby="create-user-title" onSubmit={submit} noValidate>

@@ -1,5 +1,5 @@
 import { INTERVENTION_KINDS, interventionSchema } from '@vigil/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { SelectField, TextField } from '../../ui/components/form-field';
 import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useRecordIntervention } from '../hooks/use-session-commands';
@@ -23,18 +23,16 @@ export function InterventionForm({ sessionId }: { sessionId: string }) {
   });
   const [saved, setSaved] = useState<string | null>(null);
 
-  const submitDraft = handleSubmit((input) =>
-    record.mutate(input, {
-      onSuccess: () => {
-        setSaved(`${KIND_LABELS[input.kind]} recorded.`);
-        setField('detail')('');
-      },
-    }),
+  const submit = handleSubmit(
+    (input) =>
+      record.mutate(input, {
+        onSuccess: () => {
+          setSaved(`${KIND_LABELS[input.kind]} recorded.`);
+          setField('detail')('');
+        },
+      }),
+    { before: () => setSaved(null) },
   );
-  const submit = (event: FormEvent) => {
-    setSaved(null);
-    submitDraft(event);
-  };
 
   return (
     <form aria-labelledby="intervention-form-title" onSubmit={submit} noValidate>

@@ -6,7 +6,7 @@ import {
   type Severity,
   type SideEffectCode,
 } from '@vigil/shared';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { SelectField, TextField } from '../../ui/components/form-field';
 import { issuesToPathErrors } from '../../ui/forms/field-errors';
 import { useSchemaForm } from '../../ui/forms/use-schema-form';
@@ -72,18 +72,16 @@ export function ObservationForm({ sessionId }: { sessionId: string }) {
   });
   const [saved, setSaved] = useState<string | null>(null);
 
-  const submitDraft = handleSubmit((input) =>
-    record.mutate(input, {
-      onSuccess: () => {
-        setSaved(`${sideEffectLabel(input.type)} (${input.severity}) recorded.`);
-        reset();
-      },
-    }),
+  const submit = handleSubmit(
+    (input) =>
+      record.mutate(input, {
+        onSuccess: () => {
+          setSaved(`${sideEffectLabel(input.type)} (${input.severity}) recorded.`);
+          reset();
+        },
+      }),
+    { before: () => setSaved(null) },
   );
-  const submit = (event: FormEvent) => {
-    setSaved(null);
-    submitDraft(event);
-  };
 
   return (
     <form aria-labelledby="observation-form-title" onSubmit={submit} noValidate>

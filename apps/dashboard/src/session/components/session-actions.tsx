@@ -85,7 +85,7 @@ function AbortAction({ sessionId }: ActionProps) {
       }
       run.mutate({ transition: 'abort', body }, { onSettled: () => setConfirming(false) });
     },
-    () => setConfirming(false),
+    { onInvalid: () => setConfirming(false) },
   );
 
   return (

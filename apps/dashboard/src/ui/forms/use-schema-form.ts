@@ -19,6 +19,11 @@ interface SchemaFormOptions<Draft, Value, Field extends string> {
   toErrors?: (issues: readonly SchemaIssue[]) => FieldErrors<Field>;
 }
 
+interface SubmitHooks {
+  before?: () => void;
+  onInvalid?: () => void;
+}
+
 /**
  * A form's draft, checked as a whole by a shared schema on submit: the parsed value goes on only
  * when the schema accepts the draft, otherwise each field shows its own message.
@@ -36,9 +41,12 @@ export function useSchemaForm<
     (value: Draft[Key]) =>
       setDraft((current) => ({ ...current, [field]: value }));
 
+  /** `before` runs on every submit (to clear a previous "saved" notice), `onInvalid` on a refusal. */
   const handleSubmit =
-    (onValid: (value: Value) => void, onInvalid?: () => void) => (event: FormEvent) => {
+    (onValid: (value: Value) => void, { before, onInvalid }: SubmitHooks = {}) =>
+    (event: FormEvent) => {
       event.preventDefault();
+      before?.();
       const parsed = schema.safeParse(toInput ? toInput(draft) : draft);
       if (!parsed.success) {
         setErrors(
