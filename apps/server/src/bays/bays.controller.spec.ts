@@ -3,7 +3,7 @@ import type { WardBay } from '@vigil/shared';
 import { prepareSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
-import { apiAs, login, seedUsers, tokensByRole } from '../../test/test-users';
+import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
 
 describe.each(testDatabases())('ward bays on $name', (database) => {
   let app: NestExpressApplication;
@@ -87,26 +87,5 @@ describe.each(testDatabases())('ward bays on $name', (database) => {
     await expect(listBays(apiAs(app, tokens.auditor))).resolves.toEqual(asNurse);
     for (const entry of asNurse)
       expect(Object.keys(entry).sort()).toEqual(['bay', 'sessionId', 'state']);
-  });
-});
-
-describe('ward bays in demo mode', () => {
-  const [sqlite] = testDatabases();
-  let app: NestExpressApplication;
-
-  beforeAll(async () => {
-    ({ app } = await startTestApp(await sqlite.create(), { demo: true }));
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await sqlite.drop();
-  });
-
-  it('lists every chair of the demo ward, whether or not a demo patient sits in it', async () => {
-    // Demo mode seeds its own users, with the demo password.
-    const token = await login(app, 'nurse', 'demo');
-    const bays: WardBay[] = (await apiAs(app, token).get('/bays').expect(200)).body;
-    expect(bays.map((entry) => entry.bay)).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 });

@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Session, TimelineEvent } from '@vigil/shared';
+import type { Session, TimelineEvent, WardBay } from '@vigil/shared';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, login } from '../../test/test-users';
@@ -15,6 +15,13 @@ describe('the demo ward', () => {
   afterAll(async () => {
     await app?.close();
     await sqlite.drop();
+  });
+
+  it('lists every chair of the demo ward, whether or not a demo patient sits in it', async () => {
+    // Demo mode seeds its own users, with the demo password.
+    const token = await login(app, 'nurse', 'demo');
+    const bays: WardBay[] = (await apiAs(app, token).get('/bays').expect(200)).body;
+    expect(bays.map((entry) => entry.bay)).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 
   it('opens each chair with a log in protocol order: scheduled, assessed, then started and stopped', async () => {
