@@ -1,5 +1,5 @@
 import type { VitalSign } from '@vigil/shared';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { cssVar, type ThemeToken } from '../../ui/theme/theme-tokens';
+import { spreadLabels, valueDomain } from '../utils/chart-labels';
 import {
   formatAxisTime,
   type AlarmLimit,
@@ -40,8 +41,12 @@ interface TrendChartProps {
   episodes: readonly AlertEpisode[];
 }
 
-const HEIGHT = 180;
+const HEIGHT = 220;
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
+const X_AXIS_HEIGHT = 30;
+const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT;
+/** A label's line height: two labels closer than this would overlap. */
+const LABEL_GAP_PX = 13;
 const LIMIT_TONE: Record<AlarmLimit['priority'], ThemeToken> = {
   high: 'alarmHigh',
   medium: 'alarmMedium',
@@ -50,6 +55,44 @@ const EPISODE_TONE: Record<AlertEpisode['priority'], ThemeToken> = {
   ...LIMIT_TONE,
   low: 'alarmLow',
 };
+
+interface LineLabelProps {
+  text: string;
+  /** How far the label sits from its line, in pixels, to keep clear of its neighbours. */
+  offsetPx: number;
+  side: 'left' | 'right';
+  fill: string;
+  /** Where the line lies, given by the chart. */
+  viewBox?: { x: number; y: number; width: number };
+}
+
+function LineLabel({ text, offsetPx, side, fill, viewBox }: LineLabelProps) {
+  if (!viewBox) return null;
+  return (
+    <text
+      x={side === 'right' ? viewBox.x + viewBox.width - 4 : viewBox.x + 4}
+      y={viewBox.y + offsetPx - 3}
+      textAnchor={side === 'right' ? 'end' : 'start'}
+      fill={fill}
+      fontSize={11}
+      // A halo in the panel's colour keeps a label readable where another line crosses it.
+      stroke={cssVar('colorSurface')}
+      strokeWidth={3}
+      paintOrder="stroke"
+    >
+      {text}
+    </text>
+  );
+}
+
+/** Each label's offset from its line, spread so that close lines keep readable labels. */
+function labelOffsets(values: readonly number[], domain: [number, number]): number[] {
+  const placed = spreadLabels(values, domain, PLOT_HEIGHT, LABEL_GAP_PX);
+  const [low, high] = domain;
+  return values.map(
+    (value, index) => (placed[index] ?? 0) - ((high - value) / (high - low || 1)) * PLOT_HEIGHT,
+  );
+}
 
 /** One vital sign's trend over the chosen window, with alarm limits, baseline and markers. */
 export const TrendChart = memo(function TrendChart({
@@ -63,6 +106,23 @@ export const TrendChart = memo(function TrendChart({
   markers,
   episodes,
 }: TrendChartProps) {
+  const yDomain = useMemo(
+    () =>
+      valueDomain([
+        ...points.flatMap((point) => series.map((line) => point[line.sign] ?? Number.NaN)),
+        ...limits.map((limit) => limit.value),
+        ...baselines.map((baseline) => baseline.value),
+      ]),
+    [points, series, limits, baselines],
+  );
+  const limitOffsets = labelOffsets(
+    limits.map((limit) => limit.value),
+    yDomain,
+  );
+  const baselineOffsets = labelOffsets(
+    baselines.map((baseline) => baseline.value),
+    yDomain,
+  );
   const summary = `${title} (${unit}), ${points.length} readings from ${formatAxisTime(
     domain.from,
   )} to ${formatAxisTime(domain.to)}${episodes.length ? `; alerts: ${episodes.map((episode) => episode.label).join(', ')}` : ''}`;
@@ -95,10 +155,11 @@ export const TrendChart = memo(function TrendChart({
                 allowDataOverflow
                 tickFormatter={formatAxisTime}
                 stroke={cssVar('colorTextMuted')}
+                height={X_AXIS_HEIGHT}
               />
               <YAxis
                 width={40}
-                domain={['auto', 'auto']}
+                domain={yDomain}
                 allowDecimals={false}
                 stroke={cssVar('colorTextMuted')}
               />
@@ -119,34 +180,36 @@ export const TrendChart = memo(function TrendChart({
                   ifOverflow="hidden"
                 />
               ))}
-              {limits.map((limit) => (
+              {limits.map((limit, index) => (
                 <ReferenceLine
                   key={`limit-${limit.label}`}
                   y={limit.value}
                   stroke={cssVar(LIMIT_TONE[limit.priority])}
                   strokeDasharray={limit.priority === 'high' ? undefined : '6 4'}
-                  ifOverflow="extendDomain"
-                  label={{
-                    value: limit.label,
-                    position: 'insideTopRight',
-                    fill: cssVar('colorTextMuted'),
-                    fontSize: 11,
-                  }}
+                  label={
+                    <LineLabel
+                      text={limit.label}
+                      offsetPx={limitOffsets[index] ?? 0}
+                      side="right"
+                      fill={cssVar('colorTextMuted')}
+                    />
+                  }
                 />
               ))}
-              {baselines.map((baseline) => (
+              {baselines.map((baseline, index) => (
                 <ReferenceLine
                   key={`baseline-${baseline.label}`}
                   y={baseline.value}
                   stroke={cssVar('trendBaseline')}
                   strokeDasharray="1 3"
-                  ifOverflow="extendDomain"
-                  label={{
-                    value: baseline.label,
-                    position: 'insideBottomLeft',
-                    fill: cssVar('trendBaseline'),
-                    fontSize: 11,
-                  }}
+                  label={
+                    <LineLabel
+                      text={baseline.label}
+                      offsetPx={baselineOffsets[index] ?? 0}
+                      side="left"
+                      fill={cssVar('trendBaseline')}
+                    />
+                  }
                 />
               ))}
               {markers.map((marker) => (
