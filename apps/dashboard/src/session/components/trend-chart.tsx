@@ -1,4 +1,4 @@
-import type { VitalSign } from '@vigil/shared';
+import { VITAL_RANGES, type VitalSign } from '@vigil/shared';
 import { memo, useMemo } from 'react';
 import {
   CartesianGrid,
@@ -12,9 +12,10 @@ import {
   YAxis,
 } from 'recharts';
 import { cssVar, type ThemeToken } from '../../ui/theme/theme-tokens';
-import { spreadLabels, valueDomain } from '../utils/chart-labels';
+import { spreadLabels, valueAxis } from '../utils/chart-labels';
 import {
   formatAxisTime,
+  timeTicks,
   type AlarmLimit,
   type AlertEpisode,
   type BaselineLine,
@@ -106,15 +107,22 @@ export const TrendChart = memo(function TrendChart({
   markers,
   episodes,
 }: TrendChartProps) {
-  const yDomain = useMemo(
+  const yAxis = useMemo(
     () =>
-      valueDomain([
-        ...points.flatMap((point) => series.map((line) => point[line.sign] ?? Number.NaN)),
-        ...limits.map((limit) => limit.value),
-        ...baselines.map((baseline) => baseline.value),
-      ]),
+      valueAxis(
+        [
+          ...points.flatMap((point) => series.map((line) => point[line.sign] ?? Number.NaN)),
+          ...limits.map((limit) => limit.value),
+          ...baselines.map((baseline) => baseline.value),
+        ],
+        {
+          min: Math.min(...series.map((line) => VITAL_RANGES[line.sign].min)),
+          max: Math.max(...series.map((line) => VITAL_RANGES[line.sign].max)),
+        },
+      ),
     [points, series, limits, baselines],
   );
+  const yDomain = yAxis.domain;
   const limitOffsets = labelOffsets(
     limits.map((limit) => limit.value),
     yDomain,
@@ -152,6 +160,7 @@ export const TrendChart = memo(function TrendChart({
                 type="number"
                 scale="time"
                 domain={[domain.from, domain.to]}
+                ticks={timeTicks(domain)}
                 allowDataOverflow
                 tickFormatter={formatAxisTime}
                 stroke={cssVar('colorTextMuted')}
@@ -160,6 +169,8 @@ export const TrendChart = memo(function TrendChart({
               <YAxis
                 width={40}
                 domain={yDomain}
+                ticks={yAxis.ticks}
+                interval={0}
                 allowDecimals={false}
                 stroke={cssVar('colorTextMuted')}
               />

@@ -1,11 +1,36 @@
 import fc from 'fast-check';
-import { spreadLabels, valueDomain } from './chart-labels';
+import { spreadLabels, valueAxis } from './chart-labels';
 
-describe('valueDomain', () => {
-  it('takes in the readings and every line, with room to spare, on round numbers', () => {
-    expect(valueDomain([78, 117, 160, 180, 80, 90, 100, 110, 130])).toEqual([70, 190]);
-    expect(valueDomain([94, 90, 97, 99])).toEqual([88, 100]);
-    expect(valueDomain([])).toEqual([0, 100]);
+describe('valueAxis', () => {
+  const BP = { min: 20, max: 300 };
+
+  it('takes in the readings and every line, with room to spare, on round ticks', () => {
+    expect(valueAxis([78, 117, 160, 180, 80, 90, 100, 110, 130], BP)).toEqual({
+      domain: [60, 200],
+      ticks: [60, 80, 100, 120, 140, 160, 180, 200],
+    });
+  });
+
+  it('never reaches past what the sign can measure', () => {
+    expect(valueAxis([94, 90, 97, 100], { min: 0, max: 100 })).toEqual({
+      domain: [88, 100],
+      ticks: [88, 90, 92, 94, 96, 98, 100],
+    });
+  });
+
+  it('shows the whole range when there is nothing to draw', () => {
+    expect(valueAxis([], { min: 0, max: 80 }).domain).toEqual([0, 80]);
+  });
+
+  it('keeps to a few ticks whatever the values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 20, max: 300 }), { minLength: 1 }), (values) => {
+        const { domain, ticks } = valueAxis(values, BP);
+        expect(ticks.length).toBeLessThanOrEqual(8);
+        expect(domain[0]).toBeLessThanOrEqual(Math.min(...values));
+        expect(domain[1]).toBeGreaterThanOrEqual(Math.max(...values));
+      }),
+    );
   });
 });
 

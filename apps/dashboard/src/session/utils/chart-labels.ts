@@ -1,17 +1,38 @@
+export interface ValueAxis {
+  domain: [number, number];
+  ticks: number[];
+}
+
+const TICK_STEPS = [1, 2, 5, 10, 20, 50, 100] as const;
+const MAX_TICKS = 8;
+
 /**
  * The value axis of a trend chart, fixed by us rather than left to the chart library, so that
  * the labels of its reference lines can be spread apart in pixels: the readings and every line
- * to be drawn, with a little room above and below, on round numbers.
+ * to be drawn, with a little room above and below, on the finest round step that needs no more
+ * than eight ticks, never past what the sign can measure (no SpO2 above 100 %).
  */
-export function valueDomain(values: readonly number[]): [number, number] {
+export function valueAxis(
+  values: readonly number[],
+  bounds: { min: number; max: number },
+): ValueAxis {
   const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return [0, 100];
-  const low = Math.min(...finite);
-  const high = Math.max(...finite);
-  const span = Math.max(high - low, 1);
-  const step = span <= 20 ? 2 : span <= 50 ? 5 : 10;
-  const pad = span * 0.05;
-  return [Math.floor((low - pad) / step) * step, Math.ceil((high + pad) / step) * step];
+  const low = finite.length ? Math.min(...finite) : bounds.min;
+  const high = finite.length ? Math.max(...finite) : bounds.max;
+  const pad = Math.max(high - low, 1) * 0.05;
+  let axis: ValueAxis = { domain: [bounds.min, bounds.max], ticks: [] };
+  for (const step of TICK_STEPS) {
+    const domain: [number, number] = [
+      Math.max(bounds.min, Math.floor((low - pad) / step) * step),
+      Math.min(bounds.max, Math.ceil((high + pad) / step) * step),
+    ];
+    const ticks: number[] = [];
+    for (let tick = Math.ceil(domain[0] / step) * step; tick <= domain[1]; tick += step)
+      ticks.push(tick);
+    axis = { domain, ticks };
+    if (ticks.length <= MAX_TICKS) break;
+  }
+  return axis;
 }
 
 /**

@@ -12,7 +12,9 @@ import {
   profileAlarmLimits,
   pointsInDomain,
   sessionSpan,
+  formatAxisTime,
   timeMarkers,
+  timeTicks,
   trendPoints,
   zoomDomain,
   type TrendPoint,
@@ -225,5 +227,23 @@ describe('timeMarkers', () => {
       { time: t0 + 60_000, kind: 'observation', label: 'Nausea (mild)' },
       { time: t0 + 120_000, kind: 'intervention', label: 'Rate reduced' },
     ]);
+  });
+});
+
+describe('timeTicks', () => {
+  const minutes = (n: number) => n * 60_000;
+
+  it('ticks every whole minute in a five-minute window, each reading differently', () => {
+    const ticks = timeTicks({ from: t0 + 20_000, to: t0 + 20_000 + minutes(5) });
+    expect(ticks).toEqual([1, 2, 3, 4, 5].map((n) => t0 + minutes(n)));
+    expect(new Set(ticks.map(formatAxisTime)).size).toBe(ticks.length);
+  });
+
+  it('takes longer steps for a whole session (95 min: every half hour), never more than seven ticks', () => {
+    const ticks = timeTicks({ from: t0 - 7_000, to: t0 + minutes(95) });
+    expect(ticks).toEqual([0, 30, 60, 90].map((n) => t0 + minutes(n)));
+    for (const span of [1, 4, 12, 40, 61, 200, 600]) {
+      expect(timeTicks({ from: t0, to: t0 + minutes(span) }).length).toBeLessThanOrEqual(7);
+    }
   });
 });

@@ -261,3 +261,24 @@ export function formatAxisTime(time: number): string {
   const date = new Date(time);
   return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+const MINUTE_MS = 60_000;
+const TICK_STEPS_MIN = [1, 2, 5, 10, 15, 30, 60] as const;
+const LONGEST_TICK_STEP_MIN = 120;
+const MAX_TICKS = 7;
+
+/**
+ * The time axis's ticks: whole minutes, as many as fit (at most seven), so that no two ticks read
+ * the same `HH:MM`. In the browser's time zone, like the labels.
+ */
+export function timeTicks({ from, to }: TimeDomain): number[] {
+  const spanMin = (to - from) / MINUTE_MS;
+  const stepMin =
+    TICK_STEPS_MIN.find((step) => spanMin / step <= MAX_TICKS - 1) ?? LONGEST_TICK_STEP_MIN;
+  const stepMs = stepMin * MINUTE_MS;
+  const offsetMs = new Date(from).getTimezoneOffset() * MINUTE_MS;
+  const first = Math.ceil((from - offsetMs) / stepMs) * stepMs + offsetMs;
+  const ticks: number[] = [];
+  for (let tick = first; tick <= to; tick += stepMs) ticks.push(tick);
+  return ticks;
+}
