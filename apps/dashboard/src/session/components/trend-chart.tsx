@@ -86,13 +86,62 @@ function LineLabel({ text, offsetPx, side, fill, viewBox }: LineLabelProps) {
   );
 }
 
-/** Each label's offset from its line, spread so that close lines keep readable labels. */
-function labelOffsets(values: readonly number[], domain: [number, number]): number[] {
-  const placed = spreadLabels(values, domain, PLOT_HEIGHT, LABEL_GAP_PX);
+/** A horizontal line with its label: an alarm limit (labelled right) or a baseline (left). */
+interface Level {
+  key: string;
+  value: number;
+  label: string;
+  stroke: string;
+  dash: string | undefined;
+  side: LineLabelProps['side'];
+  labelFill: string;
+  /** From its line to its label, spread so that close lines keep readable labels. */
+  offsetPx: number;
+}
+
+function chartLevels(
+  limits: readonly AlarmLimit[],
+  baselines: readonly BaselineLine[],
+  domain: [number, number],
+): Level[] {
+  const levels: Array<Omit<Level, 'offsetPx'>> = [
+    ...limits.map((limit) => ({
+      key: `limit-${limit.label}`,
+      value: limit.value,
+      label: limit.label,
+      stroke: cssVar(LIMIT_TONE[limit.priority]),
+      dash: limit.priority === 'high' ? undefined : '6 4',
+      side: 'right' as const,
+      labelFill: cssVar('colorTextMuted'),
+    })),
+    ...baselines.map((baseline) => ({
+      key: `baseline-${baseline.label}`,
+      value: baseline.value,
+      label: baseline.label,
+      stroke: cssVar('trendBaseline'),
+      dash: '1 3',
+      side: 'left' as const,
+      labelFill: cssVar('trendBaseline'),
+    })),
+  ];
   const [low, high] = domain;
-  return values.map(
-    (value, index) => (placed[index] ?? 0) - ((high - value) / (high - low || 1)) * PLOT_HEIGHT,
-  );
+  const offsets = new Map<string, number>();
+  for (const side of ['left', 'right'] as const) {
+    const onSide = levels.filter((level) => level.side === side);
+    const placed = spreadLabels(
+      onSide.map((level) => level.value),
+      domain,
+      PLOT_HEIGHT,
+      LABEL_GAP_PX,
+    );
+    onSide.forEach((level, index) =>
+      offsets.set(
+        level.key,
+        (placed[index] ?? 0) - ((high - level.value) / (high - low || 1)) * PLOT_HEIGHT,
+      ),
+    );
+  }
+  return levels.map((level) => ({ ...level, offsetPx: offsets.get(level.key) ?? 0 }));
 }
 
 /** One vital sign's trend over the chosen window, with alarm limits, baseline and markers. */
@@ -122,15 +171,7 @@ export const TrendChart = memo(function TrendChart({
       ),
     [points, series, limits, baselines],
   );
-  const yDomain = yAxis.domain;
-  const limitOffsets = labelOffsets(
-    limits.map((limit) => limit.value),
-    yDomain,
-  );
-  const baselineOffsets = labelOffsets(
-    baselines.map((baseline) => baseline.value),
-    yDomain,
-  );
+  const levels = chartLevels(limits, baselines, yAxis.domain);
   const summary = `${title} (${unit}), ${points.length} readings from ${formatAxisTime(
     domain.from,
   )} to ${formatAxisTime(domain.to)}${episodes.length ? `; alerts: ${episodes.map((episode) => episode.label).join(', ')}` : ''}`;
@@ -168,7 +209,7 @@ export const TrendChart = memo(function TrendChart({
               />
               <YAxis
                 width={40}
-                domain={yDomain}
+                domain={yAxis.domain}
                 ticks={yAxis.ticks}
                 interval={0}
                 allowDecimals={false}
@@ -191,34 +232,18 @@ export const TrendChart = memo(function TrendChart({
                   ifOverflow="hidden"
                 />
               ))}
-              {limits.map((limit, index) => (
+              {levels.map((level) => (
                 <ReferenceLine
-                  key={`limit-${limit.label}`}
-                  y={limit.value}
-                  stroke={cssVar(LIMIT_TONE[limit.priority])}
-                  strokeDasharray={limit.priority === 'high' ? undefined : '6 4'}
+                  key={level.key}
+                  y={level.value}
+                  stroke={level.stroke}
+                  strokeDasharray={level.dash}
                   label={
                     <LineLabel
-                      text={limit.label}
-                      offsetPx={limitOffsets[index] ?? 0}
-                      side="right"
-                      fill={cssVar('colorTextMuted')}
-                    />
-                  }
-                />
-              ))}
-              {baselines.map((baseline, index) => (
-                <ReferenceLine
-                  key={`baseline-${baseline.label}`}
-                  y={baseline.value}
-                  stroke={cssVar('trendBaseline')}
-                  strokeDasharray="1 3"
-                  label={
-                    <LineLabel
-                      text={baseline.label}
-                      offsetPx={baselineOffsets[index] ?? 0}
-                      side="left"
-                      fill={cssVar('trendBaseline')}
+                      text={level.label}
+                      offsetPx={level.offsetPx}
+                      side={level.side}
+                      fill={level.labelFill}
                     />
                   }
                 />
