@@ -12,7 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { cssVar, type ThemeToken } from '../../ui/theme/theme-tokens';
-import { spreadLabels, valueAxis } from '../utils/chart-labels';
+import { spreadLabels, valueAxis, valueToPx } from '../utils/chart-labels';
 import {
   formatAxisTime,
   timeTicks,
@@ -124,7 +124,6 @@ function chartLevels(
       labelFill: cssVar('trendBaseline'),
     })),
   ];
-  const [low, high] = domain;
   const offsets = new Map<string, number>();
   for (const side of ['left', 'right'] as const) {
     const onSide = levels.filter((level) => level.side === side);
@@ -135,10 +134,7 @@ function chartLevels(
       LABEL_GAP_PX,
     );
     onSide.forEach((level, index) =>
-      offsets.set(
-        level.key,
-        (placed[index] ?? 0) - ((high - level.value) / (high - low || 1)) * PLOT_HEIGHT,
-      ),
+      offsets.set(level.key, (placed[index] ?? 0) - valueToPx(level.value, domain, PLOT_HEIGHT)),
     );
   }
   return levels.map((level) => ({ ...level, offsetPx: offsets.get(level.key) ?? 0 }));

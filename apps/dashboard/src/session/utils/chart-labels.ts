@@ -4,6 +4,23 @@ export interface ValueAxis {
 }
 
 const TICK_STEPS = [1, 2, 5, 10, 20, 50, 100] as const;
+
+/** Every multiple of `step` (counted from `origin`) from `from` to `to`, both included. */
+export function ticksEvery(from: number, to: number, step: number, origin = 0): number[] {
+  const ticks: number[] = [];
+  for (let tick = Math.ceil((from - origin) / step) * step + origin; tick <= to; tick += step)
+    ticks.push(tick);
+  return ticks;
+}
+
+/** A value's distance in pixels from the top of a plot `heightPx` tall showing `[low, high]`. */
+export function valueToPx(
+  value: number,
+  [low, high]: readonly [number, number],
+  heightPx: number,
+): number {
+  return ((high - value) / (high - low || 1)) * heightPx;
+}
 const MAX_TICKS = 8;
 
 /**
@@ -26,9 +43,7 @@ export function valueAxis(
       Math.max(bounds.min, Math.floor((low - pad) / step) * step),
       Math.min(bounds.max, Math.ceil((high + pad) / step) * step),
     ];
-    const ticks: number[] = [];
-    for (let tick = Math.ceil(domain[0] / step) * step; tick <= domain[1]; tick += step)
-      ticks.push(tick);
+    const ticks = ticksEvery(domain[0], domain[1], step);
     axis = { domain, ticks };
     if (ticks.length <= MAX_TICKS) break;
   }
@@ -42,13 +57,15 @@ export function valueAxis(
  */
 export function spreadLabels(
   values: readonly number[],
-  [low, high]: readonly [number, number],
+  domain: readonly [number, number],
   heightPx: number,
   gapPx: number,
 ): number[] {
-  const toPx = (value: number) => ((high - value) / (high - low || 1)) * heightPx;
   const labels = values
-    .map((value, index) => ({ index, px: Math.min(Math.max(toPx(value), 0), heightPx) }))
+    .map((value, index) => ({
+      index,
+      px: Math.min(Math.max(valueToPx(value, domain, heightPx), 0), heightPx),
+    }))
     .sort((a, b) => a.px - b.px);
   let floor = -Infinity;
   for (const label of labels) {

@@ -10,6 +10,7 @@ import {
   type VitalSample,
   type VitalSign,
 } from '@vigil/shared';
+import { ticksEvery } from './chart-labels';
 
 /** One point of a trend chart: a time (ms) and the value of each sign the chart draws. */
 export type TrendPoint = { time: number } & Partial<Record<VitalSign, number>>;
@@ -275,10 +276,7 @@ export function timeTicks({ from, to }: TimeDomain): number[] {
   const spanMin = (to - from) / MINUTE_MS;
   const stepMin =
     TICK_STEPS_MIN.find((step) => spanMin / step <= MAX_TICKS - 1) ?? LONGEST_TICK_STEP_MIN;
-  const stepMs = stepMin * MINUTE_MS;
-  const offsetMs = new Date(from).getTimezoneOffset() * MINUTE_MS;
-  const first = Math.ceil((from - offsetMs) / stepMs) * stepMs + offsetMs;
-  const ticks: number[] = [];
-  for (let tick = first; tick <= to; tick += stepMs) ticks.push(tick);
-  return ticks;
+  // On the local clock's whole minutes: in a zone offset by half an hour, UTC's are not.
+  const localOrigin = new Date(from).getTimezoneOffset() * MINUTE_MS;
+  return ticksEvery(from, to, stepMin * MINUTE_MS, localOrigin);
 }
