@@ -27,3 +27,4 @@ export * from './lib/bays/bay-order';
 export * from './lib/sessions/session-search.schema';
 export * from './lib/alerts/profile-replay';
 export * from './lib/alerts/profile-preview.schema';
+export * from './lib/errors/error-codes';

@@ -30,6 +30,7 @@ import type {
   VitalSample,
   WardBay,
 } from '@vigil/shared';
+import { isErrorCode } from '@vigil/shared';
 import { authStore } from '../auth/state/auth-store';
 import { ApiError, isNestErrorBody, NETWORK_ERROR_STATUS } from './api-error';
 
@@ -78,7 +79,13 @@ async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => undefined);
   if (isNestErrorBody(body)) {
     const messages = Array.isArray(body.message) ? body.message : [body.message];
-    return new ApiError(response.status, messages, body.error);
+    return new ApiError(
+      response.status,
+      messages,
+      body.error,
+      isErrorCode(body.code) ? body.code : undefined,
+      body.details,
+    );
   }
   // A proxy or a crashed server answers without NestJS's body; keep the status at least.
   return new ApiError(response.status, [response.statusText || `HTTP ${response.status}`]);

@@ -1,8 +1,12 @@
-/** NestJS's error body, as the contract fixes it. */
+import type { ErrorCode } from '@vigil/shared';
+
+/** NestJS's error body with the contract's stable code. */
 export interface NestErrorBody {
   statusCode: number;
   error?: string;
+  code?: ErrorCode;
   message: string | string[];
+  details?: Record<string, unknown>;
 }
 
 /** Status code 0 means the request never got an HTTP answer (network down, server unreachable). */
@@ -15,6 +19,9 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly messages: readonly string[],
     readonly error?: string,
+    /** What the dashboard acts on and words for a person; never the English message. */
+    readonly code?: ErrorCode,
+    readonly details?: Record<string, unknown>,
   ) {
     super(messages.join('; '));
   }

@@ -7,12 +7,12 @@ import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from '../app.module';
+import { jsonBody } from '../common/json-body.middleware';
 import type { AppConfig } from '../config/app-config';
 import { RedisConnection } from '../redis/redis.module';
 import { VigilIoAdapter } from '../realtime/vigil-io.adapter';
 
 export const API_PREFIX = 'api/v1';
-const BODY_LIMIT = '1mb';
 /**
  * Longer than any client or proxy keeps an idle connection (nginx: 60 s). Node's 5 s would close
  * connections the proxy still counts as open, and a reading posted on one as it closes fails.
@@ -26,7 +26,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(jsonBody());
   const httpServer: Server = app.getHttpServer();
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;

@@ -6,11 +6,12 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
+import { type ErrorBody, errorCodeForStatus, isErrorCode } from '@vigil/shared';
 import type { Request, Response } from 'express';
 
 /**
- * HTTP errors keep NestJS's shape; anything else becomes a bare 500 whose details stay in the log
- * (and never carry the request body, which may hold patient data).
+ * Every refusal in the contract's shape with its stable `code`; anything else becomes a bare 500
+ * whose details stay in the log (and never carry the request body, which may hold patient data).
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -18,27 +19,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    if (exception instanceof HttpException) {
-      this.logUnloggedRefusal(host.switchToHttp().getRequest<Request>(), exception.getStatus());
-      const body = exception.getResponse();
-      response
-        .status(exception.getStatus())
-        .json(
-          typeof body === 'string'
-            ? { statusCode: exception.getStatus(), error: exception.name, message: body }
-            : body,
-        );
-      return;
+    if (!(exception instanceof HttpException)) {
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : 'non-error thrown',
+      );
+    } else {
+      this.logUnloggedRefusal(request, exception.getStatus());
     }
-    this.logger.error(
-      exception instanceof Error ? (exception.stack ?? exception.message) : 'non-error thrown',
-    );
-    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
-      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
-      error: 'Internal Server Error',
-      message: 'Internal server error',
-    });
+    const body = errorBody(exception);
+    response.status(body.statusCode).json(body);
   }
 
   /**
@@ -50,4 +41,27 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if ((request as Partial<Pick<Request, 'log'>>).log) return;
     this.logger.warn(`${request.method} ${request.path} refused with ${status}`);
   }
+}
+
+/** The contract's error body for anything thrown while serving a request. */
+export function errorBody(exception: unknown): ErrorBody {
+  if (!(exception instanceof HttpException)) {
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      code: 'INTERNAL_ERROR',
+      message: 'Internal server error',
+    };
+  }
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  const fields: Partial<ErrorBody> =
+    typeof response === 'string' ? { message: response } : (response as Partial<ErrorBody>);
+  return {
+    statusCode: status,
+    error: typeof fields.error === 'string' ? fields.error : exception.name,
+    code: isErrorCode(fields.code) ? fields.code : errorCodeForStatus(status),
+    message: fields.message ?? exception.message,
+    ...(fields.details && { details: fields.details }),
+  };
 }

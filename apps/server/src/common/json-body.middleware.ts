@@ -1,0 +1,50 @@
+import { HttpStatus } from '@nestjs/common';
+import { json, type RequestHandler } from 'express';
+import { VigilException } from './vigil.exception';
+
+export const BODY_LIMIT = '1mb';
+
+/** What body-parser passes on for a body it cannot read. */
+interface BodyParserError {
+  type?: string;
+}
+
+/**
+ * Express's JSON parser, whose refusals carry the contract's codes: a body that is not JSON is 400
+ * `MALFORMED_BODY`, one over the limit 413 `PAYLOAD_TOO_LARGE` (Nest would turn the first into a
+ * plain 400 that names no code).
+ */
+export function jsonBody(): RequestHandler {
+  const parse = json({ limit: BODY_LIMIT });
+  return (request, response, next) =>
+    parse(request, response, (error?: unknown) => next(error ? bodyRefusal(error) : undefined));
+}
+
+function bodyRefusal(error: unknown): unknown {
+  switch ((error as BodyParserError).type) {
+    case 'entity.too.large':
+      return new VigilException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'PAYLOAD_TOO_LARGE',
+        `the request body is larger than ${BODY_LIMIT}`,
+      );
+    case 'entity.parse.failed':
+      return new VigilException(
+        HttpStatus.BAD_REQUEST,
+        'MALFORMED_BODY',
+        'the request body is not valid JSON',
+      );
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return new VigilException(
+        HttpStatus.BAD_REQUEST,
+        'MALFORMED_BODY',
+        'the request body could not be read',
+      );
+    default:
+      return error;
+  }
+}
