@@ -22,6 +22,7 @@ import { SessionAssignment1764090000000 } from './migrations/1764090000000-sessi
 import { Alerts1764093600000 } from './migrations/1764093600000-alerts';
 import { ThresholdProfiles1764097200000 } from './migrations/1764097200000-threshold-profiles';
 import { VitalReceipts1764100800000 } from './migrations/1764100800000-vital-receipts';
+import { SessionLimits1764115200000 } from './migrations/1764115200000-session-limits';
 
 export const ENTITIES = [
   PatientEntity,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   Alerts1764093600000,
   ThresholdProfiles1764097200000,
   VitalReceipts1764100800000,
+  SessionLimits1764115200000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

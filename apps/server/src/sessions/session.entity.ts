@@ -1,4 +1,10 @@
-import type { Assessment, Indication, Override, SessionState } from '@vigil/shared';
+import type {
+  Assessment,
+  Indication,
+  Override,
+  SessionState,
+  ThresholdProfile,
+} from '@vigil/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { isoTimestampColumn } from '../database/columns';
 import { jsonText } from './session-clinical.columns';
@@ -63,4 +69,11 @@ export class SessionEntity {
 
   @Column({ name: 'threshold_profile_id', type: 'varchar', length: 64, default: 'default' })
   thresholdProfileId!: string;
+
+  /**
+   * The limits in force: the profile as it stood when the session started, or as a physician
+   * later set them for this session. Null before the start (the assigned profile applies).
+   */
+  @Column({ type: 'text', nullable: true, transformer: jsonText })
+  limits!: ThresholdProfile | null;
 }

@@ -12,6 +12,12 @@ import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ThresholdProfileEntity } from './threshold-profile.entity';
 
+/** What a session row says about its limits, from an entity or a raw query. */
+export interface SessionLimitsSource {
+  thresholdProfileId: string | null;
+  limits?: ThresholdProfile | string | null;
+}
+
 /** Other instances' changes are picked up this often; this instance's own at once. */
 const REFRESH_MS = 5_000;
 
@@ -65,6 +71,17 @@ export class ThresholdProfilesService implements OnModuleInit, OnApplicationShut
       this.profiles.get(DEFAULT_ID) ??
       DEFAULT_THRESHOLD_PROFILE
     );
+  }
+
+  /**
+   * The limits a session is evaluated, shown and reported by: the snapshot it keeps (taken at its
+   * start, changed only by a physician for this session), else its profile as it stands now.
+   * Raw queries may pass the stored JSON text as it is.
+   */
+  limitsFor(session: SessionLimitsSource): ThresholdProfile {
+    const { limits } = session;
+    if (limits === null || limits === undefined) return this.get(session.thresholdProfileId);
+    return typeof limits === 'string' ? (JSON.parse(limits) as ThresholdProfile) : limits;
   }
 
   has(id: string): boolean {
