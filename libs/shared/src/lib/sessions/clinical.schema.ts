@@ -56,16 +56,68 @@ export type Checklist = AssessmentInput['checklist'];
 export const reasonSchema = z.strictObject({ reason });
 export type ReasonInput = z.infer<typeof reasonSchema>;
 
-/** Modified Aldrete score: activity, respiration, circulation, consciousness, SpO2; 0–2 each. */
+/** A stop needs a reason only before the planned duration; the server judges which. */
+export const stopSchema = z.strictObject({ reason: reason.optional() });
+export type StopInput = z.infer<typeof stopSchema>;
+
+/**
+ * A physician's decision to start despite contraindications: a clinical sentence, and the flags
+ * it covers (omitted, every flag present).
+ */
+export const overrideSchema = z.strictObject({
+  reason: z
+    .string({ error: expecting('must be a string') })
+    .trim()
+    .min(10, 'must give the clinical reason (at least 10 characters)')
+    .max(1000, 'must be at most 1000 characters'),
+  flags: z
+    .array(z.string().trim().min(1).max(64), { error: expecting('must be a list of flag codes') })
+    .min(1, 'must name at least one flag')
+    .max(20)
+    .optional(),
+});
+export type OverrideInput = z.infer<typeof overrideSchema>;
+
+/** Modified Aldrete score (activity, respiration, circulation, consciousness, SpO2; 0–2 each). */
+export const ALDRETE_ITEMS = [
+  'activity',
+  'respiration',
+  'circulation',
+  'consciousness',
+  'oxygenSaturation',
+] as const;
+export type AldreteItem = (typeof ALDRETE_ITEMS)[number];
 export const ALDRETE_DISCHARGE_MIN = 9;
+/** MOAA/S: only a patient who answers readily to their name in a normal tone (5) goes home. */
+export const MOAAS_DISCHARGE_MIN = 5;
+
+const aldreteItem = z
+  .number({ error: expecting('must be 0, 1 or 2') })
+  .int('must be 0, 1 or 2')
+  .min(0, 'must be 0, 1 or 2')
+  .max(2, 'must be 0, 1 or 2');
 
 export const dischargeSchema = z.strictObject({
-  aldreteScore: z
-    .number({ error: expecting('must be a whole number between 0 and 10') })
-    .int('must be a whole number between 0 and 10')
-    .min(0, 'must be between 0 and 10')
-    .max(10, 'must be between 0 and 10'),
-  escortPresent: flag,
+  aldrete: z.strictObject({
+    activity: aldreteItem,
+    respiration: aldreteItem,
+    circulation: aldreteItem,
+    consciousness: aldreteItem,
+    oxygenSaturation: aldreteItem,
+  }),
+  moaas: z
+    .number({ error: expecting('must be a whole number between 0 and 5') })
+    .int('must be a whole number between 0 and 5')
+    .min(0, 'must be a whole number between 0 and 5')
+    .max(5, 'must be a whole number between 0 and 5'),
+  escort: z.strictObject({
+    name: z
+      .string({ error: expecting('must be a string') })
+      .trim()
+      .min(1, 'must name the person taking the patient home')
+      .max(200, 'must be at most 200 characters'),
+    phone: z.string().trim().max(50, 'must be at most 50 characters').optional(),
+  }),
   note: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
 });
 export type DischargeInput = z.infer<typeof dischargeSchema>;
@@ -122,6 +174,8 @@ export type InterventionInput = z.infer<typeof interventionSchema>;
 export interface ContraindicationFlag {
   code: string;
   message: string;
+  /** No override can clear it (no consent, a positive pregnancy test). */
+  absolute?: boolean;
 }
 
 export interface Assessment {
@@ -136,6 +190,8 @@ export interface Override {
   reason: string;
   by: string;
   at: string;
+  /** The contraindication codes this decision covers (a duration override names none). */
+  flags?: string[];
 }
 
 export interface Observation extends ObservationInput {

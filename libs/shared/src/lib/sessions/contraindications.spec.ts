@@ -1,6 +1,5 @@
 import type { AssessmentInput } from './clinical.schema';
-import { contraindications } from './contraindications';
-import { unmetDischargeCriteria } from './discharge-criteria';
+import { contraindications, uncoveredFlags } from './contraindications';
 
 const clean: AssessmentInput = {
   baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98 },
@@ -45,53 +44,34 @@ describe('contraindications', () => {
       'NO_ESCORT',
       'NO_PSYCHIATRIC_EVALUATION',
       'MEDICATIONS_NOT_REVIEWED',
-      'PREGNANCY',
+      'PREGNANCY_POSITIVE',
     ]);
   });
 });
 
-describe('unmetDischargeCriteria', () => {
-  const at = '2026-11-25T10:00:00.000Z';
-  const near = {
-    systolic: { value: 140, at },
-    diastolic: { value: 70, at },
-    heartRate: { value: 80, at },
-    spo2: { value: 97, at },
-  };
+describe('what an override covers', () => {
+  const flagged = contraindications(
+    { ...clean.baseline, systolic: 172, diastolic: 104 },
+    { ...clean.checklist, consent: false, pregnancyTest: 'positive' },
+  );
 
-  it('discharges at Aldrete 9 with vitals within 20 % of baseline and an escort', () => {
-    expect(
-      unmetDischargeCriteria(
-        { aldreteScore: 9, escortPresent: true },
-        { baseline: clean.baseline, latest: near, unresolvedHighAlerts: 0 },
-      ),
-    ).toEqual([]);
-  });
-
-  it('names every unmet criterion', () => {
-    expect(
-      unmetDischargeCriteria(
-        { aldreteScore: 8, escortPresent: false },
-        {
-          baseline: clean.baseline,
-          latest: { ...near, heartRate: { value: 90, at } },
-          unresolvedHighAlerts: 1,
-        },
-      ),
-    ).toEqual([
-      'modified Aldrete score 8 < 9',
-      'heartRate 90 is not within 20 % of baseline 72',
-      '1 high-priority alert(s) not resolved',
-      'no escort present',
+  it('marks no consent and a positive pregnancy test as absolute', () => {
+    expect(flagged.filter((flag) => flag.absolute).map((flag) => flag.code)).toEqual([
+      'NO_CONSENT',
+      'PREGNANCY_POSITIVE',
     ]);
   });
 
-  it('refuses without a baseline to compare with', () => {
-    expect(
-      unmetDischargeCriteria(
-        { aldreteScore: 10, escortPresent: true },
-        { baseline: null, latest: near, unresolvedHighAlerts: 0 },
-      ),
-    ).toEqual(['no baseline vitals to compare with']);
+  it('leaves every flag standing without an override', () => {
+    expect(uncoveredFlags(flagged, null)).toEqual(flagged);
+  });
+
+  it('clears only the flags the override names, never an absolute one', () => {
+    const override = { flags: ['HYPERTENSION_SYSTOLIC', 'NO_CONSENT', 'PREGNANCY_POSITIVE'] };
+    expect(uncoveredFlags(flagged, override).map((flag) => flag.code)).toEqual([
+      'HYPERTENSION_DIASTOLIC',
+      'NO_CONSENT',
+      'PREGNANCY_POSITIVE',
+    ]);
   });
 });

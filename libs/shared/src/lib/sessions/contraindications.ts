@@ -1,4 +1,4 @@
-import type { Baseline, Checklist, ContraindicationFlag } from './clinical.schema';
+import type { Baseline, Checklist, ContraindicationFlag, Override } from './clinical.schema';
 
 export interface ContraindicationLimits {
   /** Uncontrolled hypertension: ketamine raises blood pressure further. */
@@ -48,7 +48,27 @@ export function contraindications(
     if (!checklist[item]) flags.push({ code, message });
   }
   if (checklist.pregnancyTest === 'positive') {
-    flags.push({ code: 'PREGNANCY', message: 'pregnancy test positive' });
+    flags.push({ code: 'PREGNANCY_POSITIVE', message: 'pregnancy test positive' });
   }
-  return flags;
+  return flags.map((flag) =>
+    ABSOLUTE_CONTRAINDICATIONS.includes(flag.code) ? { ...flag, absolute: true } : flag,
+  );
+}
+
+/**
+ * No physician may start over these: without informed consent there is no treatment, and
+ * ketamine in pregnancy is excluded by every protocol the clinics follow.
+ */
+export const ABSOLUTE_CONTRAINDICATIONS: readonly string[] = ['NO_CONSENT', 'PREGNANCY_POSITIVE'];
+
+/**
+ * The flags that still stand between the patient and the start: every absolute one, and every
+ * other one that no physician's override names.
+ */
+export function uncoveredFlags(
+  flags: readonly ContraindicationFlag[],
+  override: Pick<Override, 'flags'> | null,
+): ContraindicationFlag[] {
+  const covered = new Set(override?.flags ?? []);
+  return flags.filter((flag) => flag.absolute || !covered.has(flag.code));
 }

@@ -5,6 +5,7 @@ import {
   allowedSessionActions,
   isLiveSession,
   nextSessionState,
+  sessionActionRefusal,
   type SessionState,
 } from './session-state';
 
@@ -27,10 +28,24 @@ describe('session state machine', () => {
     expect(state).toBe('discharged');
   });
 
-  it('reaches aborted from every live state and leaves no way out of an ended one', () => {
-    for (const state of SESSION_STATES) {
-      if (isLiveSession(state)) expect(nextSessionState(state, 'abort')).toBe('aborted');
-      else expect(allowedSessionActions(state)).toEqual([]);
+  it('aborts before the start or, by a physician, from a pause or recovery; never mid-infusion', () => {
+    expect(SESSION_STATES.filter((state) => nextSessionState(state, 'abort') !== null)).toEqual([
+      'scheduled',
+      'assessed',
+      'paused',
+      'recovery',
+    ]);
+    expect(sessionActionRefusal('infusing', 'abort', 'physician')).toBe('state');
+    expect(sessionActionRefusal('assessed', 'abort', 'nurse')).toBeNull();
+    expect(sessionActionRefusal('paused', 'abort', 'nurse')).toBe('physician');
+    expect(sessionActionRefusal('recovery', 'abort', 'physician')).toBeNull();
+    expect(allowedSessionActions('recovery', 'nurse')).toEqual(['discharge']);
+    expect(allowedSessionActions('recovery', 'physician')).toEqual(['discharge', 'abort']);
+  });
+
+  it('leaves no way out of an ended session', () => {
+    for (const state of SESSION_STATES.filter((each) => !isLiveSession(each))) {
+      expect(allowedSessionActions(state)).toEqual([]);
     }
   });
 
