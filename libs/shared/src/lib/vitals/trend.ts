@@ -61,3 +61,56 @@ export function downsample(
       ),
     }));
 }
+
+export interface ExtremesWindow<T> {
+  /** The item's time, in ms since the epoch. */
+  time: (item: T) => number;
+  /** The values each interval keeps the extremes of; `undefined` where an item did not measure one. */
+  values: ReadonlyArray<(item: T) => number | undefined>;
+  from: number;
+  to: number;
+  /** How many equal intervals [from, to] is cut into: about the chart's width in points. */
+  intervals: number;
+}
+
+/**
+ * Thins a time series for drawing without losing what matters: [from, to] is cut into equal
+ * intervals and each keeps its first and last item and, for every value, an item holding the
+ * interval's minimum and one holding its maximum (M4 decimation). A line through what is kept
+ * reaches every interval's lowest and highest reading, so a brief desaturation stays on a chart of
+ * hours, where keeping every n-th reading would drop it. Items outside [from, to] are left out;
+ * the rest keep their time order, at most 2 + 2 × values per interval.
+ */
+export function keepExtremes<T>(items: readonly T[], window: ExtremesWindow<T>): T[] {
+  const { time, values, from, to } = window;
+  const intervals = Math.max(1, Math.floor(window.intervals));
+  const span = to - from;
+  const intervalOf = (at: number) =>
+    span > 0 ? Math.min(intervals - 1, Math.floor(((at - from) / span) * intervals)) : 0;
+  const inside = items
+    .filter((item) => time(item) >= from && time(item) <= to)
+    .sort((a, b) => time(a) - time(b));
+  const kept = new Set<T>();
+  let start = 0;
+  while (start < inside.length) {
+    const interval = intervalOf(time(inside[start]));
+    let end = start;
+    while (end + 1 < inside.length && intervalOf(time(inside[end + 1])) === interval) end += 1;
+    kept.add(inside[start]).add(inside[end]);
+    for (const value of values) {
+      let lowest: { item: T; reading: number } | undefined;
+      let highest: { item: T; reading: number } | undefined;
+      for (let index = start; index <= end; index += 1) {
+        const item = inside[index];
+        const reading = value(item);
+        if (reading === undefined || !Number.isFinite(reading)) continue;
+        if (!lowest || reading < lowest.reading) lowest = { item, reading };
+        if (!highest || reading > highest.reading) highest = { item, reading };
+      }
+      if (lowest) kept.add(lowest.item);
+      if (highest) kept.add(highest.item);
+    }
+    start = end + 1;
+  }
+  return inside.filter((item) => kept.has(item));
+}
