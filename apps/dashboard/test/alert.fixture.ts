@@ -16,6 +16,7 @@ export function anAlert(overrides: Partial<Alert> = {}): Alert {
     acknowledgedAt: null,
     acknowledgedBy: null,
     resolvedAt: null,
+    resolvedReason: null,
     escalationLevel: 0,
     remindedAt: null,
     ...overrides,

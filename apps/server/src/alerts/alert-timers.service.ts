@@ -5,7 +5,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { alertMessage, type ThresholdProfile } from '@vigil/shared';
+import { alertMessage, isLiveSession, type ThresholdProfile } from '@vigil/shared';
 import { In, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, systemPrincipal } from '../auth/principal';
@@ -77,10 +77,13 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       const open = await this.dataSource
         .getRepository(AlertEntity)
         .findBy({ state: In(['active', 'acknowledged']) });
-      const profiles = await this.profilesOf([...new Set(open.map((alert) => alert.sessionId))]);
+      const live = await this.liveLimits([...new Set(open.map((alert) => alert.sessionId))]);
       for (const alert of open) {
-        const profile = profiles.get(alert.sessionId) ?? this.profiles.get(null);
-        if (alert.state === 'active') await this.escalate(alert, now, profile);
+        const profile = live.get(alert.sessionId);
+        // Ending a session resolves its alerts in the same transaction; this only catches one
+        // that slipped past that, so that it never sounds for an empty chair.
+        if (!profile) await this.alerts.resolve(alert, now, 'session-ended');
+        else if (alert.state === 'active') await this.escalate(alert, now, profile);
         else await this.remind(alert, now, profile);
       }
       await this.watchSignals(
@@ -113,13 +116,16 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  private async profilesOf(sessionIds: string[]): Promise<Map<string, ThresholdProfile>> {
+  /** The limits in force for each of these sessions that is still live. */
+  private async liveLimits(sessionIds: string[]): Promise<Map<string, ThresholdProfile>> {
     if (sessionIds.length === 0) return new Map();
     const sessions = await this.dataSource
       .getRepository(SessionEntity)
       .findBy({ id: In(sessionIds) });
     return new Map(
-      sessions.map((session) => [session.id, this.profiles.get(session.thresholdProfileId)]),
+      sessions
+        .filter((session) => isLiveSession(session.state))
+        .map((session) => [session.id, this.profiles.limitsFor(session)]),
     );
   }
 
@@ -185,10 +191,8 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
        FROM infusion_session s LEFT JOIN vital_receipt r ON r.session_id = s.id
        WHERE s.state IN ('infusing', 'paused', 'recovery')`,
     );
-    const watched = new Set<string>();
     for (const session of sessions) {
       if (!session.startedAt) continue;
-      watched.add(session.id);
       const profile = this.profiles.get(session.thresholdProfileId);
       const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
       const silentS = (now - Math.max(since, parseTime(session.signalAt) ?? since)) / 1000;
@@ -197,11 +201,6 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       const limitS = (profile.bpIntervalMin + profile.bpGraceMin) * 60;
       const overdueS = (now - Math.max(since, parseTime(session.pressureAt) ?? since)) / 1000;
       await this.technical(session, 'BP_OVERDUE', 'low', overdueS, limitS, now, open);
-    }
-    // A session that ended (discharged, aborted) leaves no technical condition behind.
-    for (const alert of open.values()) {
-      if (alert.kind === 'technical' && !watched.has(alert.sessionId))
-        await this.alerts.resolve(alert, now);
     }
   }
 
@@ -216,7 +215,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   ): Promise<void> {
     const existing = open.get(openKey(session.id, code));
     if (elapsedS <= limitS) {
-      if (existing) await this.alerts.resolve(existing, now);
+      if (existing) await this.alerts.resolve(existing, now, 'cleared');
       return;
     }
     if (existing) return;

@@ -1,4 +1,10 @@
-import type { AlertCode, AlertKind, AlertPriority, AlertState } from '@vigil/shared';
+import type {
+  AlertCode,
+  AlertKind,
+  AlertPriority,
+  AlertResolvedReason,
+  AlertState,
+} from '@vigil/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { isoTimestampColumn } from '../database/columns';
 
@@ -34,7 +40,8 @@ export class AlertEntity {
   @Column({ type: 'varchar', length: 16 })
   state!: AlertState;
 
-  @Column({ type: 'varchar', length: 200 })
+  /** Text: a clinical alert carries the clinician's note, which may be long. */
+  @Column({ type: 'text' })
   message!: string;
 
   @Column({ type: 'double precision', nullable: true })
@@ -57,6 +64,9 @@ export class AlertEntity {
 
   @Column(isoTimestampColumn({ name: 'resolved_at', nullable: true }))
   resolvedAt!: string | null;
+
+  @Column({ name: 'resolved_reason', type: 'varchar', length: 16, nullable: true })
+  resolvedReason!: AlertResolvedReason | null;
 
   @Column({ name: 'escalation_level', type: 'integer', default: 0 })
   escalationLevel!: number;

@@ -17,6 +17,7 @@ export function toAlert(entity: AlertEntity): Alert {
     acknowledgedAt: entity.acknowledgedAt,
     acknowledgedBy: entity.acknowledgedBy,
     resolvedAt: entity.resolvedAt,
+    resolvedReason: entity.resolvedReason,
     escalationLevel: entity.escalationLevel,
     remindedAt: entity.remindedAt,
   };

@@ -11,28 +11,33 @@ import {
   alertMessage,
   DEFAULT_THRESHOLD_PROFILE,
   effectiveRule,
+  isLiveSession,
   type Assessment,
   type Alert,
   type AlertCode,
   type AlertKind,
   type AlertPriority,
+  type AlertResolvedReason,
   type AlertState,
   type PhysiologicalCode,
   type VitalSample,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import type { Subscription } from 'rxjs';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, systemPrincipal, type Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
+import { SessionEntity } from '../sessions/session.entity';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { AlertEngine, type EngineEvent } from './alert-engine';
 import { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
+
+const OPEN_STATES: AlertState[] = ['active', 'acknowledged'];
 
 export interface AlertSubject {
   id: string;
@@ -200,17 +205,25 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     });
     this.realtime.publishAlert('alert.updated', toAlert(alert));
     // A clinical alert has no condition to clear; a physiological one may have cleared already.
-    if (alert.kind === 'clinical') await this.resolve(alert, now);
+    if (alert.kind === 'clinical') await this.resolve(alert, now, 'acknowledged');
     if (PHYSIOLOGICAL.has(alert.code)) {
       const events = this.engine.acknowledge(alert.sessionId, alert.code as PhysiologicalCode, now);
       if (events.length)
-        await this.applyEngineEvents({ id: alert.sessionId, bay: alert.bay }, events);
+        await this.applyEngineEvents(
+          { id: alert.sessionId, bay: alert.bay },
+          events,
+          'acknowledged',
+        );
     }
     const current = await this.dataSource.getRepository(AlertEntity).findOneByOrFail({ id });
     return toAlert(current);
   }
 
-  /** Opens an alert unless one for the session and code is open already (here or on another instance). */
+  /**
+   * Opens an alert unless one for the session and code is open already (here or on another
+   * instance), or the session has ended: a reading or a timer that lost the race with a discharge
+   * or an abort leaves no alert behind on an empty chair.
+   */
   async raise(session: AlertSubject, request: RaiseRequest): Promise<AlertEntity | null> {
     const alert: AlertEntity = {
       id: randomUUID(),
@@ -228,11 +241,13 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       acknowledgedBy: null,
       acknowledgeNote: null,
       resolvedAt: null,
+      resolvedReason: null,
       escalationLevel: 0,
       remindedAt: null,
     };
     try {
-      await this.unitOfWork.run(async (manager) => {
+      const raised = await this.unitOfWork.run(async (manager) => {
+        if (!(await this.isLive(manager, session.id, 'FOR SHARE'))) return false;
         await manager.insert(AlertEntity, alert);
         await this.audit.append(manager, this.system, {
           action: 'alert.raised',
@@ -241,7 +256,9 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
           sessionId: session.id,
           detail: { code: alert.code, priority: alert.priority, message: alert.message },
         });
+        return true;
       });
+      if (!raised) return null;
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
@@ -251,31 +268,42 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Closes an open alert (once, whichever instance gets there first). */
-  async resolve(alert: AlertEntity, at: number): Promise<void> {
-    const resolvedAt = toIsoTimestamp(at);
-    const changed = await this.unitOfWork.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(AlertEntity)
-        .set({ state: 'resolved', resolvedAt })
-        .where('id = :id', { id: alert.id })
-        .andWhere("state <> 'resolved'")
-        .execute();
-      if (!result.affected) return false;
-      await this.audit.append(manager, this.system, {
-        action: 'alert.resolved',
-        entity: 'alert',
-        entityId: alert.id,
-        sessionId: alert.sessionId,
-        detail: { code: alert.code },
-      });
-      return true;
-    });
-    if (changed)
-      this.realtime.publishAlert(
-        'alert.updated',
-        toAlert({ ...alert, state: 'resolved', resolvedAt }),
-      );
+  async resolve(alert: AlertEntity, at: number, reason: AlertResolvedReason): Promise<void> {
+    const resolved = await this.unitOfWork.run((manager) =>
+      this.resolveIn(manager, this.system, [alert], toIsoTimestamp(at), reason),
+    );
+    for (const closed of resolved) this.realtime.publishAlert('alert.updated', toAlert(closed));
+  }
+
+  /**
+   * The session has ended (discharged, aborted): inside the caller's transaction, every open
+   * alert of the session is resolved with reason `session-ended` and audited. Call it after the
+   * session's own row is written (it locks that row, so a raise racing with the end either
+   * commits first and is resolved here, or waits and then finds the session ended). Run the
+   * returned function after the commit: it tells every screen and instance, and drops the
+   * session's rule state so nothing of it sounds, reminds or escalates again.
+   */
+  async resolveForEndedSession(
+    manager: EntityManager,
+    actor: Actor,
+    sessionId: string,
+    at: string,
+  ): Promise<() => void> {
+    await this.isLive(manager, sessionId, 'FOR UPDATE');
+    const open = await manager
+      .getRepository(AlertEntity)
+      .findBy({ sessionId, state: In(OPEN_STATES) });
+    const resolved = await this.resolveIn(
+      manager,
+      actor,
+      open,
+      toIsoTimestamp(at),
+      'session-ended',
+    );
+    return () => {
+      this.engine.forget(sessionId);
+      for (const alert of resolved) this.realtime.publishAlert('alert.updated', toAlert(alert));
+    };
   }
 
   findOpen(sessionId: string, code: AlertCode): Promise<AlertEntity | null> {
@@ -288,7 +316,73 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       .getOne();
   }
 
-  private async applyEngineEvents(session: AlertSubject, events: EngineEvent[]): Promise<void> {
+  /** Resolves those of the alerts still open, each with its audit entry; returns them resolved. */
+  private async resolveIn(
+    manager: EntityManager,
+    actor: Actor,
+    alerts: AlertEntity[],
+    resolvedAt: string,
+    resolvedReason: AlertResolvedReason,
+  ): Promise<AlertEntity[]> {
+    if (alerts.length === 0) return [];
+    // Locked first, so that of two instances closing the same alert only one audits it.
+    const stillOpen = manager
+      .getRepository(AlertEntity)
+      .createQueryBuilder('alert')
+      .select('alert.id', 'id')
+      .where({ id: In(alerts.map((alert) => alert.id)), state: In(OPEN_STATES) });
+    if (manager.connection.options.type === 'postgres') stillOpen.setLock('pessimistic_write');
+    const ids = new Set((await stillOpen.getRawMany<{ id: string }>()).map((row) => row.id));
+    if (ids.size === 0) return [];
+    await manager.update(
+      AlertEntity,
+      { id: In([...ids]) },
+      { state: 'resolved', resolvedAt, resolvedReason },
+    );
+    const resolved = alerts
+      .filter((alert) => ids.has(alert.id))
+      .map((alert) => ({ ...alert, state: 'resolved' as const, resolvedAt, resolvedReason }));
+    await this.audit.appendAll(
+      manager,
+      resolved.map((alert) => ({
+        actor,
+        event: {
+          action: 'alert.resolved',
+          entity: 'alert',
+          entityId: alert.id,
+          sessionId: alert.sessionId,
+          detail: { code: alert.code, reason: resolvedReason },
+        },
+      })),
+    );
+    return resolved;
+  }
+
+  /**
+   * Whether the session still occupies its chair, read with a row lock on PostgreSQL (SQLite's
+   * writers take turns already) so that ending a session and raising one of its alerts are
+   * ordered: FOR SHARE for a raise, FOR UPDATE for the end.
+   */
+  private async isLive(
+    manager: EntityManager,
+    sessionId: string,
+    lock: 'FOR SHARE' | 'FOR UPDATE',
+  ): Promise<boolean> {
+    const postgres = manager.connection.options.type === 'postgres';
+    const [row] = await manager.query<Array<{ state: SessionEntity['state'] }>>(
+      postgres
+        ? `SELECT state FROM infusion_session WHERE id = $1 ${lock}`
+        : 'SELECT state FROM infusion_session WHERE id = ?',
+      [sessionId],
+    );
+    return row !== undefined && isLiveSession(row.state);
+  }
+
+  private async applyEngineEvents(
+    session: AlertSubject,
+    events: EngineEvent[],
+    resolvedReason: AlertResolvedReason = 'cleared',
+  ): Promise<void> {
     for (const { code, event } of events) {
       if (event.type === 'raise') {
         const raised = await this.raise(session, {
@@ -309,7 +403,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
         continue;
       }
       const open = await this.findOpen(session.id, code);
-      if (open) await this.resolve(open, event.at);
+      if (open) await this.resolve(open, event.at, resolvedReason);
     }
   }
 
@@ -365,9 +459,13 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
    * closed, so that whichever instance receives a session's readings can carry its alerts on.
    */
   private followOtherInstance(alert: Alert): void {
+    const { sessionId } = alert;
+    if (alert.resolvedReason === 'session-ended') {
+      this.engine.forget(sessionId);
+      return;
+    }
     if (!PHYSIOLOGICAL.has(alert.code)) return;
     const code = alert.code as PhysiologicalCode;
-    const { sessionId } = alert;
     const open = {
       priority: alert.priority,
       value: alert.value ?? 0,
@@ -379,7 +477,8 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     else
       void this.enqueue(sessionId, async () => {
         const events = this.engine.acknowledgedElsewhere(sessionId, code, open, Date.now());
-        if (events.length) await this.applyEngineEvents({ id: sessionId, bay: alert.bay }, events);
+        if (events.length)
+          await this.applyEngineEvents({ id: sessionId, bay: alert.bay }, events, 'acknowledged');
       });
   }
 

@@ -270,20 +270,6 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     expect((await alertsOf(session.id)).map((alert) => alert.code)).toEqual(['SIGNAL_LOSS']);
   });
 
-  it('resolves the technical alerts of a session that has ended', async () => {
-    const session = await infusing();
-    const timers = app.get(AlertTimers);
-    await timers.sweep(Date.now() + 31 * SECOND);
-    await as('physician')
-      .post(`/sessions/${session.id}/abort`)
-      .send({ reason: 'cannula dislodged' })
-      .expect(200);
-    await timers.sweep(Date.now() + 32 * SECOND);
-    expect(await alertsOf(session.id)).toEqual([
-      expect.objectContaining({ code: 'SIGNAL_LOSS', state: 'resolved' }),
-    ]);
-  });
-
   it('shows alert episodes in the session log', async () => {
     const session = await infusing();
     await send(session.id, [{ spo2: 90 }, { spo2: 83 }]);

@@ -8,6 +8,14 @@ export type AlertPriority = (typeof ALERT_PRIORITIES)[number];
 export const ALERT_STATES = ['active', 'acknowledged', 'resolved'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 
+/**
+ * Why an alert closed: its condition cleared (for the rule's clear time, or a device's data came
+ * back), it was acknowledged with nothing left to show (a latched alert whose condition had
+ * cleared, a clinical alert), or its session ended (discharge, abort) and took its alerts along.
+ */
+export const ALERT_RESOLVED_REASONS = ['cleared', 'acknowledged', 'session-ended'] as const;
+export type AlertResolvedReason = (typeof ALERT_RESOLVED_REASONS)[number];
+
 export const ALERT_CODES = [
   'SPO2_LOW',
   'SYSTOLIC_HIGH',
@@ -37,6 +45,8 @@ export interface Alert {
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
   resolvedAt: string | null;
+  /** Set with resolvedAt; null while the alert is open. */
+  resolvedReason: AlertResolvedReason | null;
   escalationLevel: number;
   /**
    * When the server last reminded of this acknowledged alert because its condition persists
