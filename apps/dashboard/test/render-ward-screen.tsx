@@ -14,12 +14,12 @@ function LocationProbe() {
  * The ward screen at `path`, with a fresh query cache, and a stand-in for the session screen;
  * inside the alarm sound, as the app shell puts it for a nurse.
  */
-export function renderWardScreen(path = '/ward') {
+export function renderWardScreen(path = '/ward', { connectionLost = false } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const view = render(
     <QueryClientProvider client={queryClient}>
       <MemoryRouter initialEntries={[path]}>
-        <AlarmSoundProvider>
+        <AlarmSoundProvider connectionLost={connectionLost}>
           <Routes>
             <Route path="/ward" element={<WardScreen />} />
             <Route path="/sessions/:sessionId" element={<p>Session screen</p>} />

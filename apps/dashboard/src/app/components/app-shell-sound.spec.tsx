@@ -13,6 +13,7 @@ import { FakeClinicianSocket } from '../../../test/fake-clinician-socket';
 import { installFakeFetch, jsonResponse } from '../../../test/fake-fetch';
 import { aSession } from '../../../test/session.fixture';
 import { authStore } from '../../auth/state/auth-store';
+import { CONNECTION_ALARM_AFTER_MS } from '../../realtime/state/connection-watch';
 import { ALARM_SIGNALS, burstPulseOffsetsMs } from '../../ward/utils/alarm-signal';
 import { App } from './app';
 
@@ -163,6 +164,50 @@ describe('the alarm sound on every page (app shell)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pause alarm audio (2 min)' }));
     expect(screen.getByTestId('audio-paused')).toHaveTextContent(/Audio paused.*2:00/);
     expect(latestAudioContext().pendingPulses()).toEqual([]);
+  });
+
+  describe('a screen without the server', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('sounds a technical alarm after 10 s, says so in the kiosk header, and stops when the server is back', async () => {
+      restoreAudioContext = installFakeAudioContext('running');
+      installWardApi();
+      const socket = renderSignedIn('nurse', '/ward?kiosk=1');
+      await screen.findByTestId('bed-tile-1');
+      jest.useFakeTimers();
+
+      act(() => socket.simulateDisconnect(true));
+      act(() => jest.advanceTimersByTime(CONNECTION_ALARM_AFTER_MS - 1_000));
+      expect(latestAudioContext().pendingPulses()).toEqual([]);
+      expect(screen.queryByTestId('connection-alarm')).not.toBeInTheDocument();
+
+      act(() => jest.advanceTimersByTime(1_000));
+      expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.medium.frequencyHz]));
+      const header = screen.getByRole('heading', { level: 1, name: 'Ward' }).closest('header')!;
+      expect(within(header).getByTestId('connection-alarm')).toHaveTextContent(
+        /Technical alarm: no connection to the server since \d\d:\d\d:\d\d/,
+      );
+      expect(
+        screen
+          .getAllByRole('alert')
+          .some((alert) => /^Technical alarm — /.test(alert.textContent)),
+      ).toBe(true);
+
+      act(() => socket.simulateConnect());
+      expect(latestAudioContext().pendingPulses()).toEqual([]);
+      expect(screen.queryByTestId('connection-alarm')).not.toBeInTheDocument();
+    });
+
+    it('sounds it on any page for a clinician, also when the client will not retry', async () => {
+      restoreAudioContext = installFakeAudioContext('running');
+      installWardApi();
+      const socket = renderSignedIn('physician', '/alerts');
+      await screen.findByRole('heading', { level: 1, name: 'Alerts' });
+      jest.useFakeTimers();
+      act(() => socket.simulateDisconnect(false));
+      act(() => jest.advanceTimersByTime(CONNECTION_ALARM_AFTER_MS));
+      expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.medium.frequencyHz]));
+    });
   });
 
   it('stops the sound and lets the audio device go at logout', async () => {

@@ -1,18 +1,26 @@
-import type { ConnectionStatus } from '../../api/socket-client';
+import type { ConnectionState } from '../../realtime/state/connection-watch';
 import { assertNever } from '../utils/assert-never';
 import './connection-banner.css';
 
 interface ConnectionBannerProps {
-  status: ConnectionStatus;
+  connection: ConnectionState;
 }
 
-/** A ward screen that silently stops updating is a hazard: say so whenever it is not live. */
-export function ConnectionBanner({ status }: ConnectionBannerProps) {
+/**
+ * A ward screen that silently stops updating is a hazard: say so whenever it is not live, and
+ * name the technical alarm once it sounds.
+ */
+export function ConnectionBanner({ connection: { status, alarming } }: ConnectionBannerProps) {
+  const alarm = alarming ? 'Technical alarm — ' : '';
   switch (status) {
     case 'connected':
       return null;
     case 'connecting':
-      return (
+      return alarming ? (
+        <div className="connection-banner connection-banner--lost" role="alert">
+          {alarm}cannot reach the server: no live updates, no alarms from the chairs.
+        </div>
+      ) : (
         <div className="connection-banner connection-banner--pending" role="status">
           Connecting to live updates…
         </div>
@@ -20,13 +28,13 @@ export function ConnectionBanner({ status }: ConnectionBannerProps) {
     case 'reconnecting':
       return (
         <div className="connection-banner connection-banner--lost" role="alert">
-          Live updates lost — reconnecting…
+          {alarm}Live updates lost — reconnecting…
         </div>
       );
     case 'disconnected':
       return (
         <div className="connection-banner connection-banner--lost" role="alert">
-          Live updates lost — the server closed the connection. Reload the page.
+          {alarm}Live updates lost — the server closed the connection. Reload the page.
         </div>
       );
     default:

@@ -9,3 +9,9 @@ export function formatLocalDateTime(iso: string): string {
     `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
   );
 }
+
+/** `10:00:01` in the browser's time zone: a moment of today's shift. */
+export function formatLocalTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}

@@ -110,6 +110,45 @@ describe('AlarmSoundController', () => {
     expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.high.frequencyHz]));
   });
 
+  describe('a lost connection to the server', () => {
+    it('sounds the medium signal with no alert open, and stops when the server is back', () => {
+      startWith();
+      controller.setConnectionLost(true);
+      expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.medium.frequencyHz]));
+      expect(controller.getSnapshot()).toMatchObject({ audible: 'medium', connectionLost: true });
+      controller.setConnectionLost(false);
+      expect(context.pendingPulses()).toEqual([]);
+      expect(controller.getSnapshot()).toMatchObject({ audible: null, connectionLost: false });
+    });
+
+    it('keeps sounding the high alarm the screen already knows of', () => {
+      startWith();
+      controller.setAlerts([high]);
+      controller.setConnectionLost(true);
+      expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.high.frequencyHz]));
+    });
+
+    it('ends an audio pause when it begins during it', () => {
+      startWith();
+      controller.setAlerts([medium]);
+      controller.pauseAudio(now);
+      controller.setConnectionLost(true);
+      expect(controller.getSnapshot().pause).toBeNull();
+      expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.medium.frequencyHz]));
+    });
+
+    it('is silenced by an audio pause begun while it sounds, until the pause ends', () => {
+      startWith();
+      controller.setConnectionLost(true);
+      controller.pauseAudio(now);
+      expect(context.pendingPulses()).toEqual([]);
+      controller.setAlerts([]);
+      expect(controller.getSnapshot().pause).not.toBeNull();
+      jest.advanceTimersByTime(AUDIO_PAUSE_MS);
+      expect(soundingPitches()).toEqual(new Set([ALARM_SIGNALS.medium.frequencyHz]));
+    });
+  });
+
   describe('reminders', () => {
     const acknowledged = anAlert({ id: 'spo2', priority: 'high', state: 'acknowledged' });
     const reminded = { ...acknowledged, remindedAt: '2026-11-25T10:05:00.000Z' };

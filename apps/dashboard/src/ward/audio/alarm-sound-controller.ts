@@ -1,6 +1,11 @@
 import type { Alert } from '@vigil/shared';
 import { type KnownReminders, reminderSignal } from '../utils/alarm-reminder';
-import { type AudiblePriority, audiblePriority } from '../utils/alarm-signal';
+import {
+  audiblePriority,
+  type SoundingCondition,
+  soundingConditions,
+} from '../utils/alarm-conditions';
+import type { AudiblePriority } from '../utils/alarm-signal';
 import { type AudioPause, hasNewAlarmCondition, startAudioPause } from '../utils/audio-pause';
 import { AlarmTonePlayer } from './alarm-tone-player';
 
@@ -14,6 +19,8 @@ export interface AlarmSoundState {
   status: AlarmSoundStatus;
   /** What the ward's alarms call for, whether or not a pause silences it. */
   audible: AudiblePriority | null;
+  /** The technical alarm of a screen that has not heard from the server for too long. */
+  connectionLost: boolean;
   pause: AudioPause | null;
 }
 
@@ -26,7 +33,7 @@ export function createBrowserAudioContext(): AudioContext | null {
 
 /**
  * The ward's alarm sound: owns the audio context from `start` to `stop`, sounds the highest
- * audible priority among the alerts it is given, plays a reminder signal (one burst) when the
+ * audible priority among the alerts it is given and the screen's lost connection, plays a reminder signal (one burst) when the
  * server reminds of an acknowledged alert, and keeps the time-limited audio pause. One per
  * signed-in clinician (the app shell's), whatever page is open. Subscribe/getSnapshot suit
  * useSyncExternalStore.
@@ -37,7 +44,13 @@ export class AlarmSoundController {
   private alerts: readonly Alert[] = [];
   private reminders: KnownReminders = new Map();
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
-  private state: AlarmSoundState = { status: 'blocked', audible: null, pause: null };
+  private connectionLost = false;
+  private state: AlarmSoundState = {
+    status: 'blocked',
+    audible: null,
+    connectionLost: false,
+    pause: null,
+  };
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -84,10 +97,9 @@ export class AlarmSoundController {
 
   setAlerts(alerts: readonly Alert[]): void {
     this.alerts = alerts;
-    const pause =
-      this.state.pause && hasNewAlarmCondition(this.state.pause, alerts) ? null : this.state.pause;
-    if (!pause) clearTimeout(this.pauseTimer);
-    const audible = audiblePriority(alerts);
+    const sounding = this.sounding();
+    const pause = this.pauseGoingOn(sounding);
+    const audible = audiblePriority(sounding);
     const { burst, known } = reminderSignal(this.reminders, alerts, {
       paused: pause !== null,
       sounding: audible,
@@ -98,9 +110,20 @@ export class AlarmSoundController {
     if (burst && this.state.status === 'on') this.player?.playBurst(burst);
   }
 
+  /** True from CONNECTION_ALARM_AFTER_MS without the server until it is back. */
+  setConnectionLost(connectionLost: boolean): void {
+    this.connectionLost = connectionLost;
+    const sounding = this.sounding();
+    this.update({
+      audible: audiblePriority(sounding),
+      connectionLost,
+      pause: this.pauseGoingOn(sounding),
+    });
+  }
+
   /** Silences the alarms sounding now, and any reminder, for two minutes; a new one ends it. */
   pauseAudio(now = Date.now()): void {
-    const pause = startAudioPause(now, this.alerts);
+    const pause = startAudioPause(now, this.sounding());
     clearTimeout(this.pauseTimer);
     this.pauseTimer = setTimeout(() => this.cancelPause(), pause.until - now);
     this.player?.stopBursts();
@@ -127,6 +150,18 @@ export class AlarmSoundController {
     if (state === undefined || state === 'closed') return;
     this.update({ status: state === 'running' ? 'on' : 'blocked' });
   };
+
+  private sounding(): SoundingCondition[] {
+    return soundingConditions(this.alerts, { connectionLost: this.connectionLost });
+  }
+
+  /** The pause as it stands once `sounding` is taken in: a new alarm condition ends it. */
+  private pauseGoingOn(sounding: readonly SoundingCondition[]): AudioPause | null {
+    const { pause } = this.state;
+    if (pause && !hasNewAlarmCondition(pause, sounding)) return pause;
+    clearTimeout(this.pauseTimer);
+    return null;
+  }
 
   private update(changes: Partial<AlarmSoundState>): void {
     const next = { ...this.state, ...changes };

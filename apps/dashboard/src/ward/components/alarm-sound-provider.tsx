@@ -3,13 +3,19 @@ import { useOpenAlerts } from '../../alerts/hooks/use-open-alerts';
 import { useAlarmSound } from '../hooks/use-alarm-sound';
 import { AlarmSoundContext } from '../state/alarm-sound-context';
 
+interface AlarmSoundProviderProps {
+  /** The technical alarm of a screen that has been without the server too long. */
+  connectionLost: boolean;
+  children: ReactNode;
+}
+
 /**
- * Sounds the ward's open alerts, whatever page below it is open, and shares the sound's state
- * (browser permission, audio pause) with every control that shows it. The app shell mounts it for
- * the roles that answer alarms, from login to logout.
+ * Sounds the ward's open alerts and the screen's lost connection, whatever page below it is open,
+ * and shares the sound's state (browser permission, audio pause) with every control that shows
+ * it. The app shell mounts it for the roles that answer alarms, from login to logout.
  */
-export function AlarmSoundProvider({ children }: { children: ReactNode }) {
+export function AlarmSoundProvider({ connectionLost, children }: AlarmSoundProviderProps) {
   const { data: openAlerts } = useOpenAlerts();
-  const sound = useAlarmSound(openAlerts);
+  const sound = useAlarmSound(openAlerts, connectionLost);
   return <AlarmSoundContext value={sound}>{children}</AlarmSoundContext>;
 }

@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
+import { useConnectionState } from '../../realtime/state/connection-context';
 import { useKioskMode } from '../hooks/use-kiosk-mode';
 import { useLiveSessions } from '../hooks/use-live-sessions';
 import { useWardBays } from '../hooks/use-ward-bays';
 import { useSharedAlarmSound } from '../state/alarm-sound-context';
 import { wardChairs } from '../utils/ward-chairs';
 import { AlarmSoundControl } from './alarm-sound-control';
+import { ConnectionAlarmNotice } from './connection-alarm-notice';
 import { EmptyBedTile } from './empty-bed-tile';
 import { KioskEffect } from './kiosk-effect';
 import { KioskToggle } from './kiosk-toggle';
@@ -21,6 +23,7 @@ export function WardScreen() {
   const { data: sessions, error } = useLiveSessions();
   const { data: bays, error: baysError } = useWardBays();
   const sound = useSharedAlarmSound();
+  const connection = useConnectionState();
   const chairs = useMemo(
     () => (sessions ? wardChairs(bays, sessions) : undefined),
     [bays, sessions],
@@ -37,6 +40,9 @@ export function WardScreen() {
             {sessions.length} live {sessions.length === 1 ? 'session' : 'sessions'}
             {emptyCount > 0 && `, ${emptyCount} empty ${emptyCount === 1 ? 'chair' : 'chairs'}`}
           </p>
+        )}
+        {connection?.alarming && connection.lostSince !== null && (
+          <ConnectionAlarmNotice lostSince={connection.lostSince} />
         )}
         <div className="ward-screen__controls">
           {sound && <AlarmSoundControl sound={sound} />}

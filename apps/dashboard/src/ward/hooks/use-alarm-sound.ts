@@ -11,11 +11,14 @@ export interface AlarmSound extends AlarmSoundState {
 const NO_ALERTS: readonly Alert[] = [];
 
 /**
- * Sounds the ward's alarms for as long as the calling component is mounted. The app shell's
+ * Sounds the ward's alarms, and the technical alarm of a lost connection, for as long as the calling component is mounted. The app shell's
  * AlarmSoundProvider is the one caller, so there is one sound, one pause, whatever page is open;
  * screens read it with useSharedAlarmSound.
  */
-export function useAlarmSound(alerts: readonly Alert[] | undefined): AlarmSound {
+export function useAlarmSound(
+  alerts: readonly Alert[] | undefined,
+  connectionLost: boolean,
+): AlarmSound {
   const [controller] = useState(() => new AlarmSoundController());
   useEffect(() => {
     controller.start();
@@ -24,6 +27,9 @@ export function useAlarmSound(alerts: readonly Alert[] | undefined): AlarmSound 
   useEffect(() => {
     controller.setAlerts(alerts ?? NO_ALERTS);
   }, [controller, alerts]);
+  useEffect(() => {
+    controller.setConnectionLost(connectionLost);
+  }, [controller, connectionLost]);
   const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   return useMemo(
     () => ({

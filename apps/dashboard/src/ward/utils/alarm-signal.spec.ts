@@ -1,7 +1,5 @@
-import { anAlert } from '../../../test/alert.fixture';
 import {
   ALARM_SIGNALS,
-  audiblePriority,
   burstDurationMs,
   burstPeriodMs,
   burstPulseOffsetsMs,
@@ -117,28 +115,4 @@ describe('pulseStartsBetween', () => {
       expect(windowed).toHaveLength(3 * burstPulseOffsetsMs(signal).length);
     },
   );
-});
-
-describe('audiblePriority', () => {
-  it('sounds the highest priority among unacknowledged alerts', () => {
-    const alerts = [
-      anAlert({ id: 'm', priority: 'medium' }),
-      anAlert({ id: 'h', priority: 'high' }),
-      anAlert({ id: 'l', priority: 'low' }),
-    ];
-    expect(audiblePriority(alerts)).toBe('high');
-  });
-
-  it('keeps acknowledged alerts silent', () => {
-    const alerts = [
-      anAlert({ id: 'h', priority: 'high', state: 'acknowledged' }),
-      anAlert({ id: 'm', priority: 'medium' }),
-    ];
-    expect(audiblePriority(alerts)).toBe('medium');
-  });
-
-  it('is silent for low-priority alerts only, and for none', () => {
-    expect(audiblePriority([anAlert({ priority: 'low' })])).toBeNull();
-    expect(audiblePriority([])).toBeNull();
-  });
 });

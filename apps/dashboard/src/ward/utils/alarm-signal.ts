@@ -1,4 +1,4 @@
-import type { Alert, AlertPriority } from '@vigil/shared';
+import type { AlertPriority } from '@vigil/shared';
 
 /** Priorities the ward sounds. A low-priority alarm is shown only, which IEC 60601-1-8 allows. */
 export type AudiblePriority = Extract<AlertPriority, 'high' | 'medium'>;
@@ -102,19 +102,8 @@ export function pulseStartsBetween(signal: AlarmSignal, fromMs: number, toMs: nu
   return starts;
 }
 
-const AUDIBLE_ORDER: readonly AudiblePriority[] = ['high', 'medium'];
+const AUDIBLE_PRIORITIES: readonly AlertPriority[] = ['high', 'medium'];
 
 export function isAudiblePriority(priority: AlertPriority): priority is AudiblePriority {
-  return (AUDIBLE_ORDER as readonly AlertPriority[]).includes(priority);
-}
-
-/**
- * What the ward must sound: the highest priority among the alerts nobody has acknowledged yet.
- * An acknowledged alarm stays on screen but is silent.
- */
-export function audiblePriority(alerts: readonly Alert[]): AudiblePriority | null {
-  const active = alerts.filter((alert) => alert.state === 'active');
-  return (
-    AUDIBLE_ORDER.find((priority) => active.some((alert) => alert.priority === priority)) ?? null
-  );
+  return AUDIBLE_PRIORITIES.includes(priority);
 }

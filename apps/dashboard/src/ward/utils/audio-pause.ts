@@ -1,5 +1,6 @@
-import type { Alert, AlertPriority } from '@vigil/shared';
+import type { AlertPriority } from '@vigil/shared';
 import { priorityRank } from '../../alerts/utils/open-alerts';
+import type { SoundingCondition } from './alarm-conditions';
 
 /** IEC 60601-1-8 AUDIO PAUSED: time-limited, and it ends by itself. */
 export const AUDIO_PAUSE_MS = 2 * 60_000;
@@ -7,29 +8,30 @@ export const AUDIO_PAUSE_MS = 2 * 60_000;
 export interface AudioPause {
   /** When the pause expires (epoch ms). */
   until: number;
-  /** The sounding alarms it silenced, by alert id, with their priority at the time. */
+  /** The sounding alarms it silenced, by condition id, with their priority at the time. */
   silenced: Readonly<Record<string, AlertPriority>>;
 }
 
-const isAudible = (alert: Alert) => alert.state === 'active' && alert.priority !== 'low';
-
-export function startAudioPause(now: number, alerts: readonly Alert[]): AudioPause {
+export function startAudioPause(now: number, sounding: readonly SoundingCondition[]): AudioPause {
   const silenced: Record<string, AlertPriority> = {};
-  for (const alert of alerts.filter(isAudible)) silenced[alert.id] = alert.priority;
+  for (const condition of sounding) silenced[condition.id] = condition.priority;
   return { until: now + AUDIO_PAUSE_MS, silenced };
 }
 
 /**
  * A pause silences the alarms someone has seen, not the next one: an alarm that starts sounding
- * after it began (new, sounding again after an acknowledgement was undone, or worse than it was)
- * ends it.
+ * after it began (new, sounding again after an acknowledgement was undone, worse than it was, or
+ * the screen's connection lost) ends it.
  */
-export function hasNewAlarmCondition(pause: AudioPause, alerts: readonly Alert[]): boolean {
-  return alerts.filter(isAudible).some((alert) => {
-    const silencedPriority = pause.silenced[alert.id];
+export function hasNewAlarmCondition(
+  pause: AudioPause,
+  sounding: readonly SoundingCondition[],
+): boolean {
+  return sounding.some((condition) => {
+    const silencedPriority = pause.silenced[condition.id];
     return (
       silencedPriority === undefined ||
-      priorityRank(alert.priority) < priorityRank(silencedPriority)
+      priorityRank(condition.priority) < priorityRank(silencedPriority)
     );
   });
 }
