@@ -1,14 +1,20 @@
 import {
-  ConflictException,
+  HttpException,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { type AssessmentInput, infusionElapsedMs, type Session } from '@vigil/shared';
+import {
+  type AssessmentInput,
+  type DischargeInput,
+  infusionElapsedMs,
+  type Session,
+} from '@vigil/shared';
 import { actorOf, systemPrincipal } from '../auth/principal';
 import { PatientsService } from '../patients/patients.service';
 import { SessionEntity } from '../sessions/session.entity';
+import { DischargeService } from '../sessions/discharge.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { VitalsIngestService } from '../vitals/vitals-ingest.service';
 import {
@@ -20,6 +26,13 @@ import {
   type DemoChair,
 } from './demo-ward';
 import { type Baseline, ketamineEffect, randomBaseline, simulateSample } from './physiology';
+
+/** A demo patient recovered fully, with a named escort: the criteria then rest on the readings. */
+const DEMO_DISCHARGE: DischargeInput = {
+  aldrete: { activity: 2, respiration: 2, circulation: 2, consciousness: 2, oxygenSaturation: 2 },
+  moaas: 5,
+  escort: { name: 'Demo escort' },
+};
 
 const DESATURATION_MS = 45_000;
 
@@ -86,6 +99,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly patients: PatientsService,
     private readonly sessions: SessionsService,
+    private readonly discharges: DischargeService,
     private readonly ingest: VitalsIngestService,
   ) {}
 
@@ -152,7 +166,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
     if (state === 'assessed') return session;
     session = await this.sessions.start(this.actor, session.id, start);
     if (state === 'infusing') return session;
-    return this.sessions.move(this.actor, session.id, 'stop', {
+    return this.sessions.stop(this.actor, session.id, {
       at: start + DEMO_PLANNED_DURATION_MIN * MIN,
     });
   }
@@ -195,7 +209,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       session.state === 'infusing' &&
       infusionElapsedMs(session, now) >= session.plannedDurationMin * MIN
     ) {
-      await this.sessions.move(this.actor, session.id, 'stop');
+      await this.sessions.stop(this.actor, session.id);
       return true;
     }
     if (
@@ -204,10 +218,10 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       now - Date.parse(session.endedAt) >= DEMO_RECOVERY_MIN * MIN
     ) {
       // Refused while the vitals are not yet back near baseline: tried again next tick.
-      await this.sessions
-        .discharge(this.actor, session.id, { aldreteScore: 10, escortPresent: true })
+      await this.discharges
+        .discharge(this.actor, session.id, DEMO_DISCHARGE)
         .catch((error: unknown) => {
-          if (!(error instanceof ConflictException)) throw error;
+          if (!(error instanceof HttpException && error.getStatus() === 409)) throw error;
         });
       return true;
     }

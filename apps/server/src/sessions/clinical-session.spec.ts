@@ -1,9 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Session, TimelineEvent } from '@vigil/shared';
-import { CLEAN_ASSESSMENT } from '../../test/clinical';
+import { DataSource } from 'typeorm';
+import { CLEAN_ASSESSMENT, RECOVERED } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
+import { SessionEntity } from './session.entity';
 
 describe.each(testDatabases())('the clinical session on $name', (database) => {
   let app: NestExpressApplication;
@@ -29,6 +31,17 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
         })
         .expect(201)
     ).body;
+  }
+
+  /** The patient has been in recovery this long: the test moves the stop back in time. */
+  async function inRecoveryFor(sessionId: string, minutes: number): Promise<void> {
+    await app
+      .get(DataSource)
+      .getRepository(SessionEntity)
+      .update(
+        { id: sessionId },
+        { endedAt: new Date(Date.now() - minutes * 60_000).toISOString() },
+      );
   }
 
   async function readings(sessionId: string, values: Record<string, number>): Promise<void> {
@@ -156,12 +169,13 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
     expect((await as('physician').post(`/sessions/${id}/resume`).expect(200)).body.state).toBe(
       'infusing',
     );
-    expect((await nurse().post(`/sessions/${id}/stop`).expect(200)).body.state).toBe('recovery');
+    expect(
+      (await nurse().post(`/sessions/${id}/stop`).send({ reason: 'nausea' }).expect(200)).body
+        .state,
+    ).toBe('recovery');
+    await inRecoveryFor(id, 31);
     await readings(id, { systolic: 130, diastolic: 80, heartRate: 75, spo2: 98 });
-    const discharged = await nurse()
-      .post(`/sessions/${id}/discharge`)
-      .send({ aldreteScore: 10, escortPresent: true })
-      .expect(200);
+    const discharged = await nurse().post(`/sessions/${id}/discharge`).send(RECOVERED).expect(200);
     expect(discharged.body).toMatchObject({ state: 'discharged', allowedActions: [] });
 
     const log: TimelineEvent[] = (await as('auditor').get(`/sessions/${id}/log`).expect(200)).body;
@@ -173,7 +187,7 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       'Infusion paused: patient anxious',
       'medication: midazolam 1 mg IV',
       'Infusion resumed',
-      'Infusion stopped; recovery',
+      'Infusion stopped; recovery: nausea',
       'Discharged',
     ]);
     expect(log.find((event) => event.summary === 'Infusion resumed')?.actor).toBe('physician');
@@ -194,11 +208,14 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       'HYPERTENSION_DIASTOLIC',
     ]);
     const refused = await nurse().post(`/sessions/${id}/start`).expect(409);
-    expect(refused.body.message).toEqual([
-      'contraindication: baseline systolic 172 ≥ 160',
-      'contraindication: baseline diastolic 104 ≥ 100',
-      'a physician must record an override (POST /sessions/:id/override) to start',
-    ]);
+    expect(refused.body).toMatchObject({
+      code: 'CONTRAINDICATED',
+      message: [
+        "baseline systolic 172 ≥ 160: needs a physician's override",
+        "baseline diastolic 104 ≥ 100: needs a physician's override",
+      ],
+      details: { flags: ['HYPERTENSION_SYSTOLIC', 'HYPERTENSION_DIASTOLIC'] },
+    });
     await nurse()
       .post(`/sessions/${id}/override`)
       .send({ reason: 'rechecked, white-coat' })
@@ -211,22 +228,20 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
     expect(overridden.body.override).toMatchObject({
       by: 'physician',
       reason: 'rechecked 148/92 after rest',
+      flags: ['HYPERTENSION_SYSTOLIC', 'HYPERTENSION_DIASTOLIC'],
     });
     expect((await nurse().post(`/sessions/${id}/start`).expect(200)).body.state).toBe('infusing');
   });
 
   it('refuses to start without an assessment, naming the current state for forbidden moves', async () => {
     const { id } = await schedule();
-    expect((await nurse().post(`/sessions/${id}/start`).expect(409)).body.message).toBe(
-      'cannot start a session that is scheduled',
-    );
+    expect((await nurse().post(`/sessions/${id}/start`).expect(409)).body).toMatchObject({
+      code: 'SESSION_STATE_CONFLICT',
+      message: 'cannot start a session that is scheduled',
+      details: { state: 'scheduled' },
+    });
     expect(
-      (
-        await nurse()
-          .post(`/sessions/${id}/discharge`)
-          .send({ aldreteScore: 10, escortPresent: true })
-          .expect(409)
-      ).body.message,
+      (await nurse().post(`/sessions/${id}/discharge`).send(RECOVERED).expect(409)).body.message,
     ).toBe('cannot discharge a session that is scheduled');
   });
 
@@ -234,17 +249,26 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
     const { id } = await schedule();
     await nurse().post(`/sessions/${id}/assessment`).send(CLEAN_ASSESSMENT).expect(200);
     await nurse().post(`/sessions/${id}/start`).expect(200);
-    await readings(id, { systolic: 160, diastolic: 80, heartRate: 75, spo2: 98 });
-    await nurse().post(`/sessions/${id}/stop`).expect(200);
+    await nurse().post(`/sessions/${id}/stop`).send({ reason: 'agitation' }).expect(200);
+    await inRecoveryFor(id, 31);
+    await readings(id, { systolic: 152, diastolic: 80, heartRate: 75, spo2: 98 });
     const refused = await nurse()
       .post(`/sessions/${id}/discharge`)
-      .send({ aldreteScore: 7, escortPresent: false })
+      .send({ ...RECOVERED, aldrete: { ...RECOVERED.aldrete, activity: 0 }, moaas: 4 })
       .expect(409);
-    expect(refused.body.message).toEqual([
-      'modified Aldrete score 7 < 9',
-      'systolic 160 is not within 20 % of baseline 124',
-      'no escort present',
-    ]);
+    expect(refused.body).toMatchObject({
+      code: 'DISCHARGE_CRITERIA_UNMET',
+      message: [
+        'modified Aldrete total 8, needs ≥ 9',
+        'MOAA/S 4, needs 5',
+        'blood pressure 152/80 is more than 20 % from baseline 124/78',
+      ],
+    });
+    expect(
+      (refused.body.details.criteria as Array<{ code: string; met: boolean }>)
+        .filter((criterion) => !criterion.met)
+        .map((criterion) => criterion.code),
+    ).toEqual(['ALDRETE_TOTAL', 'MOAAS', 'BLOOD_PRESSURE_BASELINE']);
     expect((await nurse().get(`/sessions/${id}`).expect(200)).body.state).toBe('recovery');
   });
 

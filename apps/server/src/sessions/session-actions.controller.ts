@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CLINICAL_ROLES, type Session } from '@vigil/shared';
+import { CLINICAL_ROLES, type DischargeReadiness, type Session } from '@vigil/shared';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import { actorOf, type Principal } from '../auth/principal';
-import { AssessmentDto, DischargeDto, ReasonDto } from './dto/clinical.dto';
+import { PATIENT_DATA_READERS } from '../auth/role-groups';
+import { DischargeService } from './discharge.service';
+import { AssessmentDto, DischargeDto, OverrideDto, ReasonDto, StopDto } from './dto/clinical.dto';
 import { SessionsService } from './sessions.service';
 
 /** The infusion's life cycle, as nurses and physicians drive it from the chair. */
@@ -12,7 +14,10 @@ import { SessionsService } from './sessions.service';
 @Controller('sessions/:id')
 @Access({ roles: CLINICAL_ROLES })
 export class SessionActionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly discharges: DischargeService,
+  ) {}
 
   @Post('assessment')
   @HttpCode(200)
@@ -31,9 +36,9 @@ export class SessionActionsController {
   override(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: ReasonDto,
+    @Body() body: OverrideDto,
   ): Promise<Session> {
-    return this.sessions.override(actorOf(principal), id, body.reason);
+    return this.sessions.override(actorOf(principal), id, body);
   }
 
   @Post('start')
@@ -69,8 +74,9 @@ export class SessionActionsController {
   stop(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: StopDto,
   ): Promise<Session> {
-    return this.sessions.move(actorOf(principal), id, 'stop');
+    return this.sessions.stop(actorOf(principal), id, { reason: body.reason });
   }
 
   @Post('discharge')
@@ -80,7 +86,17 @@ export class SessionActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: DischargeDto,
   ): Promise<Session> {
-    return this.sessions.discharge(actorOf(principal), id, body);
+    return this.discharges.discharge(actorOf(principal), id, body);
+  }
+
+  /** The discharge criteria as they stand, for the session screen's live checklist. */
+  @Get('discharge-readiness')
+  @Access({ roles: PATIENT_DATA_READERS })
+  readiness(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<DischargeReadiness> {
+    return this.discharges.readiness(actorOf(principal), id);
   }
 
   @Post('abort')

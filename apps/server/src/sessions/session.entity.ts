@@ -11,6 +11,10 @@ import { jsonText } from './session-clinical.columns';
 
 @Entity({ name: 'infusion_session' })
 @Index('idx_infusion_session_state_bay', ['state', 'bay'])
+@Index('uq_infusion_session_live_bay', ['bay'], {
+  unique: true,
+  where: `state IN ('assessed', 'infusing', 'paused', 'recovery')`,
+})
 export class SessionEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
@@ -35,6 +39,10 @@ export class SessionEntity {
 
   @Column({ type: 'varchar', length: 16 })
   state!: SessionState;
+
+  /** Bumped by every change: a write names the revision it read, so of two racing, one wins. */
+  @Column({ type: 'integer', default: 0 })
+  revision!: number;
 
   @Column(isoTimestampColumn({ name: 'created_at' }))
   createdAt!: string;

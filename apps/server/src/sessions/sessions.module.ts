@@ -6,6 +6,7 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { ThresholdProfilesModule } from '../threshold-profiles/threshold-profiles.module';
 import { UsersModule } from '../users/users.module';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
+import { DischargeService } from './discharge.service';
 import { SessionEntity } from './session.entity';
 import { SessionActionsController } from './session-actions.controller';
 import { SessionsController } from './sessions.controller';
@@ -21,7 +22,7 @@ import { SessionsService } from './sessions.service';
     ThresholdProfilesModule,
   ],
   controllers: [SessionsController, SessionActionsController],
-  providers: [SessionsService, VitalSamplesRepository],
-  exports: [SessionsService, VitalSamplesRepository],
+  providers: [SessionsService, DischargeService, VitalSamplesRepository],
+  exports: [SessionsService, DischargeService, VitalSamplesRepository],
 })
 export class SessionsModule {}

@@ -1,34 +1,34 @@
-import {
-  BadRequestException,
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-} from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  allowedSessionActions,
   contraindications,
-  unmetDischargeCriteria,
-  type AssessmentInput,
-  type DischargeInput,
   infusionElapsedMs,
+  isLiveSession,
   nextSessionState,
-  patientInitials,
-  type LatestVitals,
+  sessionActionRefusal,
+  uncoveredFlags,
+  type AssessmentInput,
+  type OverrideInput,
   type Role,
   type Session,
   type SessionAction,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
-import { In, Not, type Repository } from 'typeorm';
+import { type EntityManager, type Repository } from 'typeorm';
 import { AlertsService } from '../alerts/alerts.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
+import {
+  conflict,
+  badRequest,
+  forbidden,
+  notFound,
+  VigilException,
+} from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
+import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PatientsService } from '../patients/patients.service';
-import type { PatientEntity } from '../patients/patient.entity';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { UsersService } from '../users/users.service';
@@ -37,18 +37,26 @@ import type { CreateSessionDto } from './dto/create-session.dto';
 import type { ListSessionsQuery } from './dto/list-sessions.query';
 import { applySessionSearch } from './session-search.filters';
 import { SessionEntity } from './session.entity';
+import { auditedFilters, toSession } from './session.mapper';
+
+type SessionChanges = Partial<Omit<SessionEntity, 'id' | 'revision'>>;
 
 interface TransitionOptions {
   /** When it happened, if not now. */
   at?: number;
   /** Recorded in the audit entry with the state change. */
   detail?: Record<string, unknown>;
-  /** Clinical reasons to refuse the move; each is named in the 409. */
-  gate?: (session: SessionEntity) => string[];
+  /** A clinical refusal of the move (thrown), judged on the session as read. */
+  gate?: (session: SessionEntity, at: number) => void;
   /** Changes that travel with the state change, in the same write. */
-  prepare?: (session: SessionEntity, now: string) => void;
+  changes?: (session: SessionEntity, now: string) => SessionChanges;
 }
 
+/**
+ * Every change of a session is one conditional write: `UPDATE … WHERE id = ? AND revision = ?`
+ * with its audit entry in the same transaction. Of two requests that read the same revision,
+ * exactly one writes; the other is refused with 409 and the state it lost to, on either database.
+ */
 @Injectable()
 export class SessionsService {
   constructor(
@@ -63,20 +71,16 @@ export class SessionsService {
     private readonly profiles: ThresholdProfilesService,
   ) {}
 
-  /** Schedules a session, now or (the demo ward's opening chairs) at the time it was scheduled. */
+  /**
+   * Schedules a session, now or (the demo ward's opening chairs) at the time it was scheduled.
+   * Several may be scheduled for one bay; the bay is taken only from the assessment on.
+   */
   async create(actor: Actor, input: CreateSessionDto, at = Date.now()): Promise<Session> {
     const patient = (await this.patients.getEntities([input.patientId])).get(input.patientId);
-    if (!patient) throw new NotFoundException(`patientId ${input.patientId} not found`);
-    const occupied = await this.sessions.findOneBy({
-      bay: input.bay,
-      state: Not(In(['discharged', 'aborted'])),
-    });
-    if (occupied) {
-      throw new ConflictException(`bay ${input.bay} is occupied by session ${occupied.id}`);
-    }
+    if (!patient) throw notFound(`patient ${input.patientId} not found`);
     await this.checkDurationOverride(actor, input);
     if (input.thresholdProfileId && !this.profiles.has(input.thresholdProfileId)) {
-      throw new BadRequestException([
+      throw badRequest('VALIDATION_FAILED', [
         `thresholdProfileId ${input.thresholdProfileId} does not exist`,
       ]);
     }
@@ -98,6 +102,7 @@ export class SessionsService {
       assignedNurseId: input.assignedNurseId ?? null,
       supervisingPhysicianId: input.supervisingPhysicianId ?? null,
       state: 'scheduled',
+      revision: 0,
       createdAt,
       startedAt: null,
       endedAt: null,
@@ -105,6 +110,7 @@ export class SessionsService {
       pausedAt: null,
       assessment: null,
       override: null,
+      limits: null,
     });
     await this.unitOfWork.run(async (manager) => {
       await manager.insert(SessionEntity, session);
@@ -139,7 +145,8 @@ export class SessionsService {
         plannedDurationMin: input.plannedDurationMin,
       },
     });
-    throw new ForbiddenException(
+    throw forbidden(
+      'PHYSICIAN_REQUIRED',
       'only a physician may set a planned duration outside 40–60 minutes',
     );
   }
@@ -152,7 +159,7 @@ export class SessionsService {
     if (!userId) return;
     const user = await this.users.findById(userId);
     if (!user || user.disabled || user.role !== role) {
-      throw new BadRequestException([`${field} must be an enabled ${role}`]);
+      throw badRequest('VALIDATION_FAILED', [`${field} must be an enabled ${role}`]);
     }
   }
 
@@ -189,16 +196,22 @@ export class SessionsService {
 
   /** Live sessions without their vitals: for loops that only need the session itself. */
   liveEntities(): Promise<SessionEntity[]> {
-    return this.sessions.findBy({ state: Not(In(['discharged', 'aborted'])) });
+    return this.sessions
+      .createQueryBuilder('session')
+      .where('session.state NOT IN (:...ended)', { ended: ['discharged', 'aborted'] })
+      .getMany();
   }
 
   async getEntity(id: string): Promise<SessionEntity> {
     const session = await this.sessions.findOneBy({ id });
-    if (!session) throw new NotFoundException(`session ${id} not found`);
+    if (!session) throw notFound(`session ${id} not found`);
     return session;
   }
 
-  /** Records (or repeats) the pre-infusion assessment; a repeat voids an earlier override. */
+  /**
+   * Records (or repeats) the pre-infusion assessment; a repeat voids an earlier override. The
+   * first assessment takes the bay: a bay holds one live session, which the database enforces.
+   */
   async assess(
     actor: Actor,
     id: string,
@@ -215,72 +228,113 @@ export class SessionsService {
         checklist: input.checklist,
         flags: flags.map((flag) => flag.code),
       },
-      prepare: (session, now) => {
-        session.assessment = { ...input, flags, assessedAt: now, assessedBy: actor.actor };
-        session.override = null;
-      },
+      changes: (_session, now) => ({
+        assessment: { ...input, flags, assessedAt: now, assessedBy: actor.actor },
+        override: null,
+      }),
     });
   }
 
-  /** A physician's decision to start despite the flags, with the reason, for this assessment. */
-  async override(actor: Actor, id: string, reason: string): Promise<Session> {
+  /**
+   * A physician's decision to start despite the flags it names (all of them when it names none),
+   * for this assessment. No consent and a positive pregnancy test cannot be overridden.
+   */
+  async override(actor: Actor, id: string, input: OverrideInput): Promise<Session> {
     const session = await this.getEntity(id);
     if (session.state !== 'assessed') {
-      throw new ConflictException(
+      throw conflict(
+        'SESSION_STATE_CONFLICT',
         `an override applies to an assessed session; this one is ${session.state}`,
+        { state: session.state },
       );
     }
-    if (!session.assessment?.flags.length) {
-      throw new ConflictException('the assessment flags nothing to override');
+    const flags = session.assessment?.flags ?? [];
+    const present = new Set(flags.map((flag) => flag.code));
+    const unknown = (input.flags ?? []).filter((code) => !present.has(code));
+    if (unknown.length > 0) {
+      throw badRequest(
+        'VALIDATION_FAILED',
+        unknown.map((code) => `flags: ${code} is not flagged by the assessment`),
+      );
     }
-    session.override = { reason, by: actor.actor, at: toIsoTimestamp(Date.now()) };
-    await this.unitOfWork.run(async (manager) => {
-      await manager.update(SessionEntity, { id }, { override: session.override });
-      await this.audit.append(manager, actor, {
-        action: 'session.override',
-        entity: 'session',
-        entityId: id,
-        sessionId: id,
-        detail: { reason, flags: session.assessment?.flags.map((flag) => flag.code) ?? [] },
-      });
+    const absolute = flags.filter(
+      (flag) => flag.absolute && (input.flags === undefined || input.flags.includes(flag.code)),
+    );
+    if (input.flags !== undefined && absolute.length > 0) {
+      throw conflict(
+        'ABSOLUTE_CONTRAINDICATION',
+        absolute.map((flag) => `${flag.message}: no override can allow the infusion`),
+        { flags: absolute.map((flag) => flag.code) },
+      );
+    }
+    const covered = input.flags ?? flags.filter((flag) => !flag.absolute).map((flag) => flag.code);
+    if (covered.length === 0) {
+      throw conflict(
+        absolute.length > 0 ? 'ABSOLUTE_CONTRAINDICATION' : 'OVERRIDE_NOT_APPLICABLE',
+        absolute.length > 0
+          ? absolute.map((flag) => `${flag.message}: no override can allow the infusion`)
+          : 'the assessment flags nothing to override',
+        { flags: absolute.map((flag) => flag.code) },
+      );
+    }
+    const now = toIsoTimestamp(Date.now());
+    return this.write(actor, session, {
+      changes: { override: { reason: input.reason, by: actor.actor, at: now, flags: covered } },
+      audit: { action: 'session.override', detail: { reason: input.reason, flags: covered } },
     });
-    return this.publish(session);
   }
 
-  /** The infusion starts only from a clean assessment, or a flagged one a physician overrode. */
+  /**
+   * The infusion starts from a clean assessment, or a flagged one whose every flag a physician's
+   * override covers; it takes the limits then in force with it.
+   */
   start(actor: Actor, id: string, at = Date.now()): Promise<Session> {
     return this.transition(actor, id, 'start', {
       at,
       gate: (session) => {
-        if (!session.assessment) return ['no pre-infusion assessment recorded'];
-        if (session.assessment.flags.length === 0 || session.override) return [];
-        return [
-          ...session.assessment.flags.map((flag) => `contraindication: ${flag.message}`),
-          'a physician must record an override (POST /sessions/:id/override) to start',
-        ];
+        if (!session.assessment) {
+          throw conflict('ASSESSMENT_REQUIRED', 'the pre-infusion assessment is not recorded yet');
+        }
+        const standing = uncoveredFlags(session.assessment.flags, session.override);
+        if (standing.length > 0) {
+          throw conflict(
+            'CONTRAINDICATED',
+            standing.map((flag) =>
+              flag.absolute
+                ? `${flag.message}: the infusion cannot start`
+                : `${flag.message}: needs a physician's override`,
+            ),
+            { flags: standing.map((flag) => flag.code) },
+          );
+        }
+      },
+      changes: (session) => ({ limits: this.profiles.limitsFor(session) }),
+    });
+  }
+
+  /** Before the planned duration, stopping is a clinical decision whose reason is recorded. */
+  stop(actor: Actor, id: string, options: { reason?: string; at?: number } = {}): Promise<Session> {
+    return this.transition(actor, id, 'stop', {
+      at: options.at,
+      detail: options.reason ? { reason: options.reason } : {},
+      gate: (session, at) => {
+        const elapsedMin = infusionElapsedMs(session, at) / 60_000;
+        if (!options.reason && elapsedMin < session.plannedDurationMin) {
+          throw badRequest(
+            'STOP_REASON_REQUIRED',
+            `reason: stopping at ${Math.floor(elapsedMin)} of ${session.plannedDurationMin} planned minutes needs a reason`,
+            { elapsedMin: Math.floor(elapsedMin), plannedDurationMin: session.plannedDurationMin },
+          );
+        }
       },
     });
   }
 
-  async discharge(actor: Actor, id: string, input: DischargeInput): Promise<Session> {
-    const latest = (await this.vitals.latestBySession([id])).get(id) ?? {};
-    const unresolvedHighAlerts = await this.alerts.countOpen(id, 'high');
-    return this.transition(actor, id, 'discharge', {
-      detail: { ...input },
-      gate: (session) =>
-        unmetDischargeCriteria(input, {
-          baseline: session.assessment?.baseline ?? null,
-          latest,
-          unresolvedHighAlerts,
-        }),
-    });
-  }
-
-  /** Pause (with the reason), resume, stop (into recovery) or abort (with the reason). */
+  /** Pause (with the reason), resume or abort (with the reason). */
   move(
     actor: Actor,
     id: string,
-    action: 'pause' | 'resume' | 'stop' | 'abort',
+    action: 'pause' | 'resume' | 'abort',
     options: { reason?: string; at?: number } = {},
   ): Promise<Session> {
     return this.transition(actor, id, action, {
@@ -290,10 +344,11 @@ export class SessionsService {
   }
 
   /**
-   * Moves a session through the shared state machine. A move the state forbids is a 409 naming
-   * the state; a clinical gate that refuses is a 409 naming every reason.
+   * Moves a session through the shared state machine: a move the state forbids is 409
+   * `SESSION_STATE_CONFLICT` naming the state, one that needs a physician 403, and a clinical gate
+   * refuses with its own code. A session that ends resolves its open alerts in the same write.
    */
-  private async transition(
+  async transition(
     actor: Actor,
     id: string,
     action: SessionAction,
@@ -301,40 +356,100 @@ export class SessionsService {
   ): Promise<Session> {
     const at = options.at ?? Date.now();
     const session = await this.getEntity(id);
-    const next = nextSessionState(session.state, action);
-    if (!next) {
-      throw new ConflictException(`cannot ${action} a session that is ${session.state}`);
-    }
-    const refusals = options.gate?.(session) ?? [];
-    if (refusals.length > 0) throw new ConflictException(refusals);
+    const next = this.allowedNext(actor, session, action);
+    options.gate?.(session, at);
     const now = toIsoTimestamp(at);
-    options.prepare?.(session, now);
-    if (action === 'start') session.startedAt = now;
-    if (action === 'pause') session.pausedAt = now;
-    if (action === 'resume' && session.pausedAt) {
-      session.pausedMs += at - Date.parse(session.pausedAt);
-      session.pausedAt = null;
-    }
-    if ((action === 'stop' || action === 'abort') && !session.endedAt && session.startedAt) {
-      if (session.pausedAt) {
-        session.pausedMs += at - Date.parse(session.pausedAt);
-        session.pausedAt = null;
-      }
-      session.endedAt = now;
-    }
-    const previous = session.state;
-    session.state = next;
-    await this.unitOfWork.run(async (manager) => {
-      await manager.update(SessionEntity, { id: session.id }, session);
-      await this.audit.append(manager, actor, {
+    const changes: SessionChanges = {
+      ...clockChanges(session, action, at, now),
+      ...options.changes?.(session, now),
+      state: next,
+    };
+    return this.write(actor, session, {
+      changes,
+      audit: {
         action: `session.${action}`,
-        entity: 'session',
-        entityId: id,
-        sessionId: id,
-        detail: { from: previous, to: next, at: now, ...options.detail },
-      });
+        detail: { from: session.state, to: next, at: now, ...options.detail },
+      },
+      whenEnded: isLiveSession(next) ? undefined : now,
     });
-    return this.publish(session);
+  }
+
+  private allowedNext(actor: Actor, session: SessionEntity, action: SessionAction) {
+    const refusal = sessionActionRefusal(session.state, action, actor.role);
+    if (refusal === 'physician') {
+      throw forbidden(
+        'PHYSICIAN_REQUIRED',
+        `only a physician may ${action} a session that is ${session.state}`,
+      );
+    }
+    const next = nextSessionState(session.state, action);
+    if (refusal === 'state' || !next) throw stateConflict(action, session.state);
+    return next;
+  }
+
+  /**
+   * The one writer: a conditional update on the revision read, its audit entry and, for a session
+   * that ends, the resolution of its open alerts, in one transaction; then the news goes out.
+   */
+  private async write(
+    actor: Actor,
+    session: SessionEntity,
+    write: {
+      changes: SessionChanges;
+      audit: { action: string; detail: Record<string, unknown> };
+      whenEnded?: string;
+    },
+  ): Promise<Session> {
+    const revision = session.revision + 1;
+    let announceEnd = () => {};
+    try {
+      await this.unitOfWork.run(async (manager) => {
+        const result = await manager.update(
+          SessionEntity,
+          { id: session.id, revision: session.revision },
+          { ...write.changes, revision },
+        );
+        if (!result.affected) throw await this.lostRace(manager, session.id, write.audit.action);
+        await this.audit.append(manager, actor, {
+          action: write.audit.action,
+          entity: 'session',
+          entityId: session.id,
+          sessionId: session.id,
+          detail: write.audit.detail,
+        });
+        if (write.whenEnded) {
+          announceEnd = await this.alerts.resolveForEndedSession(
+            manager,
+            actor,
+            session.id,
+            write.whenEnded,
+          );
+        }
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflict('BAY_OCCUPIED', `bay ${session.bay} already has a live session`, {
+          bay: session.bay,
+        });
+      }
+      throw error;
+    }
+    announceEnd();
+    return this.publish({ ...session, ...write.changes, revision } as SessionEntity);
+  }
+
+  /** Another change won the race: name the state it left, so the caller can look again. */
+  private async lostRace(
+    manager: EntityManager,
+    id: string,
+    action: string,
+  ): Promise<VigilException> {
+    const current = await manager.findOneBy(SessionEntity, { id });
+    return conflict(
+      'SESSION_STATE_CONFLICT',
+      `the session changed while ${action.replace('session.', '')} was being recorded; it is now ${current?.state ?? 'gone'}`,
+      { state: current?.state, revision: current?.revision },
+    );
   }
 
   /** The session as the contract shows it, without auditing a read (for internal use). */
@@ -362,47 +477,38 @@ export class SessionsService {
   }
 }
 
-/**
- * The search as the audit trail keeps it. The patient text (a name or an MRN) is withheld: the
- * trail names patients only by id, and the session ids it records say whose records were read.
- */
-function auditedFilters(query: ListSessionsQuery): Record<string, unknown> {
-  const { patient, ...filters } = query;
-  return patient === undefined ? { ...filters } : { ...filters, patient: '(withheld)' };
+function stateConflict(action: SessionAction, state: string): VigilException {
+  return new VigilException(
+    HttpStatus.CONFLICT,
+    'SESSION_STATE_CONFLICT',
+    `cannot ${action} a session that is ${state}`,
+    { state },
+  );
 }
 
-function toSession(
-  entity: SessionEntity,
-  patient: PatientEntity | undefined,
-  latestVitals: LatestVitals,
-  now: number,
-): Session {
-  return {
-    id: entity.id,
-    patientId: entity.patientId,
-    patient: {
-      id: entity.patientId,
-      initials: patient ? patientInitials(patient.displayName) : '?',
-    },
-    bay: entity.bay,
-    indication: entity.indication,
-    doseMgPerKg: entity.doseMgPerKg,
-    totalDoseMg: entity.totalDoseMg,
-    plannedDurationMin: entity.plannedDurationMin,
-    durationOverride: entity.durationOverride,
-    thresholdProfileId: entity.thresholdProfileId,
-    assignedNurseId: entity.assignedNurseId,
-    supervisingPhysicianId: entity.supervisingPhysicianId,
-    state: entity.state,
-    createdAt: entity.createdAt,
-    startedAt: entity.startedAt,
-    endedAt: entity.endedAt,
-    pausedMs: entity.pausedMs,
-    pausedAt: entity.pausedAt,
-    elapsedMin: Math.round((infusionElapsedMs(entity, now) / 60_000) * 10) / 10,
-    latestVitals,
-    assessment: entity.assessment,
-    override: entity.override,
-    allowedActions: allowedSessionActions(entity.state),
-  };
+/** The infusion clock: when it started, its pauses, and when it ended. */
+function clockChanges(
+  session: SessionEntity,
+  action: SessionAction,
+  at: number,
+  now: string,
+): SessionChanges {
+  switch (action) {
+    case 'start':
+      return { startedAt: now };
+    case 'pause':
+      return { pausedAt: now };
+    case 'resume':
+      return session.pausedAt
+        ? { pausedMs: session.pausedMs + at - Date.parse(session.pausedAt), pausedAt: null }
+        : {};
+    case 'stop':
+    case 'abort': {
+      if (session.endedAt || !session.startedAt) return {};
+      const openPause = session.pausedAt ? at - Date.parse(session.pausedAt) : 0;
+      return { pausedMs: session.pausedMs + openPause, pausedAt: null, endedAt: now };
+    }
+    default:
+      return {};
+  }
 }

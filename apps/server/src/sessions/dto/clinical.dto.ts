@@ -1,6 +1,14 @@
-import { assessmentSchema, dischargeSchema, reasonSchema } from '@vigil/shared';
+import {
+  assessmentSchema,
+  dischargeSchema,
+  overrideSchema,
+  reasonSchema,
+  stopSchema,
+} from '@vigil/shared';
 import { createZodDto } from 'nestjs-zod';
 
 export class AssessmentDto extends createZodDto(assessmentSchema) {}
 export class ReasonDto extends createZodDto(reasonSchema) {}
+export class StopDto extends createZodDto(stopSchema) {}
+export class OverrideDto extends createZodDto(overrideSchema) {}
 export class DischargeDto extends createZodDto(dischargeSchema) {}

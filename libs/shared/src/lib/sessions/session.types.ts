@@ -33,6 +33,8 @@ export interface Session {
   assignedNurseId: string | null;
   supervisingPhysicianId: string | null;
   state: SessionState;
+  /** Bumped by every change: of two copies, the one with the higher revision is current. */
+  revision: number;
   createdAt: string;
   startedAt: string | null;
   endedAt: string | null;

@@ -1,0 +1,56 @@
+import {
+  allowedSessionActions,
+  infusionElapsedMs,
+  patientInitials,
+  type LatestVitals,
+  type Session,
+} from '@vigil/shared';
+import type { PatientEntity } from '../patients/patient.entity';
+import type { SessionEntity } from './session.entity';
+
+/** The session as the contract shows it. */
+export function toSession(
+  entity: SessionEntity,
+  patient: PatientEntity | undefined,
+  latestVitals: LatestVitals,
+  now: number,
+): Session {
+  return {
+    id: entity.id,
+    patientId: entity.patientId,
+    patient: {
+      id: entity.patientId,
+      initials: patient ? patientInitials(patient.displayName) : '?',
+    },
+    bay: entity.bay,
+    indication: entity.indication,
+    doseMgPerKg: entity.doseMgPerKg,
+    totalDoseMg: entity.totalDoseMg,
+    plannedDurationMin: entity.plannedDurationMin,
+    durationOverride: entity.durationOverride,
+    thresholdProfileId: entity.thresholdProfileId,
+    assignedNurseId: entity.assignedNurseId,
+    supervisingPhysicianId: entity.supervisingPhysicianId,
+    state: entity.state,
+    revision: entity.revision,
+    createdAt: entity.createdAt,
+    startedAt: entity.startedAt,
+    endedAt: entity.endedAt,
+    pausedMs: entity.pausedMs,
+    pausedAt: entity.pausedAt,
+    elapsedMin: Math.round((infusionElapsedMs(entity, now) / 60_000) * 10) / 10,
+    latestVitals,
+    assessment: entity.assessment,
+    override: entity.override,
+    allowedActions: allowedSessionActions(entity.state),
+  };
+}
+
+/**
+ * The search as the audit trail keeps it. The patient text (a name or an MRN) is withheld: the
+ * trail names patients only by id, and the session ids it records say whose records were read.
+ */
+export function auditedFilters<T extends { patient?: string }>(query: T): Record<string, unknown> {
+  const { patient, ...filters } = query;
+  return patient === undefined ? { ...filters } : { ...filters, patient: '(withheld)' };
+}
