@@ -20,6 +20,7 @@ export interface AuditEvent {
 /** Any fixed number: the PostgreSQL advisory lock that orders appends across every instance. */
 const AUDIT_CHAIN_LOCK = 704_211_904;
 const VERIFY_PAGE = 2_000;
+const READ_PAGE = 1_000;
 const AUDIT_COLUMNS = [
   'seq',
   'at',
@@ -121,17 +122,42 @@ export class AuditService {
   }
 
   async list(query: Partial<AuditQuery>): Promise<AuditEntry[]> {
-    const builder = this.dataSource
-      .getRepository(AuditEntryEntity)
-      .createQueryBuilder('entry')
+    const builder = this.filtered(query)
       .orderBy('entry.seq', query.order === 'desc' ? 'DESC' : 'ASC')
       .limit(query.limit ?? 1000);
+    return (await builder.getMany()).map(toAuditEntry);
+  }
+
+  /**
+   * Every entry the filters match, oldest first, a page at a time: a reader gets the whole trail
+   * however long it has grown, never more than one page in memory. Pages follow seq (the chain's
+   * order, and the order appends commit in), so none is skipped or read twice.
+   */
+  async *pages(
+    query: Pick<Partial<AuditQuery>, 'from' | 'to' | 'actor' | 'sessionId'>,
+    pageSize = READ_PAGE,
+  ): AsyncGenerator<AuditEntry[]> {
+    let after = 0;
+    for (;;) {
+      const page = await this.filtered(query)
+        .andWhere('entry.seq > :after', { after })
+        .orderBy('entry.seq', 'ASC')
+        .limit(pageSize)
+        .getMany();
+      if (page.length > 0) yield page.map(toAuditEntry);
+      if (page.length < pageSize) return;
+      after = page[page.length - 1].seq;
+    }
+  }
+
+  private filtered(query: Pick<Partial<AuditQuery>, 'from' | 'to' | 'actor' | 'sessionId'>) {
+    const builder = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('entry');
     if (query.from) builder.andWhere('entry.at >= :from', { from: toIsoTimestamp(query.from) });
     if (query.to) builder.andWhere('entry.at <= :to', { to: toIsoTimestamp(query.to) });
     if (query.actor) builder.andWhere('entry.actor = :actor', { actor: query.actor });
     if (query.sessionId)
       builder.andWhere('entry.sessionId = :sessionId', { sessionId: query.sessionId });
-    return (await builder.getMany()).map(toAuditEntry);
+    return builder;
   }
 
   /**

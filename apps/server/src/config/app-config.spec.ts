@@ -34,9 +34,15 @@ describe('loadConfig', () => {
     [{ VIGIL_ADMIN_PASSWORD: 'short' }, 'VIGIL_ADMIN_PASSWORD'],
     [{ VIGIL_DEMO: 'yes' }, 'VIGIL_DEMO'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ VIGIL_TIME_ZONE: 'Mars/Olympus_Mons' }, 'VIGIL_TIME_ZONE'],
   ])('refuses %p naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(variable);
+  });
+
+  it('reads the clinic time zone, UTC unless set', () => {
+    expect(loadConfig({}).timeZone).toBe('UTC');
+    expect(loadConfig({ VIGIL_TIME_ZONE: 'Europe/Paris' }).timeZone).toBe('Europe/Paris');
   });
 
   it('refuses demo mode in production', () => {

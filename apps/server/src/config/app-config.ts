@@ -17,6 +17,8 @@ export interface AppConfig {
   loginRateLimit: number;
   /** Express `trust proxy`: how many proxies sit in front (0: none), to read the client address. */
   trustProxyHops: number;
+  /** The clinic's IANA time zone: the one printed records show their times in, with its offset. */
+  timeZone: string;
 }
 
 export class ConfigError extends Error {}
@@ -63,7 +65,21 @@ const envSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must be 0 or more')
     .default(0),
+  VIGIL_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
+    .default('UTC'),
 });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function databaseConfig(url: string | undefined): DatabaseConfig {
   if (!url) return { type: 'sqlite', path: resolve(DEFAULT_SQLITE_PATH) };
@@ -108,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     dashboardDir: resolve(vars.VIGIL_DASHBOARD_DIR ?? 'dist/dashboard'),
     loginRateLimit: vars.VIGIL_LOGIN_RATE_LIMIT,
     trustProxyHops: vars.TRUST_PROXY_HOPS,
+    timeZone: vars.VIGIL_TIME_ZONE,
   };
 }

@@ -27,8 +27,7 @@ export class SessionLogController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<StreamableFile> {
-    const csv = await this.log.csv(actorOf(principal), id);
-    return new StreamableFile(Buffer.from(csv, 'utf8'), {
+    return new StreamableFile(await this.log.csv(actorOf(principal), id), {
       disposition: `attachment; filename="session-${id}-log.csv"`,
     });
   }

@@ -1,28 +1,36 @@
-import { Injectable } from '@nestjs/common';
-import type { Session, TimelineEvent, VitalSample } from '@vigil/shared';
-import { stringify } from 'csv-stringify/sync';
+import { Inject, Injectable } from '@nestjs/common';
+import type { TimelineEvent } from '@vigil/shared';
+import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { PatientsService } from '../patients/patients.service';
+import type { SessionEntity } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
+import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import { renderSessionReport } from './session-report.pdf';
-import { toTimeline } from './timeline';
+import { inTimeOrder, timelineEvents } from './timeline';
 
-/** Enough for the longest session (entries are per clinical event, not per reading). */
-const SESSION_ENTRY_LIMIT = 5_000;
+const CSV_COLUMNS = ['at', 'kind', 'actor', 'summary', 'detail'];
 
-export interface SessionRecord {
-  session: Session;
-  timeline: TimelineEvent[];
-  vitals: VitalSample[];
+function* csvRows(timeline: readonly TimelineEvent[]): Generator<string[]> {
+  for (const event of timeline) {
+    yield [event.at, event.kind, event.actor, event.summary, JSON.stringify(event.detail)];
+  }
 }
 
 @Injectable()
 export class SessionLogService {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly patients: PatientsService,
+    private readonly profiles: ThresholdProfilesService,
     private readonly audit: AuditService,
     private readonly vitals: VitalSamplesRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async timeline(
@@ -30,38 +38,53 @@ export class SessionLogService {
     sessionId: string,
     format: 'json' | 'csv' | 'pdf',
   ): Promise<TimelineEvent[]> {
-    await this.sessions.getEntity(sessionId);
-    const timeline = toTimeline(await this.audit.list({ sessionId, limit: SESSION_ENTRY_LIMIT }));
+    return (await this.read(actor, sessionId, format)).timeline;
+  }
+
+  /**
+   * Rows written as they are serialised; the whole timeline is read first, so a database failure
+   * is an error answer, never a file that ends early and looks complete.
+   */
+  async csv(actor: Actor, sessionId: string): Promise<Readable> {
+    const timeline = await this.timeline(actor, sessionId, 'csv');
+    return Readable.from(csvRows(timeline)).pipe(stringify({ header: true, columns: CSV_COLUMNS }));
+  }
+
+  async pdf(actor: Actor, sessionId: string): Promise<Buffer> {
+    const { entity, timeline } = await this.read(actor, sessionId, 'pdf');
+    const [session, patients, vitals] = await Promise.all([
+      this.sessions.toSession(entity),
+      this.patients.getEntities([entity.patientId]),
+      this.vitals.findRange(sessionId),
+    ]);
+    const patient = patients.get(entity.patientId);
+    if (!patient) throw new Error(`session ${sessionId} names a patient that does not exist`);
+    return renderSessionReport(
+      { session, patient, timeline, vitals, limits: this.profiles.limitsFor(entity) },
+      { generatedAt: new Date(), timeZone: this.config.timeZone },
+    );
+  }
+
+  /**
+   * The session's whole timeline, from every one of its audit entries a page at a time (one per
+   * vitals batch among them, so a long session has tens of thousands), then the read audited as
+   * one of the patient's record.
+   */
+  private async read(
+    actor: Actor,
+    sessionId: string,
+    format: 'json' | 'csv' | 'pdf',
+  ): Promise<{ entity: SessionEntity; timeline: TimelineEvent[] }> {
+    const entity = await this.sessions.getEntity(sessionId);
+    const events: TimelineEvent[] = [];
+    for await (const page of this.audit.pages({ sessionId })) events.push(...timelineEvents(page));
     await this.audit.record(actor, {
       action: 'session.log.read',
       entity: 'session',
       entityId: sessionId,
       sessionId,
-      detail: { format },
+      detail: { format, patientId: entity.patientId },
     });
-    return timeline;
-  }
-
-  async csv(actor: Actor, sessionId: string): Promise<string> {
-    const timeline = await this.timeline(actor, sessionId, 'csv');
-    return stringify(
-      timeline.map((event) => [
-        event.at,
-        event.kind,
-        event.actor,
-        event.summary,
-        JSON.stringify(event.detail),
-      ]),
-      { header: true, columns: ['at', 'kind', 'actor', 'summary', 'detail'] },
-    );
-  }
-
-  async pdf(actor: Actor, sessionId: string): Promise<Buffer> {
-    const [session, timeline, vitals] = await Promise.all([
-      this.sessions.toSession(await this.sessions.getEntity(sessionId)),
-      this.timeline(actor, sessionId, 'pdf'),
-      this.vitals.findRange(sessionId),
-    ]);
-    return renderSessionReport({ session, timeline, vitals }, new Date());
+    return { entity, timeline: inTimeOrder(events) };
   }
 }

@@ -1,97 +1,185 @@
 import PDFDocument from 'pdfkit';
-import type { Session, TimelineEvent, VitalSample } from '@vigil/shared';
+import type { Patient, Session, ThresholdProfile, TimelineEvent, VitalSample } from '@vigil/shared';
+import { clinicTime } from './clinic-time';
+import { reportCharts, type ChartLimit, type ReportChart } from './report-charts';
 
 export interface ReportInput {
   session: Session;
+  patient: Pick<Patient, 'displayName' | 'mrn' | 'birthDate'>;
   timeline: TimelineEvent[];
   vitals: VitalSample[];
+  /** The alarm limits the session was evaluated by. */
+  limits: ThresholdProfile;
 }
 
-type Series = {
-  label: string;
-  sign: 'systolic' | 'diastolic' | 'heartRate' | 'spo2' | 'respRate';
-  color: string;
+export interface ReportSettings {
+  generatedAt: Date;
+  /** The clinic's IANA zone: every time is printed in it, with its offset. */
+  timeZone: string;
+}
+
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+const PAGE_LEFT = 50;
+const PAGE_WIDTH = 495;
+const CHART_WIDTH = 235;
+const CHART_HEIGHT = 110;
+const CHART_GAP = 25;
+/** About one interval per printed point across a chart: as fine as the paper can show. */
+const CHART_INTERVALS = CHART_WIDTH;
+
+const LIMIT_STYLE: Record<ChartLimit['priority'], { color: string; dash: number | null }> = {
+  high: { color: '#dc2626', dash: null },
+  medium: { color: '#ca8a04', dash: 3 },
 };
 
-const SERIES: Series[] = [
-  { label: 'Systolic', sign: 'systolic', color: '#b91c1c' },
-  { label: 'Diastolic', sign: 'diastolic', color: '#ea580c' },
-  { label: 'Heart rate', sign: 'heartRate', color: '#1d4ed8' },
-  { label: 'SpO2', sign: 'spo2', color: '#047857' },
-  { label: 'Resp. rate', sign: 'respRate', color: '#6b21a8' },
-];
-
-const time = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) + ' UTC' : '—');
-
-/** One line per minute is plenty for a printed trend, whatever the monitor's rate. */
-function perMinute(vitals: VitalSample[]): VitalSample[] {
-  const byMinute = new Map<string, VitalSample>();
-  for (const sample of vitals)
-    byMinute.set(sample.at.slice(0, 16), { ...byMinute.get(sample.at.slice(0, 16)), ...sample });
-  return [...byMinute.values()];
+/** `Casey Jones · MRN 123 · born 1980-02-03`: the two identifiers a printed record needs. */
+function patientIdentity(patient: ReportInput['patient']): string {
+  return [
+    patient.displayName,
+    `MRN ${patient.mrn}`,
+    ...(patient.birthDate ? [`born ${patient.birthDate}`] : []),
+  ].join(' · ');
 }
 
-function drawTrend(doc: PDFKit.PDFDocument, vitals: VitalSample[], top: number): number {
-  const left = 60;
-  const width = 480;
-  const height = 180;
-  doc.fontSize(12).fillColor('#000').text('Vital signs over the session', left, top);
-  const chartTop = top + 20;
-  doc.rect(left, chartTop, width, height).strokeColor('#999').lineWidth(0.5).stroke();
-  const points = perMinute(vitals);
-  if (points.length < 2) {
+/** The session's alarm limits, dashed for medium and solid for high, labelled at the right. */
+function drawLimitLines(
+  doc: PDFKit.PDFDocument,
+  limits: readonly ChartLimit[],
+  box: Box,
+  y: (value: number) => number,
+): void {
+  for (const limit of limits) {
+    const style = LIMIT_STYLE[limit.priority];
+    const at = y(limit.value);
+    if (at < box.top || at > box.top + box.height) continue;
     doc
-      .fontSize(9)
-      .fillColor('#555')
-      .text('Not enough readings for a trend.', left + 10, chartTop + 10);
-    return chartTop + height + 10;
+      .moveTo(box.left, at)
+      .lineTo(box.left + box.width, at)
+      .lineWidth(0.6);
+    if (style.dash) doc.dash(style.dash, { space: 2 });
+    doc.strokeColor(style.color).stroke().undash();
+    doc
+      .fontSize(6)
+      .fillColor(style.color)
+      .text(limit.label, box.left + box.width - 60, at - 7, { width: 58, align: 'right' });
   }
-  const start = Date.parse(points[0].at);
-  const span = Math.max(1, Date.parse(points[points.length - 1].at) - start);
-  const yMax = 200;
-  const x = (at: string) => left + ((Date.parse(at) - start) / span) * width;
-  const y = (value: number) => chartTop + height - (Math.min(value, yMax) / yMax) * height;
-  for (const grid of [50, 100, 150]) {
+}
+
+function drawChart(
+  doc: PDFKit.PDFDocument,
+  chart: ReportChart,
+  span: { from: number; to: number },
+  box: Box,
+): void {
+  doc
+    .fontSize(9)
+    .fillColor('#000')
+    .text(`${chart.title} (${chart.unit})`, box.left, box.top - 12, { lineBreak: false });
+  doc.rect(box.left, box.top, box.width, box.height).lineWidth(0.5).strokeColor('#999').stroke();
+  const range = Math.max(1, chart.high - chart.low);
+  const y = (value: number) => box.top + box.height - ((value - chart.low) / range) * box.height;
+  const x = (time: number) =>
+    box.left + ((time - span.from) / Math.max(1, span.to - span.from)) * box.width;
+  for (const value of [chart.low, chart.high]) {
     doc
-      .moveTo(left, y(grid))
-      .lineTo(left + width, y(grid))
-      .strokeColor('#e5e5e5')
-      .stroke();
+      .fontSize(6)
+      .fillColor('#777')
+      .text(String(value), box.left - 22, y(value) - 3, { width: 19, align: 'right' });
+  }
+  drawLimitLines(doc, chart.limits, box, y);
+  chart.lines.forEach((line, index) => {
+    const [first, ...rest] = line.points;
+    if (first) {
+      if (rest.length === 0) doc.circle(x(first.time), y(first.value), 1).fill(line.color);
+      else {
+        doc.moveTo(x(first.time), y(first.value));
+        for (const point of rest) doc.lineTo(x(point.time), y(point.value));
+        doc.lineWidth(0.8).strokeColor(line.color).stroke();
+      }
+    }
+    doc.rect(box.left + index * 70, box.top + box.height + 4, 6, 6).fill(line.color);
     doc
       .fontSize(7)
-      .fillColor('#777')
-      .text(String(grid), left - 20, y(grid) - 3);
-  }
-  for (const series of SERIES) {
-    const line = points.filter((point) => point[series.sign] !== undefined);
-    if (line.length < 2) continue;
-    doc.moveTo(x(line[0].at), y(line[0][series.sign]!));
-    for (const point of line.slice(1)) doc.lineTo(x(point.at), y(point[series.sign]!));
-    doc.strokeColor(series.color).lineWidth(1).stroke();
-  }
-  let legendX = left;
-  for (const series of SERIES) {
-    doc.rect(legendX, chartTop + height + 6, 8, 8).fill(series.color);
-    doc
-      .fontSize(8)
       .fillColor('#000')
-      .text(series.label, legendX + 11, chartTop + height + 6);
-    legendX += 90;
-  }
-  doc
-    .fontSize(7)
-    .fillColor('#555')
-    .text(
-      `${time(points[0].at)} — ${time(points[points.length - 1].at)}`,
-      left,
-      chartTop + height + 20,
-    );
-  return chartTop + height + 34;
+      .text(line.label, box.left + index * 70 + 9, box.top + box.height + 3, { lineBreak: false });
+  });
 }
 
-/** The printable session record: identity, assessment, trend, events and signatures. */
-export function renderSessionReport(input: ReportInput, generatedAt: Date): Promise<Buffer> {
-  const { session, timeline, vitals } = input;
+function drawTrends(doc: PDFKit.PDFDocument, input: ReportInput, settings: ReportSettings): void {
+  const baseline = input.session.assessment?.baseline ?? null;
+  const { from, to, charts } = reportCharts(input.vitals, input.limits, baseline, CHART_INTERVALS);
+  doc.moveDown().fontSize(12).fillColor('#000').text('Vital signs over the session', PAGE_LEFT);
+  if (!(to > from)) {
+    doc.fontSize(9).fillColor('#555').text('Not enough readings for a trend.');
+    return;
+  }
+  doc
+    .fontSize(8)
+    .fillColor('#555')
+    .text(
+      `${clinicTime(from, settings.timeZone)} to ${clinicTime(to, settings.timeZone)}; each interval's lowest and highest reading drawn`,
+    );
+  const rowHeight = CHART_HEIGHT + CHART_GAP + 12;
+  if (doc.y + 2 * rowHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const top = doc.y + 16;
+  charts.forEach((chart, index) => {
+    const column = index % 2;
+    const row = Math.floor(index / 2);
+    drawChart(
+      doc,
+      chart,
+      { from, to },
+      {
+        left: PAGE_LEFT + 20 + column * (CHART_WIDTH + 20),
+        top: top + row * rowHeight,
+        width: CHART_WIDTH - 20,
+        height: CHART_HEIGHT,
+      },
+    );
+  });
+  doc.x = PAGE_LEFT;
+  doc.y = top + 2 * rowHeight;
+}
+
+function drawAssessment(doc: PDFKit.PDFDocument, session: Session, timeZone: string): void {
+  doc.moveDown().fillColor('#000');
+  if (!session.assessment) {
+    doc.fontSize(10).text('No pre-infusion assessment recorded.');
+    return;
+  }
+  const { baseline, flags } = session.assessment;
+  doc.fontSize(12).text('Pre-infusion assessment');
+  doc
+    .fontSize(10)
+    .text(
+      `Baseline BP ${baseline.systolic}/${baseline.diastolic} mmHg, HR ${baseline.heartRate} bpm, SpO2 ${baseline.spo2} %` +
+        (baseline.respRate !== undefined ? `, RR ${baseline.respRate}/min` : '') +
+        ` · by ${session.assessment.assessedBy} at ${clinicTime(session.assessment.assessedAt, timeZone)}`,
+    );
+  doc.text(
+    flags.length
+      ? `Flags: ${flags.map((flag) => flag.message).join('; ')}`
+      : 'No contraindication flagged.',
+  );
+  if (session.override) {
+    doc.text(
+      `Physician override by ${session.override.by} at ${clinicTime(session.override.at, timeZone)}: ${session.override.reason}`,
+    );
+  }
+}
+
+/** The printable session record: identity, assessment, trends, events and signatures. */
+export function renderSessionReport(input: ReportInput, settings: ReportSettings): Promise<Buffer> {
+  const { session, timeline } = input;
+  const { timeZone } = settings;
+  const time = (at: string | null) => (at ? clinicTime(at, timeZone) : '—');
+  const identity = patientIdentity(input.patient);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
@@ -102,51 +190,42 @@ export function renderSessionReport(input: ReportInput, generatedAt: Date): Prom
   const done = new Promise<Buffer>((resolve) =>
     doc.on('end', () => resolve(Buffer.concat(chunks))),
   );
+  // Every further page names the patient too: a loose page must not be filed in another's record.
+  doc.on('pageAdded', () => {
+    const { x, y } = doc;
+    doc
+      .fontSize(8)
+      .fillColor('#555')
+      .text(`${identity} · session ${session.id}`, PAGE_LEFT, 25, { lineBreak: false });
+    doc.fillColor('#000');
+    doc.x = x;
+    doc.y = y;
+  });
 
   doc.fontSize(18).text('Ketamine infusion session record');
   doc
     .fontSize(9)
     .fillColor('#555')
-    .text(`Vigil · generated ${time(generatedAt.toISOString())} · session ${session.id}`);
-  doc.moveDown().fillColor('#000').fontSize(11);
-  doc.text(`Bay ${session.bay} · patient ${session.patient.initials} · ${session.indication}`);
+    .text(
+      `Vigil · generated ${clinicTime(settings.generatedAt, timeZone)} · times in ${timeZone} · session ${session.id}`,
+    );
+  doc.moveDown().fillColor('#000').fontSize(12).text(`Patient: ${identity}`);
+  doc.fontSize(11);
+  doc.text(`Bay ${session.bay} · ${session.indication}`);
   doc.text(
     `Dose ${session.doseMgPerKg} mg/kg (${session.totalDoseMg} mg) over ${session.plannedDurationMin} min planned`,
   );
   doc.text(
     `State ${session.state} · started ${time(session.startedAt)} · ended ${time(session.endedAt)} · infusion ${session.elapsedMin} min`,
   );
-  doc.moveDown();
-  if (session.assessment) {
-    const { baseline, flags } = session.assessment;
-    doc.fontSize(12).text('Pre-infusion assessment');
-    doc
-      .fontSize(10)
-      .text(
-        `Baseline BP ${baseline.systolic}/${baseline.diastolic} mmHg, HR ${baseline.heartRate} bpm, SpO2 ${baseline.spo2} %` +
-          (baseline.respRate !== undefined ? `, RR ${baseline.respRate}/min` : '') +
-          ` · by ${session.assessment.assessedBy} at ${time(session.assessment.assessedAt)}`,
-      );
-    doc.text(
-      flags.length
-        ? `Flags: ${flags.map((flag) => flag.message).join('; ')}`
-        : 'No contraindication flagged.',
-    );
-    if (session.override) {
-      doc.text(
-        `Physician override by ${session.override.by} at ${time(session.override.at)}: ${session.override.reason}`,
-      );
-    }
-  } else {
-    doc.fontSize(10).text('No pre-infusion assessment recorded.');
-  }
-  const afterChart = drawTrend(doc, vitals, doc.y + 14);
+  drawAssessment(doc, session, timeZone);
+  drawTrends(doc, input, settings);
 
-  doc.fillColor('#000').fontSize(12).text('Events', 50, afterChart);
+  doc.fillColor('#000').fontSize(12).text('Events', PAGE_LEFT);
   doc.fontSize(9);
   for (const event of timeline) {
     doc.text(`${time(event.at)}  ${event.kind.padEnd(12)}  ${event.actor}: ${event.summary}`, {
-      width: 495,
+      width: PAGE_WIDTH,
     });
   }
   if (timeline.length === 0) doc.text('No events recorded.');

@@ -71,23 +71,27 @@ function eventTime(entry: AuditEntry, kind: TimelineKind): string {
 }
 
 /**
- * The session's timeline is read from its audit entries: every clinical write is audited in the
- * same transaction, so the log an auditor reads is the tamper-evident record itself.
+ * The timeline events among audit entries (a page of them, say), in the entries' order. The
+ * session's timeline is read from its audit entries: every clinical write is audited in the same
+ * transaction, so the log an auditor reads is the tamper-evident record itself.
  */
-export function toTimeline(entries: AuditEntry[]): TimelineEvent[] {
-  return entries
-    .flatMap((entry) => {
-      const kind = kindOf(entry.action);
-      if (!kind) return [];
-      return [
-        {
-          at: eventTime(entry, kind),
-          kind,
-          actor: entry.actor,
-          summary: summarise(entry, kind),
-          detail: entry.detail,
-        },
-      ];
-    })
-    .sort((a, b) => a.at.localeCompare(b.at));
+export function timelineEvents(entries: readonly AuditEntry[]): TimelineEvent[] {
+  return entries.flatMap((entry) => {
+    const kind = kindOf(entry.action);
+    if (!kind) return [];
+    return [
+      {
+        at: eventTime(entry, kind),
+        kind,
+        actor: entry.actor,
+        summary: summarise(entry, kind),
+        detail: entry.detail,
+      },
+    ];
+  });
+}
+
+/** In the order events happened; of two at the same time, the one audited first stays first. */
+export function inTimeOrder(events: TimelineEvent[]): TimelineEvent[] {
+  return events.sort((a, b) => a.at.localeCompare(b.at));
 }
