@@ -57,7 +57,7 @@ export const reasonSchema = z.strictObject({ reason });
 export type ReasonInput = z.infer<typeof reasonSchema>;
 
 /** A stop needs a reason only before the planned duration; the server judges which. */
-export const stopSchema = z.strictObject({ reason: reason.optional() });
+export const stopSchema = z.strictObject({ reason: reason.optional() }).default({});
 export type StopInput = z.infer<typeof stopSchema>;
 
 /**
