@@ -36,4 +36,35 @@ describe('wardChairs', () => {
     const chairs = wardChairs(undefined, [aSession({ id: 's-1', bay: '1' })]);
     expect(chairs.map((chair) => chair.kind)).toEqual(['occupied']);
   });
+
+  it('shows one chair per bay: its live session over the ones scheduled after it', () => {
+    const next = aSession({
+      id: 'next',
+      bay: '3',
+      state: 'scheduled',
+      createdAt: '2026-12-06T08:00:00.000Z',
+    });
+    const sitting = aSession({
+      id: 'sitting',
+      bay: '3',
+      state: 'infusing',
+      createdAt: '2026-12-06T09:00:00.000Z',
+    });
+    const later = aSession({
+      id: 'later',
+      bay: '4',
+      state: 'scheduled',
+      createdAt: '2026-12-06T11:00:00.000Z',
+    });
+    const first = aSession({
+      id: 'first',
+      bay: '4',
+      state: 'scheduled',
+      createdAt: '2026-12-06T10:00:00.000Z',
+    });
+    const chairs = wardChairs([], [next, sitting, later, first]);
+    expect(
+      chairs.map((chair) => (chair.kind === 'occupied' ? chair.session.id : chair.bay)),
+    ).toEqual(['sitting', 'first']);
+  });
 });

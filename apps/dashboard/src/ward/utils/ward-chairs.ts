@@ -13,11 +13,29 @@ export function wardChairs(
   bays: readonly WardBay[] | undefined,
   sessions: readonly Session[],
 ): WardChair[] {
-  const occupied = new Set(sessions.map((session) => session.bay));
-  const emptyBays = new Set((bays ?? []).map(({ bay }) => bay).filter((bay) => !occupied.has(bay)));
+  const inChair = new Map<string, Session>();
+  for (const session of sessions) {
+    const current = inChair.get(session.bay);
+    if (!current || comesFirst(session, current)) inChair.set(session.bay, session);
+  }
+  const emptyBays = new Set((bays ?? []).map(({ bay }) => bay).filter((bay) => !inChair.has(bay)));
   const chairs: WardChair[] = [
-    ...sessions.map((session): WardChair => ({ kind: 'occupied', bay: session.bay, session })),
+    ...[...inChair.values()].map((session): WardChair => ({
+      kind: 'occupied',
+      bay: session.bay,
+      session,
+    })),
     ...[...emptyBays].map((bay): WardChair => ({ kind: 'empty', bay })),
   ];
   return chairs.sort((a, b) => compareBays(a.bay, b.bay));
+}
+
+/**
+ * Several sessions may be scheduled for one chair, but only one patient sits in it: the chair
+ * shows its live session (assessed to recovery), else the one scheduled first.
+ */
+function comesFirst(candidate: Session, current: Session): boolean {
+  const sitting = (session: Session) => session.state !== 'scheduled';
+  if (sitting(candidate) !== sitting(current)) return sitting(candidate);
+  return candidate.createdAt < current.createdAt;
 }
