@@ -51,4 +51,16 @@ describe('error bodies', () => {
       .set('Authorization', `Bearer ${nurse}`);
     expect(missing.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
   });
+
+  it('names a duplicate MRN with its own code', async () => {
+    const patient = { mrn: 'ERR-1', displayName: 'Pat Doe', weightKg: 70 };
+    const post = () =>
+      request(app.getHttpServer())
+        .post('/api/v1/patients')
+        .set('Authorization', `Bearer ${nurse}`)
+        .send(patient);
+    await post().expect(201);
+    const again = await post().expect(409);
+    expect(again.body).toMatchObject({ statusCode: 409, code: 'MRN_TAKEN' });
+  });
 });

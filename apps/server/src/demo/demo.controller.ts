@@ -1,10 +1,11 @@
-import { Controller, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CLINICAL_ROLES } from '@vigil/shared';
 import { AuditService } from '../audit/audit.service';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { BedsideSimulator } from './bedside-simulator.service';
+import { notFound } from '../common/vigil.exception';
 
 /** Controls of the demo ward (VIGIL_DEMO only): make the simulated patients do something. */
 @ApiTags('demo')
@@ -23,8 +24,7 @@ export class DemoController {
     @CurrentPrincipal() principal: Principal,
     @Param('bay') bay: string,
   ): Promise<{ bay: string }> {
-    if (!this.simulator.desaturate(bay))
-      throw new NotFoundException(`bay ${bay} is not a demo chair`);
+    if (!this.simulator.desaturate(bay)) throw notFound(`bay ${bay} is not a demo chair`);
     await this.audit.record(actorOf(principal), {
       action: 'demo.desaturation',
       entity: 'bay',

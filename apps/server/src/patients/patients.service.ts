@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Patient } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { CreatePatientDto } from './dto/create-patient.dto';
 import { PatientEntity } from './patient.entity';
+import { conflict, notFound } from '../common/vigil.exception';
 
 @Injectable()
 export class PatientsService {
@@ -38,7 +39,7 @@ export class PatientsService {
         });
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException('mrn is already registered');
+      if (isUniqueViolation(error)) throw conflict('MRN_TAKEN', 'mrn is already registered');
       throw error;
     }
     return toPatient(patient);
@@ -46,7 +47,7 @@ export class PatientsService {
 
   async get(actor: Actor, id: string): Promise<Patient> {
     const patient = await this.patients.findOneBy({ id });
-    if (!patient) throw new NotFoundException(`patient ${id} not found`);
+    if (!patient) throw notFound(`patient ${id} not found`);
     await this.audit.record(actor, { action: 'patient.read', entity: 'patient', entityId: id });
     return toPatient(patient);
   }

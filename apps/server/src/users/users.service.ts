@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateUserInput, Role, UpdateUserInput, User, UserAccount } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { SecurityEvents } from '../security/security-events';
 import { UserEntity } from './user.entity';
+import { conflict, notFound } from '../common/vigil.exception';
 
 /** Serialises changes to accounts, so two admins cannot each remove the other at once. */
 const ADMIN_CHANGES_LOCK = 704_211_906;
@@ -50,7 +51,7 @@ export class UsersService {
       });
     } catch (error) {
       if (isUniqueViolation(error))
-        throw new ConflictException(`username ${user.username} is taken`);
+        throw conflict('USERNAME_TAKEN', `username ${user.username} is taken`);
       throw error;
     }
     return toUserAccount(user);
@@ -65,7 +66,7 @@ export class UsersService {
     const passwordHash = input.password ? await this.hasher.hash(input.password) : undefined;
     const user = await this.unitOfWork.runExclusive(ADMIN_CHANGES_LOCK, async (manager) => {
       const current = await manager.findOneBy(UserEntity, { id });
-      if (!current) throw new NotFoundException(`user ${id} not found`);
+      if (!current) throw notFound(`user ${id} not found`);
       await this.keepAnAdmin(manager, actor, current, input);
       const changes: Partial<UserEntity> = {};
       if (input.displayName !== undefined) changes.displayName = input.displayName.trim();
@@ -117,11 +118,14 @@ export class UsersService {
       (input.disabled === true || (input.role !== undefined && input.role !== 'admin'));
     if (!losesAdmin) return;
     if (actor.actorId === target.id) {
-      throw new ConflictException('an admin cannot disable or demote themself; ask another admin');
+      throw conflict(
+        'OWN_ADMIN_ACCOUNT',
+        'an admin cannot disable or demote themself; ask another admin',
+      );
     }
     const enabledAdmins = await manager.countBy(UserEntity, { role: 'admin', disabled: false });
     if (!target.disabled && enabledAdmins <= 1) {
-      throw new ConflictException('cannot disable or demote the last enabled admin');
+      throw conflict('LAST_ADMIN', 'cannot disable or demote the last enabled admin');
     }
   }
 

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'MRN_TAKEN',
   'USERNAME_TAKEN',
   'LAST_ADMIN',
+  'OWN_ADMIN_ACCOUNT',
   // Sessions
   'SESSION_STATE_CONFLICT',
   'BAY_OCCUPIED',
