@@ -98,6 +98,7 @@ export function SessionTrends({ session, samples, log, alerts, profile }: Sessio
         ...chart,
         points: pointsInDomain(
           trendPoints(samples, TREND_CHART_SIGNS[chart.id]),
+          TREND_CHART_SIGNS[chart.id],
           domain,
           MAX_TREND_POINTS,
         ),

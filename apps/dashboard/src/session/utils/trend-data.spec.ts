@@ -97,17 +97,51 @@ describe('pointsInDomain', () => {
   }));
 
   it('keeps only the points inside the window', () => {
-    const inside = pointsInDomain(points, { from: t0 + 10_000, to: t0 + 19_000 }, 600);
+    const inside = pointsInDomain(
+      points,
+      ['heartRate'],
+      { from: t0 + 10_000, to: t0 + 19_000 },
+      600,
+    );
     expect(inside).toHaveLength(10);
     expect(inside[0]?.time).toBe(t0 + 10_000);
     expect(inside.at(-1)?.time).toBe(t0 + 19_000);
   });
 
   it('thins a long window to the limit, keeping the newest point exactly', () => {
-    const thinned = pointsInDomain(points, { from: t0, to: t0 + 999_000 }, 100);
-    expect(thinned.length).toBeLessThanOrEqual(101);
-    expect(thinned.length).toBeGreaterThan(50);
+    const thinned = pointsInDomain(points, ['heartRate'], { from: t0, to: t0 + 999_000 }, 100);
+    expect(thinned.length).toBeLessThanOrEqual(100);
+    // 25 intervals (100 points / 4 per sign), each with at least its first and last point.
+    expect(thinned.length).toBeGreaterThanOrEqual(50);
     expect(thinned.at(-1)).toBe(points.at(-1));
+  });
+
+  it('keeps a brief SpO2 dip at its depth on the whole-session chart', () => {
+    // Three hours at 1 Hz; SpO2 down to 83 % for three seconds within a two-minute dip.
+    const session: TrendPoint[] = Array.from({ length: 3 * 3_600 }, (_, second) => ({
+      time: t0 + second * 1_000,
+      spo2: Math.min(97, 83 + Math.round(Math.abs(second - 6_001) / 4)),
+    }));
+    const drawn = pointsInDomain(session, ['spo2'], { from: t0, to: t0 + 3 * 3_600_000 }, 600);
+    expect(drawn.length).toBeLessThanOrEqual(600);
+    expect(Math.min(...drawn.map((point) => point.spo2 ?? 100))).toBe(83);
+  });
+
+  it('keeps the extremes of both blood pressure lines', () => {
+    const cuffs: TrendPoint[] = Array.from({ length: 2_000 }, (_, index) => ({
+      time: t0 + index * 1_000,
+      systolic: index === 1_234 ? 210 : 120,
+      diastolic: index === 777 ? 40 : 80,
+    }));
+    const drawn = pointsInDomain(
+      cuffs,
+      ['systolic', 'diastolic'],
+      { from: t0, to: t0 + 1_999_000 },
+      600,
+    );
+    expect(drawn.length).toBeLessThanOrEqual(600);
+    expect(drawn.map((point) => point.systolic)).toContain(210);
+    expect(drawn.map((point) => point.diastolic)).toContain(40);
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   effectiveRule,
+  keepExtremes,
   type Alert,
   type AlertCode,
   type AlertPriority,
@@ -194,21 +195,27 @@ export function sessionSpan(
 }
 
 /**
- * The points inside a time domain, thinned to at most `maxPoints` by keeping every n-th one (and
- * always the newest, so the live end of the line is exact).
+ * The points inside a time domain, at most `maxPoints` of them: a long window is thinned keeping
+ * each interval's first, last, lowest and highest reading of every sign (the shared
+ * `keepExtremes`), so a brief SpO2 dip keeps its depth on the whole-session chart and the newest
+ * point, the live end of the line, is always exact.
  */
 export function pointsInDomain(
   points: readonly TrendPoint[],
+  signs: readonly VitalSign[],
   { from, to }: TimeDomain,
   maxPoints: number,
 ): TrendPoint[] {
   const inside = points.filter((point) => point.time >= from && point.time <= to);
   if (inside.length <= maxPoints) return inside;
-  const step = Math.ceil(inside.length / maxPoints);
-  const thinned = inside.filter((_, index) => index % step === 0);
-  const newest = inside.at(-1);
-  if (newest && thinned.at(-1) !== newest) thinned.push(newest);
-  return thinned;
+  return keepExtremes(inside, {
+    time: (point) => point.time,
+    values: signs.map((sign) => (point: TrendPoint) => point[sign]),
+    from,
+    to,
+    // An interval keeps at most its first and last point and each sign's lowest and highest.
+    intervals: Math.floor(maxPoints / (2 + 2 * signs.length)),
+  });
 }
 
 export interface BaselineLine {

@@ -62,6 +62,26 @@ export function downsample(
     }));
 }
 
+/** An interval's first and last item, and the items holding each value's minimum and maximum. */
+function representatives<T>(
+  members: readonly T[],
+  values: ReadonlyArray<(item: T) => number | undefined>,
+): T[] {
+  const chosen = [members[0], members.at(-1)];
+  for (const value of values) {
+    let lowest: { item: T; reading: number } | undefined;
+    let highest: { item: T; reading: number } | undefined;
+    for (const item of members) {
+      const reading = value(item);
+      if (reading === undefined || !Number.isFinite(reading)) continue;
+      if (!lowest || reading < lowest.reading) lowest = { item, reading };
+      if (!highest || reading > highest.reading) highest = { item, reading };
+    }
+    chosen.push(lowest?.item, highest?.item);
+  }
+  return chosen.filter((item): item is T => item !== undefined);
+}
+
 export interface ExtremesWindow<T> {
   /** The item's time, in ms since the epoch. */
   time: (item: T) => number;
@@ -90,27 +110,18 @@ export function keepExtremes<T>(items: readonly T[], window: ExtremesWindow<T>):
   const inside = items
     .filter((item) => time(item) >= from && time(item) <= to)
     .sort((a, b) => time(a) - time(b));
-  const kept = new Set<T>();
-  let start = 0;
-  while (start < inside.length) {
-    const interval = intervalOf(time(inside[start]));
-    let end = start;
-    while (end + 1 < inside.length && intervalOf(time(inside[end + 1])) === interval) end += 1;
-    kept.add(inside[start]).add(inside[end]);
-    for (const value of values) {
-      let lowest: { item: T; reading: number } | undefined;
-      let highest: { item: T; reading: number } | undefined;
-      for (let index = start; index <= end; index += 1) {
-        const item = inside[index];
-        const reading = value(item);
-        if (reading === undefined || !Number.isFinite(reading)) continue;
-        if (!lowest || reading < lowest.reading) lowest = { item, reading };
-        if (!highest || reading > highest.reading) highest = { item, reading };
-      }
-      if (lowest) kept.add(lowest.item);
-      if (highest) kept.add(highest.item);
+  const groups: T[][] = [];
+  let group: T[] = [];
+  let current: number | null = null;
+  for (const item of inside) {
+    const interval = intervalOf(time(item));
+    if (interval !== current) {
+      group = [];
+      groups.push(group);
+      current = interval;
     }
-    start = end + 1;
+    group.push(item);
   }
+  const kept = new Set(groups.flatMap((members) => representatives(members, values)));
   return inside.filter((item) => kept.has(item));
 }
