@@ -58,7 +58,11 @@ describe.each(testDatabases())('clinician socket authentication on $name', (data
         });
         expect(await socket.emitWithAck('watch', {})).toEqual({ bays: 'all', sessionIds: [] });
         expect(await socket.emitWithAck('watch', { sessionIds: ['x'] })).toEqual({
-          error: { statusCode: 400, message: ['sessionIds[0] must be a session id (UUID)'] },
+          error: {
+            statusCode: 400,
+            code: 'VALIDATION_FAILED',
+            message: ['sessionIds[0] must be a session id (UUID)'],
+          },
         });
       } finally {
         socket.close();

@@ -16,6 +16,7 @@ import {
   type ClinicianClientEvents,
   type ClinicianServerEvents,
   type Session,
+  type SocketErrorReply,
   type VitalSample,
   type WatchReply,
   type WatchRequest,
@@ -130,10 +131,12 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   async watch(
     @ConnectedSocket() socket: ClinicianSocket,
     @MessageBody() body: unknown,
-  ): Promise<WatchReply | { error: { statusCode: number; message: string[] } }> {
+  ): Promise<WatchReply | SocketErrorReply> {
     const parsed = watchSchema.safeParse(body ?? {});
     if (!parsed.success) {
-      return { error: { statusCode: 400, message: formatIssues(parsed.error) } };
+      return {
+        error: { statusCode: 400, code: 'VALIDATION_FAILED', message: formatIssues(parsed.error) },
+      };
     }
     const request: WatchRequest = parsed.data;
     const wanted = new Set<string>();

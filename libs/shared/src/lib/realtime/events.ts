@@ -1,4 +1,5 @@
 import type { Alert } from '../alerts/alert.types';
+import type { ErrorCode } from '../errors/error-codes';
 import type { Session } from '../sessions/session.types';
 import type { VitalSample, VitalsAccepted, VitalsBatchInput } from '../vitals/vital-sample.types';
 
@@ -26,8 +27,14 @@ export interface WatchReply {
   sessionIds: string[];
 }
 
+/** A refused socket request: the REST error body's status, code and message. */
 export interface SocketErrorReply {
-  error: { statusCode: number; message: string | string[] };
+  error: {
+    statusCode: number;
+    code: ErrorCode;
+    message: string | string[];
+    details?: Record<string, unknown>;
+  };
 }
 
 /** `/clinicians`: what the server pushes to a ward screen or a physician's phone. */
