@@ -186,14 +186,14 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   private async watchSignals(now: number, open: ReadonlyMap<string, AlertEntity>): Promise<void> {
     const sessions: WatchedSession[] = await this.dataSource.query(
       `SELECT s.id, s.bay, s.state, s.started_at AS "startedAt",
-              s.threshold_profile_id AS "thresholdProfileId",
+              s.threshold_profile_id AS "thresholdProfileId", s.limits,
               r.signal_received_at AS "signalAt", r.pressure_received_at AS "pressureAt"
        FROM infusion_session s LEFT JOIN vital_receipt r ON r.session_id = s.id
        WHERE s.state IN ('infusing', 'paused', 'recovery')`,
     );
     for (const session of sessions) {
       if (!session.startedAt) continue;
-      const profile = this.profiles.get(session.thresholdProfileId);
+      const profile = this.profiles.limitsFor(session);
       const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
       const silentS = (now - Math.max(since, parseTime(session.signalAt) ?? since)) / 1000;
       const signalLimitS = session.state === 'infusing' ? profile.signalLossS : Infinity;
@@ -242,6 +242,8 @@ interface WatchedSession {
   state: string;
   startedAt: string | null;
   thresholdProfileId: string;
+  /** The limits in force as stored JSON, read through ThresholdProfilesService.limitsFor. */
+  limits: string | null;
   signalAt: string | null;
   pressureAt: string | null;
 }

@@ -32,7 +32,10 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { SessionEntity } from '../sessions/session.entity';
-import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
+import {
+  ThresholdProfilesService,
+  type SessionLimitsSource,
+} from '../threshold-profiles/threshold-profiles.service';
 import { AlertEngine, type EngineEvent } from './alert-engine';
 import { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
@@ -44,8 +47,8 @@ export interface AlertSubject {
   bay: string;
 }
 
-/** A session as the rules see it: its profile, and its baseline for relative limits. */
-export interface ObservedSession extends AlertSubject {
+/** A session as the rules see it: its limits in force, and its baseline for relative limits. */
+export interface ObservedSession extends AlertSubject, SessionLimitsSource {
   thresholdProfileId: string;
   assessment: Assessment | null;
 }
@@ -121,7 +124,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Called with readings already stored; returns at once, the alert writes follow. */
   observe(session: ObservedSession, samples: VitalSample[]): void {
-    const profile = this.profiles.get(session.thresholdProfileId);
+    const profile = this.profiles.limitsFor(session);
     const baseline = session.assessment?.baseline ?? null;
     const rules = { ...profile, rules: profile.rules.map((rule) => effectiveRule(rule, baseline)) };
     const events = this.engine.evaluate(session.id, samples, rules);

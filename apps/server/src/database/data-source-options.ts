@@ -22,9 +22,11 @@ import { SessionAssignment1764090000000 } from './migrations/1764090000000-sessi
 import { Alerts1764093600000 } from './migrations/1764093600000-alerts';
 import { ThresholdProfiles1764097200000 } from './migrations/1764097200000-threshold-profiles';
 import { VitalReceipts1764100800000 } from './migrations/1764100800000-vital-receipts';
+import { SampleKeyWithTime1764104400000 } from './migrations/1764104400000-sample-key-with-time';
 import { AlertLifecycle1764108000000 } from './migrations/1764108000000-alert-lifecycle';
 import { SessionLimits1764115200000 } from './migrations/1764115200000-session-limits';
 import { SessionRevision1764118800000 } from './migrations/1764118800000-session-revision';
+import { SessionSchedule1764122400000 } from './migrations/1764122400000-session-schedule';
 
 export const ENTITIES = [
   PatientEntity,
@@ -49,9 +51,11 @@ export const MIGRATIONS = [
   Alerts1764093600000,
   ThresholdProfiles1764097200000,
   VitalReceipts1764100800000,
+  SampleKeyWithTime1764104400000,
   AlertLifecycle1764108000000,
   SessionLimits1764115200000,
   SessionRevision1764118800000,
+  SessionSchedule1764122400000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

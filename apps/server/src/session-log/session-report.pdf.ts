@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Patient, Session, ThresholdProfile, TimelineEvent, VitalSample } from '@vigil/shared';
-import { clinicTime } from './clinic-time';
+import { clinicTime } from '../common/clinic-time';
 import { reportCharts, type ChartLimit, type ReportChart } from './report-charts';
 
 export interface ReportInput {

@@ -273,6 +273,37 @@ describe.each(testDatabases())('session safety on $name', (database) => {
     });
   });
 
+  describe("the day's list", () => {
+    it('lists the sessions scheduled for a date, chair by chair and in time order', async () => {
+      const patient = await nurse()
+        .post('/patients')
+        .send({ mrn: 'SAFE-DAY', displayName: 'Day List', weightKg: 70 })
+        .expect(201);
+      const at = async (bay: string, scheduledAt: string) =>
+        (
+          await nurse()
+            .post('/sessions')
+            .send({
+              patientId: patient.body.id,
+              bay,
+              indication: 'depression',
+              doseMgPerKg: 0.5,
+              scheduledAt,
+            })
+            .expect(201)
+        ).body as Session;
+      const afternoon = await at('D2', '2031-03-10T13:00:00.000Z');
+      const morning = await at('D2', '2031-03-10T09:00:00.000Z');
+      const other = await at('D1', '2031-03-10T11:00:00.000Z');
+      await at('D1', '2031-03-11T09:00:00.000Z');
+      const day: Session[] = (await nurse().get('/schedule?date=2031-03-10').expect(200)).body;
+      expect(day.map((session) => session.id)).toEqual([other.id, morning.id, afternoon.id]);
+      expect(day[1]?.scheduledAt).toBe('2031-03-10T09:00:00.000Z');
+      const refused = await nurse().get('/schedule?date=10/03/2031').expect(400);
+      expect(refused.body.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
   if (database.name !== 'postgres') return;
 
   describe('under concurrent requests', () => {

@@ -11,6 +11,7 @@ import { jsonText } from './session-clinical.columns';
 
 @Entity({ name: 'infusion_session' })
 @Index('idx_infusion_session_state_bay', ['state', 'bay'])
+@Index('idx_infusion_session_scheduled_at', ['scheduledAt'])
 @Index('uq_infusion_session_live_bay', ['bay'], {
   unique: true,
   where: `state IN ('assessed', 'infusing', 'paused', 'recovery')`,
@@ -46,6 +47,9 @@ export class SessionEntity {
 
   @Column(isoTimestampColumn({ name: 'created_at' }))
   createdAt!: string;
+
+  @Column(isoTimestampColumn({ name: 'scheduled_at' }))
+  scheduledAt!: string;
 
   @Column(isoTimestampColumn({ name: 'started_at', nullable: true }))
   startedAt!: string | null;

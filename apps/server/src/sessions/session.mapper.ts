@@ -34,6 +34,7 @@ export function toSession(
     state: entity.state,
     revision: entity.revision,
     createdAt: entity.createdAt,
+    scheduledAt: entity.scheduledAt,
     startedAt: entity.startedAt,
     endedAt: entity.endedAt,
     pausedMs: entity.pausedMs,

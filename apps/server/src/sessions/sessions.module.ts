@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import { DischargeService } from './discharge.service';
 import { SessionEntity } from './session.entity';
+import { ScheduleController } from './schedule.controller';
 import { SessionActionsController } from './session-actions.controller';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
@@ -21,7 +22,7 @@ import { SessionsService } from './sessions.service';
     AlertsModule,
     ThresholdProfilesModule,
   ],
-  controllers: [SessionsController, SessionActionsController],
+  controllers: [SessionsController, SessionActionsController, ScheduleController],
   providers: [SessionsService, DischargeService, VitalSamplesRepository],
   exports: [SessionsService, DischargeService, VitalSamplesRepository],
 })

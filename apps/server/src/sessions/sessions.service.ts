@@ -1,6 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  compareBays,
   contraindications,
   infusionElapsedMs,
   isLiveSession,
@@ -18,6 +19,9 @@ import { type EntityManager, type Repository } from 'typeorm';
 import { AlertsService } from '../alerts/alerts.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
+import { clinicDate } from '../common/clinic-time';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import {
   conflict,
   badRequest,
@@ -38,6 +42,8 @@ import type { ListSessionsQuery } from './dto/list-sessions.query';
 import { applySessionSearch } from './session-search.filters';
 import { SessionEntity } from './session.entity';
 import { auditedFilters, toSession } from './session.mapper';
+
+const DAY_MS = 24 * 60 * 60_000;
 
 type SessionChanges = Partial<Omit<SessionEntity, 'id' | 'revision'>>;
 
@@ -69,6 +75,7 @@ export class SessionsService {
     private readonly users: UsersService,
     private readonly alerts: AlertsService,
     private readonly profiles: ThresholdProfilesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -104,6 +111,7 @@ export class SessionsService {
       state: 'scheduled',
       revision: 0,
       createdAt,
+      scheduledAt: input.scheduledAt ? toIsoTimestamp(input.scheduledAt) : createdAt,
       startedAt: null,
       endedAt: null,
       pausedMs: 0,
@@ -125,6 +133,7 @@ export class SessionsService {
           doseMgPerKg: session.doseMgPerKg,
           plannedDurationMin: session.plannedDurationMin,
           at: createdAt,
+          scheduledAt: session.scheduledAt,
           ...(session.durationOverride && {
             durationOverrideReason: session.durationOverride.reason,
           }),
@@ -179,6 +188,31 @@ export class SessionsService {
       action: 'sessions.read',
       entity: 'session',
       detail: { query: auditedFilters(query), sessionIds: sessions.map((session) => session.id) },
+    });
+    return sessions;
+  }
+
+  /**
+   * The sessions scheduled for a date of the clinic's calendar, by chair and time. A day in the
+   * clinic's zone lies within a day either side of the same UTC date, so that is what is read.
+   */
+  async schedule(actor: Actor, date: string): Promise<Session[]> {
+    const day = Date.parse(`${date}T00:00:00.000Z`);
+    const candidates = await this.sessions
+      .createQueryBuilder('session')
+      .where('session.scheduledAt >= :from AND session.scheduledAt < :to', {
+        from: toIsoTimestamp(day - DAY_MS),
+        to: toIsoTimestamp(day + 2 * DAY_MS),
+      })
+      .getMany();
+    const onDate = candidates
+      .filter((session) => clinicDate(session.scheduledAt, this.config.timeZone) === date)
+      .sort((a, b) => compareBays(a.bay, b.bay) || a.scheduledAt.localeCompare(b.scheduledAt));
+    const sessions = await this.toSessions(onDate);
+    await this.audit.record(actor, {
+      action: 'schedule.read',
+      entity: 'session',
+      detail: { date, sessionIds: sessions.map((session) => session.id) },
     });
     return sessions;
   }

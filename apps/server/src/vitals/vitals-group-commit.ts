@@ -231,7 +231,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     const postgres = manager.connection.options.type === 'postgres';
     const placeholders = ids.map((_, index) => (postgres ? `$${index + 1}` : '?')).join(', ');
     const rows = await manager.query<SessionRow[]>(
-      `SELECT id, bay, state, threshold_profile_id, assessment FROM infusion_session
+      `SELECT id, bay, state, threshold_profile_id, limits, assessment FROM infusion_session
        WHERE id IN (${placeholders})`,
       ids,
     );
@@ -243,6 +243,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
           bay: row.bay,
           state: row.state,
           thresholdProfileId: row.threshold_profile_id,
+          limits: row.limits,
           assessment: row.assessment ? (JSON.parse(row.assessment) as Assessment) : null,
         },
       ]),
@@ -286,6 +287,8 @@ interface SessionRow {
   bay: string;
   state: SessionState;
   threshold_profile_id: string;
+  /** The limits in force as stored JSON; ThresholdProfilesService.limitsFor reads it. */
+  limits: string | null;
   assessment: string | null;
 }
 

@@ -40,6 +40,10 @@ export const createSessionSchema = z
       .string({ error: expecting('must be a threshold profile id') })
       .regex(/^[a-z0-9-]{1,64}$/, 'must be a threshold profile id')
       .optional(),
+    /** When the patient is expected in the chair; the day's list is ordered by it. */
+    scheduledAt: z.iso
+      .datetime({ offset: true, error: expecting('must be an ISO 8601 date-time') })
+      .optional(),
     assignedNurseId: z.uuid({ error: expecting('must be a user id (UUID)') }).optional(),
     supervisingPhysicianId: z.uuid({ error: expecting('must be a user id (UUID)') }).optional(),
   })

@@ -36,6 +36,8 @@ export interface Session {
   /** Bumped by every change: of two copies, the one with the higher revision is current. */
   revision: number;
   createdAt: string;
+  /** When the patient is expected in the chair (the creation time unless given). */
+  scheduledAt: string;
   startedAt: string | null;
   endedAt: string | null;
   /** Closed pauses, in milliseconds; with pausedAt a screen can keep the infusion clock itself. */

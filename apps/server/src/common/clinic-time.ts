@@ -36,3 +36,8 @@ export function clinicTime(at: string | number | Date, timeZone: string): string
   const offset = (parts['timeZoneName'] ?? 'GMT').replace('GMT', '') || '+00:00';
   return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}:${parts['second']} ${offset}`;
 }
+
+/** The clinic's calendar date (`YYYY-MM-DD`) of a moment: what "today's list" means on the ward. */
+export function clinicDate(at: string | number | Date, timeZone: string): string {
+  return clinicTime(at, timeZone).slice(0, 10);
+}

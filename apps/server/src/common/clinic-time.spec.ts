@@ -1,4 +1,4 @@
-import { clinicTime } from './clinic-time';
+import { clinicDate, clinicTime } from './clinic-time';
 
 describe('clinicTime', () => {
   it('prints the clinic wall clock with its offset', () => {
@@ -22,5 +22,13 @@ describe('clinicTime', () => {
 
   it('prints a dash for a time that is not one', () => {
     expect(clinicTime('not a time', 'UTC')).toBe('—');
+  });
+});
+
+describe('clinicDate', () => {
+  it('is the calendar day on the clinic wall, not in UTC', () => {
+    expect(clinicDate('2026-12-06T23:30:00.000Z', 'Europe/Berlin')).toBe('2026-12-07');
+    expect(clinicDate('2026-12-06T23:30:00.000Z', 'America/New_York')).toBe('2026-12-06');
+    expect(clinicDate('2026-12-06T23:30:00.000Z', 'UTC')).toBe('2026-12-06');
   });
 });
