@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorator';
 import { RedisConnection } from '../redis/redis.module';
@@ -22,10 +23,11 @@ export class HealthController {
 
   @Get()
   @HttpCode(200)
-  async health(): Promise<Health> {
+  async health(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const [db, redis] = await Promise.all([this.database(), this.redisState()]);
     const health: Health = { status: db === 'up' && redis !== 'down' ? 'ok' : 'error', db, redis };
-    if (health.status !== 'ok') throw new ServiceUnavailableException(health);
+    // The same shape either way, so a load balancer or an operator reads which part failed.
+    if (health.status !== 'ok') response.status(HttpStatus.SERVICE_UNAVAILABLE);
     return health;
   }
 
