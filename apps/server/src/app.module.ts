@@ -29,6 +29,7 @@ import { ProfilePreviewModule } from './profile-preview/profile-preview.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { RedisModule } from './redis/redis.module';
 import { SecurityEventsModule } from './security/security-events';
+import { SessionLimitsModule } from './session-limits/session-limits.module';
 import { SessionLogModule } from './session-log/session-log.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { ThresholdProfilesModule } from './threshold-profiles/threshold-profiles.module';
@@ -64,6 +65,7 @@ export class AppModule implements NestModule {
         ObservationsModule,
         ThresholdProfilesModule,
         ProfilePreviewModule,
+        SessionLimitsModule,
         SessionLogModule,
         BaysModule,
         ...(existsSync(config.dashboardDir)

@@ -63,7 +63,7 @@ describe.each(testDatabases())('threshold profile preview on $name', (database) 
   }
 
   const preview = (profile: ThresholdProfileInput, sessionId = recorded) =>
-    as('admin').post('/threshold-profiles/preview').send({ profile, sessionId });
+    as('physician').post('/threshold-profiles/preview').send({ profile, sessionId });
 
   beforeAll(async () => {
     ({ app } = await startTestApp(await database.create()));
@@ -82,7 +82,10 @@ describe.each(testDatabases())('threshold profile preview on $name', (database) 
         (await as('nurse').get(`/alerts?sessionId=${recorded}`).expect(200)).body as Alert[],
       (alerts) => alerts.some((alert) => alert.code === 'HR_HIGH' && alert.state === 'resolved'),
     );
-    await as('nurse').post(`/sessions/${recorded}/stop`).expect(200);
+    await as('nurse')
+      .post(`/sessions/${recorded}/stop`)
+      .send({ reason: 'replay recorded' })
+      .expect(200);
   });
 
   afterAll(async () => {
@@ -131,7 +134,7 @@ describe.each(testDatabases())('threshold profile preview on $name', (database) 
     expect(reply.episodes).toEqual([
       expect.objectContaining({ code: 'HR_HIGH', priority: 'medium', threshold: 108 }),
     ]);
-    const profiles = (await as('admin').get('/threshold-profiles').expect(200)).body;
+    const profiles = (await as('physician').get('/threshold-profiles').expect(200)).body;
     expect(profiles).toEqual([DEFAULT_THRESHOLD_PROFILE]);
   });
 
@@ -139,13 +142,13 @@ describe.each(testDatabases())('threshold profile preview on $name', (database) 
     const audit = app.get(AuditService);
     const before = (await audit.list({ limit: 5000 })).length;
     await preview(DEFAULT_DEFINITION).expect(200);
-    // Only the admin's: the alert sweeps may audit an escalation meanwhile.
+    // Only the physician's: the alert sweeps may audit an escalation meanwhile.
     const entries = (await audit.list({ limit: 5000 }))
       .slice(before)
-      .filter((entry) => entry.actor === 'admin');
+      .filter((entry) => entry.actor === 'physician');
     expect(entries).toEqual([
       expect.objectContaining({
-        actor: 'admin',
+        actor: 'physician',
         action: 'vitals.read',
         sessionId: recorded,
         detail: { purpose: 'threshold-profile.preview', samples: 40, episodes: 2 },
@@ -161,9 +164,35 @@ describe.each(testDatabases())('threshold profile preview on $name', (database) 
     expect(none).toEqual({ sessionId: unrecorded, samples: 0, from: null, to: null, episodes: [] });
   });
 
+  it('refuses admins, who see no patient readings, and audits the refusal', async () => {
+    await as('admin')
+      .post('/threshold-profiles/preview')
+      .send({ profile: DEFAULT_DEFINITION, sessionId: recorded })
+      .expect(403);
+    await as('admin').get('/threshold-profiles/preview/sessions').expect(403);
+    const [entry] = await app.get(AuditService).list({ actor: 'admin', limit: 1, order: 'desc' });
+    expect(entry).toMatchObject({
+      action: 'access.denied',
+      detail: { target: 'GET /api/v1/threshold-profiles/preview/sessions' },
+    });
+  });
+
+  it('refuses to replay a profile past a safety floor, naming the floor', async () => {
+    const reply = await preview({ ...DEFAULT_DEFINITION, deepDesaturationSpo2: 75 }).expect(400);
+    expect(reply.body).toMatchObject({
+      code: 'SAFETY_FLOOR',
+      message: [
+        'profile.deepDesaturationSpo2 must be at least 80: the deep-desaturation bypass (safety floor)',
+      ],
+      details: {
+        floors: [{ field: 'profile.deepDesaturationSpo2', floor: 'DEEP_DESATURATION_MINIMUM' }],
+      },
+    });
+  });
+
   it('lists sessions with readings to replay, naming no patient, and audits the list', async () => {
     const sessions: PreviewableSession[] = (
-      await as('admin').get('/threshold-profiles/preview/sessions').expect(200)
+      await as('physician').get('/threshold-profiles/preview/sessions').expect(200)
     ).body;
     expect(sessions).toEqual([
       {
@@ -176,9 +205,11 @@ describe.each(testDatabases())('threshold profile preview on $name', (database) 
         endedAt: expect.any(String),
       },
     ]);
-    const [entry] = await app.get(AuditService).list({ actor: 'admin', limit: 1, order: 'desc' });
+    const [entry] = await app
+      .get(AuditService)
+      .list({ actor: 'physician', limit: 1, order: 'desc' });
     expect(entry).toMatchObject({
-      actor: 'admin',
+      actor: 'physician',
       action: 'sessions.read',
       detail: { purpose: 'threshold-profile.preview', sessionIds: [recorded] },
     });

@@ -81,7 +81,8 @@ export class ThresholdProfilesService implements OnModuleInit, OnApplicationShut
   limitsFor(session: SessionLimitsSource): ThresholdProfile {
     const { limits } = session;
     if (limits === null || limits === undefined) return this.get(session.thresholdProfileId);
-    return typeof limits === 'string' ? (JSON.parse(limits) as ThresholdProfile) : limits;
+    const snapshot = typeof limits === 'string' ? (JSON.parse(limits) as ThresholdProfile) : limits;
+    return withDefaults(snapshot.id, snapshot);
   }
 
   has(id: string): boolean {
@@ -120,6 +121,14 @@ export class ThresholdProfilesService implements OnModuleInit, OnApplicationShut
 
   private async refresh(): Promise<void> {
     const rows = await this.dataSource.getRepository(ThresholdProfileEntity).find();
-    this.profiles = new Map(rows.map((row) => [row.id, { id: row.id, ...row.definition }]));
+    this.profiles = new Map(rows.map((row) => [row.id, withDefaults(row.id, row.definition)]));
   }
+}
+
+/**
+ * A profile or snapshot stored before a setting existed takes the setting's default (the
+ * recovery minimum, say), so no rule or gate ever reads a missing value.
+ */
+function withDefaults(id: string, stored: Partial<ThresholdProfileInput>): ThresholdProfile {
+  return { ...DEFAULT_DEFINITION, ...stored, id };
 }

@@ -63,21 +63,34 @@ describe.each(testDatabases())('threshold profiles on $name', (database) => {
     expect(profiles).toEqual([DEFAULT_THRESHOLD_PROFILE]);
   });
 
-  it('lets an admin add and change a profile, audited with both versions, and names bad values', async () => {
-    const bad = await as('admin')
+  it('lets a physician add and change a profile, audited with both versions, and names bad values', async () => {
+    const bad = await as('physician')
       .put('/threshold-profiles/icu')
-      .send({ ...definition, rules: [{ ...definition.rules[1], high: 150, delayS: 30 }] })
+      .send({ ...definition, rules: [{ ...definition.rules[1], high: 150 }] })
       .expect(400);
-    expect(bad.body.message).toEqual([
-      'rules[0].high must be at or above medium (160)',
-      'rules[0].delayS must be at most 15 s for blood pressure and heart rate',
-    ]);
-    await as('nurse').put('/threshold-profiles/icu').send(definition).expect(403);
-    await as('admin')
+    expect(bad.body).toMatchObject({
+      code: 'SAFETY_FLOOR',
+      message: [
+        'rules[0].high must be at or above medium (160)',
+        'rules must keep the SpO2 rule (SPO2_LOW) (safety floor)',
+        'rules must keep a rule for Diastolic: every sign keeps a high limit (safety floor)',
+        'rules must keep a rule for Heart rate: every sign keeps a high limit (safety floor)',
+        'rules must keep a rule for Resp. rate: every sign keeps a high limit (safety floor)',
+      ],
+    });
+    const malformed = await as('physician')
+      .put('/threshold-profiles/icu')
+      .send({ ...definition, name: '' })
+      .expect(400);
+    expect(malformed.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: ['name must not be empty'],
+    });
+    await as('physician')
       .put('/threshold-profiles/icu')
       .send({ ...definition, name: 'ICU step-down' })
       .expect(200);
-    const changed = await as('admin')
+    const changed = await as('physician')
       .put('/threshold-profiles/icu')
       .send({ ...definition, name: 'ICU step-down v2' })
       .expect(200);
@@ -93,6 +106,59 @@ describe.each(testDatabases())('threshold profiles on $name', (database) => {
       before: { name: 'ICU step-down' },
       after: { name: 'ICU step-down v2' },
     });
+  });
+
+  it('lets no one but a physician change limits: admins, nurses and auditors get 403, audited', async () => {
+    for (const role of ['admin', 'nurse', 'auditor'] as const) {
+      const reply = await as(role).put('/threshold-profiles/default').send(definition).expect(403);
+      expect(reply.body.code).toBe('FORBIDDEN');
+    }
+    const denied = (await app.get(AuditService).list({ limit: 5000 })).filter(
+      (entry) =>
+        entry.action === 'access.denied' &&
+        (entry.detail as { target?: string }).target === 'PUT /api/v1/threshold-profiles/:id',
+    );
+    expect(denied.map((entry) => entry.role)).toEqual(['admin', 'nurse', 'auditor']);
+    const profiles: ThresholdProfile[] = (await as('admin').get('/threshold-profiles').expect(200))
+      .body;
+    expect(profiles.find((profile) => profile.id === 'default')).toEqual(DEFAULT_THRESHOLD_PROFILE);
+  });
+
+  it('refuses an edit past a safety floor with SAFETY_FLOOR, naming each field and floor, and stores nothing', async () => {
+    const unsafe = {
+      ...definition,
+      rules: definition.rules.map((rule) =>
+        rule.code === 'SPO2_LOW'
+          ? { ...rule, medium: 88, high: 80, delayS: 300 }
+          : rule.code === 'HR_HIGH'
+            ? { ...rule, medium: null, high: null }
+            : rule,
+      ),
+      deepDesaturationSpo2: 70,
+    };
+    const reply = await as('physician').put('/threshold-profiles/default').send(unsafe).expect(400);
+    expect(reply.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'SAFETY_FLOOR',
+      message: [
+        'rules[0].high must be at least 85: the SpO2 high limit (safety floor)',
+        'rules[0].delayS must be at most 30 s (safety floor)',
+        'rules[4].high must be set: every sign keeps a high limit (safety floor)',
+        'deepDesaturationSpo2 must be at least 80: the deep-desaturation bypass (safety floor)',
+      ],
+      details: {
+        floors: [
+          { field: 'rules[0].high', floor: 'SPO2_HIGH_MINIMUM' },
+          { field: 'rules[0].delayS', floor: 'DELAY_MAXIMUM' },
+          { field: 'rules[4].high', floor: 'HIGH_LIMIT_KEPT' },
+          { field: 'deepDesaturationSpo2', floor: 'DEEP_DESATURATION_MINIMUM' },
+        ],
+      },
+    });
+    const profiles: ThresholdProfile[] = (await as('nurse').get('/threshold-profiles').expect(200))
+      .body;
+    expect(profiles.find((profile) => profile.id === 'default')).toEqual(DEFAULT_THRESHOLD_PROFILE);
   });
 
   it('refuses a session on a profile that does not exist', async () => {
@@ -122,7 +188,7 @@ describe.each(testDatabases())('threshold profiles on $name', (database) => {
       ),
       contraindications: { ...definition.contraindications, systolicMax: 140 },
     };
-    await as('admin').put('/threshold-profiles/relative').send(relative).expect(200);
+    await as('physician').put('/threshold-profiles/relative').send(relative).expect(200);
     const hypertensive = {
       ...CLEAN_ASSESSMENT,
       baseline: { ...CLEAN_ASSESSMENT.baseline, systolic: 145 },

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { SessionState, ThresholdProfile, ThresholdProfileInput } from '@vigil/shared';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/principal';
+import { conflict } from '../common/vigil.exception';
+import { UnitOfWork } from '../database/unit-of-work';
+import { ClinicianGateway } from '../realtime/clinician.gateway';
+import { SessionEntity } from '../sessions/session.entity';
+import { SessionsService } from '../sessions/sessions.service';
+import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
+
+/** Live in the contract's sense (`assessed` … `recovery`): monitored now, or about to be. */
+const LIMITS_CHANGE_IN: readonly SessionState[] = ['assessed', 'infusing', 'paused', 'recovery'];
+
+/**
+ * One session's limits. A session keeps the limits in force when it started; only a physician
+ * changes them for that session, here. Ingest and the alert sweep read them from the session row
+ * with each batch and each sweep, so a change holds at once on every instance.
+ */
+@Injectable()
+export class SessionLimitsService {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly profiles: ThresholdProfilesService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly realtime: ClinicianGateway,
+  ) {}
+
+  /** The limits the session's alarms are judged by now. */
+  async get(id: string): Promise<ThresholdProfile> {
+    return this.profiles.limitsFor(await this.sessions.getEntity(id));
+  }
+
+  /**
+   * Replaces a live session's limits, audited with both versions in the same transaction, as a
+   * conditional write on the session's revision: of this and a racing change, exactly one wins.
+   */
+  async set(actor: Actor, id: string, input: ThresholdProfileInput): Promise<ThresholdProfile> {
+    const session = await this.sessions.getEntity(id);
+    if (!LIMITS_CHANGE_IN.includes(session.state)) {
+      throw conflict(
+        'SESSION_STATE_CONFLICT',
+        `the session is ${session.state}: only a live session's limits can change`,
+        { state: session.state },
+      );
+    }
+    const before = this.profiles.limitsFor(session);
+    const after: ThresholdProfile = { ...input, id: before.id };
+    const revision = session.revision + 1;
+    await this.unitOfWork.run(async (manager) => {
+      const result = await manager.update(
+        SessionEntity,
+        { id, revision: session.revision },
+        { limits: after, revision },
+      );
+      if (!result.affected) {
+        const current = await manager.findOneBy(SessionEntity, { id });
+        throw conflict(
+          'SESSION_STATE_CONFLICT',
+          `the session changed while its limits were being set; it is now ${current?.state ?? 'gone'}`,
+          { state: current?.state, revision: current?.revision },
+        );
+      }
+      await this.audit.append(manager, actor, {
+        action: 'session.limits',
+        entity: 'session',
+        entityId: id,
+        sessionId: id,
+        detail: { before, after },
+      });
+    });
+    this.realtime.publishSessionUpdated(
+      await this.sessions.toSession({ ...session, limits: after, revision }),
+    );
+    return after;
+  }
+}
