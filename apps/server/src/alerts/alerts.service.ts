@@ -20,7 +20,7 @@ import {
   type AlertResolvedReason,
   type AlertState,
   type PhysiologicalCode,
-  type VitalSample,
+  type SourcedVitalSample,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import type { Subscription } from 'rxjs';
@@ -123,7 +123,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Called with readings already stored; returns at once, the alert writes follow. */
-  observe(session: ObservedSession, samples: VitalSample[]): void {
+  observe(session: ObservedSession, samples: readonly SourcedVitalSample[]): void {
     const profile = this.profiles.limitsFor(session);
     const baseline = session.assessment?.baseline ?? null;
     const rules = { ...profile, rules: profile.rules.map((rule) => effectiveRule(rule, baseline)) };

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ERROR_CODES } from '@vigil/shared';
 import request from 'supertest';
 import { startTestApp } from '../../test/test-app';
+import { testDatabases } from '../../test/test-databases';
 import { seedUsers, tokensByRole } from '../../test/test-users';
 
 describe('error bodies', () => {
@@ -62,5 +63,42 @@ describe('error bodies', () => {
     await post().expect(201);
     const again = await post().expect(409);
     expect(again.body).toMatchObject({ statusCode: 409, code: 'MRN_TAKEN' });
+  });
+});
+
+describe.each(testDatabases())('NUL characters on $name', (database) => {
+  let app: NestExpressApplication;
+  let nurse: string;
+
+  beforeAll(async () => {
+    ({ app } = await startTestApp(await database.create()));
+    await seedUsers(app);
+    ({ nurse } = await tokensByRole(app));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database.drop();
+  });
+
+  it('refuses one anywhere in a body or a query with 400 naming the field, never a 500', async () => {
+    const login = await request(app.getHttpServer())
+      .post('/api/v1/auth/login')
+      .send({ username: 'nur\u0000se', password: 'x' });
+    expect(login.status).toBe(400);
+    expect(login.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: ['username must not contain NUL characters'],
+    });
+    const patient = await request(app.getHttpServer())
+      .post('/api/v1/patients')
+      .set('Authorization', `Bearer ${nurse}`)
+      .send({ mrn: 'NUL-1', displayName: 'Pat\u0000Doe', weightKg: 70 });
+    expect(patient.status).toBe(400);
+    const search = await request(app.getHttpServer())
+      .get('/api/v1/sessions?patient=a%00b')
+      .set('Authorization', `Bearer ${nurse}`);
+    expect(search.status).toBe(400);
+    expect(search.body.message).toEqual(['patient must not contain NUL characters']);
   });
 });
