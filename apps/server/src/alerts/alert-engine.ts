@@ -1,12 +1,15 @@
 import {
   acknowledgeRule,
+  adoptAlert,
   evaluateSample,
   INITIAL_RULE_STATE,
+  releaseAlert,
+  type OpenAlert,
   type PhysiologicalCode,
   type RuleEvent,
   type RuleState,
+  type SourcedVitalSample,
   type ThresholdProfile,
-  type VitalSample,
 } from '@vigil/shared';
 
 export interface EngineEvent {
@@ -17,22 +20,27 @@ export interface EngineEvent {
 
 /**
  * The physiological rules' state for every session, in memory: evaluating a reading never waits
- * on the database. The alerts it opens are persisted afterwards, by AlertsService.
+ * on the database. One alert per session and code, fed by every source's readings, each source
+ * judged on its own clock. The alerts it opens are persisted afterwards, by AlertsService.
  */
 export class AlertEngine {
   private readonly sessions = new Map<string, Map<PhysiologicalCode, RuleState>>();
 
-  evaluate(sessionId: string, samples: VitalSample[], profile: ThresholdProfile): EngineEvent[] {
+  evaluate(
+    sessionId: string,
+    samples: readonly SourcedVitalSample[],
+    profile: ThresholdProfile,
+  ): EngineEvent[] {
     const rules = this.rulesOf(sessionId);
     const events: EngineEvent[] = [];
+    const options = { deepDesaturationSpo2: profile.deepDesaturationSpo2 };
     for (const sample of samples) {
       const at = Date.parse(sample.at);
       for (const rule of profile.rules) {
         const value = sample[rule.sign];
         if (value === undefined) continue;
-        const result = evaluateSample(rule, rules.get(rule.code) ?? INITIAL_RULE_STATE, value, at, {
-          deepDesaturationSpo2: profile.deepDesaturationSpo2,
-        });
+        const state = rules.get(rule.code) ?? INITIAL_RULE_STATE;
+        const result = evaluateSample(rule, state, sample.source, value, at, options);
         rules.set(rule.code, result.state);
         events.push(...result.events.map((event) => ({ sessionId, code: rule.code, event })));
       }
@@ -51,23 +59,13 @@ export class AlertEngine {
 
   /**
    * An alert opened before this instance saw the session's readings (before a restart, or by
-   * another instance). Its condition is assumed to persist until readings here show it clear, so
-   * an acknowledgement alone cannot close an alert whose cause may still be there.
+   * another instance). Its condition is assumed to persist until readings here show it clear for
+   * the clear time, so an acknowledgement alone cannot close an alert whose cause may still be
+   * there. What the readings here already show of each source is kept.
    */
-  adopt(
-    sessionId: string,
-    code: PhysiologicalCode,
-    open: NonNullable<RuleState['open']>,
-    at: number,
-  ): void {
+  adopt(sessionId: string, code: PhysiologicalCode, open: OpenAlert, at: number): void {
     const rules = this.rulesOf(sessionId);
-    const known = rules.get(code);
-    rules.set(
-      code,
-      known
-        ? { ...known, open }
-        : { ...INITIAL_RULE_STATE, conditionSince: at, conditionPriority: open.priority, open },
-    );
+    rules.set(code, adoptAlert(rules.get(code) ?? INITIAL_RULE_STATE, open, at));
   }
 
   /**
@@ -78,11 +76,11 @@ export class AlertEngine {
   acknowledgedElsewhere(
     sessionId: string,
     code: PhysiologicalCode,
-    open: NonNullable<RuleState['open']>,
+    open: OpenAlert,
     at: number,
   ): EngineEvent[] {
     const state = this.sessions.get(sessionId)?.get(code);
-    if (!state?.previous) {
+    if (!state || !hasReadings(state)) {
       this.adopt(sessionId, code, { ...open, acknowledged: true }, at);
       return [];
     }
@@ -91,9 +89,14 @@ export class AlertEngine {
     return this.acknowledge(sessionId, code, at);
   }
 
-  /** The alert was closed outside the rule (resolved elsewhere): start the next episode afresh. */
+  /**
+   * The alert was closed outside the rule (resolved elsewhere). A condition that a source here
+   * still shows stands: past the delay, its next reading raises a new alert at once.
+   */
   release(sessionId: string, code: PhysiologicalCode): void {
-    this.sessions.get(sessionId)?.delete(code);
+    const rules = this.sessions.get(sessionId);
+    const state = rules?.get(code);
+    if (rules && state) rules.set(code, releaseAlert(state));
   }
 
   forget(sessionId: string): void {
@@ -108,4 +111,8 @@ export class AlertEngine {
     }
     return rules;
   }
+}
+
+function hasReadings(state: RuleState): boolean {
+  return Object.values(state.sources).some((source) => source.previous !== null);
 }

@@ -129,6 +129,20 @@ describe.each(testDatabases())('the alert lifecycle on $name', (database) => {
     ]);
   });
 
+  it('keeps the stored message in step with a worsening condition', async () => {
+    const session = await infusing();
+    await send(session.id, [{ spo2: 90 }, { spo2: 83 }]);
+    await settle();
+    expect((await alertsOf(session.id))[0]).toMatchObject({ message: 'SpO2 83 < 90', value: 83 });
+    await send(session.id, [{ spo2: 75 }]);
+    await settle();
+    expect((await alertsOf(session.id))[0]).toMatchObject({
+      state: 'active',
+      message: 'SpO2 75 < 90',
+      value: 75,
+    });
+  });
+
   it('leaves the alerts open when the transition that ends the session rolls back', async () => {
     const session = await infusing();
     await send(session.id, [{ spo2: 90 }, { spo2: 83 }]);
@@ -178,7 +192,11 @@ describe.each(testDatabases())('the alert lifecycle on $name', (database) => {
         { at: new Date().toISOString(), spo2: 80 },
       ],
     );
-    await alerts.raiseClinical(session, 'SIDE_EFFECT_SEVERE', 'agitation');
+    const refused = await as('nurse')
+      .post(`/sessions/${session.id}/observations`)
+      .send({ type: 'agitation', severity: 'severe' })
+      .expect(409);
+    expect(refused.body.code).toBe('SESSION_STATE_CONFLICT');
     await app.get(AlertTimers).sweep(Date.now() + 30 * MINUTE);
     await settle();
     expect(await alertsOf(session.id)).toEqual([]);

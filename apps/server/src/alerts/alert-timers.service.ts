@@ -5,7 +5,17 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { alertMessage, isLiveSession, type ThresholdProfile } from '@vigil/shared';
+import {
+  bloodPressureDueS,
+  bpOverdueMessage,
+  isLiveSession,
+  shownSilence,
+  signalLossMessage,
+  silentSigns,
+  type Assessment,
+  type PressureReading,
+  type ThresholdProfile,
+} from '@vigil/shared';
 import { In, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, systemPrincipal } from '../auth/principal';
@@ -39,6 +49,8 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
    * the full limit to resume before their silence counts.
    */
   private readonly watchingSince = Date.now();
+  /** Each watched session's newest blood pressure, as of the last sweep. */
+  private pressures = new Map<string, LastPressure>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -180,56 +192,104 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * SIGNAL_LOSS while infusing (no SpO2 or heart rate); BP_OVERDUE while infusing or in recovery.
-   * One query reads every live session with its receipt times; only a change writes.
+   * SIGNAL_LOSS (no SpO2, or no heart rate) and BP_OVERDUE, while infusing, paused or in recovery.
+   * One query reads every such session with its receipt times; only a change writes: a raise, a
+   * resolution, or the message moving on (to the 10 s, then to the minute).
    */
   private async watchSignals(now: number, open: ReadonlyMap<string, AlertEntity>): Promise<void> {
     const sessions: WatchedSession[] = await this.dataSource.query(
-      `SELECT s.id, s.bay, s.state, s.started_at AS "startedAt",
+      `SELECT s.id, s.bay, s.started_at AS "startedAt", s.assessment,
               s.threshold_profile_id AS "thresholdProfileId", s.limits,
-              r.signal_received_at AS "signalAt", r.pressure_received_at AS "pressureAt"
+              r.spo2_received_at AS "spo2At", r.heart_rate_received_at AS "heartRateAt",
+              r.pressure_received_at AS "pressureAt"
        FROM infusion_session s LEFT JOIN vital_receipt r ON r.session_id = s.id
        WHERE s.state IN ('infusing', 'paused', 'recovery')`,
     );
+    const pressures = new Map<string, LastPressure>();
     for (const session of sessions) {
       if (!session.startedAt) continue;
       const profile = this.profiles.limitsFor(session);
       const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
-      const silentS = (now - Math.max(since, parseTime(session.signalAt) ?? since)) / 1000;
-      const signalLimitS = session.state === 'infusing' ? profile.signalLossS : Infinity;
-      await this.technical(session, 'SIGNAL_LOSS', 'medium', silentS, signalLimitS, now, open);
-      const limitS = (profile.bpIntervalMin + profile.bpGraceMin) * 60;
+      const receipts = {
+        spo2: parseTime(session.spo2At),
+        heartRate: parseTime(session.heartRateAt),
+      };
+      const lost = silentSigns(receipts, since, now, profile.signalLossS);
+      await this.technical(
+        session,
+        open,
+        now,
+        'SIGNAL_LOSS',
+        lost.signs.length > 0 && {
+          shownS: shownSilence(lost.silentS),
+          limitS: profile.signalLossS,
+          message: signalLossMessage(lost.signs, shownSilence(lost.silentS), profile.signalLossS),
+        },
+      );
+      const pressure = await this.lastPressure(session);
+      if (pressure) pressures.set(session.id, pressure);
+      const baseline = parseAssessment(session.assessment)?.baseline ?? null;
+      const dueS = bloodPressureDueS(profile, pressure?.reading ?? null, baseline);
       const overdueS = (now - Math.max(since, parseTime(session.pressureAt) ?? since)) / 1000;
-      await this.technical(session, 'BP_OVERDUE', 'low', overdueS, limitS, now, open);
+      await this.technical(
+        session,
+        open,
+        now,
+        'BP_OVERDUE',
+        overdueS > dueS && {
+          shownS: shownSilence(overdueS),
+          limitS: dueS,
+          message: bpOverdueMessage(shownSilence(overdueS), dueS),
+        },
+      );
     }
+    this.pressures = pressures;
   }
 
+  /**
+   * The newest blood pressure of the session, read again only when a newer one has arrived: the
+   * sweep runs every second for every chair, a cuff cycles every few minutes.
+   */
+  private async lastPressure(session: WatchedSession): Promise<LastPressure | null> {
+    if (!session.pressureAt) return null;
+    const known = this.pressures.get(session.id);
+    if (known?.receivedAt === session.pressureAt) return known;
+    const postgres = this.dataSource.options.type === 'postgres';
+    const [reading] = await this.dataSource.query<PressureReading[]>(
+      `SELECT systolic, diastolic FROM vital_sample
+       WHERE session_id = ${postgres ? '$1' : '?'} AND systolic IS NOT NULL
+       ORDER BY received_at DESC, at DESC LIMIT 1`,
+      [session.id],
+    );
+    return reading ? { receivedAt: session.pressureAt, reading } : null;
+  }
+
+  /** Raises, resolves or brings up to date one technical alarm of the session. */
   private async technical(
     session: WatchedSession,
-    code: TechnicalCode,
-    priority: 'medium' | 'low',
-    elapsedS: number,
-    limitS: number,
-    now: number,
     open: ReadonlyMap<string, AlertEntity>,
+    now: number,
+    code: TechnicalCode,
+    condition: { shownS: number; limitS: number; message: string } | false,
   ): Promise<void> {
     const existing = open.get(openKey(session.id, code));
-    if (elapsedS <= limitS) {
+    if (!condition) {
       if (existing) await this.alerts.resolve(existing, now, 'cleared');
       return;
     }
-    if (existing) return;
+    const shown = {
+      value: condition.shownS,
+      threshold: condition.limitS,
+      message: condition.message,
+    };
+    if (existing) {
+      if (existing.message !== shown.message)
+        await this.alerts.refresh({ id: existing.id, ...shown });
+      return;
+    }
     await this.alerts.raise(
       { id: session.id, bay: session.bay },
-      {
-        kind: 'technical',
-        code,
-        priority,
-        value: Math.round(elapsedS),
-        threshold: limitS,
-        message: alertMessage(code, Math.round(elapsedS), limitS),
-        at: now,
-      },
+      { kind: 'technical', code, priority: 'medium', ...shown, at: now },
     );
   }
 }
@@ -239,13 +299,24 @@ type TechnicalCode = 'SIGNAL_LOSS' | 'BP_OVERDUE';
 interface WatchedSession {
   id: string;
   bay: string;
-  state: string;
   startedAt: string | null;
+  /** The assessment as stored JSON: its baseline makes the relative limits. */
+  assessment: string | null;
   thresholdProfileId: string;
   /** The limits in force as stored JSON, read through ThresholdProfilesService.limitsFor. */
   limits: string | null;
-  signalAt: string | null;
+  spo2At: string | null;
+  heartRateAt: string | null;
   pressureAt: string | null;
+}
+
+interface LastPressure {
+  receivedAt: string;
+  reading: PressureReading;
+}
+
+function parseAssessment(stored: string | null): Assessment | null {
+  return stored ? (JSON.parse(stored) as Assessment) : null;
 }
 
 function openKey(sessionId: string, code: string): string {

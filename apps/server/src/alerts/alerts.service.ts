@@ -1,17 +1,15 @@
 import {
-  ConflictException,
   Injectable,
   Logger,
-  NotFoundException,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   alertMessage,
+  clinicalAlertMessage,
   DEFAULT_THRESHOLD_PROFILE,
   effectiveRule,
-  isLiveSession,
   type Assessment,
   type Alert,
   type AlertCode,
@@ -26,12 +24,12 @@ import { randomUUID } from 'node:crypto';
 import type { Subscription } from 'rxjs';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { conflict, notFound } from '../common/vigil.exception';
 import { actorOf, systemPrincipal, type Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
-import { SessionEntity } from '../sessions/session.entity';
 import {
   ThresholdProfilesService,
   type SessionLimitsSource,
@@ -39,8 +37,19 @@ import {
 import { AlertEngine, type EngineEvent } from './alert-engine';
 import { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
+import { LiveAlertMessages, type ShownCondition } from './live-alert-messages';
+import { lockLiveSession } from './live-session-lock';
 
 const OPEN_STATES: AlertState[] = ['active', 'acknowledged'];
+
+/** An acknowledged alert made news again: it must be acknowledged anew. */
+const reactivated = {
+  state: 'active',
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  acknowledgeNote: null,
+  remindedAt: null,
+} satisfies Partial<AlertEntity>;
 
 export interface AlertSubject {
   id: string;
@@ -82,6 +91,7 @@ const PHYSIOLOGICAL: ReadonlySet<string> = new Set(
 export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AlertsService.name);
   private readonly engine = new AlertEngine();
+  private readonly live = new LiveAlertMessages();
   private readonly queues = new Map<string, Promise<void>>();
   private readonly system: Actor = actorOf(systemPrincipal('alert-engine'));
   private otherInstances: Subscription | null = null;
@@ -104,6 +114,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       .find({ where: [{ state: 'active' }, { state: 'acknowledged' }] });
     for (const alert of open) {
       if (!PHYSIOLOGICAL.has(alert.code)) continue;
+      this.trackLive(alert);
       this.engine.adopt(
         alert.sessionId,
         alert.code as PhysiologicalCode,
@@ -130,21 +141,66 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const events = this.engine.evaluate(session.id, samples, rules);
     if (events.length > 0)
       void this.enqueue(session.id, () => this.applyEngineEvents(session, events));
+    const due = this.live.observe(
+      session.id,
+      samples,
+      rules.rules,
+      profile.signalLossS,
+      Date.now(),
+    );
+    if (due.length > 0)
+      void this.enqueue(session.id, async () => {
+        for (const shown of due) await this.refresh(shown);
+      });
   }
 
-  /** A clinical alert (a severe side effect): high priority, latched until acknowledged. */
-  raiseClinical(session: AlertSubject, code: AlertCode, detail: string): Promise<void> {
-    return this.enqueue(session.id, () =>
-      this.raise(session, {
+  /**
+   * A clinical alert (a severe side effect), inside the transaction that records the event, so the
+   * event and its alert commit together or not at all: high priority, open until acknowledged.
+   * Take the session's lock (lockLiveSession FOR UPDATE) first in that transaction. A second
+   * event while the alert is still open is not swallowed: the open alert counts it (its `value` is
+   * the number of severe events it stands for) and names it in its message, becomes active again
+   * if it had been acknowledged, and every screen is told again. Run the returned function after
+   * the commit.
+   */
+  async raiseClinicalIn(
+    manager: EntityManager,
+    session: AlertSubject,
+    code: AlertCode,
+    event: string,
+    at: number,
+  ): Promise<() => void> {
+    const open = await manager
+      .getRepository(AlertEntity)
+      .findOneBy({ sessionId: session.id, code, state: In(OPEN_STATES) });
+    if (!open) {
+      const alert = this.newAlert(session, {
         kind: 'clinical',
         code,
         priority: 'high',
-        value: null,
+        value: 1,
         threshold: null,
-        message: alertMessage(code, null, null, detail),
-        at: Date.now(),
-      }).then(() => undefined),
-    );
+        message: clinicalAlertMessage(event),
+        at,
+      });
+      await this.insertIn(manager, alert);
+      return () => this.realtime.publishAlert('alert.raised', toAlert(alert));
+    }
+    const count = (open.value ?? 1) + 1;
+    const changes: Partial<AlertEntity> = {
+      value: count,
+      message: clinicalAlertMessage(event, count),
+      ...reactivated,
+    };
+    await manager.update(AlertEntity, { id: open.id }, changes);
+    await this.audit.append(manager, this.system, {
+      action: 'alert.repeated',
+      entity: 'alert',
+      entityId: open.id,
+      sessionId: session.id,
+      detail: { code, message: changes.message, reactivated: open.state === 'acknowledged' },
+    });
+    return () => this.realtime.publishAlert('alert.updated', toAlert({ ...open, ...changes }));
   }
 
   async list(filter: AlertFilter): Promise<Alert[]> {
@@ -177,38 +233,43 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   async acknowledge(actor: Actor, id: string, note: string | undefined): Promise<Alert> {
     const now = Date.now();
-    const alert = await this.dataSource.getRepository(AlertEntity).findOneBy({ id });
-    if (!alert) throw new NotFoundException(`alert ${id} not found`);
-    if (alert.state === 'resolved') throw new ConflictException(`alert ${id} is resolved`);
-    if (alert.state === 'acknowledged') return toAlert(alert);
-    Object.assign(alert, {
-      state: 'acknowledged',
+    const found = await this.dataSource.getRepository(AlertEntity).findOneBy({ id });
+    if (!found) throw notFound(`alert ${id} not found`);
+    if (found.state === 'resolved')
+      throw conflict('ALERT_STATE_CONFLICT', `alert ${id} is resolved`, { state: found.state });
+    if (found.state === 'acknowledged') return toAlert(found);
+    const acknowledgement = {
+      state: 'acknowledged' as const,
       acknowledgedAt: toIsoTimestamp(now),
       acknowledgedBy: actor.actor,
       acknowledgeNote: note ?? null,
-    });
-    await this.unitOfWork.run(async (manager) => {
-      await manager.update(
-        AlertEntity,
-        { id },
-        {
-          state: alert.state,
-          acknowledgedAt: alert.acknowledgedAt,
-          acknowledgedBy: alert.acknowledgedBy,
-          acknowledgeNote: alert.acknowledgeNote,
-        },
-      );
+    };
+    const alert = await this.unitOfWork.run(async (manager) => {
+      // Conditional: of two acknowledgements (or one racing with the end of the session) one
+      // counts, and a clinical alert closes in the same transaction, never left half-done.
+      const result = await manager.update(AlertEntity, { id, state: 'active' }, acknowledgement);
+      if (!result.affected) return null;
       await this.audit.append(manager, actor, {
         action: 'alert.acknowledged',
         entity: 'alert',
         entityId: id,
-        sessionId: alert.sessionId,
-        detail: { code: alert.code, priority: alert.priority, note: note ?? null },
+        sessionId: found.sessionId,
+        detail: { code: found.code, priority: found.priority, note: note ?? null },
       });
+      const acknowledged = { ...found, ...acknowledgement };
+      // A clinical alert has no condition to clear; a physiological one may have cleared already.
+      if (found.kind !== 'clinical') return acknowledged;
+      const [resolved] = await this.resolveIn(
+        manager,
+        actor,
+        [acknowledged],
+        toIsoTimestamp(now),
+        'acknowledged',
+      );
+      return resolved;
     });
+    if (!alert) return this.acknowledge(actor, id, note);
     this.realtime.publishAlert('alert.updated', toAlert(alert));
-    // A clinical alert has no condition to clear; a physiological one may have cleared already.
-    if (alert.kind === 'clinical') await this.resolve(alert, now, 'acknowledged');
     if (PHYSIOLOGICAL.has(alert.code)) {
       const events = this.engine.acknowledge(alert.sessionId, alert.code as PhysiologicalCode, now);
       if (events.length)
@@ -228,7 +289,24 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
    * or an abort leaves no alert behind on an empty chair.
    */
   async raise(session: AlertSubject, request: RaiseRequest): Promise<AlertEntity | null> {
-    const alert: AlertEntity = {
+    const alert = this.newAlert(session, request);
+    try {
+      const raised = await this.unitOfWork.run(async (manager) => {
+        if (!(await lockLiveSession(manager, session.id, 'FOR SHARE'))) return false;
+        await this.insertIn(manager, alert);
+        return true;
+      });
+      if (!raised) return null;
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+    this.realtime.publishAlert('alert.raised', toAlert(alert));
+    return alert;
+  }
+
+  private newAlert(session: AlertSubject, request: RaiseRequest): AlertEntity {
+    return {
       id: randomUUID(),
       sessionId: session.id,
       bay: session.bay,
@@ -248,26 +326,17 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       escalationLevel: 0,
       remindedAt: null,
     };
-    try {
-      const raised = await this.unitOfWork.run(async (manager) => {
-        if (!(await this.isLive(manager, session.id, 'FOR SHARE'))) return false;
-        await manager.insert(AlertEntity, alert);
-        await this.audit.append(manager, this.system, {
-          action: 'alert.raised',
-          entity: 'alert',
-          entityId: alert.id,
-          sessionId: session.id,
-          detail: { code: alert.code, priority: alert.priority, message: alert.message },
-        });
-        return true;
-      });
-      if (!raised) return null;
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
-    this.realtime.publishAlert('alert.raised', toAlert(alert));
-    return alert;
+  }
+
+  private async insertIn(manager: EntityManager, alert: AlertEntity): Promise<void> {
+    await manager.insert(AlertEntity, alert);
+    await this.audit.append(manager, this.system, {
+      action: 'alert.raised',
+      entity: 'alert',
+      entityId: alert.id,
+      sessionId: alert.sessionId,
+      detail: { code: alert.code, priority: alert.priority, message: alert.message },
+    });
   }
 
   /** Closes an open alert (once, whichever instance gets there first). */
@@ -276,6 +345,28 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       this.resolveIn(manager, this.system, [alert], toIsoTimestamp(at), reason),
     );
     for (const closed of resolved) this.realtime.publishAlert('alert.updated', toAlert(closed));
+    if (PHYSIOLOGICAL.has(alert.code))
+      this.live.untrack(alert.sessionId, alert.code as PhysiologicalCode);
+  }
+
+  /**
+   * Brings an open alert's message (and value) up to date with its condition, and tells every
+   * screen. Not audited: the raise, upgrades and resolution are, and the readings themselves are
+   * stored; this is what the words on the screen say in between.
+   */
+  async refresh(shown: ShownCondition): Promise<void> {
+    const { id, ...changes } = shown;
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(AlertEntity)
+      .set(changes)
+      .where('id = :id', { id })
+      .andWhere("state <> 'resolved'")
+      .execute();
+    if (!result.affected) return;
+    const alert = await this.dataSource.getRepository(AlertEntity).findOneBy({ id });
+    if (alert?.state !== 'resolved' && alert)
+      this.realtime.publishAlert('alert.updated', toAlert(alert));
   }
 
   /**
@@ -292,7 +383,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     sessionId: string,
     at: string,
   ): Promise<() => void> {
-    await this.isLive(manager, sessionId, 'FOR UPDATE');
+    await lockLiveSession(manager, sessionId, 'FOR UPDATE');
     const open = await manager
       .getRepository(AlertEntity)
       .findBy({ sessionId, state: In(OPEN_STATES) });
@@ -305,6 +396,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     );
     return () => {
       this.engine.forget(sessionId);
+      this.live.forget(sessionId);
       for (const alert of resolved) this.realtime.publishAlert('alert.updated', toAlert(alert));
     };
   }
@@ -361,26 +453,6 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     return resolved;
   }
 
-  /**
-   * Whether the session still occupies its chair, read with a row lock on PostgreSQL (SQLite's
-   * writers take turns already) so that ending a session and raising one of its alerts are
-   * ordered: FOR SHARE for a raise, FOR UPDATE for the end.
-   */
-  private async isLive(
-    manager: EntityManager,
-    sessionId: string,
-    lock: 'FOR SHARE' | 'FOR UPDATE',
-  ): Promise<boolean> {
-    const postgres = manager.connection.options.type === 'postgres';
-    const [row] = await manager.query<Array<{ state: SessionEntity['state'] }>>(
-      postgres
-        ? `SELECT state FROM infusion_session WHERE id = $1 ${lock}`
-        : 'SELECT state FROM infusion_session WHERE id = ?',
-      [sessionId],
-    );
-    return row !== undefined && isLiveSession(row.state);
-  }
-
   private async applyEngineEvents(
     session: AlertSubject,
     events: EngineEvent[],
@@ -397,8 +469,8 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
           message: alertMessage(code, event.value, event.threshold),
           at: event.at,
         });
-        if (!raised)
-          await this.upgradeOpen(session, code, event.priority, event.value, event.threshold);
+        if (raised) this.trackLive(raised);
+        else await this.upgradeOpen(session, code, event.priority, event.value, event.threshold);
         continue;
       }
       if (event.type === 'upgrade') {
@@ -425,18 +497,13 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const open = await this.findOpen(session.id, code);
     if (!open || (open.priority === 'high' && priority !== 'high') || open.priority === priority)
       return;
+    const worst = this.live.worst(session.id, code as PhysiologicalCode, value);
     const changes: Partial<AlertEntity> = {
       priority,
-      value,
+      value: worst,
       threshold,
-      message: alertMessage(code, value, threshold),
-      ...(open.state === 'acknowledged' && {
-        state: 'active',
-        acknowledgedAt: null,
-        acknowledgedBy: null,
-        acknowledgeNote: null,
-        remindedAt: null,
-      }),
+      message: alertMessage(code as PhysiologicalCode, value, threshold, worst),
+      ...(open.state === 'acknowledged' && reactivated),
     };
     await this.unitOfWork.run(async (manager) => {
       await manager.update(AlertEntity, { id: open.id }, changes);
@@ -454,7 +521,22 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
         },
       });
     });
-    this.realtime.publishAlert('alert.updated', toAlert({ ...open, ...changes }));
+    const upgraded = { ...open, ...changes };
+    this.trackLive(upgraded);
+    this.realtime.publishAlert('alert.updated', toAlert(upgraded));
+  }
+
+  private trackLive(alert: AlertEntity | Alert): void {
+    this.live.track(
+      {
+        id: alert.id,
+        sessionId: alert.sessionId,
+        code: alert.code as PhysiologicalCode,
+        value: alert.value ?? 0,
+        threshold: alert.threshold ?? 0,
+      },
+      Date.now(),
+    );
   }
 
   /**
@@ -465,6 +547,7 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
     const { sessionId } = alert;
     if (alert.resolvedReason === 'session-ended') {
       this.engine.forget(sessionId);
+      this.live.forget(sessionId);
       return;
     }
     if (!PHYSIOLOGICAL.has(alert.code)) return;
@@ -475,8 +558,13 @@ export class AlertsService implements OnApplicationBootstrap, OnModuleDestroy {
       threshold: alert.threshold ?? 0,
       acknowledged: false,
     };
-    if (alert.state === 'resolved') this.engine.release(sessionId, code);
-    else if (alert.state === 'active') this.engine.adopt(sessionId, code, open, Date.now());
+    if (alert.state === 'resolved') {
+      this.engine.release(sessionId, code);
+      this.live.untrack(sessionId, code);
+      return;
+    }
+    this.trackLive(alert);
+    if (alert.state === 'active') this.engine.adopt(sessionId, code, open, Date.now());
     else
       void this.enqueue(sessionId, async () => {
         const events = this.engine.acknowledgedElsewhere(sessionId, code, open, Date.now());

@@ -214,37 +214,6 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     expect(escalations).toHaveLength(1);
   });
 
-  it('raises a severe side effect as a high clinical alert that blocks discharge until acknowledged', async () => {
-    const session = await infusing();
-    await as('nurse')
-      .post(`/sessions/${session.id}/observations`)
-      .send({ type: 'agitation', severity: 'severe', note: 'pulling at line' })
-      .expect(201);
-    const [alert] = await alertsOf(session.id);
-    expect(alert).toMatchObject({
-      kind: 'clinical',
-      code: 'SIDE_EFFECT_SEVERE',
-      priority: 'high',
-      message: 'Severe side effect: agitation — pulling at line',
-    });
-    await send(
-      session.id,
-      [{ systolic: 124, diastolic: 78, heartRate: 72, spo2: 98 }],
-      Date.now() - 5 * SECOND,
-    );
-    await as('nurse').post(`/sessions/${session.id}/stop`).expect(200);
-    const refused = await as('nurse')
-      .post(`/sessions/${session.id}/discharge`)
-      .send({ aldreteScore: 10, escortPresent: true })
-      .expect(409);
-    expect(refused.body.message).toEqual(['1 high-priority alert(s) not resolved']);
-    await as('nurse').post(`/alerts/${alert.id}/acknowledge`).send({}).expect(200);
-    await as('nurse')
-      .post(`/sessions/${session.id}/discharge`)
-      .send({ aldreteScore: 10, escortPresent: true })
-      .expect(200);
-  });
-
   it('raises SIGNAL_LOSS when an infusing session sends no SpO2 or heart rate, and resolves it when data returns', async () => {
     const session = await infusing();
     const timers = app.get(AlertTimers);

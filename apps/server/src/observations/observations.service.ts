@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   isLiveSession,
   type Intervention,
@@ -7,9 +7,12 @@ import {
   type ObservationInput,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { AlertsService } from '../alerts/alerts.service';
+import { lockLiveSession } from '../alerts/live-session-lock';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
+import { conflict } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { SessionEntity } from '../sessions/session.entity';
@@ -39,7 +42,9 @@ export class ObservationsService {
       scores: input.scores ?? null,
       recordedBy: actor.actor,
     };
-    await this.unitOfWork.run(async (manager) => {
+    // The event and its alert commit together: the nurse's 201 means both are stored.
+    const publishAlert = await this.unitOfWork.run(async (manager) => {
+      await this.lockLive(manager, session);
       await manager.insert(ObservationEntity, entity);
       await this.audit.append(manager, actor, {
         action: 'observation.recorded',
@@ -54,14 +59,16 @@ export class ObservationsService {
           scores: entity.scores,
         },
       });
-    });
-    if (entity.severity === 'severe') {
-      await this.alerts.raiseClinical(
+      if (entity.severity !== 'severe') return null;
+      return this.alerts.raiseClinicalIn(
+        manager,
         session,
         'SIDE_EFFECT_SEVERE',
         `${entity.type}${entity.note ? ` — ${entity.note}` : ''}`,
+        Date.now(),
       );
-    }
+    });
+    publishAlert?.();
     return {
       id: entity.id,
       sessionId,
@@ -89,6 +96,7 @@ export class ObservationsService {
       recordedBy: actor.actor,
     };
     await this.unitOfWork.run(async (manager) => {
+      await this.lockLive(manager, session);
       await manager.insert(InterventionEntity, entity);
       await this.audit.append(manager, actor, {
         action: 'intervention.recorded',
@@ -104,11 +112,22 @@ export class ObservationsService {
   /** What happens to a discharged or aborted patient is no longer this session's record. */
   private async liveSession(sessionId: string): Promise<SessionEntity> {
     const session = await this.sessions.getEntity(sessionId);
-    if (!isLiveSession(session.state)) {
-      throw new ConflictException(
-        `session ${sessionId} is ${session.state}; nothing more can be recorded`,
-      );
-    }
+    if (!isLiveSession(session.state)) throw this.ended(sessionId);
     return session;
+  }
+
+  /**
+   * Checked again under the session's lock, first in the transaction: a session that ended since
+   * the first check records nothing more (and raises no alert for an empty chair).
+   */
+  private async lockLive(manager: EntityManager, session: SessionEntity): Promise<void> {
+    if (!(await lockLiveSession(manager, session.id, 'FOR UPDATE'))) throw this.ended(session.id);
+  }
+
+  private ended(sessionId: string) {
+    return conflict(
+      'SESSION_STATE_CONFLICT',
+      `session ${sessionId} has ended; nothing more can be recorded`,
+    );
   }
 }

@@ -4,7 +4,7 @@ import {
   replayProfile,
   type ReplayedEpisode,
   type ThresholdProfile,
-  type VitalSample,
+  type SourcedVitalSample,
 } from '@vigil/shared';
 import fc from 'fast-check';
 import { AlertEngine } from '../alerts/alert-engine';
@@ -32,7 +32,7 @@ function flattenEpisodes(episodes: ReplayedEpisode[]): FlatEvent[] {
 function liveEvents(
   profile: ThresholdProfile,
   baseline: Record<string, number> | null,
-  samples: VitalSample[],
+  samples: SourcedVitalSample[],
 ): FlatEvent[] {
   const effective = {
     ...profile,
@@ -60,16 +60,36 @@ const reading = fc.record(
   { requiredKeys: [] },
 );
 
-/** Readings at increasing times, one to three seconds apart, as a monitor sends them. */
+const SOURCES = ['device:monitor', 'device:second-monitor', 'user:nurse'] as const;
+
+/**
+ * Readings from up to three sources (a monitor, a second monitor, a nurse's manual entries), one
+ * to three seconds apart, each source on a clock up to 5 s off; delivered in time order, which is
+ * the order the replay reads them back in.
+ */
 const recording = fc
-  .array(fc.tuple(reading, fc.integer({ min: 1, max: 3 })), { maxLength: 200 })
-  .map((steps) => {
+  .record({
+    steps: fc.array(
+      fc.tuple(reading, fc.integer({ min: 1, max: 3 }), fc.constantFrom(...SOURCES)),
+      { maxLength: 200 },
+    ),
+    skewMs: fc.tuple(...SOURCES.map(() => fc.integer({ min: -5_000, max: 5_000 }))),
+  })
+  .map(({ steps, skewMs }) => {
     let at = START;
-    return steps.map(([measurements, gapS]): VitalSample => {
+    const samples = steps.map(([measurements, gapS, source]): SourcedVitalSample => {
       at += gapS * 1000;
-      const time = new Date(at).toISOString();
-      return { sessionId: 'session', seq: null, at: time, receivedAt: time, ...measurements };
+      const time = new Date(at + skewMs[SOURCES.indexOf(source)]).toISOString();
+      return {
+        sessionId: 'session',
+        seq: null,
+        at: time,
+        receivedAt: time,
+        source,
+        ...measurements,
+      };
     });
+    return samples.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   });
 
 const profile = fc

@@ -7,7 +7,14 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { DEVICES_NAMESPACE, type SocketErrorReply, type VitalsAccepted } from '@vigil/shared';
+import {
+  DEVICES_NAMESPACE,
+  errorCodeForStatus,
+  isErrorCode,
+  type ErrorCode,
+  type SocketErrorReply,
+  type VitalsAccepted,
+} from '@vigil/shared';
 import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
@@ -23,6 +30,11 @@ import { SecurityEvents } from '../security/security-events';
 import { VitalsIngestService } from './vitals-ingest.service';
 
 const envelopeSchema = z.object({ sessionId: z.uuid() }).loose();
+
+/** The REST refusal's stable code (and its details) beside the status and message. */
+export interface DeviceErrorReply extends SocketErrorReply {
+  error: SocketErrorReply['error'] & { code: ErrorCode; details?: Record<string, unknown> };
+}
 
 /** Bedside monitors that keep a socket open; the ack carries what REST would have answered. */
 @WebSocketGateway({ namespace: DEVICES_NAMESPACE })
@@ -73,28 +85,47 @@ export class DevicesGateway implements OnGatewayInit, OnModuleDestroy {
   async vitals(
     @ConnectedSocket() socket: Socket,
     @MessageBody() message: unknown,
-  ): Promise<VitalsAccepted | SocketErrorReply> {
+  ): Promise<VitalsAccepted | DeviceErrorReply> {
     const principal = (socket.data as { principal: Principal }).principal;
     try {
       const envelope = envelopeSchema.safeParse(message);
       if (!envelope.success) {
-        return { error: { statusCode: 400, message: ['sessionId must be a session id (UUID)'] } };
+        return {
+          error: {
+            statusCode: 400,
+            code: 'VALIDATION_FAILED',
+            message: ['sessionId must be a session id (UUID)'],
+          },
+        };
       }
       const { sessionId, ...body } = envelope.data;
       return await this.ingest.ingest(principal, sessionId, this.ingest.validate(body));
     } catch (error) {
-      if (error instanceof HttpException) {
-        const response = error.getResponse();
-        const message =
-          typeof response === 'string'
-            ? response
-            : (response as { message: string | string[] }).message;
-        return { error: { statusCode: error.getStatus(), message } };
-      }
+      if (error instanceof HttpException) return { error: refusalOf(error) };
       this.logger.error(
         error instanceof Error ? (error.stack ?? error.message) : 'non-error thrown',
       );
-      return { error: { statusCode: 500, message: 'Internal server error' } };
+      return {
+        error: { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' },
+      };
     }
   }
+}
+
+function refusalOf(error: HttpException): DeviceErrorReply['error'] {
+  const statusCode = error.getStatus();
+  const response = error.getResponse();
+  if (typeof response === 'string')
+    return { statusCode, code: errorCodeForStatus(statusCode), message: response };
+  const body = response as {
+    code?: unknown;
+    message: string | string[];
+    details?: Record<string, unknown>;
+  };
+  return {
+    statusCode,
+    code: isErrorCode(body.code) ? body.code : errorCodeForStatus(statusCode),
+    message: body.message,
+    ...(body.details && { details: body.details }),
+  };
 }

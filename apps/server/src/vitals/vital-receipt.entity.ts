@@ -12,9 +12,13 @@ export class VitalReceiptEntity {
   @PrimaryColumn({ name: 'session_id', type: 'uuid' })
   sessionId!: string;
 
-  /** The newest SpO2 or heart-rate sample. */
-  @Column(isoTimestampColumn({ name: 'signal_received_at', nullable: true }))
-  signalReceivedAt!: string | null;
+  /** The newest SpO2 sample: each continuous sign has its own, so each one's loss is noticed. */
+  @Column(isoTimestampColumn({ name: 'spo2_received_at', nullable: true }))
+  spo2ReceivedAt!: string | null;
+
+  /** The newest heart-rate sample. */
+  @Column(isoTimestampColumn({ name: 'heart_rate_received_at', nullable: true }))
+  heartRateReceivedAt!: string | null;
 
   /** The newest blood-pressure sample. */
   @Column(isoTimestampColumn({ name: 'pressure_received_at', nullable: true }))

@@ -1,9 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber, isoTimestampColumn } from '../database/columns';
+import { bigintAsNumber, ISO_TIMESTAMP_LENGTH, isoTimestampColumn } from '../database/columns';
 
 /**
- * The natural key (session, source, dedupe key) is the primary key: the database itself refuses
- * a resent sample, so idempotency holds under concurrent posts without a check-then-insert race.
+ * The natural key (session, source, dedupe key, time) is the primary key: the database itself
+ * refuses a resent sample, so idempotency holds under concurrent posts without a check-then-insert
+ * race. The time is part of it so that a monitor that restarted its counter (the same `seq` at
+ * another time) sends new readings, not duplicates.
  */
 @Entity({ name: 'vital_sample' })
 @Index('idx_vital_sample_session_at', ['sessionId', 'at'])
@@ -21,7 +23,7 @@ export class VitalSampleEntity {
   @Column({ type: 'bigint', nullable: true, transformer: bigintAsNumber })
   seq!: number | null;
 
-  @Column(isoTimestampColumn())
+  @PrimaryColumn({ type: 'varchar', length: ISO_TIMESTAMP_LENGTH })
   at!: string;
 
   @Column(isoTimestampColumn({ name: 'received_at' }))

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type LatestVitals, mergeLatestVitals, type VitalSample, VITAL_SIGNS } from '@vigil/shared';
+import {
+  LATEST_READINGS_WINDOW_MS,
+  type LatestVitals,
+  mergeLatestVitals,
+  type VitalSample,
+  type VitalSign,
+  VITAL_SIGNS,
+} from '@vigil/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
+import { toIsoTimestamp } from '../database/columns';
 import { multiRowInserts } from '../database/multi-row-insert';
 import { VitalSampleEntity } from './vital-sample.entity';
 import { toVitalSample } from './vital-sample.mapper';
@@ -42,9 +50,29 @@ function rowValues(row: VitalSampleEntity): unknown[] {
  * The primary key as one string: what makes a sample the same sample. PostgreSQL returns uuids in
  * lower case whatever case the request used.
  */
-export function sampleKey(sessionId: string, source: string, dedupeKey: string): string {
-  return `${sessionId.toLowerCase()}\u0000${source}\u0000${dedupeKey}`;
+export function sampleKey(
+  row: Pick<VitalSampleEntity, 'sessionId' | 'source' | 'dedupeKey' | 'at'>,
+): string {
+  return `${row.sessionId.toLowerCase()}\u0000${row.source}\u0000${row.dedupeKey}\u0000${row.at}`;
 }
+
+interface StoredRow {
+  session_id: string;
+  source: string;
+  dedupe_key: string;
+  at: string;
+  systolic: number | null;
+  diastolic: number | null;
+  heart_rate: number | null;
+  spo2: number | null;
+  resp_rate: number | null;
+  etco2: number | null;
+}
+
+export type StoredMeasurements = Pick<VitalSampleEntity, VitalSign>;
+
+/** Rows per keyed lookup or delete: four parameters each, well inside SQLite's limit of 999. */
+const KEYED_CHUNK = 200;
 
 function later(current: string | null, candidate: string): string {
   return current !== null && current > candidate ? current : candidate;
@@ -68,42 +96,105 @@ export class VitalSamplesRepository {
       rows.map(rowValues),
       postgres,
     )) {
-      const inserted: Array<{ session_id: string; source: string; dedupe_key: string }> =
+      const inserted: Array<Pick<StoredRow, 'session_id' | 'source' | 'dedupe_key' | 'at'>> =
         await manager.query(
-          `${sql} ON CONFLICT DO NOTHING RETURNING session_id, source, dedupe_key`,
+          `${sql} ON CONFLICT DO NOTHING RETURNING session_id, source, dedupe_key, at`,
           parameters,
         );
       for (const row of inserted)
-        insertedKeys.add(sampleKey(row.session_id, row.source, row.dedupe_key));
+        insertedKeys.add(
+          sampleKey({
+            sessionId: row.session_id,
+            source: row.source,
+            dedupeKey: row.dedupe_key,
+            at: row.at,
+          }),
+        );
     }
-    return rows.filter((row) =>
-      insertedKeys.has(sampleKey(row.sessionId, row.source, row.dedupeKey)),
-    );
+    return rows.filter((row) => insertedKeys.has(sampleKey(row)));
   }
 
-  /** Moves each session's receipt times forward to its newest stored oximetry and pressure. */
+  /**
+   * The stored samples with these rows' keys, by key: only rows the insert refused are looked up,
+   * to tell a resend (the same values) from a conflict (other values under the same key).
+   */
+  async findByKeys(
+    manager: EntityManager,
+    rows: readonly VitalSampleEntity[],
+  ): Promise<Map<string, StoredMeasurements>> {
+    const found = new Map<string, StoredMeasurements>();
+    for (let start = 0; start < rows.length; start += KEYED_CHUNK) {
+      const { where, parameters } = this.keyed(rows.slice(start, start + KEYED_CHUNK));
+      const stored: StoredRow[] = await manager.query(
+        `SELECT session_id, source, dedupe_key, at, systolic, diastolic, heart_rate, spo2,
+                resp_rate, etco2
+         FROM vital_sample WHERE ${where}`,
+        parameters,
+      );
+      for (const row of stored) {
+        const key = { sessionId: row.session_id, source: row.source, dedupeKey: row.dedupe_key };
+        found.set(sampleKey({ ...key, at: row.at }), {
+          systolic: row.systolic,
+          diastolic: row.diastolic,
+          heartRate: row.heart_rate,
+          spo2: row.spo2,
+          respRate: row.resp_rate,
+          etco2: row.etco2,
+        });
+      }
+    }
+    return found;
+  }
+
+  /** Takes back rows this transaction inserted, for a batch refused after its insert. */
+  async deleteByKeys(manager: EntityManager, rows: readonly VitalSampleEntity[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += KEYED_CHUNK) {
+      const { where, parameters } = this.keyed(rows.slice(start, start + KEYED_CHUNK));
+      await manager.query(`DELETE FROM vital_sample WHERE ${where}`, parameters);
+    }
+  }
+
+  private keyed(rows: readonly VitalSampleEntity[]): { where: string; parameters: unknown[] } {
+    const postgres = this.dataSource.options.type === 'postgres';
+    const parameters: unknown[] = [];
+    const next = (value: unknown) => {
+      parameters.push(value);
+      return postgres ? `$${parameters.length}` : '?';
+    };
+    const where = rows
+      .map(
+        (row) =>
+          `(session_id = ${next(row.sessionId)} AND source = ${next(row.source)}` +
+          ` AND dedupe_key = ${next(row.dedupeKey)} AND at = ${next(row.at)})`,
+      )
+      .join(' OR ');
+    return { where, parameters };
+  }
+
+  /** Moves each session's receipt times forward to its newest stored SpO2, heart rate and pressure. */
   async recordReceipts(manager: EntityManager, stored: VitalSampleEntity[]): Promise<void> {
-    const receipts = new Map<string, [string | null, string | null]>();
+    const receipts = new Map<string, [string | null, string | null, string | null]>();
     for (const row of stored) {
-      const receipt = receipts.get(row.sessionId) ?? [null, null];
-      if (row.spo2 !== null || row.heartRate !== null)
-        receipt[0] = later(receipt[0], row.receivedAt);
-      if (row.systolic !== null) receipt[1] = later(receipt[1], row.receivedAt);
+      const receipt = receipts.get(row.sessionId) ?? [null, null, null];
+      if (row.spo2 !== null) receipt[0] = later(receipt[0], row.receivedAt);
+      if (row.heartRate !== null) receipt[1] = later(receipt[1], row.receivedAt);
+      if (row.systolic !== null) receipt[2] = later(receipt[2], row.receivedAt);
       receipts.set(row.sessionId, receipt);
     }
     // In session order: overlapping commits then lock the receipt rows in one order.
     const rows = [...receipts]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([sessionId, [signal, pressure]]) => [sessionId, signal, pressure]);
+      .map(([sessionId, times]) => [sessionId, ...times]);
     for (const { sql, parameters } of multiRowInserts(
       'vital_receipt',
-      ['session_id', 'signal_received_at', 'pressure_received_at'],
+      ['session_id', 'spo2_received_at', 'heart_rate_received_at', 'pressure_received_at'],
       rows,
       this.dataSource.options.type === 'postgres',
     )) {
       await manager.query(
         `${sql} ON CONFLICT (session_id) DO UPDATE SET
-           signal_received_at = COALESCE(excluded.signal_received_at, vital_receipt.signal_received_at),
+           spo2_received_at = COALESCE(excluded.spo2_received_at, vital_receipt.spo2_received_at),
+           heart_rate_received_at = COALESCE(excluded.heart_rate_received_at, vital_receipt.heart_rate_received_at),
            pressure_received_at = COALESCE(excluded.pressure_received_at, vital_receipt.pressure_received_at)`,
         parameters,
       );
@@ -122,28 +213,41 @@ export class VitalSamplesRepository {
     return (await query.getMany()).map(toVitalSample);
   }
 
-  /** The newest value of each sign per session, each found through the (session, at) index. */
+  /**
+   * The reading to show of each sign per session: each source's newest within the window behind
+   * the sign's newest reading, folded as the dashboard folds live samples (the most alarming of
+   * them is shown). Two queries per sign, each through the (session, at) index.
+   */
   async latestBySession(
     sessionIds: string[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, LatestVitals>> {
     const latest = new Map<string, LatestVitals>();
     const repository = manager.getRepository(VitalSampleEntity);
+    const withSign = (sessionId: string, sign: VitalSign) =>
+      repository
+        .createQueryBuilder('sample')
+        .where('sample.sessionId = :sessionId', { sessionId })
+        .andWhere(`sample.${sign} IS NOT NULL`)
+        .orderBy('sample.at', 'ASC');
     await Promise.all(
       sessionIds.flatMap((sessionId) =>
         VITAL_SIGNS.map(async (sign) => {
-          const row = await repository
-            .createQueryBuilder('sample')
-            .where('sample.sessionId = :sessionId', { sessionId })
-            .andWhere(`sample.${sign} IS NOT NULL`)
+          const newest = await withSign(sessionId, sign)
             .orderBy('sample.at', 'DESC')
             .limit(1)
             .getOne();
-          if (row)
-            latest.set(
-              sessionId,
-              mergeLatestVitals(latest.get(sessionId) ?? {}, [toVitalSample(row)]),
-            );
+          if (!newest) return;
+          const since = toIsoTimestamp(Date.parse(newest.at) - LATEST_READINGS_WINDOW_MS);
+          const recent = await withSign(sessionId, sign)
+            .andWhere('sample.at >= :since', { since })
+            .getMany();
+          const readings = recent.map((row) => ({
+            at: row.at,
+            source: row.source,
+            [sign]: row[sign],
+          }));
+          latest.set(sessionId, mergeLatestVitals(latest.get(sessionId) ?? {}, readings));
         }),
       ),
     );

@@ -1,9 +1,6 @@
 import {
-  ConflictException,
-  ForbiddenException,
   Injectable,
   Logger,
-  NotFoundException,
   ServiceUnavailableException,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
@@ -13,9 +10,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ObservedSession } from '../alerts/alerts.service';
 import { AuditService, type AuditEvent } from '../audit/audit.service';
 import { actorOf, type Actor, type Principal } from '../auth/principal';
+import { conflict, forbidden, notFound } from '../common/vigil.exception';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
 import type { VitalSampleEntity } from './vital-sample.entity';
+import { sameMeasurements } from './vital-sample.mapper';
 import { sampleKey, VitalSamplesRepository } from './vital-samples.repository';
 
 export interface VitalsSubmission {
@@ -23,6 +22,8 @@ export interface VitalsSubmission {
   sessionId: string;
   /** The batch's samples, each key once. */
   rows: VitalSampleEntity[];
+  /** Samples the batch carried twice under one key, with other values the second time. */
+  conflicting: VitalSampleEntity[];
   /** How many samples the batch carried, its own repeats included. */
   offered: number;
 }
@@ -184,10 +185,10 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
       const outcomes = group.map((pending): Outcome => {
         const session = sessions.get(pending.sessionId);
         const refusal = this.refusal(pending, session, audits);
-        if (refusal || !session) return { refusal: refusal ?? notFound(pending.sessionId) };
+        if (refusal || !session) return { refusal: refusal ?? sessionNotFound(pending.sessionId) };
         // A sample resent within one group is stored for the first batch that carried it.
         for (const row of pending.rows) {
-          const key = sampleKey(row.sessionId, row.source, row.dedupeKey);
+          const key = sampleKey(row);
           if (!claimed.has(key)) claimed.set(key, row);
         }
         return { session, stored: [] };
@@ -197,9 +198,22 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([, row]) => row);
       const inserted = new Set(await this.samples.insertNew(manager, candidates));
+      const conflicts = await this.conflictsOf(manager, group, outcomes, claimed, inserted);
+      if (conflicts.size > 0 && group.length > 1) {
+        // Nothing of a conflicting batch may be stored, yet its rows may stand for another
+        // batch's resends: the group is rolled back and committed batch by batch.
+        throw new Error('a batch of the group conflicts with stored samples');
+      }
       group.forEach((pending, index) => {
         const outcome = outcomes[index];
         if ('refusal' in outcome) return;
+        const conflicting = conflicts.get(pending);
+        if (conflicting) {
+          outcomes[index] = {
+            refusal: refuseConflict(pending, conflicting, 'was already received', audits),
+          };
+          return;
+        }
         outcome.stored = pending.rows.filter((row) => inserted.has(row));
         if (outcome.stored.length === 0) return;
         audits.push({
@@ -216,10 +230,42 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
           },
         });
       });
-      await this.samples.recordReceipts(manager, [...inserted]);
+      // Only a lone batch gets here with a conflict: what it inserted is taken back.
+      if (conflicts.size > 0) await this.samples.deleteByKeys(manager, [...inserted]);
+      const stored = outcomes.flatMap((outcome) => ('stored' in outcome ? outcome.stored : []));
+      await this.samples.recordReceipts(manager, stored);
       await this.audit.appendAll(manager, audits);
       return outcomes;
     });
+  }
+
+  /**
+   * Per batch, its samples whose key is already taken with other values: by a stored sample or by
+   * an earlier batch of the group. Only the rows the insert refused are read back, so a group
+   * without resends reads nothing.
+   */
+  private async conflictsOf(
+    manager: EntityManager,
+    group: Pending[],
+    outcomes: Outcome[],
+    claimed: Map<string, VitalSampleEntity>,
+    inserted: Set<VitalSampleEntity>,
+  ): Promise<Map<Pending, VitalSampleEntity[]>> {
+    const refused = [...claimed.values()].filter((row) => !inserted.has(row));
+    const stored = refused.length > 0 ? await this.samples.findByKeys(manager, refused) : null;
+    const conflicts = new Map<Pending, VitalSampleEntity[]>();
+    group.forEach((pending, index) => {
+      if ('refusal' in outcomes[index]) return;
+      const conflicting: VitalSampleEntity[] = [];
+      for (const row of pending.rows) {
+        const key = sampleKey(row);
+        const first = claimed.get(key);
+        const earlier = first === row ? stored?.get(key) : first;
+        if (earlier && !sameMeasurements(earlier, row)) conflicting.push(row);
+      }
+      if (conflicting.length > 0) conflicts.set(pending, conflicting);
+    });
+    return conflicts;
   }
 
   /** One plain query for the group's sessions, with only the columns ingest reads. */
@@ -250,13 +296,16 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     );
   }
 
-  /** Why this batch cannot be stored, if it cannot; a device outside its bay is audited. */
+  /**
+   * Why this batch cannot be stored, if it cannot; a device outside its bay and a batch that
+   * contradicts itself are audited.
+   */
   private refusal(
     pending: Pending,
     session: IngestSession | undefined,
     audits: Array<{ actor: Actor; event: AuditEvent }>,
   ): Error | null {
-    if (!session) return notFound(pending.sessionId);
+    if (!session) return sessionNotFound(pending.sessionId);
     const { principal } = pending;
     if (principal.kind === 'device' && principal.bay !== null && principal.bay !== session.bay) {
       audits.push({
@@ -269,14 +318,20 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
           detail: { reason: 'device-bay-scope', deviceBay: principal.bay, sessionBay: session.bay },
         },
       });
-      return new ForbiddenException(
+      return forbidden(
+        'DEVICE_BAY_MISMATCH',
         `device is registered to bay ${principal.bay}; session ${session.id} is in bay ${session.bay}`,
       );
     }
     if (!acceptsVitals(session.state)) {
-      return new ConflictException(
+      return conflict(
+        'VITALS_NOT_ACCEPTED',
         `session ${session.id} is ${session.state} and accepts no vitals`,
+        { state: session.state },
       );
+    }
+    if (pending.conflicting.length > 0) {
+      return refuseConflict(pending, pending.conflicting, 'was sent twice in the batch', audits);
     }
     return null;
   }
@@ -292,6 +347,34 @@ interface SessionRow {
   assessment: string | null;
 }
 
-function notFound(sessionId: string): NotFoundException {
-  return new NotFoundException(`session ${sessionId} not found`);
+/** Other values under a key already taken: nothing of the batch is stored, and that is audited. */
+function refuseConflict(
+  pending: Pending,
+  conflicting: VitalSampleEntity[],
+  how: string,
+  audits: Array<{ actor: Actor; event: AuditEvent }>,
+): Error {
+  const samples = conflicting.map((row) => ({ seq: row.seq, at: row.at }));
+  audits.push({
+    actor: actorOf(pending.principal),
+    event: {
+      action: 'vitals.conflict',
+      entity: 'session',
+      entityId: pending.sessionId,
+      sessionId: pending.sessionId,
+      detail: { refused: pending.offered, samples },
+    },
+  });
+  return conflict(
+    'SAMPLE_CONFLICT',
+    samples.map(
+      ({ seq, at }) =>
+        `sample ${seq === null ? '' : `seq ${seq} `}at ${at} ${how} with other values`,
+    ),
+    { samples },
+  );
+}
+
+function sessionNotFound(sessionId: string): Error {
+  return notFound(`session ${sessionId} not found`);
 }

@@ -10,7 +10,9 @@ import { type Principal, sourceOf } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
-import { dedupeKey, toVitalSample, toVitalSampleRow } from './vital-sample.mapper';
+import type { VitalSampleEntity } from './vital-sample.entity';
+import { sameMeasurements, toVitalSample, toVitalSampleRow } from './vital-sample.mapper';
+import { sampleKey } from './vital-samples.repository';
 import { VitalsGroupCommit } from './vitals-group-commit';
 
 /**
@@ -41,14 +43,19 @@ export class VitalsIngestService {
   ): Promise<VitalsAccepted> {
     const source = sourceOf(principal);
     const receivedAt = toIsoTimestamp(Date.now());
-    const unique = new Map(batch.samples.map((sample) => [dedupeKey(sample), sample]));
-    const rows = [...unique.values()].map((sample) =>
-      toVitalSampleRow(sessionId, source, sample, receivedAt),
-    );
+    const rows = new Map<string, VitalSampleEntity>();
+    const conflicting: VitalSampleEntity[] = [];
+    for (const sample of batch.samples) {
+      const row = toVitalSampleRow(sessionId, source, sample, receivedAt);
+      const first = rows.get(sampleKey(row));
+      if (!first) rows.set(sampleKey(row), row);
+      else if (!sameMeasurements(first, row)) conflicting.push(row);
+    }
     const { session, stored } = await this.groupCommit.submit({
       principal,
       sessionId,
-      rows,
+      rows: [...rows.values()],
+      conflicting,
       offered: batch.samples.length,
     });
     const accepted: VitalsAccepted = {

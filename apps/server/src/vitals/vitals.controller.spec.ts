@@ -1,11 +1,19 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CLINICIANS_NAMESPACE, type VitalSample, type VitalsEvent } from '@vigil/shared';
+import {
+  CLINICIANS_NAMESPACE,
+  DEVICES_NAMESPACE,
+  type Alert,
+  type DeviceCreated,
+  type VitalSample,
+  type VitalsEvent,
+} from '@vigil/shared';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { prepareSession } from '../../test/clinical';
 import { testDatabases } from '../../test/test-databases';
 import { login, seedUsers } from '../../test/test-users';
 import { startTestApp } from '../../test/test-app';
+import { AuditService } from '../audit/audit.service';
 
 const SECOND = 1000;
 
@@ -16,6 +24,8 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
   let bay = 0;
 
   let nurse: string;
+  let physician: string;
+  let admin: string;
   const http = () => request(app.getHttpServer());
   const post = (path: string) => http().post(path).set('Authorization', `Bearer ${nurse}`);
   const get = (path: string) => http().get(path).set('Authorization', `Bearer ${nurse}`);
@@ -39,6 +49,19 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
     return session.body.id as string;
   }
 
+  const alertsOf = async (id: string): Promise<Alert[]> =>
+    (await get(`/api/v1/alerts?sessionId=${id}`).expect(200)).body;
+
+  /** Asks again until the answer satisfies `done` (alerts are written just after the 202). */
+  async function eventually<T>(ask: () => Promise<T>, done: (answer: T) => boolean): Promise<T> {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const answer = await ask();
+      if (done(answer)) return answer;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return ask();
+  }
+
   const at = (offsetMs = 0) => new Date(Date.now() - 60 * SECOND + offsetMs).toISOString();
   const stored = async (id = sessionId): Promise<VitalSample[]> =>
     (await get(`/api/v1/sessions/${id}/vitals`).expect(200)).body;
@@ -47,6 +70,8 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
     ({ app, url } = await startTestApp(await database.create()));
     await seedUsers(app);
     nurse = await login(app, 'nurse');
+    physician = await login(app, 'physician');
+    admin = await login(app, 'admin');
   });
 
   afterAll(async () => {
@@ -162,7 +187,12 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
       const reply = await post(`/api/v1/sessions/${sessionId}/vitals`)
         .send({ samples: [...samples, good] })
         .expect(400);
-      expect(reply.body).toEqual({ statusCode: 400, error: 'Bad Request', message: messages });
+      expect(reply.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'VALIDATION_FAILED',
+        message: messages,
+      });
       expect(await stored()).toEqual([]);
     },
   );
@@ -207,8 +237,152 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
     const reply = await post(`/api/v1/sessions/${scheduled}/vitals`)
       .send({ samples: [{ at: at(0), heartRate: 70 }] })
       .expect(409);
-    expect(reply.body.message).toMatch(/is scheduled/);
+    expect(reply.body).toMatchObject({ code: 'VITALS_NOT_ACCEPTED', message: /is scheduled/ });
     expect(await stored(scheduled)).toEqual([]);
+  });
+
+  describe('the sample key: source, seq and time', () => {
+    const postAs = (token: string, samples: unknown[], id = sessionId) =>
+      http()
+        .post(`/api/v1/sessions/${id}/vitals`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ samples });
+    const auditOf = async (action: string) =>
+      (await app.get(AuditService).list({ sessionId }))
+        .filter((entry) => entry.action === action)
+        .map((entry) => entry.detail);
+
+    it('stores the readings of a monitor that restarted its counter, and alarms on them (12.2)', async () => {
+      const before = Array.from({ length: 30 }, (_, index) => ({
+        seq: index + 1,
+        at: at(index * SECOND),
+        spo2: 97,
+      }));
+      await postAs(nurse, before).expect(202, { accepted: 30, duplicates: 0 });
+      const restarted = before.map((sample) => ({
+        ...sample,
+        at: at(30 * SECOND + (sample.seq - 1) * SECOND),
+        spo2: 78,
+      }));
+      await postAs(nurse, restarted).expect(202, { accepted: 30, duplicates: 0 });
+      expect(await stored()).toHaveLength(60);
+      expect(await auditOf('vitals.accepted')).toEqual([
+        { accepted: 30, duplicates: 0 },
+        { accepted: 30, duplicates: 0 },
+      ]);
+      const alerts = await eventually(
+        () => alertsOf(sessionId),
+        (found) => found.length > 0,
+      );
+      expect(alerts).toEqual([expect.objectContaining({ code: 'SPO2_LOW', priority: 'high' })]);
+    });
+
+    it('refuses the same source, seq and time with other values: 409 SAMPLE_CONFLICT naming them, nothing of the batch stored, audited', async () => {
+      const first = { seq: 1, at: at(0), spo2: 97 };
+      await postAs(nurse, [first]).expect(202);
+      const reply = await postAs(nurse, [
+        { seq: 2, at: at(SECOND), spo2: 96 },
+        { ...first, spo2: 80 },
+      ]).expect(409);
+      expect(reply.body).toMatchObject({
+        code: 'SAMPLE_CONFLICT',
+        message: [`sample seq 1 at ${first.at} was already received with other values`],
+        details: { samples: [{ seq: 1, at: first.at }] },
+      });
+      expect((await stored()).map((sample) => [sample.seq, sample.spo2])).toEqual([[1, 97]]);
+      expect(await auditOf('vitals.conflict')).toEqual([
+        { refused: 2, samples: [{ seq: 1, at: first.at }] },
+      ]);
+      await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
+    });
+
+    it('refuses a batch that carries one key twice with other values, and stores nothing of it', async () => {
+      const time = at(0);
+      const reply = await postAs(nurse, [
+        { seq: 4, at: time, heartRate: 70 },
+        { seq: 5, at: at(SECOND), heartRate: 71 },
+        { seq: 4, at: time, heartRate: 120 },
+      ]).expect(409);
+      expect(reply.body.code).toBe('SAMPLE_CONFLICT');
+      expect(await stored()).toEqual([]);
+      expect(await auditOf('vitals.conflict')).toEqual([
+        { refused: 3, samples: [{ seq: 4, at: time }] },
+      ]);
+    });
+
+    it('keeps the same seq and time from two sources apart', async () => {
+      const sample = { seq: 1, at: at(0), spo2: 97 };
+      await postAs(nurse, [sample]).expect(202, { accepted: 1, duplicates: 0 });
+      await postAs(physician, [sample]).expect(202, { accepted: 1, duplicates: 0 });
+      const samples = await stored();
+      expect(samples).toHaveLength(2);
+      expect(new Set(samples.map((one) => one.source)).size).toBe(2);
+    });
+
+    it('answers a device socket’s conflict with the REST code', async () => {
+      const device: DeviceCreated = (
+        await http()
+          .post('/api/v1/devices')
+          .set('Authorization', `Bearer ${admin}`)
+          .send({ label: `monitor ${database.name} ${bay}` })
+          .expect(201)
+      ).body;
+      const socket: Socket = io(`${url}${DEVICES_NAMESPACE}`, {
+        transports: ['websocket'],
+        auth: { apiKey: device.apiKey },
+        reconnection: false,
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once('connect', () => resolve());
+          socket.once('connect_error', reject);
+        });
+        const send = (samples: unknown[]) => socket.emitWithAck('vitals', { sessionId, samples });
+        const sample = { seq: 9, at: at(0), spo2: 97 };
+        await expect(send([sample])).resolves.toEqual({ accepted: 1, duplicates: 0 });
+        await expect(send([{ ...sample, spo2: 91 }])).resolves.toEqual({
+          error: expect.objectContaining({ statusCode: 409, code: 'SAMPLE_CONFLICT' }),
+        });
+        await expect(send([{ at: 'yesterday', spo2: 97 }])).resolves.toEqual({
+          error: expect.objectContaining({ statusCode: 400, code: 'VALIDATION_FAILED' }),
+        });
+      } finally {
+        socket.close();
+      }
+    });
+  });
+
+  describe('several sources for one patient', () => {
+    it('alarms on the bedside monitor’s desaturation while manual entries on a clock 4.9 s fast say 98 (12.1)', async () => {
+      const device: DeviceCreated = (
+        await http()
+          .post('/api/v1/devices')
+          .set('Authorization', `Bearer ${admin}`)
+          .send({ label: `bedside ${database.name} ${bay}` })
+          .expect(201)
+      ).body;
+      for (let second = 0; second <= 20; second += 1) {
+        if (second % 4 === 0) {
+          await post(`/api/v1/sessions/${sessionId}/vitals`)
+            .send({ samples: [{ at: at(second * SECOND + 4_900), spo2: 98 }] })
+            .expect(202);
+        }
+        await http()
+          .post(`/api/v1/sessions/${sessionId}/vitals`)
+          .set('X-Device-Key', device.apiKey)
+          .send({ samples: [{ seq: second, at: at(second * SECOND), spo2: 72 }] })
+          .expect(202);
+      }
+      const alerts = await eventually(
+        () => alertsOf(sessionId),
+        (found) => found.length > 0,
+      );
+      expect(alerts).toEqual([
+        expect.objectContaining({ code: 'SPO2_LOW', priority: 'high', state: 'active' }),
+      ]);
+      const session = (await get(`/api/v1/sessions/${sessionId}`).expect(200)).body;
+      expect(session.latestVitals.spo2).toMatchObject({ value: 72 });
+    });
   });
 
   it('pushes accepted samples to clinician sockets, and not the duplicates', async () => {
@@ -231,8 +405,10 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
         .send({ samples: [sample] })
         .expect(202);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({
+      // Only this session's: a previous test's frame may still be on its way.
+      const own = events.filter((event) => event.sessionId === sessionId);
+      expect(own).toHaveLength(1);
+      expect(own[0]).toMatchObject({
         sessionId,
         samples: [{ seq: 5, heartRate: 99, spo2: 95 }],
       });
@@ -253,7 +429,7 @@ describe.each(testDatabases())('vitals REST ingest on $name', (database) => {
       })
       .expect(202);
     const session = (await get(`/api/v1/sessions/${sessionId}`).expect(200)).body;
-    expect(session.latestVitals).toEqual({
+    expect(session.latestVitals).toMatchObject({
       systolic: { value: 140, at: cuff },
       diastolic: { value: 90, at: cuff },
       heartRate: { value: 82, at: later },

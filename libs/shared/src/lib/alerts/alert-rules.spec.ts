@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import {
   acknowledgeRule,
+  adoptAlert,
   evaluateSample,
   INITIAL_RULE_STATE,
+  releaseAlert,
   type RuleEvent,
   type RuleState,
 } from './alert-rules';
@@ -14,16 +16,24 @@ const SPO2 = rule('SPO2_LOW');
 const SYSTOLIC = rule('SYSTOLIC_HIGH');
 const options = { deepDesaturationSpo2: DEFAULT_THRESHOLD_PROFILE.deepDesaturationSpo2 };
 
+const MONITOR = 'device:monitor';
+
 /**
- * Feeds values one second apart, from 0 or from a second after the state's newest sample; returns
- * every event with the index of the sample.
+ * Feeds one source's values one second apart, from 0 or from a second after that source's newest
+ * sample; returns every event with the index of the sample.
  */
-function run(target: ThresholdRule, values: number[], start: RuleState = INITIAL_RULE_STATE) {
+function run(
+  target: ThresholdRule,
+  values: number[],
+  start: RuleState = INITIAL_RULE_STATE,
+  source = MONITOR,
+) {
   let state = start;
-  const firstAt = start.previous ? start.previous.at + 1000 : 0;
+  const newest = start.sources[source]?.previous;
+  const firstAt = newest ? newest.at + 1000 : 0;
   const events: Array<RuleEvent & { index: number }> = [];
   values.forEach((value, index) => {
-    const result = evaluateSample(target, state, value, firstAt + index * 1000, options);
+    const result = evaluateSample(target, state, source, value, firstAt + index * 1000, options);
     state = result.state;
     events.push(...result.events.map((event) => ({ ...event, index })));
   });
@@ -111,7 +121,14 @@ describe('alert rules (properties)', () => {
         (values, lateValue, lateByMs) => {
           const { state } = run(SPO2, values);
           const newestAt = (values.length - 1) * 1000;
-          const late = evaluateSample(SPO2, state, lateValue, newestAt - lateByMs, options);
+          const late = evaluateSample(
+            SPO2,
+            state,
+            MONITOR,
+            lateValue,
+            newestAt - lateByMs,
+            options,
+          );
           expect(late).toEqual({ state, events: [] });
         },
       ),
@@ -145,14 +162,16 @@ describe('alert rules (examples)', () => {
     let { state } = episode;
     const backlog: RuleEvent[] = [];
     for (let second = -60; second < 0; second += 1) {
-      const result = evaluateSample(SPO2, state, 98, second * 1000, options);
+      const result = evaluateSample(SPO2, state, MONITOR, 98, second * 1000, options);
       state = result.state;
       backlog.push(...result.events);
     }
     expect(backlog).toEqual([]);
     expect(state.open).toMatchObject({ priority: 'medium' });
     // The delay still counts from the first low sample: the next low one keeps the alert, no new raise.
-    expect(evaluateSample(SPO2, state, 92, (SPO2.delayS + 1) * 1000, options).events).toEqual([]);
+    expect(
+      evaluateSample(SPO2, state, MONITOR, 92, (SPO2.delayS + 1) * 1000, options).events,
+    ).toEqual([]);
   });
 
   it('keeps an acknowledged alert open while its condition persists', () => {
@@ -160,5 +179,200 @@ describe('alert rules (examples)', () => {
     const acked = acknowledgeRule(episode.state, 20_000);
     expect(acked.events).toEqual([]);
     expect(acked.state.open?.acknowledged).toBe(true);
+  });
+});
+
+/** One reading as the engine receives it, in arrival order. */
+interface Reading {
+  source: string;
+  value: number;
+  at: number;
+}
+
+function feed(target: ThresholdRule, readings: Reading[], start: RuleState = INITIAL_RULE_STATE) {
+  let state = start;
+  const events: Array<RuleEvent & { source: string }> = [];
+  const after: RuleState[] = [];
+  for (const { source, value, at } of readings) {
+    const result = evaluateSample(target, state, source, value, at, options);
+    state = result.state;
+    events.push(...result.events.map((event) => ({ ...event, source })));
+    after.push(state);
+  }
+  return { state, events, after };
+}
+
+const RANK = { low: 0, medium: 1, high: 2 } as const;
+const SECOND_SOURCE = 'user:nurse';
+
+/**
+ * The monitor's readings one second apart, and another source's (a manual entry, a second monitor)
+ * mixed in: each on a clock up to 5 s off the monitor's, sent every few seconds.
+ */
+const twoSources = fc
+  .record({
+    monitor: fc.array(anySpo2, { minLength: 1, maxLength: 120 }),
+    other: fc.array(fc.option(anySpo2, { freq: 2 }), { maxLength: 120 }),
+    skewMs: fc.integer({ min: -5_000, max: 5_000 }),
+  })
+  .map(({ monitor, other, skewMs }) => {
+    const readings: Reading[] = [];
+    const monitorIndex: number[] = [];
+    monitor.forEach((value, index) => {
+      const entry = other[index];
+      if (entry !== undefined && entry !== null)
+        readings.push({ source: SECOND_SOURCE, value: entry, at: index * 1000 + skewMs });
+      monitorIndex.push(readings.length);
+      readings.push({ source: MONITOR, value, at: index * 1000 });
+    });
+    return { monitor, readings, monitorIndex };
+  });
+
+describe('alert rules with several sources (properties)', () => {
+  it('another source never suppresses, delays, lowers or clears the alert the monitor’s readings show', () => {
+    fc.assert(
+      fc.property(twoSources, ({ monitor, readings, monitorIndex }) => {
+        const alone = run(SPO2, monitor).events;
+        const mixed = feed(SPO2, readings).after;
+        let open: RuleState['open'] = null;
+        monitor.forEach((_, index) => {
+          for (const event of alone.filter((candidate) => candidate.index === index)) {
+            if (event.type === 'resolve') open = null;
+            else open = { ...event, acknowledged: false };
+          }
+          if (!open) return;
+          const withOther = mixed[monitorIndex[index]].open;
+          expect(withOther).not.toBeNull();
+          expect(RANK[withOther!.priority]).toBeGreaterThanOrEqual(RANK[open.priority]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('resolves only once every source that showed the condition has been clear for the clear time', () => {
+    fc.assert(
+      fc.property(twoSources, ({ readings }) => {
+        const { events, after } = feed(SPO2, readings);
+        for (const event of events.filter((candidate) => candidate.type === 'resolve')) {
+          const index = after.findIndex((_, position) => {
+            const reading = readings[position];
+            return reading.source === event.source && reading.at === event.at;
+          });
+          const before = index === 0 ? INITIAL_RULE_STATE : after[index - 1];
+          for (const [source, state] of Object.entries(before.sources)) {
+            if (source === event.source || !state.involved) continue;
+            expect(state.conditionSince).toBeNull();
+            expect(state.previous!.at - state.clearSince!).toBeGreaterThanOrEqual(
+              SPO2.clearS * 1000,
+            );
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('judges lateness per source: a clock running ahead makes no other source’s reading late', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.array(lowSpo2, { minLength: SPO2.delayS + 1, maxLength: 40 }),
+        (aheadMs, lows) => {
+          const readings: Reading[] = lows.flatMap((value, index) => [
+            { source: SECOND_SOURCE, value: 98, at: index * 1000 + aheadMs },
+            { source: MONITOR, value, at: index * 1000 },
+          ]);
+          const raises = feed(SPO2, readings).events.filter((event) => event.type === 'raise');
+          expect(raises).toEqual([
+            expect.objectContaining({ source: MONITOR, at: SPO2.delayS * 1000 }),
+          ]);
+        },
+      ),
+    );
+  });
+});
+
+describe('alert rules with several sources (examples)', () => {
+  it('raises the bedside monitor’s desaturation while a manual entry on a fast clock says 98 (issue 12.1)', () => {
+    const readings: Reading[] = [];
+    for (let second = 0; second <= 20; second += 1) {
+      if (second % 4 === 0)
+        readings.push({ source: SECOND_SOURCE, value: 98, at: second * 1000 + 4_900 });
+      readings.push({ source: MONITOR, value: 72, at: second * 1000 });
+    }
+    const { events, state } = feed(SPO2, readings);
+    expect(events).toEqual([
+      { type: 'raise', priority: 'high', value: 72, threshold: 90, at: 0, source: MONITOR },
+    ]);
+    expect(state.open).toMatchObject({ priority: 'high' });
+  });
+
+  it('keeps the alert open while a source that showed the condition is silent, and resolves when it clears', () => {
+    const low = Array.from({ length: SPO2.delayS + 1 }, (_, second) => ({
+      source: MONITOR,
+      value: 92,
+      at: second * 1000,
+    }));
+    const episode = feed(SPO2, low);
+    expect(episode.events.map((event) => event.type)).toEqual(['raise']);
+    const manualNormal = Array.from({ length: 60 }, (_, second) => ({
+      source: SECOND_SOURCE,
+      value: 98,
+      at: (SPO2.delayS + 1 + second) * 1000,
+    }));
+    const meanwhile = feed(SPO2, manualNormal, episode.state);
+    expect(meanwhile.events).toEqual([]);
+    expect(acknowledgeRule(meanwhile.state, 100_000).events).toEqual([]);
+    const recovery = Array.from({ length: SPO2.clearS + 1 }, (_, second) => ({
+      source: MONITOR,
+      value: 97,
+      at: (100 + second) * 1000,
+    }));
+    expect(feed(SPO2, recovery, meanwhile.state).events).toEqual([
+      { type: 'resolve', at: (100 + SPO2.clearS) * 1000, source: MONITOR },
+    ]);
+  });
+
+  it('upgrades the session’s one alert when another source shows it worse, and an acknowledgement covers every source', () => {
+    const low = Array.from({ length: SPO2.delayS + 1 }, (_, second) => ({
+      source: MONITOR,
+      value: 92,
+      at: second * 1000,
+    }));
+    const episode = feed(SPO2, [...low, { source: SECOND_SOURCE, value: 80, at: 5_000 }]);
+    expect(episode.events.map((event) => [event.type, event.source])).toEqual([
+      ['raise', MONITOR],
+      ['upgrade', SECOND_SOURCE],
+    ]);
+    const acked = acknowledgeRule(episode.state, 20_000);
+    expect(acked.events).toEqual([]);
+    const later = feed(SPO2, [{ source: MONITOR, value: 92, at: 21_000 }], acked.state);
+    expect(later.events).toEqual([]);
+    expect(later.state.open).toMatchObject({ priority: 'high', acknowledged: true });
+  });
+
+  it('an alert taken over from elsewhere needs readings clear for the clear time, not an acknowledgement alone', () => {
+    const adopted = adoptAlert(
+      INITIAL_RULE_STATE,
+      { priority: 'high', value: 80, threshold: 90, acknowledged: false },
+      0,
+    );
+    const briefly = feed(SPO2, [{ source: MONITOR, value: 98, at: 1_000 }], adopted);
+    expect(acknowledgeRule(briefly.state, 2_000).events).toEqual([]);
+    const recovered = run(SPO2, Array(SPO2.clearS + 1).fill(98), briefly.state);
+    expect(recovered.events).toEqual([]);
+    expect(acknowledgeRule(recovered.state, 30_000).events).toEqual([
+      { type: 'resolve', at: 30_000 },
+    ]);
+  });
+
+  it('after an alert is resolved elsewhere, a condition still held here raises again at its next reading', () => {
+    const episode = run(SPO2, Array(SPO2.delayS + 1).fill(92));
+    const released = releaseAlert(episode.state);
+    expect(released.open).toBeNull();
+    expect(run(SPO2, [92], released).events).toEqual([
+      expect.objectContaining({ type: 'raise', priority: 'medium', index: 0 }),
+    ]);
   });
 });

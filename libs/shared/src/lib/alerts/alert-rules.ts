@@ -1,17 +1,37 @@
 import type { AlertPriority } from './alert.types';
 import type { ThresholdRule } from './threshold-profile';
 
-/** How one rule stands for one session: pure data, advanced sample by sample. */
-export interface RuleState {
-  /** Sample time (ms) since which the condition has held without a break, or null. */
+/**
+ * How one source's readings stand under one rule. Each source (a monitor, a second monitor, a
+ * nurse's manual entries) is judged on its own stream and its own clock, so that no source's
+ * readings can hide, clear or delay what another source's readings show.
+ */
+export interface SourceRuleState {
+  /** Reading time (ms, this source's clock) since which the condition has held without a break. */
   conditionSince: number | null;
-  /** Sample time (ms) since which the condition has been absent while an alert is open, or null. */
+  /** Reading time since which this source's readings have been normal while an alert is open. */
   clearSince: number | null;
-  /** The worst priority the current condition has reached. */
+  /** The worst priority this source's current condition has reached. */
   conditionPriority: AlertPriority | null;
-  open: OpenAlert | null;
-  /** The previous value seen for this rule's sign, to judge a jump as implausible. */
+  /**
+   * This source has shown the condition while the alert was open or pending: the alert cannot
+   * resolve until this source's own readings have been clear for the clear time.
+   */
+  involved: boolean;
+  /** This source's newest reading for the rule's sign: to ignore older ones, and judge a jump. */
   previous: { value: number; at: number } | null;
+}
+
+/** How one rule stands for one session: one alert, fed by every source's readings. */
+export interface RuleState {
+  sources: Readonly<Record<string, SourceRuleState>>;
+  open: OpenAlert | null;
+  /**
+   * When the open alert was taken over without the readings that opened it (after a restart, or
+   * opened by another instance): its condition is assumed to persist until readings here show it
+   * clear for the clear time, so an acknowledgement alone cannot close it meanwhile.
+   */
+  assumedSince: number | null;
 }
 
 export interface OpenAlert {
@@ -26,11 +46,13 @@ export type RuleEvent =
   | { type: 'upgrade'; priority: AlertPriority; value: number; threshold: number; at: number }
   | { type: 'resolve'; at: number };
 
-export const INITIAL_RULE_STATE: RuleState = {
+export const INITIAL_RULE_STATE: RuleState = { sources: {}, open: null, assumedSince: null };
+
+const SILENT_SOURCE: SourceRuleState = {
   conditionSince: null,
   clearSince: null,
   conditionPriority: null,
-  open: null,
+  involved: false,
   previous: null,
 };
 
@@ -67,101 +89,174 @@ export interface EvaluationOptions {
 }
 
 /**
- * Advances one rule by one sample, on the sample's own time. Raises once the condition has held
- * for the delay (a deep desaturation at once, unless it is an implausible one-sample drop), upgrades
- * an open alert when it worsens (never opens a second), and resolves once the condition has been
- * absent for the clear time — except a high alert not yet acknowledged, which stays latched.
+ * Advances one rule by one reading of one source, on the reading's own time. Raises once any
+ * source's condition has held for the delay (a deep desaturation at once, unless it is an
+ * implausible one-sample drop), upgrades the open alert when any source shows it worse (never
+ * opens a second), and resolves once no source still shows the condition: every source that showed
+ * it has been clear for the clear time — except a high alert not yet acknowledged, which stays
+ * latched. A source that falls silent while showing the condition keeps the alert open (silence is
+ * SIGNAL_LOSS's business, not a sign of recovery).
  *
- * A sample older than the newest one the rule has seen (a monitor's backlog after an outage, a
+ * A reading older than the newest one its source has sent (a monitor's backlog after an outage, a
  * reading entered late by hand) is stored and charted, but leaves the rule as it is: the alarm is
  * about the patient now, and a minute of old normal values must not restart a running delay or
- * clear an alert whose condition the newer samples still show.
+ * clear an alert whose condition the newer readings still show. Another source's newer clock is
+ * no reason to ignore a reading: each source is late or not only against itself.
  */
 export function evaluateSample(
   rule: ThresholdRule,
   state: RuleState,
+  source: string,
   value: number,
   at: number,
   options: EvaluationOptions = {},
 ): { state: RuleState; events: RuleEvent[] } {
-  if (state.previous && at < state.previous.at) return { state, events: [] };
-  const events: RuleEvent[] = [];
-  const next: RuleState = { ...state, previous: { value, at } };
+  const own = state.sources[source] ?? SILENT_SOURCE;
+  if (own.previous && at < own.previous.at) return { state, events: [] };
   const found = classify(rule, value);
+  const next: RuleState = {
+    ...state,
+    sources: { ...state.sources, [source]: advanceSource(own, found, value, at, state.open) },
+  };
   if (!found) {
-    next.conditionSince = null;
-    next.conditionPriority = null;
-    if (next.open) {
-      next.clearSince = state.clearSince ?? at;
-      const latched = next.open.priority === 'high' && !next.open.acknowledged;
-      if (!latched && at - next.clearSince >= rule.clearS * 1000) {
-        events.push({ type: 'resolve', at });
-        next.open = null;
-        next.clearSince = null;
-      }
-    }
-    return { state: next, events };
+    if (!next.open) return { state: next, events: [] };
+    if (!conditionCleared(rule, next)) return { state: next, events: [] };
+    const latched = next.open.priority === 'high' && !next.open.acknowledged;
+    // Latched, the alert waits for an acknowledgement, which may now close it.
+    if (latched) return { state: { ...next, assumedSince: null }, events: [] };
+    return { state: closed(next), events: [{ type: 'resolve', at }] };
   }
-  next.clearSince = null;
-  next.conditionSince = state.conditionSince ?? at;
-  next.conditionPriority =
-    state.conditionPriority && !worsePriority(found.priority, state.conditionPriority)
-      ? state.conditionPriority
-      : found.priority;
   if (next.open) {
-    if (worsePriority(found.priority, next.open.priority)) {
-      // A worse priority is a new alarm condition for whoever acknowledged the milder one: it
-      // must be acknowledged again (and, if high, stays latched until it is).
-      next.open = {
-        priority: found.priority,
-        value,
-        threshold: found.threshold,
-        acknowledged: false,
-      };
-      events.push({
-        type: 'upgrade',
-        priority: found.priority,
-        value,
-        threshold: found.threshold,
-        at,
-      });
-    }
-    return { state: next, events };
-  }
-  const held = at - next.conditionSince >= rule.delayS * 1000;
-  const deep =
-    rule.sign === 'spo2' &&
-    options.deepDesaturationSpo2 !== undefined &&
-    value < options.deepDesaturationSpo2 &&
-    !(
-      state.previous &&
-      at - state.previous.at <= IMPLAUSIBLE_WITHIN_MS &&
-      state.previous.value - value > IMPLAUSIBLE_SPO2_DROP &&
-      classify(rule, state.previous.value) === null
-    );
-  if (held || deep) {
+    if (!worsePriority(found.priority, next.open.priority)) return { state: next, events: [] };
+    // A worse priority is a new alarm condition for whoever acknowledged the milder one: it
+    // must be acknowledged again (and, if high, stays latched until it is).
     next.open = {
       priority: found.priority,
       value,
       threshold: found.threshold,
       acknowledged: false,
     };
-    events.push({ type: 'raise', priority: found.priority, value, threshold: found.threshold, at });
+    return {
+      state: next,
+      events: [
+        { type: 'upgrade', priority: found.priority, value, threshold: found.threshold, at },
+      ],
+    };
   }
-  return { state: next, events };
+  const held = at - (next.sources[source].conditionSince ?? at) >= rule.delayS * 1000;
+  const deep =
+    rule.sign === 'spo2' &&
+    options.deepDesaturationSpo2 !== undefined &&
+    value < options.deepDesaturationSpo2 &&
+    !(
+      own.previous &&
+      at - own.previous.at <= IMPLAUSIBLE_WITHIN_MS &&
+      own.previous.value - value > IMPLAUSIBLE_SPO2_DROP &&
+      classify(rule, own.previous.value) === null
+    );
+  if (!held && !deep) return { state: next, events: [] };
+  next.open = { priority: found.priority, value, threshold: found.threshold, acknowledged: false };
+  return {
+    state: next,
+    events: [{ type: 'raise', priority: found.priority, value, threshold: found.threshold, at }],
+  };
+}
+
+function advanceSource(
+  own: SourceRuleState,
+  found: { priority: AlertPriority } | null,
+  value: number,
+  at: number,
+  open: OpenAlert | null,
+): SourceRuleState {
+  const previous = { value, at };
+  if (!found) {
+    // With no alert open, a source that is clear again has nothing left to clear.
+    if (!open) return { ...SILENT_SOURCE, previous };
+    return {
+      conditionSince: null,
+      clearSince: own.clearSince ?? at,
+      conditionPriority: null,
+      involved: own.involved,
+      previous,
+    };
+  }
+  return {
+    conditionSince: own.conditionSince ?? at,
+    clearSince: null,
+    conditionPriority:
+      own.conditionPriority && !worsePriority(found.priority, own.conditionPriority)
+        ? own.conditionPriority
+        : found.priority,
+    involved: true,
+    previous,
+  };
+}
+
+function clearForClearTime(rule: ThresholdRule, source: SourceRuleState): boolean {
+  return (
+    source.conditionSince === null &&
+    source.clearSince !== null &&
+    source.previous !== null &&
+    source.previous.at - source.clearSince >= rule.clearS * 1000
+  );
 }
 
 /**
- * An acknowledgement: the alert stays open while its condition holds; a latched high alert whose
- * condition already cleared resolves now.
+ * No source still shows the condition: every source that showed it has been clear for the clear
+ * time on its own clock, and some source has (the one an alert taken over from elsewhere needs).
+ */
+export function conditionCleared(rule: ThresholdRule, state: RuleState): boolean {
+  const sources = Object.values(state.sources);
+  return (
+    sources.some((source) => clearForClearTime(rule, source)) &&
+    sources.every((source) => !source.involved || clearForClearTime(rule, source))
+  );
+}
+
+/** Some source's newest reading shows the condition. */
+export function conditionShown(state: RuleState): boolean {
+  return Object.values(state.sources).some((source) => source.conditionSince !== null);
+}
+
+/** The alert is gone: every source starts the next episode from its newest reading. */
+function closed(state: RuleState): RuleState {
+  const sources: Record<string, SourceRuleState> = {};
+  for (const [source, own] of Object.entries(state.sources)) {
+    sources[source] = { ...own, clearSince: null, involved: own.conditionSince !== null };
+  }
+  return { sources, open: null, assumedSince: null };
+}
+
+/**
+ * An acknowledgement, of the session's alert for every source: the alert stays open while some
+ * source shows its condition; a latched high alert whose condition already cleared resolves now.
  */
 export function acknowledgeRule(
   state: RuleState,
   at: number,
 ): { state: RuleState; events: RuleEvent[] } {
   if (!state.open) return { state, events: [] };
-  if (state.conditionSince === null) {
-    return { state: { ...state, open: null, clearSince: null }, events: [{ type: 'resolve', at }] };
+  if (!conditionShown(state) && state.assumedSince === null) {
+    return { state: closed(state), events: [{ type: 'resolve', at }] };
   }
   return { state: { ...state, open: { ...state.open, acknowledged: true } }, events: [] };
+}
+
+/**
+ * Takes over an alert opened without the readings here (before a restart, or by another
+ * instance): its condition is assumed to persist until readings here show it clear. The same alert
+ * taken over again keeps what the readings here already showed of it.
+ */
+export function adoptAlert(state: RuleState, open: OpenAlert, at: number): RuleState {
+  return { ...state, open, assumedSince: state.open ? state.assumedSince : at };
+}
+
+/**
+ * The alert was closed outside the rule (resolved by another instance): what each source here
+ * still shows stands, so a condition that has held past the delay raises again at its next
+ * reading rather than waiting the delay anew.
+ */
+export function releaseAlert(state: RuleState): RuleState {
+  return closed(state);
 }

@@ -32,6 +32,22 @@ const vitalSample = fc.record(
 const recording = fc.array(vitalSample, { maxLength: 150 }).map(everySecond);
 
 describe('replayProfile (examples)', () => {
+  it('replays each source on its own clock: manual entries of 98 hide no monitor desaturation', () => {
+    const monitor = Array.from({ length: 12 }, (_, second) => ({
+      at: at(second),
+      spo2: 92,
+      source: 'device:monitor',
+    }));
+    const manual = [0, 4, 8].map((second) => ({
+      at: new Date(START + second * 1000 + 4_900).toISOString(),
+      spo2: 98,
+      source: 'user:nurse',
+    }));
+    expect(replayProfile(DEFAULT_THRESHOLD_PROFILE, null, [...manual, ...monitor])).toEqual([
+      expect.objectContaining({ code: 'SPO2_LOW', raisedAt: at(10), clearedAt: null }),
+    ]);
+  });
+
   it('follows a desaturation from its raise after the delay, through its upgrade, to the latch', () => {
     const samples = everySecond([
       ...Array(11).fill({ spo2: 92 }),

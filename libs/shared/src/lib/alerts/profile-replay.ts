@@ -2,7 +2,12 @@ import type { VitalSign } from '../vitals/vital-ranges';
 import type { VitalMeasurements } from '../vitals/vital-sample.types';
 import { alertMessage } from './alert-message';
 import type { AlertPriority } from './alert.types';
-import { evaluateSample, INITIAL_RULE_STATE, type RuleState } from './alert-rules';
+import {
+  conditionCleared,
+  evaluateSample,
+  INITIAL_RULE_STATE,
+  type RuleState,
+} from './alert-rules';
 import {
   effectiveRule,
   type PhysiologicalCode,
@@ -13,9 +18,11 @@ import {
 /** What a replay needs of a profile: its rules and the deep-desaturation limit. */
 export type ReplayRules = Pick<ThresholdProfile, 'rules' | 'deepDesaturationSpo2'>;
 
-/** A recorded reading as the replay sees it: its time and whatever it measured. */
+/** A recorded reading as the replay sees it: its time, who sent it and whatever it measured. */
 export interface ReplaySample extends VitalMeasurements {
   at: string;
+  /** Readings without a source are taken as one source's. */
+  source?: string;
 }
 
 export interface EpisodeUpgrade {
@@ -49,7 +56,8 @@ export interface ReplayedEpisode {
 /**
  * What the rules of a profile would have raised over recorded readings: the same pure evaluation
  * the live engine runs (each rule's baseline-relative limits folded in, then `evaluateSample` on
- * every reading that carries the rule's sign, on the readings' own times), in time order.
+ * every reading that carries the rule's sign, per source, on the readings' own times), in time
+ * order.
  */
 export function replayProfile(
   profile: ReplayRules,
@@ -69,6 +77,7 @@ export function replayProfile(
       const result = evaluateSample(
         rule,
         states.get(rule.code) ?? INITIAL_RULE_STATE,
+        sample.source ?? '',
         value,
         at,
         options,
@@ -127,11 +136,10 @@ function raised(
   };
 }
 
-/** A high alert whose condition has been absent for the clear time, kept open by its latch alone. */
+/** A high alert whose condition has cleared for the clear time, kept open by its latch alone. */
 function isLatched(rule: ThresholdRule, state: RuleState): boolean {
   if (!state.open || state.open.priority !== 'high' || state.open.acknowledged) return false;
-  if (state.clearSince === null || state.previous === null) return false;
-  return state.previous.at - state.clearSince >= rule.clearS * 1000;
+  return conditionCleared(rule, state);
 }
 
 /** Stable: readings stored with the same time keep their stored order, as the engine saw them. */

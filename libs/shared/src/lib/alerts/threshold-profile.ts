@@ -40,11 +40,19 @@ export interface ThresholdProfile {
   rules: ThresholdRule[];
   /** SpO2 below this raises at once, bypassing the delay. */
   deepDesaturationSpo2: number;
-  /** No SpO2 or heart rate for this long while infusing: SIGNAL_LOSS (wall time). */
+  /**
+   * No SpO2, or no heart rate, for this long (wall time) while infusing, paused or in recovery:
+   * SIGNAL_LOSS, naming the sign.
+   */
   signalLossS: number;
-  /** Blood pressure expected every this many minutes, plus the grace, while infusing or in recovery. */
+  /**
+   * Blood pressure expected every this many minutes, plus the grace, while infusing, paused or in
+   * recovery: BP_OVERDUE (medium).
+   */
   bpIntervalMin: number;
   bpGraceMin: number;
+  /** After a reading at or over a medium blood-pressure limit, the next is due this much sooner. */
+  bpAfterHighMin: number;
   /** An acknowledged alert whose condition persists reminds again after this long. */
   reminderMin: number;
   /** Unacknowledged alerts escalate to physicians after this long, by priority. */
@@ -54,6 +62,9 @@ export interface ThresholdProfile {
   /** Recovery shorter than this (minutes) holds the discharge. */
   recoveryMinimumMin: number;
 }
+
+/** The contract's interval for the next blood pressure after one at or over a medium limit. */
+const DEFAULT_BP_AFTER_HIGH_MIN = 5;
 
 /**
  * The contract's defaults. Blood pressure and heart rate delays stay at or under 15 s; SpO2
@@ -138,6 +149,7 @@ export const DEFAULT_THRESHOLD_PROFILE: ThresholdProfile = {
   signalLossS: 30,
   bpIntervalMin: 10,
   bpGraceMin: 2,
+  bpAfterHighMin: DEFAULT_BP_AFTER_HIGH_MIN,
   reminderMin: 5,
   escalationS: { high: 60, medium: 180 },
   contraindications: DEFAULT_CONTRAINDICATION_LIMITS,
@@ -402,6 +414,11 @@ export const thresholdProfileSchema = z
       .min(1, 'must be between 1 and 30')
       .max(30, 'must be between 1 and 30'),
     bpGraceMin: z.number().min(0, 'must be between 0 and 15').max(15, 'must be between 0 and 15'),
+    bpAfterHighMin: z
+      .number({ error: expecting('must be a number of minutes between 1 and 15') })
+      .min(1, 'must be between 1 and 15')
+      .max(15, 'must be between 1 and 15')
+      .default(DEFAULT_BP_AFTER_HIGH_MIN),
     reminderMin: z.number().min(1, 'must be between 1 and 60').max(60, 'must be between 1 and 60'),
     escalationS: z.strictObject({ high: seconds(600), medium: seconds(1800) }),
     contraindications: z.strictObject({

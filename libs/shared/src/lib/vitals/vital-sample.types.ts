@@ -14,7 +14,15 @@ export interface VitalSample extends VitalMeasurements {
   seq: number | null;
   at: string;
   receivedAt: string;
+  /**
+   * Who sent it: `device:<id>` (a monitor), `user:<id>` (entered by hand) or `system:<name>`. The
+   * server always says; each source's readings are judged on their own clock.
+   */
+  source?: string;
 }
+
+/** A stored sample with its source, as the alert rules need it. */
+export type SourcedVitalSample = VitalSample & { source: string };
 
 export interface VitalsBatchInput {
   samples: VitalSampleInput[];
@@ -28,6 +36,13 @@ export interface VitalsAccepted {
 export interface LatestReading {
   value: number;
   at: string;
+  /** The source whose reading this is. */
+  source?: string;
+  /**
+   * When several sources were heard recently, each one's newest reading: the one shown above is
+   * the most alarming of them (see `mergeLatestVitals`).
+   */
+  sources?: Record<string, { value: number; at: string }>;
 }
 
 /**
