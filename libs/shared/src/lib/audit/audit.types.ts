@@ -13,6 +13,11 @@ export interface AuditEntry {
   entityId: string | null;
   sessionId: string | null;
   detail: Record<string, unknown>;
+  /**
+   * The clinical detail was withheld from this reader (an admin, who sees no patient data); the
+   * entry's hash is still over the full detail, which the server verifies.
+   */
+  detailWithheld?: true;
   prevHash: string;
   hash: string;
 }
