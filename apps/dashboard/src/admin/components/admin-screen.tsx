@@ -1,12 +1,11 @@
 import { DevicesSection } from './devices-section';
-import { ThresholdProfilesSection } from './threshold-profiles-section';
 import { UsersSection } from './users-section';
 import '../../ui/components/page.css';
 import './admin-screen.css';
 
 /**
- * Users, bedside devices and threshold profiles: who may sign in, which monitors may send
- * readings, and the limits their readings are held to.
+ * Users and bedside devices: who may sign in and which monitors may send readings. Clinical
+ * limits are a physician's (the limits page); an admin changes none.
  */
 export function AdminScreen() {
   return (
@@ -14,7 +13,6 @@ export function AdminScreen() {
       <h1 id="admin-screen-title">Administration</h1>
       <UsersSection />
       <DevicesSection />
-      <ThresholdProfilesSection />
     </main>
   );
 }

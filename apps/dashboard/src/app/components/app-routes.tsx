@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { ClinicianSocket } from '../../api/socket-client';
 import { AdminScreen } from '../../admin/components/admin-screen';
+import { LimitsScreen } from '../../limits/components/limits-screen';
 import { AlertsScreen } from '../../alerts/components/alerts-screen';
 import { AuditScreen } from '../../audit/components/audit-screen';
 import { SessionLogScreen } from '../../audit/components/session-log-screen';
@@ -70,6 +71,14 @@ export function AppRoutes({ createSocket }: AppRoutesProps) {
             element={
               <RequireRole page="audit">
                 <AuditScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={PAGES.limits.path}
+            element={
+              <RequireRole page="limits">
+                <LimitsScreen />
               </RequireRole>
             }
           />

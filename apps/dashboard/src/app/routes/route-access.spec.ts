@@ -19,7 +19,7 @@ describe('route access', () => {
   it('links each role only to the pages it may open', () => {
     const paths = (role: (typeof ROLES)[number]) => pagesFor(role).map((page) => page.path);
     expect(paths('nurse')).toEqual(['/ward', '/alerts']);
-    expect(paths('physician')).toEqual(['/ward', '/alerts', '/audit/sessions']);
+    expect(paths('physician')).toEqual(['/ward', '/alerts', '/audit/sessions', '/limits']);
     expect(paths('auditor')).toEqual(['/alerts', '/audit/sessions', '/audit']);
     expect(paths('admin')).toEqual(['/audit', '/admin']);
   });
@@ -50,6 +50,15 @@ describe('route access', () => {
     expect(mayOpen('physician', 'sessionLogs')).toBe(true);
     expect(mayOpen('admin', 'sessionLogs')).toBe(false);
     expect(landingPath('admin', '/audit/sessions/s-1')).toBe('/admin');
+  });
+
+  it('opens the clinical limits to physicians only: admins change no clinical limit', () => {
+    expect(pageForPath('/limits')).toBe('limits');
+    expect(mayOpen('physician', 'limits')).toBe(true);
+    for (const role of ['nurse', 'auditor', 'admin'] as const) {
+      expect(mayOpen(role, 'limits')).toBe(false);
+    }
+    expect(landingPath('admin', '/limits')).toBe('/admin');
   });
 
   it('finds the page of a location with a query or a sub-path', () => {

@@ -32,6 +32,8 @@ export const PAGES = {
     roles: ['physician', 'auditor'],
   },
   audit: { path: '/audit', label: 'Audit', roles: ['auditor', 'admin'] },
+  /** Threshold profiles: physicians set clinical limits; admins change none (contract: roles). */
+  limits: { path: '/limits', label: 'Limits', roles: ['physician'] },
   admin: { path: '/admin', label: 'Admin', roles: ['admin'] },
 } as const satisfies Record<string, PageAccess>;
 

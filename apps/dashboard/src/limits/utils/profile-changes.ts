@@ -25,17 +25,19 @@ const PROFILE_FIELDS: Array<[label: string, read: (profile: ThresholdProfileInpu
   ['Signal loss after (s)', (profile) => profile.signalLossS],
   ['Blood pressure every (min)', (profile) => profile.bpIntervalMin],
   ['Blood pressure grace (min)', (profile) => profile.bpGraceMin],
+  ['Blood pressure after a high reading every (min)', (profile) => profile.bpAfterHighMin],
   ['Reminder after (min)', (profile) => profile.reminderMin],
   ['Escalate high after (s)', (profile) => profile.escalationS.high],
   ['Escalate medium after (s)', (profile) => profile.escalationS.medium],
   ['Contraindication: systolic from', (profile) => profile.contraindications.systolicMax],
   ['Contraindication: diastolic from', (profile) => profile.contraindications.diastolicMax],
   ['Contraindication: SpO2 below', (profile) => profile.contraindications.spo2Min],
+  ['Recovery at least (min)', (profile) => profile.recoveryMinimumMin],
 ];
 
 /**
  * Every difference between the saved profile and the edited one, one line each
- * (`SpO2 low — medium limit: 94 → 92`), for the admin to confirm before saving.
+ * (`SpO2 low — medium limit: 94 → 92`), for the physician to confirm before saving.
  */
 export function describeProfileChanges(
   before: ThresholdProfileInput,

@@ -23,7 +23,17 @@ function definitionOf({ id: _id, ...definition }: ThresholdProfile): ThresholdPr
 
 type Outcome = { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'invalid' } | null;
 
-/** Edits one profile, shows what it would raise, and saves it once the admin confirms. */
+/**
+ * Why the server refused the profile, in its own sentences: each names the field and, for a
+ * safety floor (`SAFETY_FLOOR`), the floor no edit may pass.
+ */
+function refusalText(error: Error): string {
+  if (!(error instanceof ApiError) || error.statusCode !== 400) return describeError(error);
+  const reasons = error.messages.join('; ');
+  return error.code === 'SAFETY_FLOOR' ? `a safety floor holds: ${reasons}` : reasons;
+}
+
+/** Edits one profile, shows what it would raise, and saves it once the physician confirms. */
 export function ThresholdProfileEditor({ profile }: { profile: ThresholdProfile }) {
   const saved = useMemo(() => definitionOf(profile), [profile]);
   const [draft, setDraft] = useState<ProfileDraft>(() => draftFromProfile(saved));
@@ -125,10 +135,7 @@ export function ThresholdProfileEditor({ profile }: { profile: ThresholdProfile 
         )}
         {save.error && (
           <p className="form-error" role="alert">
-            Could not save the profile:{' '}
-            {save.error instanceof ApiError && save.error.statusCode === 400
-              ? save.error.messages.join('; ')
-              : describeError(save.error)}
+            Could not save the profile: {refusalText(save.error)}
           </p>
         )}
       </form>

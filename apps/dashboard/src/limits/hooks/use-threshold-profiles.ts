@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ThresholdProfile, ThresholdProfileInput } from '@vigil/shared';
 import { apiClient } from '../../api/api-client';
 import { queryKeys } from '../../api/query-keys';
-import { replaceById } from '../utils/replace-by-id';
 
 export function useThresholdProfiles() {
   return useQuery({
@@ -24,7 +23,8 @@ export function useSaveThresholdProfile() {
     onSuccess: (saved) => {
       queryClient.setQueryData<ThresholdProfile[]>(
         queryKeys.thresholdProfiles.list(),
-        (profiles) => profiles && replaceById(profiles, saved),
+        (profiles) =>
+          profiles && profiles.map((profile) => (profile.id === saved.id ? saved : profile)),
       );
     },
   });

@@ -100,7 +100,7 @@ const previewRequests = (fetchMock: ReturnType<typeof installProfileApi>) =>
 describe('ThresholdProfilesSection', () => {
   beforeEach(() => {
     authStore.clear();
-    authStore.signIn(anAuthResponse('admin'));
+    authStore.signIn(anAuthResponse('physician'));
   });
 
   it('shows the profile’s rules and settings in the form', async () => {
@@ -110,6 +110,49 @@ describe('ThresholdProfilesSection', () => {
     expect(limitInput('Heart rate high delay in seconds')).toHaveValue('15');
     expect(limitInput('Systolic high baseline-relative medium')).toHaveValue('');
     expect(screen.getByLabelText('Escalate high after (s)')).toHaveValue('60');
+    expect(screen.getByLabelText('Recovery at least (min)')).toHaveValue('30');
+  });
+
+  it('refuses what a safety floor forbids beside its field, as the server would, and saves nothing', async () => {
+    const fetchMock = await renderSection();
+    setValue(limitInput('SpO2 low medium limit'), '88');
+    setValue(limitInput('SpO2 low high limit'), '80');
+    setValue(limitInput('SpO2 low delay in seconds'), '45');
+    setValue(limitInput('Heart rate high high limit'), '');
+    setValue(screen.getByLabelText('Deep desaturation: SpO2 below (raises at once)'), '75');
+    expect(limitInput('SpO2 low high limit')).toHaveAccessibleDescription(
+      'SpO2 low high limit must be at least 85: the SpO2 high limit (safety floor)',
+    );
+    expect(limitInput('SpO2 low delay in seconds')).toHaveAccessibleDescription(
+      'SpO2 low delay in seconds must be at most 30 s (safety floor)',
+    );
+    expect(limitInput('Heart rate high high limit')).toHaveAccessibleDescription(
+      'Heart rate high high limit must be set: every sign keeps a high limit (safety floor)',
+    );
+    expect(
+      screen.getByLabelText('Deep desaturation: SpO2 below (raises at once)'),
+    ).toHaveAccessibleDescription(
+      'Deep desaturation: SpO2 below (raises at once) must be at least 80: the deep-desaturation bypass (safety floor)',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Review and save' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Correct the marked fields before saving.');
+    expect(requestsTo(fetchMock, 'PUT /threshold-profiles/default')).toHaveLength(0);
+  });
+
+  it('keeps the recovery minimum and the other settings it shows when saving', async () => {
+    const fetchMock = await renderSection();
+    setValue(screen.getByLabelText('Recovery at least (min)'), '45');
+    fireEvent.click(screen.getByRole('button', { name: 'Review and save' }));
+    expect(
+      within(screen.getByTestId('profile-changes'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Recovery at least (min): 30 → 45']);
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and save' }));
+    await screen.findByText('Profile Default (ketamine infusion) saved.');
+    const [put] = requestsTo(fetchMock, 'PUT /threshold-profiles/default');
+    const { id: _id, ...definition } = DEFAULT_THRESHOLD_PROFILE;
+    expect(put?.body).toEqual({ ...definition, recoveryMinimumMin: 45 });
   });
 
   it('replays nothing until a session is chosen, then shows what the rules would raise', async () => {
@@ -174,7 +217,7 @@ describe('ThresholdProfilesSection', () => {
     expect(previewRequests(fetchMock)).toHaveLength(1);
   });
 
-  it('saves only after the admin confirms the changes, listed in words', async () => {
+  it('saves only after the physician confirms the changes, listed in words', async () => {
     const fetchMock = await renderSection();
     setValue(limitInput('SpO2 low medium limit'), '92');
     setValue(screen.getByLabelText('Escalate high after (s)'), '30');
@@ -201,7 +244,7 @@ describe('ThresholdProfilesSection', () => {
     expect(limitInput('SpO2 low medium limit')).toHaveValue('92');
   });
 
-  it('keeps the edits and says so when the admin keeps editing instead', async () => {
+  it('keeps the edits and says so when the physician keeps editing instead', async () => {
     const fetchMock = await renderSection();
     setValue(limitInput('SpO2 low medium limit'), '92');
     fireEvent.click(screen.getByRole('button', { name: 'Review and save' }));
@@ -216,16 +259,32 @@ describe('ThresholdProfilesSection', () => {
   });
 
   it('shows the server’s reasons when it refuses the profile', async () => {
+    await renderSection(installProfileApi(() => nestError(400, ['name is already in use'])));
+    setValue(limitInput('SpO2 low medium limit'), '92');
+    fireEvent.click(screen.getByRole('button', { name: 'Review and save' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and save' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not save the profile: name is already in use',
+    );
+  });
+
+  it('says a safety floor holds when the server refuses one (SAFETY_FLOOR)', async () => {
     await renderSection(
       installProfileApi(() =>
-        nestError(400, ['rules[0].delayS must be at most 15 s for blood pressure and heart rate']),
+        jsonResponse(400, {
+          statusCode: 400,
+          error: 'Bad Request',
+          code: 'SAFETY_FLOOR',
+          message: ['rules[0].high must be at least 85: the SpO2 high limit (safety floor)'],
+          details: { floors: [{ field: 'rules[0].high', floor: 'SPO2_HIGH_MINIMUM' }] },
+        }),
       ),
     );
     setValue(limitInput('SpO2 low medium limit'), '92');
     fireEvent.click(screen.getByRole('button', { name: 'Review and save' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm and save' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not save the profile: rules[0].delayS must be at most 15 s for blood pressure and heart rate',
+      'Could not save the profile: a safety floor holds: rules[0].high must be at least 85: the SpO2 high limit (safety floor)',
     );
   });
 });

@@ -27,7 +27,8 @@ describe('profile draft', () => {
     const spo2 = DEFAULT_INPUT.rules[0]!;
     fc.assert(
       fc.property(
-        fc.integer({ min: 80, max: 96 }),
+        // The SpO2 high limit (medium − 4) stays at or above its safety floor, 85.
+        fc.integer({ min: 89, max: 96 }),
         fc.integer({ min: 0, max: 15 }),
         fc.integer({ min: 0, max: 600 }),
         fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
@@ -70,12 +71,21 @@ describe('profile draft', () => {
     const result = parseProfileDraft({ ...draft, escalationHighS: '9999', name: '' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(ruleError(result.errors, 1, 'delayS')).toBe(
-      'must be a number of seconds between 0 and 300',
-    );
+    expect(ruleError(result.errors, 1, 'delayS')).toBe('must be a number of seconds');
     expect(ruleError(result.errors, 1, 'relativeMedium')).toBe('must be between 0 and 1');
     expect(result.errors['escalationS.high']).toBe('must be between 0 and 600');
     expect(result.errors.name).toBe('must not be empty');
+  });
+
+  it('names the safety floor a value would pass, beside its field', () => {
+    const draft = editRule(draftFromProfile(DEFAULT_INPUT), 'SPO2_LOW', { high: '84' });
+    const result = parseProfileDraft({ ...draft, recoveryMinimumMin: '241' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(ruleError(result.errors, 0, 'high')).toBe(
+      'must be at least 85: the SpO2 high limit (safety floor)',
+    );
+    expect(result.errors.recoveryMinimumMin).toBe('must be between 0 and 240');
   });
 
   it('names a rule whose limits contradict each other once each value is readable', () => {

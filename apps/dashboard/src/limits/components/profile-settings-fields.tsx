@@ -14,6 +14,7 @@ const GROUPS: Array<{ title: string; fields: Array<[ProfileNumberField, string]>
       ['signalLossS', 'Signal loss after (s)'],
       ['bpIntervalMin', 'Blood pressure every (min)'],
       ['bpGraceMin', 'Blood pressure grace (min)'],
+      ['bpAfterHighMin', 'Blood pressure after a high reading every (min)'],
       ['reminderMin', 'Remind after (min)'],
       ['escalationHighS', 'Escalate high after (s)'],
       ['escalationMediumS', 'Escalate medium after (s)'],
@@ -26,6 +27,10 @@ const GROUPS: Array<{ title: string; fields: Array<[ProfileNumberField, string]>
       ['diastolicMax', 'Diastolic from (mmHg)'],
       ['spo2Min', 'SpO2 below (%)'],
     ],
+  },
+  {
+    title: 'Discharge',
+    fields: [['recoveryMinimumMin', 'Recovery at least (min)']],
   },
 ];
 

@@ -5,7 +5,7 @@ import {
 } from '@vigil/shared';
 import { issuesToPathErrors, type FieldErrors } from '../../ui/forms/field-errors';
 
-/** A rule as the form edits it: what the admin may change, as the inputs hold it (text). */
+/** A rule as the form edits it: what the physician may change, as the inputs hold it (text). */
 export interface RuleDraft {
   code: ThresholdRule['code'];
   sign: ThresholdRule['sign'];
@@ -26,12 +26,14 @@ export interface ProfileDraft {
   signalLossS: string;
   bpIntervalMin: string;
   bpGraceMin: string;
+  bpAfterHighMin: string;
   reminderMin: string;
   escalationHighS: string;
   escalationMediumS: string;
   systolicMax: string;
   diastolicMax: string;
   spo2Min: string;
+  recoveryMinimumMin: string;
 }
 
 /** The draft's plain numeric fields (everything but the name and the rules). */
@@ -65,12 +67,14 @@ export function draftFromProfile(profile: ThresholdProfileInput): ProfileDraft {
     signalLossS: text(profile.signalLossS),
     bpIntervalMin: text(profile.bpIntervalMin),
     bpGraceMin: text(profile.bpGraceMin),
+    bpAfterHighMin: text(profile.bpAfterHighMin),
     reminderMin: text(profile.reminderMin),
     escalationHighS: text(profile.escalationS.high),
     escalationMediumS: text(profile.escalationS.medium),
     systolicMax: text(profile.contraindications.systolicMax),
     diastolicMax: text(profile.contraindications.diastolicMax),
     spo2Min: text(profile.contraindications.spo2Min),
+    recoveryMinimumMin: text(profile.recoveryMinimumMin),
   };
 }
 
@@ -113,6 +117,7 @@ function toCandidate(draft: ProfileDraft): unknown {
     signalLossS: number(draft.signalLossS),
     bpIntervalMin: number(draft.bpIntervalMin),
     bpGraceMin: number(draft.bpGraceMin),
+    bpAfterHighMin: number(draft.bpAfterHighMin),
     reminderMin: number(draft.reminderMin),
     escalationS: {
       high: number(draft.escalationHighS),
@@ -123,6 +128,7 @@ function toCandidate(draft: ProfileDraft): unknown {
       diastolicMax: number(draft.diastolicMax),
       spo2Min: number(draft.spo2Min),
     },
+    recoveryMinimumMin: number(draft.recoveryMinimumMin),
   };
 }
 
@@ -139,12 +145,14 @@ export const NUMBER_FIELD_PATHS: Record<ProfileNumberField, string> = {
   signalLossS: 'signalLossS',
   bpIntervalMin: 'bpIntervalMin',
   bpGraceMin: 'bpGraceMin',
+  bpAfterHighMin: 'bpAfterHighMin',
   reminderMin: 'reminderMin',
   escalationHighS: 'escalationS.high',
   escalationMediumS: 'escalationS.medium',
   systolicMax: 'contraindications.systolicMax',
   diastolicMax: 'contraindications.diastolicMax',
   spo2Min: 'contraindications.spo2Min',
+  recoveryMinimumMin: 'recoveryMinimumMin',
 };
 
 /** The error of one rule's field: `rules.<index>.<field>`; a relative limit sits deeper. */
