@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@vigil/shared';
+
 /** A request as a fake route sees it. */
 export interface FakeRequest {
   method: string;
@@ -23,8 +25,14 @@ export function jsonResponse(status: number, body?: unknown): Response {
   } as Response;
 }
 
-export function nestError(status: number, message: string | string[], error = 'Error'): Response {
-  return jsonResponse(status, { statusCode: status, error, message });
+/** The server's error body; `refusal` carries the stable code and its details, as the contract says. */
+export function nestError(
+  status: number,
+  message: string | string[],
+  error = 'Error',
+  refusal: { code?: ErrorCode; details?: Record<string, unknown> } = {},
+): Response {
+  return jsonResponse(status, { statusCode: status, error, message, ...refusal });
 }
 
 function toFakeRequest(input: RequestInfo | URL, init: RequestInit = {}): FakeRequest {

@@ -17,6 +17,7 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     state: 'infusing',
     revision: 1,
     createdAt: '2026-11-25T09:50:00.000Z',
+    scheduledAt: '2026-11-25T09:50:00.000Z',
     startedAt: '2026-11-25T10:00:00.000Z',
     endedAt: null,
     pausedMs: 0,

@@ -12,15 +12,18 @@ import type {
   Device,
   DeviceCreated,
   DischargeInput,
+  DischargeReadiness,
   InterventionInput,
   LoginInput,
   ObservationInput,
+  OverrideInput,
   PreviewableSession,
   ProfilePreview,
   ProfilePreviewRequest,
   ReasonInput,
   Session,
   SessionSearchQueryInput,
+  StopInput,
   ThresholdProfile,
   ThresholdProfileInput,
   TimelineEvent,
@@ -30,7 +33,7 @@ import type {
   VitalSample,
   WardBay,
 } from '@vigil/shared';
-import { isErrorCode } from '@vigil/shared';
+import { errorCodeForStatus, isErrorCode } from '@vigil/shared';
 import { authStore } from '../auth/state/auth-store';
 import { ApiError, isNestErrorBody, NETWORK_ERROR_STATUS } from './api-error';
 
@@ -83,12 +86,18 @@ async function toApiError(response: Response): Promise<ApiError> {
       response.status,
       messages,
       body.error,
-      isErrorCode(body.code) ? body.code : undefined,
+      // The server always sends one; a body without it gets the one its status stands for.
+      isErrorCode(body.code) ? body.code : errorCodeForStatus(response.status),
       body.details,
     );
   }
   // A proxy or a crashed server answers without NestJS's body; keep the status at least.
-  return new ApiError(response.status, [response.statusText || `HTTP ${response.status}`]);
+  return new ApiError(
+    response.status,
+    [response.statusText || `HTTP ${response.status}`],
+    undefined,
+    errorCodeForStatus(response.status),
+  );
 }
 
 /** Sends one request (the token is read and sent synchronously) and returns a 2xx response. */
@@ -140,7 +149,7 @@ export interface SessionTransitionBodies {
   start: undefined;
   pause: ReasonInput;
   resume: undefined;
-  stop: undefined;
+  stop: StopInput;
   abort: ReasonInput;
   discharge: DischargeInput;
 }
@@ -216,8 +225,11 @@ export const apiClient = {
     });
   },
 
-  /** Physicians only: lets a flagged assessment start anyway, with the reason on record. */
-  recordOverride(sessionId: string, input: ReasonInput): Promise<Session> {
+  /**
+   * Physicians only: lets the infusion start despite the flags it names, with the reason on
+   * record; no consent and a positive pregnancy test cannot be overridden.
+   */
+  recordOverride(sessionId: string, input: OverrideInput): Promise<Session> {
     return sendForJson<Session>(`/sessions/${segment(sessionId)}/override`, {
       method: 'POST',
       body: input,
@@ -233,6 +245,13 @@ export const apiClient = {
     return sendForJson<Session>(`/sessions/${segment(sessionId)}/${transition}`, {
       method: 'POST',
       body: body ?? {},
+    });
+  },
+
+  /** The discharge criteria as they stand now (the server's facts), for the live checklist. */
+  getDischargeReadiness(sessionId: string, signal?: AbortSignal): Promise<DischargeReadiness> {
+    return sendForJson<DischargeReadiness>(`/sessions/${segment(sessionId)}/discharge-readiness`, {
+      signal,
     });
   },
 

@@ -15,6 +15,8 @@ export const queryKeys = {
     /** Every sample since the session began: the session screen's trend charts. */
     vitals: (sessionId: string) => ['sessions', 'detail', sessionId, 'vitals'] as const,
     log: (sessionId: string) => ['sessions', 'detail', sessionId, 'log'] as const,
+    dischargeReadiness: (sessionId: string) =>
+      ['sessions', 'detail', sessionId, 'discharge-readiness'] as const,
   },
   /**
    * The auditor's searches, apart from `sessions` so that the realtime effect's refreshes never

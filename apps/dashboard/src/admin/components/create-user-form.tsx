@@ -2,7 +2,7 @@ import { createUserSchema, PASSWORD_MIN_LENGTH, ROLES, type Role } from '@vigil/
 import { useState } from 'react';
 import { roleLabel } from '../../auth/utils/role-labels';
 import { SelectField, TextField } from '../../ui/components/form-field';
-import { refusalToFieldErrors } from '../../ui/forms/refusal-errors';
+import { refusalFieldErrors } from '../../ui/errors/refusal-words';
 import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useCreateUser } from '../hooks/use-users';
 
@@ -34,7 +34,7 @@ export function CreateUserForm() {
           reset();
           setCreated(`User ${account.username} created.`);
         },
-        onError: (error) => setErrors(refusalToFieldErrors(error, FIELDS)),
+        onError: (error) => setErrors(refusalFieldErrors(error, FIELDS)),
       }),
     { before: () => setCreated(null) },
   );

@@ -1,6 +1,6 @@
 import { createDeviceSchema, type CreateDeviceInput } from '@vigil/shared';
 import { TextField } from '../../ui/components/form-field';
-import { refusalToFieldErrors } from '../../ui/forms/refusal-errors';
+import { refusalFieldErrors } from '../../ui/errors/refusal-words';
 import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useRegisterDevice } from '../hooks/use-devices';
 import { OneTimeKeyNotice } from './one-time-key-notice';
@@ -24,7 +24,7 @@ export function RegisterDeviceForm() {
   const submit = handleSubmit((input) =>
     register.mutate(input, {
       onSuccess: reset,
-      onError: (error) => setErrors(refusalToFieldErrors(error, FIELDS)),
+      onError: (error) => setErrors(refusalFieldErrors(error, FIELDS)),
     }),
   );
 

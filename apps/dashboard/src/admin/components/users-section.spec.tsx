@@ -35,7 +35,9 @@ function installUserApi() {
     'POST /users': ({ body }) => {
       const { username } = body as { username: string };
       if (users.some((user) => user.username === username)) {
-        return nestError(409, `username ${username} is already taken`, 'Conflict');
+        return nestError(409, `username ${username} is taken`, 'Conflict', {
+          code: 'USERNAME_TAKEN',
+        });
       }
       const created = anAccount({ ...(body as Partial<UserAccount>), id: `user-${username}` });
       users = [...users, created];
@@ -129,7 +131,7 @@ describe('UsersSection', () => {
 
     await waitFor(() =>
       expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(
-        expect.stringContaining('Username nurse is already taken'),
+        expect.stringContaining('Username is taken: choose another'),
       ),
     );
   });

@@ -1,8 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
-import type { Session, VitalSample } from '@vigil/shared';
+import type { Alert, Session, VitalSample } from '@vigil/shared';
+import { anAlert } from '../../../test/alert.fixture';
 import { aSample, aSession } from '../../../test/session.fixture';
 import { queryKeys } from '../../api/query-keys';
-import { applySessionUpdate, applyVitalsEvent } from './apply-realtime-events';
+import { applyAlertEvent, applySessionUpdate, applyVitalsEvent } from './apply-realtime-events';
 
 describe('realtime events and the session screen', () => {
   it('grows an open session screen’s history with socket samples, in time order', () => {
@@ -39,5 +40,41 @@ describe('realtime events and the session screen', () => {
     expect(queryClient.getQueryData<Session>(queryKeys.sessions.detail('s-1'))?.state).toBe(
       'paused',
     );
+  });
+
+  describe('a session that ends', () => {
+    const mine = anAlert({ id: 'mine', sessionId: 's-1', priority: 'high' });
+    const other = anAlert({ id: 'other', sessionId: 's-2', priority: 'medium' });
+    const openAlerts = (queryClient: QueryClient) =>
+      queryClient.getQueryData<readonly Alert[]>(queryKeys.alerts.open())?.map((alert) => alert.id);
+
+    it.each(['discharged', 'aborted'] as const)(
+      'drops its alerts from the sound and the inbox as soon as it is %s',
+      (state) => {
+        const queryClient = new QueryClient();
+        queryClient.setQueryData<readonly Alert[]>(queryKeys.alerts.open(), [mine, other]);
+        applySessionUpdate(queryClient, aSession({ id: 's-1', state }));
+        expect(openAlerts(queryClient)).toEqual(['other']);
+      },
+    );
+
+    it('keeps the alerts of a session still in the chair', () => {
+      const queryClient = new QueryClient();
+      queryClient.setQueryData<readonly Alert[]>(queryKeys.alerts.open(), [mine, other]);
+      applySessionUpdate(queryClient, aSession({ id: 's-1', state: 'recovery' }));
+      expect(openAlerts(queryClient)).toEqual(['mine', 'other']);
+    });
+
+    it('drops an alert the server resolved with the session at once', () => {
+      const queryClient = new QueryClient();
+      queryClient.setQueryData<readonly Alert[]>(queryKeys.alerts.open(), [mine, other]);
+      applyAlertEvent(queryClient, {
+        ...mine,
+        state: 'resolved',
+        resolvedReason: 'session-ended',
+        resolvedAt: '2026-11-25T10:50:00.000Z',
+      });
+      expect(openAlerts(queryClient)).toEqual(['other']);
+    });
   });
 });

@@ -1,6 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Alert, Session, VitalSample, VitalsEvent } from '@vigil/shared';
+import {
+  isLiveSession,
+  type Alert,
+  type Session,
+  type VitalSample,
+  type VitalsEvent,
+} from '@vigil/shared';
 import { applyAlertToCache } from '../../alerts/hooks/use-open-alerts';
+import type { OpenAlerts } from '../../alerts/utils/open-alerts';
 import { queryKeys } from '../../api/query-keys';
 import { SESSION_VITALS_WINDOW } from '../../session/constants/session.constants';
 import { RECENT_VITALS_WINDOW } from '../../ward/constants/ward.constants';
@@ -53,6 +60,8 @@ export function applySessionUpdate(queryClient: QueryClient, session: Session) {
     void queryClient.invalidateQueries({ queryKey: logKey, exact: true });
   }
   refreshAuditEntries(queryClient);
+  refreshDischargeReadiness(queryClient, session.id);
+  if (!isLiveSession(session.state)) dropAlertsOfEndedSession(queryClient, session.id);
   const liveKey = queryKeys.sessions.live();
   if (queryClient.getQueryData<LiveSessions>(liveKey) === undefined) {
     void queryClient.invalidateQueries({ queryKey: liveKey });
@@ -73,6 +82,28 @@ export function applyAlertEvent(queryClient: QueryClient, alert: Alert) {
     (current) => current && [...current.filter((held) => held.id !== alert.id), alert],
   );
   refreshAuditEntries(queryClient);
+  refreshDischargeReadiness(queryClient, alert.sessionId);
+}
+
+/**
+ * A session that ended has resolved its alerts (`session-ended`), and the server says so in an
+ * `alert.updated` each; the sound and the inbox drop them the moment the session is known to have
+ * ended, whichever of the two news arrives first.
+ */
+export function dropAlertsOfEndedSession(queryClient: QueryClient, sessionId: string) {
+  queryClient.setQueryData<OpenAlerts>(queryKeys.alerts.open(), (current) =>
+    current?.some((alert) => alert.sessionId === sessionId)
+      ? current.filter((alert) => alert.sessionId !== sessionId)
+      : current,
+  );
+}
+
+/** An open discharge form's checklist follows the session and its alerts at once. */
+function refreshDischargeReadiness(queryClient: QueryClient, sessionId: string) {
+  void queryClient.invalidateQueries({
+    queryKey: queryKeys.sessions.dischargeReadiness(sessionId),
+    exact: true,
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Session } from '@vigil/shared';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { aSession } from '../../../test/session.fixture';
 import { installFakeFetch, jsonResponse, nestError, requestsTo } from '../../../test/fake-fetch';
 import { renderWithProviders } from '../../../test/render-with-providers';
@@ -15,6 +15,7 @@ function fillValidBaseline() {
   type('Diastolic', '82');
   type('Heart rate', '72');
   type('SpO2', '98');
+  type('Pregnancy test', 'not-applicable');
 }
 
 describe('AssessmentForm', () => {
@@ -80,7 +81,9 @@ describe('AssessmentForm', () => {
   it('places the server’s field message beside the field it names', async () => {
     installFakeFetch({
       'POST /sessions/s-1/assessment': () =>
-        nestError(400, ['baseline.heartRate must be between 20 and 300'], 'Bad Request'),
+        nestError(400, ['baseline.heartRate must be between 20 and 300'], 'Bad Request', {
+          code: 'VALIDATION_FAILED',
+        }),
     });
     renderWithProviders(<AssessmentForm sessionId="s-1" />);
 
@@ -90,10 +93,13 @@ describe('AssessmentForm', () => {
     expect(await screen.findByText('Heart rate must be between 20 and 300')).toBeInTheDocument();
   });
 
-  it('shows a refusal from the server in an alert', async () => {
+  it('shows a refusal from the server in an alert, in words of its code', async () => {
     installFakeFetch({
       'POST /sessions/s-1/assessment': () =>
-        nestError(409, 'session is infusing; assessment not allowed', 'Conflict'),
+        nestError(409, 'assess is not allowed while the session is infusing', 'Conflict', {
+          code: 'SESSION_STATE_CONFLICT',
+          details: { state: 'infusing' },
+        }),
     });
     renderWithProviders(<AssessmentForm sessionId="s-1" />);
 
@@ -101,8 +107,23 @@ describe('AssessmentForm', () => {
     submit();
 
     const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'The session is now infusing: this cannot be done from there. The screen shows it as it stands.',
+    );
+  });
+
+  it('has no default for the pregnancy test: the nurse must choose a result', () => {
+    const fetchMock = installFakeFetch({});
+    renderWithProviders(<AssessmentForm sessionId="s-1" />);
+
+    expect(screen.getByLabelText('Pregnancy test')).toHaveValue('');
+    fillValidBaseline();
+    type('Pregnancy test', '');
+    submit();
+
     expect(
-      within(alert).getByText('session is infusing; assessment not allowed'),
+      screen.getByText('Pregnancy test must be chosen: negative, positive or not applicable'),
     ).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,8 @@
 import { assessmentSchema, type PREGNANCY_TEST_RESULTS, VITAL_RANGES } from '@vigil/shared';
 import { ApiError } from '../../api/api-error';
 import { CheckboxField, SelectField, TextField } from '../../ui/components/form-field';
-import { issuesToPathErrors, serverMessagesToFieldErrors } from '../../ui/forms/field-errors';
+import { refusalFieldErrors } from '../../ui/errors/refusal-words';
+import { issuesToPathErrors, type SchemaIssue } from '../../ui/forms/field-errors';
 import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useRecordAssessment } from '../hooks/use-session-commands';
 import { parseNumberField } from '../utils/parse-number';
@@ -28,7 +29,11 @@ const CHECKLIST_ITEMS = [
 type ChecklistKey = (typeof CHECKLIST_ITEMS)[number]['key'];
 type PregnancyTest = (typeof PREGNANCY_TEST_RESULTS)[number];
 
-const PREGNANCY_OPTIONS: readonly { value: PregnancyTest; label: string }[] = [
+/** No default: a result nobody chose must not read as "not applicable". */
+const NOT_CHOSEN = '';
+
+const PREGNANCY_OPTIONS: readonly { value: PregnancyTest | typeof NOT_CHOSEN; label: string }[] = [
+  { value: NOT_CHOSEN, label: 'Choose the result…' },
   { value: 'negative', label: 'Negative' },
   { value: 'positive', label: 'Positive' },
   { value: 'not-applicable', label: 'Not applicable' },
@@ -45,7 +50,7 @@ type AssessmentField = (typeof FIELDS)[number];
 
 interface AssessmentDraft {
   baseline: Record<BaselineKey, string>;
-  checklist: Record<ChecklistKey, boolean> & { pregnancyTest: PregnancyTest };
+  checklist: Record<ChecklistKey, boolean> & { pregnancyTest: PregnancyTest | typeof NOT_CHOSEN };
 }
 
 const EMPTY: AssessmentDraft = {
@@ -56,9 +61,18 @@ const EMPTY: AssessmentDraft = {
     escortHome: false,
     psychiatricEvaluation: false,
     medicationsReviewed: false,
-    pregnancyTest: 'not-applicable',
+    pregnancyTest: NOT_CHOSEN,
   },
 };
+
+const PREGNANCY_NOT_CHOSEN = 'must be chosen: negative, positive or not applicable';
+
+/** The schema's words for each field, except that a result nobody chose says so. */
+function assessmentErrors(issues: readonly SchemaIssue[]) {
+  const errors = issuesToPathErrors<AssessmentField>(issues);
+  if (errors['checklist.pregnancyTest']) errors['checklist.pregnancyTest'] = PREGNANCY_NOT_CHOSEN;
+  return errors;
+}
 
 /** The draft as the schema (and the server) expects it: numbers, and no empty optional field. */
 export function assessmentFromDraft(draft: AssessmentDraft): unknown {
@@ -77,7 +91,7 @@ export function AssessmentForm({ sessionId }: { sessionId: string }) {
     initial: EMPTY,
     schema: assessmentSchema,
     toInput: assessmentFromDraft,
-    toErrors: issuesToPathErrors<AssessmentField>,
+    toErrors: assessmentErrors,
   });
 
   const setBaseline = (key: BaselineKey) => (value: string) =>
@@ -91,15 +105,15 @@ export function AssessmentForm({ sessionId }: { sessionId: string }) {
     record.reset();
     record.mutate(input, {
       onError: (error) => {
-        if (error instanceof ApiError && error.statusCode === 400) {
-          setErrors(serverMessagesToFieldErrors(error.messages, FIELDS));
+        if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') {
+          setErrors(refusalFieldErrors(error, FIELDS));
         }
       },
     });
   });
 
   const refusal =
-    record.error && !(record.error instanceof ApiError && record.error.statusCode === 400)
+    record.error && !(record.error instanceof ApiError && record.error.code === 'VALIDATION_FAILED')
       ? record.error
       : null;
 

@@ -1,5 +1,6 @@
 import type { Session } from '@vigil/shared';
 import { formatLocalDateTime } from '../../ui/utils/format-date-time';
+import { contraindicationWords } from '../utils/contraindication-words';
 
 /** The recorded assessment, its flags and any override, for everyone who may read the session. */
 export function AssessmentSummary({ session }: { session: Session }) {
@@ -27,7 +28,10 @@ export function AssessmentSummary({ session }: { session: Session }) {
           <p>Contraindications flagged:</p>
           <ul aria-label="Contraindication flags">
             {assessment.flags.map((flag) => (
-              <li key={flag.code}>{flag.message}</li>
+              <li key={flag.code} data-absolute={flag.absolute ? true : undefined}>
+                {flag.message}
+                {flag.absolute && ' — absolute: no override can allow the infusion'}
+              </li>
             ))}
           </ul>
         </div>
@@ -36,7 +40,11 @@ export function AssessmentSummary({ session }: { session: Session }) {
       )}
       {override && (
         <p data-testid="override-summary">
-          Overridden by {override.by}, {formatLocalDateTime(override.at)}: {override.reason}
+          Overridden by {override.by}, {formatLocalDateTime(override.at)}
+          {override.flags && override.flags.length > 0
+            ? ` (covers: ${override.flags.map((code) => contraindicationWords(code)).join(', ')})`
+            : ''}
+          : {override.reason}
         </p>
       )}
     </div>

@@ -1,5 +1,4 @@
-import { ApiError } from '../../api/api-error';
-import { describeError } from '../../ui/components/error-notice';
+import { refusalSentences } from '../../ui/errors/refusal-words';
 
 interface ServerRefusalProps {
   /** What was refused: "Discharge refused". */
@@ -7,20 +6,13 @@ interface ServerRefusalProps {
   error: unknown;
 }
 
-/**
- * The server's answer to a refused command, in its own words: a 409 or 400 lists each reason
- * (unmet criterion, current state) as a line of its own; a 403 says the role may not do this.
- */
+/** A refused command, each reason (unmet criterion, current state, role) a sentence of its own. */
 export function ServerRefusal({ title, error }: ServerRefusalProps) {
-  const reasons =
-    error instanceof ApiError && error.statusCode !== 403 && error.messages.length > 0
-      ? error.messages
-      : [describeError(error)];
   return (
     <div className="form-error" role="alert">
       <p className="session-refusal__title">{title}:</p>
       <ul className="session-refusal__reasons">
-        {reasons.map((reason) => (
+        {refusalSentences(error).map((reason) => (
           <li key={reason}>{reason}</li>
         ))}
       </ul>

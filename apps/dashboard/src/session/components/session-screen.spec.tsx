@@ -185,71 +185,321 @@ describe('SessionScreen', () => {
     expect(screen.queryByRole('button', { name: 'Override flags' })).not.toBeInTheDocument();
   });
 
-  it('lists the reasons the server gives for refusing to start', async () => {
+  it('lists the reasons the server gives for refusing to start, in words of its code', async () => {
     renderSession('nurse', assessedSession(), {
       [`POST /sessions/${SESSION_ID}/start`]: () =>
-        nestError(409, ['contraindication flagged without a physician override'], 'Conflict'),
+        nestError(409, ['baseline systolic 168 ≥ 160: needs a physician’s override'], 'Conflict', {
+          code: 'CONTRAINDICATED',
+          details: { flags: ['HYPERTENSION_SYSTOLIC', 'NO_CONSENT'] },
+        }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Start infusion' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Start refused');
-    expect(alert).toHaveTextContent('contraindication flagged without a physician override');
-  });
-
-  it('lists each unmet discharge criterion the server names', async () => {
-    const fetchMock = renderSession('nurse', recoverySession(), {
-      [`POST /sessions/${SESSION_ID}/discharge`]: () =>
-        nestError(
-          409,
-          [
-            'modified Aldrete score 8 < 9',
-            'heartRate 110 is not within 20 % of baseline 80',
-            'no escort present',
-          ],
-          'Conflict',
-        ),
-    });
-    const form = await screen.findByRole('form', { name: 'Discharge' });
-    fireEvent.change(within(form).getByLabelText('Modified Aldrete score'), {
-      target: { value: '8' },
-    });
-    fireEvent.click(within(form).getByRole('button', { name: 'Discharge patient' }));
-
-    const alert = await within(form).findByRole('alert');
-    expect(alert).toHaveTextContent('Discharge refused — criteria not met');
     expect(
       within(alert)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual([
-      'modified Aldrete score 8 < 9',
-      'heartRate 110 is not within 20 % of baseline 80',
-      'no escort present',
+      'Baseline systolic pressure too high: needs a physician’s override.',
+      'No informed consent recorded: the infusion cannot start.',
     ]);
-    expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/discharge`)[0]?.body).toEqual({
-      aldreteScore: 8,
-      escortPresent: false,
+  });
+
+  describe('the physician override', () => {
+    const flags: Assessment['flags'] = [
+      { code: 'HYPERTENSION_SYSTOLIC', message: 'baseline systolic 172 ≥ 160' },
+      { code: 'HYPERTENSION_DIASTOLIC', message: 'baseline diastolic 104 ≥ 100' },
+      { code: 'NO_CONSENT', message: 'informed consent not recorded', absolute: true },
+    ];
+    const session = () =>
+      aSession({
+        ...assessedSession(),
+        assessment: { ...flaggedAssessment, flags },
+      });
+
+    it('offers a checkbox per overridable flag and shows an absolute one as blocking, with none', async () => {
+      renderSession('physician', session());
+      const form = await screen.findByRole('form', { name: 'Physician override' });
+      expect(
+        within(form)
+          .getAllByRole('checkbox')
+          .map((box) => box.id),
+      ).toEqual(['override-flag-HYPERTENSION_SYSTOLIC', 'override-flag-HYPERTENSION_DIASTOLIC']);
+      expect(within(form).getByRole('checkbox', { name: /systolic/ })).not.toBeChecked();
+      expect(screen.getByTestId('absolute-contraindications')).toHaveTextContent(
+        'No override can allow the infusion while these stand:No informed consent recorded',
+      );
+    });
+
+    it('sends the ticked flags with a clinical reason, and refuses a reason like "yes"', async () => {
+      const fetchMock = renderSession('physician', session(), {
+        [`POST /sessions/${SESSION_ID}/override`]: () => jsonResponse(200, session()),
+      });
+      const form = await screen.findByRole('form', { name: 'Physician override' });
+      const send = () =>
+        fireEvent.click(within(form).getByRole('button', { name: 'Override the ticked flags' }));
+      fireEvent.change(within(form).getByLabelText('Clinical reason'), {
+        target: { value: 'yes' },
+      });
+      send();
+      expect(within(form).getByText('Tick each flag this decision covers.')).toBeInTheDocument();
+      expect(
+        within(form).getByText(/^Clinical reason must give the clinical reason/),
+      ).toBeInTheDocument();
+
+      fireEvent.click(within(form).getByRole('checkbox', { name: /systolic/ }));
+      fireEvent.change(within(form).getByLabelText('Clinical reason'), {
+        target: { value: 'White-coat hypertension, repeat 150/90 after rest' },
+      });
+      send();
+      await waitFor(() =>
+        expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/override`)[0]?.body).toEqual({
+          reason: 'White-coat hypertension, repeat 150/90 after rest',
+          flags: ['HYPERTENSION_SYSTOLIC'],
+        }),
+      );
+    });
+
+    it('offers no form when only absolute contraindications stand', async () => {
+      renderSession(
+        'physician',
+        aSession({
+          ...assessedSession(),
+          assessment: { ...flaggedAssessment, flags: [flags[2]!] },
+        }),
+      );
+      expect(await screen.findByTestId('absolute-contraindications')).toBeInTheDocument();
+      expect(screen.queryByRole('form', { name: 'Physician override' })).not.toBeInTheDocument();
     });
   });
 
-  it('asks for confirmation before aborting', async () => {
-    const fetchMock = renderSession('nurse', recoverySession(), {
+  describe('stopping the infusion', () => {
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const infusing = (startedMinutesAgo: number) =>
+      aSession({
+        id: SESSION_ID,
+        bay: '7',
+        state: 'infusing',
+        startedAt: minutesAgo(startedMinutesAgo),
+        plannedDurationMin: 40,
+        assessment: { ...flaggedAssessment, flags: [] },
+        allowedActions: ['pause', 'stop'],
+      });
+    const recovered = () => ({ ...infusing(5), state: 'recovery', allowedActions: ['discharge'] });
+
+    it('asks to confirm, and before the planned duration asks why, showing minutes run of planned', async () => {
+      const fetchMock = renderSession('nurse', infusing(5), {
+        [`POST /sessions/${SESSION_ID}/stop`]: () => jsonResponse(200, recovered()),
+      });
+      fireEvent.click(
+        await screen.findByRole('button', { name: 'Stop infusion (begin recovery)…' }),
+      );
+      expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/stop`)).toHaveLength(0);
+      const form = screen.getByRole('form', { name: 'Stop infusion' });
+      expect(form).toHaveTextContent('Stop the infusion at 5 of 40 planned minutes?');
+
+      fireEvent.click(within(form).getByRole('button', { name: 'Confirm stop' }));
+      expect(within(form).getByText(/^Reason for stopping early must say why/)).toBeInTheDocument();
+      expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/stop`)).toHaveLength(0);
+
+      fireEvent.change(within(form).getByLabelText('Reason for stopping early'), {
+        target: { value: 'Dissociation distressing the patient' },
+      });
+      fireEvent.click(within(form).getByRole('button', { name: 'Confirm stop' }));
+      await waitFor(() =>
+        expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/stop`)[0]?.body).toEqual({
+          reason: 'Dissociation distressing the patient',
+        }),
+      );
+    });
+
+    it('stops after the planned duration on confirmation alone', async () => {
+      const fetchMock = renderSession('nurse', infusing(41), {
+        [`POST /sessions/${SESSION_ID}/stop`]: () => jsonResponse(200, recovered()),
+      });
+      fireEvent.click(
+        await screen.findByRole('button', { name: 'Stop infusion (begin recovery)…' }),
+      );
+      const form = screen.getByRole('form', { name: 'Stop infusion' });
+      expect(form).toHaveTextContent('Stop the infusion at 41 of 40 planned minutes?');
+      expect(within(form).queryByLabelText('Reason for stopping early')).not.toBeInTheDocument();
+      fireEvent.click(within(form).getByRole('button', { name: 'Confirm stop' }));
+      await waitFor(() =>
+        expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/stop`)[0]?.body).toEqual({}),
+      );
+    });
+
+    it('asks for the reason when the server says the stop is early (STOP_REASON_REQUIRED)', async () => {
+      renderSession('nurse', infusing(41), {
+        [`POST /sessions/${SESSION_ID}/stop`]: () =>
+          nestError(
+            400,
+            'reason: stopping at 39 of 40 planned minutes needs a reason',
+            'Bad Request',
+            {
+              code: 'STOP_REASON_REQUIRED',
+              details: { elapsedMin: 39, plannedDurationMin: 40 },
+            },
+          ),
+      });
+      fireEvent.click(
+        await screen.findByRole('button', { name: 'Stop infusion (begin recovery)…' }),
+      );
+      const form = screen.getByRole('form', { name: 'Stop infusion' });
+      fireEvent.click(within(form).getByRole('button', { name: 'Confirm stop' }));
+      expect(
+        await within(form).findByText(
+          'Reason for stopping early is needed: the infusion has run 39 of 40 planned minutes',
+        ),
+      ).toBeInTheDocument();
+    });
+  });
+
+  describe('the discharge', () => {
+    const now = Date.now();
+    const at = (msAgo: number) => new Date(now - msAgo).toISOString();
+    const facts = {
+      baseline: flaggedAssessment.baseline,
+      latest: {
+        spo2: { value: 97, at: at(10_000) },
+        heartRate: { value: 82, at: at(10_000) },
+        systolic: { value: 150, at: at(60_000) },
+        diastolic: { value: 88, at: at(60_000) },
+      },
+      recoveryStartedAt: at(12 * 60_000),
+      recoveryMinimumMin: 30,
+      openAlerts: 1,
+    };
+    const readinessRoute = {
+      [`GET /sessions/${SESSION_ID}/discharge-readiness`]: () =>
+        jsonResponse(200, { ready: false, criteria: [], facts }),
+    };
+    const item = (code: string) =>
+      screen
+        .getByRole('list', { name: 'Discharge criteria' })
+        .querySelector(`[data-code="${code}"]`)!;
+
+    it('shows a live checklist of every criterion that follows what the nurse enters', async () => {
+      renderSession('nurse', recoverySession(), readinessRoute);
+      const form = await screen.findByRole('form', { name: 'Discharge' });
+      await within(form).findByTestId('discharge-checklist');
+      expect(item('RECOVERY_TIME')).toHaveTextContent('Recovery 12 of 30 min');
+      expect(item('RECOVERY_TIME')).toHaveAttribute('data-met', 'false');
+      expect(item('SPO2_LEVEL')).toHaveTextContent('SpO2 97 % (needs ≥ 94)');
+      expect(item('SPO2_LEVEL')).toHaveAttribute('data-met', 'true');
+      expect(item('OPEN_ALERTS')).toHaveTextContent('1 open alert');
+      expect(item('ALDRETE_TOTAL')).toHaveTextContent('Modified Aldrete: score all five items');
+      expect(item('ESCORT')).toHaveAttribute('data-met', 'false');
+
+      for (const label of [
+        'Activity',
+        'Respiration',
+        'Circulation',
+        'Consciousness',
+        'Oxygen saturation',
+      ]) {
+        fireEvent.change(within(form).getByLabelText(label), { target: { value: '2' } });
+      }
+      fireEvent.change(within(form).getByLabelText('MOAA/S'), { target: { value: '5' } });
+      fireEvent.change(within(form).getByLabelText('Escort’s name'), {
+        target: { value: 'Sam Carer' },
+      });
+      expect(item('ALDRETE_TOTAL')).toHaveTextContent('Modified Aldrete 10 (needs ≥ 9)');
+      expect(item('ALDRETE_TOTAL')).toHaveAttribute('data-met', 'true');
+      expect(item('MOAAS')).toHaveAttribute('data-met', 'true');
+      expect(item('ESCORT')).toHaveTextContent('Escort: Sam Carer');
+      expect(screen.getByTestId('discharge-readiness-summary')).toHaveTextContent(
+        'Not ready: 2 of 11 criteria not met yet.',
+      );
+    });
+
+    it('sends the five Aldrete items, MOAA/S and the escort, and lists each unmet criterion of a refusal', async () => {
+      const fetchMock = renderSession('nurse', recoverySession(), {
+        ...readinessRoute,
+        [`POST /sessions/${SESSION_ID}/discharge`]: () =>
+          nestError(409, ['recovery 12 < 30 min', 'open alerts 1 > 0'], 'Conflict', {
+            code: 'DISCHARGE_CRITERIA_UNMET',
+            details: {
+              criteria: [
+                { code: 'ALDRETE_TOTAL', met: true, value: 9, limit: 9 },
+                { code: 'RECOVERY_TIME', met: false, value: 12, limit: 30 },
+                { code: 'OPEN_ALERTS', met: false, value: 1, limit: 0 },
+              ],
+            },
+          }),
+      });
+      const form = await screen.findByRole('form', { name: 'Discharge' });
+      fireEvent.click(within(form).getByRole('button', { name: 'Discharge patient' }));
+      expect(within(form).getByText('Activity is required')).toBeInTheDocument();
+      expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/discharge`)).toHaveLength(0);
+
+      const scores = { Activity: '2', Respiration: '2', Circulation: '1', Consciousness: '2' };
+      for (const [label, value] of Object.entries({ ...scores, 'Oxygen saturation': '2' })) {
+        fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+      }
+      fireEvent.change(within(form).getByLabelText('MOAA/S'), { target: { value: '5' } });
+      fireEvent.change(within(form).getByLabelText('Escort’s name'), {
+        target: { value: 'Sam Carer' },
+      });
+      fireEvent.click(within(form).getByRole('button', { name: 'Discharge patient' }));
+
+      const alert = await within(form).findByRole('alert');
+      expect(alert).toHaveTextContent('Discharge refused');
+      expect(
+        within(alert)
+          .getAllByRole('listitem')
+          .map((listItem) => listItem.textContent),
+      ).toEqual(['Recovery 12 of 30 min', '1 open alert (acknowledge and resolve first)']);
+      expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/discharge`)[0]?.body).toEqual({
+        aldrete: {
+          activity: 2,
+          respiration: 2,
+          circulation: 1,
+          consciousness: 2,
+          oxygenSaturation: 2,
+        },
+        moaas: 5,
+        escort: { name: 'Sam Carer' },
+      });
+    });
+  });
+
+  it('asks a physician for confirmation before aborting from recovery', async () => {
+    const fetchMock = renderSession('physician', recoverySession(), {
       [`POST /sessions/${SESSION_ID}/abort`]: () =>
         jsonResponse(200, { ...recoverySession(), state: 'aborted', allowedActions: [] }),
     });
     const form = await screen.findByRole('form', { name: 'Abort session' });
     fireEvent.change(within(form).getByLabelText('Abort reason'), {
-      target: { value: 'patient request' },
+      target: { value: 'patient leaves against advice' },
     });
-    fireEvent.click(within(form).getByRole('button', { name: 'Abort session…' }));
+    fireEvent.click(
+      within(form).getByRole('button', { name: 'Abort session (patient leaves against advice)…' }),
+    );
     expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/abort`)).toHaveLength(0);
 
     fireEvent.click(within(form).getByRole('button', { name: 'Confirm abort' }));
     await waitFor(() =>
       expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/abort`)[0]?.body).toEqual({
-        reason: 'patient request',
+        reason: 'patient leaves against advice',
       }),
     );
+  });
+
+  it('offers a nurse no abort from recovery: that is a physician’s decision', async () => {
+    renderSession('nurse', recoverySession());
+    await screen.findByRole('form', { name: 'Discharge' });
+    expect(screen.queryByRole('form', { name: 'Abort session' })).not.toBeInTheDocument();
+  });
+
+  it('calls an abort before the start a cancellation, open to a nurse', async () => {
+    renderSession('nurse', assessedSession());
+    const form = await screen.findByRole('form', { name: 'Cancel session' });
+    expect(
+      within(form).getByRole('button', { name: 'Cancel session (before the start)…' }),
+    ).toBeInTheDocument();
+    expect(within(form).getByLabelText('Reason for cancelling')).toBeInTheDocument();
   });
 
   it('shows an auditor the session and its timeline but no form that writes', async () => {

@@ -2,6 +2,7 @@ import {
   allowedSessionActions,
   DEFAULT_THRESHOLD_PROFILE,
   isLiveSession,
+  uncoveredFlags,
   type Alert,
   type Role,
   type Session,
@@ -92,7 +93,7 @@ export function SessionScreen() {
             {mayRecord(role) && <ClinicalGate session={session} role={role} />}
           </section>
           {mayRecord(role) ? (
-            <ClinicalRecording session={session} />
+            <ClinicalRecording session={session} role={role} />
           ) : (
             <p className="page__status" data-testid="read-only-notice">
               Read only: your role reviews this session and cannot change it.
@@ -109,14 +110,18 @@ export function SessionScreen() {
   );
 }
 
-/** The assessment form while the state allows one, and the physician's override of its flags. */
+/**
+ * The assessment form while the state allows one, and the physician's override of the flags no
+ * override covers yet.
+ */
 function ClinicalGate({ session, role }: { session: Session; role: Role }) {
   // The same state machine the server enforces, from libs/shared.
-  const allowed = allowedSessionActions(session.state);
+  const allowed = allowedSessionActions(session.state, role);
   const canAssess = allowed.includes('assess');
-  const flagged = (session.assessment?.flags.length ?? 0) > 0;
-  const showOverride =
-    mayOverride(role) && flagged && !session.override && allowed.includes('start');
+  const standing = session.assessment
+    ? uncoveredFlags(session.assessment.flags, session.override)
+    : [];
+  const showOverride = mayOverride(role) && standing.length > 0 && allowed.includes('start');
   return (
     <>
       {canAssess &&
@@ -128,17 +133,17 @@ function ClinicalGate({ session, role }: { session: Session; role: Role }) {
         ) : (
           <AssessmentForm sessionId={session.id} />
         ))}
-      {showOverride && <OverrideForm sessionId={session.id} />}
+      {showOverride && <OverrideForm sessionId={session.id} flags={standing} />}
     </>
   );
 }
 
-function ClinicalRecording({ session }: { session: Session }) {
+function ClinicalRecording({ session, role }: { session: Session; role: Role }) {
   return (
     <>
       <SessionActions
-        sessionId={session.id}
-        allowedActions={allowedSessionActions(session.state)}
+        session={session}
+        allowedActions={allowedSessionActions(session.state, role)}
       />
       {isLiveSession(session.state) && (
         <section className="page__section" aria-labelledby="record-title">

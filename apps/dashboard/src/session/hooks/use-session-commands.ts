@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type {
-  AssessmentInput,
-  InterventionInput,
-  ObservationInput,
-  ReasonInput,
-  Session,
+import {
+  isLiveSession,
+  type AssessmentInput,
+  type InterventionInput,
+  type ObservationInput,
+  type OverrideInput,
+  type Session,
 } from '@vigil/shared';
 import {
   apiClient,
@@ -12,6 +13,7 @@ import {
   type SessionTransitionBodies,
 } from '../../api/api-client';
 import { queryKeys } from '../../api/query-keys';
+import { dropAlertsOfEndedSession } from '../../realtime/utils/apply-realtime-events';
 import { upsertLiveSession } from '../../ward/utils/merge-vitals';
 
 /** The server's answer is the session as it now stands: show it, and move the ward with it. */
@@ -21,6 +23,7 @@ function applySession(queryClient: QueryClient, session: Session) {
     queryKeys.sessions.live(),
     (current) => current && upsertLiveSession(current, session),
   );
+  if (!isLiveSession(session.state)) dropAlertsOfEndedSession(queryClient, session.id);
 }
 
 function refreshLog(queryClient: QueryClient, sessionId: string) {
@@ -39,7 +42,7 @@ export function useRecordAssessment(sessionId: string) {
 export function useRecordOverride(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ReasonInput) => apiClient.recordOverride(sessionId, input),
+    mutationFn: (input: OverrideInput) => apiClient.recordOverride(sessionId, input),
     onSuccess: (session) => applySession(queryClient, session),
     onSettled: () => refreshLog(queryClient, sessionId),
   });

@@ -1,0 +1,67 @@
+import {
+  ALDRETE_ITEMS,
+  DISCHARGE_BASELINE_TOLERANCE,
+  type AldreteItem,
+  type DischargeCriterion,
+} from '@vigil/shared';
+import { assertNever } from '../../ui/utils/assert-never';
+
+const TOLERANCE_PERCENT = Math.round(DISCHARGE_BASELINE_TOLERANCE * 100);
+
+const ALDRETE_ITEM_LABELS: Record<AldreteItem, string> = {
+  activity: 'Activity',
+  respiration: 'Respiration',
+  circulation: 'Circulation',
+  consciousness: 'Consciousness',
+  oxygenSaturation: 'Oxygen saturation',
+};
+
+/** The modified Aldrete items in the scale's order, with the words a nurse scores them by. */
+export const ALDRETE_ITEM_FIELDS = ALDRETE_ITEMS.map((item) => ({
+  item,
+  label: ALDRETE_ITEM_LABELS[item],
+}));
+
+const found = (criterion: DischargeCriterion): string =>
+  criterion.value === undefined ? 'none' : String(criterion.value);
+
+/** One discharge criterion as a clinical sentence: what was found against what it must reach. */
+export function dischargeCriterionSentence(criterion: DischargeCriterion): string {
+  const { code, pending, value, limit } = criterion;
+  switch (code) {
+    case 'ALDRETE_TOTAL':
+      return pending
+        ? `Modified Aldrete: score all five items (needs ≥ ${limit})`
+        : `Modified Aldrete ${value} (needs ≥ ${limit})`;
+    case 'MOAAS':
+      return pending
+        ? `MOAA/S: not scored yet (needs ${limit})`
+        : `MOAA/S ${value} (needs ${limit})`;
+    case 'RECOVERY_TIME':
+      return `Recovery ${value ?? 0} of ${limit} min`;
+    case 'RECENT_SPO2':
+      return `SpO2 reading in the last ${limit}`;
+    case 'RECENT_BLOOD_PRESSURE':
+      return `Blood pressure reading in the last ${limit}`;
+    case 'RECENT_HEART_RATE':
+      return `Heart-rate reading in the last ${limit}`;
+    case 'SPO2_LEVEL':
+      return `SpO2 ${found(criterion)} % (needs ≥ ${limit})`;
+    case 'BLOOD_PRESSURE_BASELINE':
+      return limit === undefined
+        ? `Blood pressure ${found(criterion)}: no baseline to compare with`
+        : `Blood pressure ${found(criterion)} (within ${TOLERANCE_PERCENT} % of baseline ${limit})`;
+    case 'HEART_RATE_BASELINE':
+      return limit === undefined
+        ? `Heart rate ${found(criterion)}: no baseline to compare with`
+        : `Heart rate ${found(criterion)} (within ${TOLERANCE_PERCENT} % of baseline ${limit})`;
+    case 'OPEN_ALERTS':
+      return value === 0 || value === undefined
+        ? 'No open alert'
+        : `${value} open ${value === 1 ? 'alert' : 'alerts'} (acknowledge and resolve first)`;
+    case 'ESCORT':
+      return criterion.met ? `Escort: ${value}` : 'Escort home: name the person';
+    default:
+      return assertNever(code);
+  }
+}
