@@ -17,7 +17,9 @@ describe.each(testDatabases())('readings committed together on $name', (database
   let api: ReturnType<typeof apiAs>;
   let bay = 0;
 
-  const at = (second: number) => new Date(Date.now() - 60_000 + second * 1000).toISOString();
+  /** A fixed time per suite: the same `seq` at the same `at` is a resend, at another a new sample. */
+  const start = Date.now() - 60_000;
+  const at = (second: number) => new Date(start + second * 1000).toISOString();
 
   async function createSession(state: 'scheduled' | 'infusing' = 'infusing'): Promise<string> {
     bay += 1;
@@ -155,6 +157,45 @@ describe.each(testDatabases())('readings committed together on $name', (database
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
     expect(await acceptedEntries(first)).toEqual([{ accepted: 1, duplicates: 0 }]);
     expect(await acceptedEntries(second)).toEqual([{ accepted: 1, duplicates: 0 }]);
+  });
+
+  it('refuses a conflicting batch of a group alone, and stores the resends it shared with others', async () => {
+    const [session, other] = [await createSession(), await createSession()];
+    const [first, second] = [at(0), at(1)];
+    await ingestTogether([{ sessionId: session, samples: [{ seq: 1, at: first, spo2: 97 }] }]);
+
+    const [conflicting, resend, elsewhere] = await ingestTogether([
+      // seq 2 is new, seq 1 contradicts the stored sample: nothing of this batch may stay.
+      {
+        sessionId: session,
+        samples: [
+          { seq: 2, at: second, spo2: 96 },
+          { seq: 1, at: first, spo2: 80 },
+        ],
+      },
+      // The same seq 2 in another post of the group: it must not be lost with the refused batch.
+      { sessionId: session, samples: [{ seq: 2, at: second, spo2: 96 }] },
+      { sessionId: other, samples: [{ seq: 1, at: first, spo2: 98 }] },
+    ]);
+
+    expect(conflicting).toMatchObject({
+      status: 'rejected',
+      reason: { status: 409, response: { code: 'SAMPLE_CONFLICT' } },
+    });
+    expect(resend).toEqual({ status: 'fulfilled', value: { accepted: 1, duplicates: 0 } });
+    expect(elsewhere).toEqual({ status: 'fulfilled', value: { accepted: 1, duplicates: 0 } });
+    const stored = (await api.get(`/sessions/${session}/vitals`).expect(200)).body as VitalSample[];
+    expect(stored.map((sample) => [sample.seq, sample.spo2])).toEqual([
+      [1, 97],
+      [2, 96],
+    ]);
+    const conflicts = (await app.get(AuditService).list({ sessionId: session })).filter(
+      (entry) => entry.action === 'vitals.conflict',
+    );
+    expect(conflicts.map((entry) => entry.detail)).toEqual([
+      { refused: 2, samples: [{ seq: 1, at: first }] },
+    ]);
+    await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
   });
 
   // Last: it leaves this suite's server shutting down.
