@@ -319,7 +319,12 @@ export const apiClient = {
     return sendForJson<ThresholdProfile[]>('/threshold-profiles', { signal });
   },
 
-  /** Admins only; creates the profile when the id is new. */
+  /** The limits one session's alarms are judged by: those it started with, or set for it since. */
+  sessionLimits(sessionId: string, signal?: AbortSignal): Promise<ThresholdProfile> {
+    return sendForJson<ThresholdProfile>(`/sessions/${segment(sessionId)}/limits`, { signal });
+  },
+
+  /** Physicians only; creates the profile when the id is new. */
   saveThresholdProfile(profileId: string, input: ThresholdProfileInput): Promise<ThresholdProfile> {
     return sendForJson<ThresholdProfile>(`/threshold-profiles/${segment(profileId)}`, {
       method: 'PUT',

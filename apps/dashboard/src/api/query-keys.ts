@@ -15,6 +15,9 @@ export const queryKeys = {
     /** Every sample since the session began: the session screen's trend charts. */
     vitals: (sessionId: string) => ['sessions', 'detail', sessionId, 'vitals'] as const,
     log: (sessionId: string) => ['sessions', 'detail', sessionId, 'log'] as const,
+    /** Read again at each revision of the session: a physician may have changed them. */
+    limits: (sessionId: string, revision: number) =>
+      ['sessions', 'detail', sessionId, 'limits', revision] as const,
     dischargeReadiness: (sessionId: string) =>
       ['sessions', 'detail', sessionId, 'discharge-readiness'] as const,
   },

@@ -42,7 +42,7 @@ export function SessionScreen() {
   const log = useSessionLog(sessionId);
   const vitals = useSessionVitals(sessionId, session?.createdAt);
   const alerts = useSessionAlerts(sessionId);
-  const profile = useSessionProfile(session?.thresholdProfileId ?? DEFAULT_THRESHOLD_PROFILE.id);
+  const profile = useSessionProfile(session);
 
   if (!session) {
     return (

@@ -1,13 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ThresholdProfile } from '@vigil/shared';
+import type { Session } from '@vigil/shared';
 import { apiClient } from '../../api/api-client';
 import { queryKeys } from '../../api/query-keys';
 
-/** The threshold profile the session's alarms are judged by (undefined until loaded). */
-export function useSessionProfile(profileId: string) {
+/**
+ * The limits the session's alarms are judged by (undefined until loaded): those it started with,
+ * not its profile as edited since, and read again whenever the session changes.
+ */
+export function useSessionProfile(session: Pick<Session, 'id' | 'revision'> | undefined) {
   return useQuery({
-    queryKey: queryKeys.thresholdProfiles.list(),
-    queryFn: ({ signal }) => apiClient.listThresholdProfiles(signal),
-    select: (profiles: ThresholdProfile[]) => profiles.find((profile) => profile.id === profileId),
+    queryKey: queryKeys.sessions.limits(session?.id ?? '', session?.revision ?? 0),
+    queryFn: ({ signal }) => apiClient.sessionLimits(session!.id, signal),
+    enabled: session !== undefined,
   });
 }
