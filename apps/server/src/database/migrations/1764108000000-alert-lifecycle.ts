@@ -18,11 +18,7 @@ export class AlertLifecycle1764108000000 implements MigrationInterface {
   name = 'AlertLifecycle1764108000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.changeColumn(
-      'alert',
-      'message',
-      new TableColumn({ name: 'message', type: 'text' }),
-    );
+    await widenMessage(queryRunner, 'text');
     // Alerts closed before reasons were kept stay without one: the stored times cannot tell a
     // cleared condition from an acknowledgement for certain.
     await queryRunner.addColumn(
@@ -52,10 +48,26 @@ export class AlertLifecycle1764108000000 implements MigrationInterface {
     );
     await queryRunner.dropColumns('vital_receipt', ['spo2_received_at', 'heart_rate_received_at']);
     await queryRunner.dropColumn('alert', 'resolved_reason');
-    await queryRunner.changeColumn(
-      'alert',
-      'message',
-      new TableColumn({ name: 'message', type: 'varchar', length: '200' }),
-    );
+    await widenMessage(queryRunner, 'varchar(200)');
   }
+}
+
+/**
+ * TypeORM's changeColumn drops and re-adds a PostgreSQL column whose type changes, losing every
+ * stored message; PostgreSQL converts in place. SQLite's rebuild of the table keeps the rows.
+ */
+async function widenMessage(
+  queryRunner: QueryRunner,
+  type: 'text' | 'varchar(200)',
+): Promise<void> {
+  if (queryRunner.connection.options.type === 'postgres') {
+    await queryRunner.query(`ALTER TABLE alert ALTER COLUMN message TYPE ${type}`);
+    return;
+  }
+  const [name, length] = type === 'text' ? ['text', undefined] : ['varchar', '200'];
+  await queryRunner.changeColumn(
+    'alert',
+    'message',
+    new TableColumn({ name: 'message', type: name, ...(length && { length }) }),
+  );
 }
