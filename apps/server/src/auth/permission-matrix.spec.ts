@@ -49,6 +49,8 @@ const MATRIX: Array<[Method, string, Caller[] | typeof PUBLIC]> = [
   ['POST', '/api/v1/sessions/:id/resume', CLINICIANS],
   ['POST', '/api/v1/sessions/:id/stop', CLINICIANS],
   ['POST', '/api/v1/sessions/:id/discharge', CLINICIANS],
+  ['GET', '/api/v1/sessions/:id/discharge-readiness', READERS],
+  ['GET', '/api/v1/schedule', READERS],
   ['POST', '/api/v1/sessions/:id/abort', CLINICIANS],
   ['POST', '/api/v1/sessions/:id/observations', CLINICIANS],
   ['POST', '/api/v1/sessions/:id/interventions', CLINICIANS],

@@ -252,8 +252,7 @@ export class SessionsService {
     input: AssessmentInput,
     at = Date.now(),
   ): Promise<Session> {
-    const { thresholdProfileId } = await this.getEntity(id);
-    const limits = this.profiles.get(thresholdProfileId).contraindications;
+    const limits = this.profiles.limitsFor(await this.getEntity(id)).contraindications;
     const flags = contraindications(input.baseline, input.checklist, limits);
     return this.transition(actor, id, 'assess', {
       at,
