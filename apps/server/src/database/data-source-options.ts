@@ -27,6 +27,7 @@ import { AlertLifecycle1764108000000 } from './migrations/1764108000000-alert-li
 import { SessionLimits1764115200000 } from './migrations/1764115200000-session-limits';
 import { SessionRevision1764118800000 } from './migrations/1764118800000-session-revision';
 import { SessionSchedule1764122400000 } from './migrations/1764122400000-session-schedule';
+import { PhysicianOrder1764129600000 } from './migrations/1764129600000-physician-order';
 
 export const ENTITIES = [
   PatientEntity,
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   SessionLimits1764115200000,
   SessionRevision1764118800000,
   SessionSchedule1764122400000,
+  PhysicianOrder1764129600000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
@@ -81,11 +83,11 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     ...common,
     type: 'better-sqlite3',
     database: database.path,
-    // WAL lets the dashboard read while the ingest writes; NORMAL keeps commits durable
-    // across a process crash, which is what "accepted means durable" needs here.
+    // WAL lets the dashboard read while the ingest writes. FULL syncs the log at every commit:
+    // NORMAL survives a process crash but a power loss may drop commits already answered 202.
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
+      db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 5000');
     },
   };

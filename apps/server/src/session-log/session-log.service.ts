@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TimelineEvent } from '@vigil/shared';
-import { stringify } from 'csv-stringify';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
 import type { AppConfig } from '../config/app-config';
@@ -11,16 +10,9 @@ import type { SessionEntity } from '../sessions/session.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
+import { timelineCsv } from './session-log.csv';
 import { renderSessionReport } from './session-report.pdf';
 import { inTimeOrder, timelineEvents } from './timeline';
-
-const CSV_COLUMNS = ['at', 'kind', 'actor', 'summary', 'detail'];
-
-function* csvRows(timeline: readonly TimelineEvent[]): Generator<string[]> {
-  for (const event of timeline) {
-    yield [event.at, event.kind, event.actor, event.summary, JSON.stringify(event.detail)];
-  }
-}
 
 @Injectable()
 export class SessionLogService {
@@ -47,7 +39,7 @@ export class SessionLogService {
    */
   async csv(actor: Actor, sessionId: string): Promise<Readable> {
     const timeline = await this.timeline(actor, sessionId, 'csv');
-    return Readable.from(csvRows(timeline)).pipe(stringify({ header: true, columns: CSV_COLUMNS }));
+    return timelineCsv(timeline);
   }
 
   async pdf(actor: Actor, sessionId: string): Promise<Buffer> {
