@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { get, Agent } from 'node:http';
+import request from 'supertest';
 import { startTestApp } from '../../test/test-app';
 
 describe('the HTTP server', () => {
@@ -24,5 +25,19 @@ describe('the HTTP server', () => {
     });
     agent.destroy();
     expect(keepAlive).toBe('timeout=65');
+  });
+
+  it.each(['/api/v1/sessions', '/api/v1/auth/me', '/api/v1/no-such-route'])(
+    'tells browsers and proxies to keep no copy of %s (patient data), refusals included',
+    async (path) => {
+      const reply = await request(app.getHttpServer()).get(path);
+      expect(reply.headers['cache-control']).toBe('no-store');
+      expect(reply.headers['pragma']).toBe('no-cache');
+    },
+  );
+
+  it('leaves the health check, which names no patient, without no-store', async () => {
+    const reply = await request(app.getHttpServer()).get('/api/v1/health').expect(200);
+    expect(reply.headers['cache-control']).toBeUndefined();
   });
 });

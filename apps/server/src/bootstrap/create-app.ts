@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
@@ -19,6 +20,18 @@ export const API_PREFIX = 'api/v1';
  */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
+/**
+ * API replies carry patient data: no browser, proxy or shared workstation may keep a copy. Health
+ * names no patient and is polled by orchestrators, so it stays cacheable by default rules.
+ */
+const noStore: RequestHandler = (request, response, next) => {
+  if (request.path !== '/health') {
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('Pragma', 'no-cache');
+  }
+  next();
+};
+
 /** Builds the whole application from a validated config; main.ts and the tests share it. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -34,6 +47,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.trustProxyHops);
   // API replies are fresh every time; hashing each body for an ETag would be wasted work.
   app.set('etag', false);
+  app.use(`/${API_PREFIX}`, noStore);
   app.use(
     helmet({
       contentSecurityPolicy: {
