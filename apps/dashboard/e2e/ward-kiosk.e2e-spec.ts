@@ -235,12 +235,14 @@ const CLEAN_ASSESSMENT = {
       90_000,
     );
 
-    it('still shows the connection banner in kiosk mode when live updates are lost', async () => {
+    it('still shows the connection banner, then the technical alarm, in kiosk mode when live updates are lost, all 24 chairs in view', async () => {
       await expect(page.locator('html').getAttribute('data-kiosk')).resolves.toBe('true');
       await server.stop();
       const banner = page.getByRole('alert').filter({ hasText: /live updates lost/i });
       await banner.waitFor({ timeout: 15_000 });
       await expect(overflow(page)).resolves.toEqual(noOverflow);
-    });
+      await page.getByTestId('connection-alarm').waitFor({ timeout: 20_000 });
+      await expect(overflow(page)).resolves.toEqual(noOverflow);
+    }, 40_000);
   },
 );

@@ -11,8 +11,8 @@ export function ConnectionAlarmNotice({ lostSince }: { lostSince: number }) {
     <p className="ward-screen__connection-alarm" role="alert" data-testid="connection-alarm">
       <AlertPriorityBadge priority={CONNECTION_LOST.priority} state="active" />
       <span>
-        Technical alarm: no connection to the server since {formatLocalTime(lostSince)} — alarms
-        from the chairs cannot reach this screen.
+        Technical alarm: no connection to the server since {formatLocalTime(lostSince)} — chair
+        alarms cannot reach this screen.
       </span>
     </p>
   );
