@@ -10,6 +10,12 @@ export function aSession(overrides: Partial<Session> = {}): Session {
     doseMgPerKg: 0.5,
     totalDoseMg: 35,
     plannedDurationMin: 40,
+    order: {
+      doseMgPerKg: 0.5,
+      plannedDurationMin: 40,
+      signedBy: 'dr.house',
+      signedAt: '2026-11-25T09:45:00.000Z',
+    },
     durationOverride: null,
     thresholdProfileId: 'default',
     assignedNurseId: null,

@@ -114,7 +114,8 @@ describe('App routing', () => {
 
   it.each<[Role, string[]]>([
     ['nurse', ['Ward', 'Alerts']],
-    ['physician', ['Ward', 'Alerts', 'Session logs']],
+    // Clinical limits are a physician's (contract: roles), so the Limits page is theirs alone.
+    ['physician', ['Ward', 'Alerts', 'Session logs', 'Limits']],
     ['auditor', ['Alerts', 'Session logs', 'Audit']],
     ['admin', ['Audit', 'Admin']],
   ])('links a %s only to the pages it may open', async (role, links) => {

@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { apiClient } from '../../api/api-client';
 import { ApiError } from '../../api/api-error';
 import { TextField } from '../../ui/components/form-field';
+import { refusalSentences } from '../../ui/errors/refusal-words';
 import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { authStore } from '../state/auth-store';
 import './login-screen.css';
@@ -13,6 +14,9 @@ const EMPTY: Required<LoginInput> = { username: '', password: '' };
 function describeLoginError(error: unknown): string {
   if (error instanceof ApiError && error.statusCode === 429) {
     return 'Too many sign-in attempts. Wait a minute, then try again.';
+  }
+  if (error instanceof ApiError && error.code === 'LOGIN_DELAYED') {
+    return refusalSentences(error).join(' ');
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -42,6 +42,13 @@ describe('refusal words', () => {
     ).toEqual(['reason must say why']);
   });
 
+  it('tells a delayed login when it may try again, in the screen’s own clock', () => {
+    const retryAt = new Date(2026, 10, 25, 10, 15, 30).toISOString();
+    expect(refusalSentences(refusal(401, 'LOGIN_DELAYED', { retryAt }))).toEqual([
+      'Too many wrong passwords from this screen: sign in again after 10:15:30.',
+    ]);
+  });
+
   it('says that nothing was recorded when the server could not be reached', () => {
     expect(refusalSentences(new ApiError(NETWORK_ERROR_STATUS, ['fetch failed']))).toEqual([
       'The server could not be reached: nothing was recorded. Check the connection and try again.',

@@ -11,6 +11,7 @@ import { contraindicationWords } from '../../session/utils/contraindication-word
 import { dischargeCriterionSentence } from '../../session/utils/discharge-words';
 import { sessionStateLabel } from '../../ward/utils/session-labels';
 import { serverMessagesToFieldErrors, type FieldErrors } from '../forms/field-errors';
+import { formatLocalTime } from '../utils/format-date-time';
 
 /**
  * The one place a refusal becomes words for a nurse: by its stable code and the facts in its
@@ -123,6 +124,15 @@ function sentencesForCode(error: ApiError): string[] {
       return ['Not found: it may have been removed, or the address is wrong.'];
     case 'RATE_LIMITED':
       return ['Too many attempts: wait a moment and try again.'];
+    case 'LOGIN_DELAYED': {
+      const retryAt = details?.['retryAt'];
+      const when = typeof retryAt === 'string' ? Date.parse(retryAt) : Number.NaN;
+      return [
+        Number.isNaN(when)
+          ? 'Too many wrong passwords from this screen: wait a moment, then sign in again.'
+          : `Too many wrong passwords from this screen: sign in again after ${formatLocalTime(when)}.`,
+      ];
+    }
     case 'SERVICE_UNAVAILABLE':
     case 'INTERNAL_ERROR':
       return ['The server could not do this just now: nothing was recorded. Try again.'];
