@@ -11,7 +11,6 @@ import { AuditService } from '../audit/audit.service';
 import { ACCESS_RULE, type AccessRule } from './access.decorator';
 import { decideAccess } from './access-policy';
 import { Authenticator } from './authenticator';
-import { credentialsFrom } from './credentials';
 import { actorOf, type Principal } from './principal';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
@@ -34,10 +33,7 @@ export class AccessGuard implements CanActivate {
     if (rule?.public) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const target = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
-    const principal = await this.authenticator.authenticate(credentialsFrom(request.headers), {
-      target,
-      ip: request.ip,
-    });
+    const principal = await this.authenticator.authenticateRequest(request);
     const decision = decideAccess(rule, principal);
     if (decision === 'unauthenticated') throw new UnauthorizedException('authentication required');
     if (decision === 'forbidden') {

@@ -1,10 +1,11 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpStatus, Injectable, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuthResponse, LoginInput } from '@vigil/shared';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { IsNull, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { VigilException } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { SecurityEvents } from '../security/security-events';
@@ -12,15 +13,17 @@ import { UserEntity } from '../users/user.entity';
 import { toUser, UsersService } from '../users/users.service';
 import { AuthSessionEntity } from './auth-session.entity';
 import { PasswordHasher } from '../users/password-hasher';
-import { actorOf, type Actor, type UserPrincipal } from './principal';
+import { LoginAttempts } from './login-attempts';
+import { actorOf, type UserPrincipal } from './principal';
+import { RejectedCredentials } from './rejected-credentials';
 import { SigningKey } from './signing-key';
 
 const MINUTE = 60_000;
 export const ACCESS_TOKEN_TTL_MS = 15 * MINUTE;
 /** One clinical shift: a login ends after this, however often its token was refreshed. */
 export const LOGIN_MAX_AGE_MS = 12 * 60 * MINUTE;
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 15 * MINUTE;
+/** Clocks of replicas and of the signer may differ by this much. */
+const CLOCK_SKEW_S = 30;
 
 interface AccessTokenClaims {
   sub: string;
@@ -30,15 +33,27 @@ interface AccessTokenClaims {
 
 const INVALID_CREDENTIALS = 'invalid username or password';
 
-/** A client address is all an anonymous caller leaves in the trail. */
-const anonymous = (ip: string | undefined): Actor => ({
-  actorId: null,
-  actor: `anonymous@${ip ?? 'unknown'}`,
-  role: 'anonymous',
-});
+/**
+ * Vigil signs every token with an expiry at most ACCESS_TOKEN_TTL_MS ahead: one without `exp`, or
+ * valid for longer, was not issued here as it stands, whatever its signature says.
+ */
+function hasBoundedLifetime(claims: Partial<AccessTokenClaims>): claims is AccessTokenClaims {
+  return (
+    typeof claims.exp === 'number' &&
+    claims.exp <= Date.now() / 1000 + ACCESS_TOKEN_TTL_MS / 1000 + CLOCK_SKEW_S &&
+    typeof claims.sub === 'string' &&
+    typeof claims.sid === 'string'
+  );
+}
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
+  /**
+   * What a password is checked against when no user has the name: the check then costs what a
+   * real one does, so the time of the answer does not tell which names exist.
+   */
+  private unknownUserHash = '';
+
   constructor(
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
@@ -48,20 +63,51 @@ export class AuthService {
     private readonly audit: AuditService,
     @InjectRepository(AuthSessionEntity) private readonly sessions: Repository<AuthSessionEntity>,
     private readonly securityEvents: SecurityEvents,
+    private readonly attempts: LoginAttempts,
+    private readonly rejected: RejectedCredentials,
   ) {}
 
+  async onModuleInit(): Promise<void> {
+    this.unknownUserHash = await this.hasher.hash(randomBytes(32).toString('base64url'));
+  }
+
+  /**
+   * One guess at a time per account name and address, each after the delay that address has
+   * earned for that name (`LoginAttempts`): guessing from elsewhere never holds a nurse back at her
+   * own screen. Unknown names are checked, delayed and answered exactly like real ones.
+   */
   async login(input: LoginInput, ip: string | undefined): Promise<AuthResponse> {
-    const user = await this.users.findByUsername(input.username);
-    if (!user) return this.refuseLogin(anonymous(ip), 'unknown-user', { username: input.username });
+    const username = input.username.trim();
+    const address = ip ?? 'unknown';
+    const admission = await this.attempts.admit(username, address, Date.now());
+    if (!admission.admitted) {
+      this.rejected.note(ip, { reason: 'delayed' });
+      throw new VigilException(
+        HttpStatus.UNAUTHORIZED,
+        'LOGIN_DELAYED',
+        `too many wrong passwords from this address: try again after ${admission.retryAt}`,
+        { retryAt: admission.retryAt },
+      );
+    }
+    const user = await this.users.findByUsername(username);
+    const matches = await this.hasher.verify(
+      user?.passwordHash ?? this.unknownUserHash,
+      input.password,
+    );
+    if (!user || !matches) {
+      await this.attempts.failed(username, address, Date.now());
+      this.rejected.note(ip, {
+        reason: user ? 'wrong-password' : 'unknown-user',
+        userId: user?.id,
+      });
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
+    await this.attempts.succeeded(username, address);
+    if (user.disabled) {
+      this.rejected.note(ip, { reason: 'disabled', userId: user.id });
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
     const now = Date.now();
-    const actor = { actorId: user.id, actor: user.username, role: user.role };
-    if (user.disabled) return this.refuseLogin(actor, 'disabled');
-    if (user.lockedUntil && Date.parse(user.lockedUntil) > now) {
-      return this.refuseLogin(actor, 'locked', {}, `account is locked until ${user.lockedUntil}`);
-    }
-    if (!(await this.hasher.verify(user.passwordHash, input.password))) {
-      return this.recordFailure(user, actor, now);
-    }
     const session: AuthSessionEntity = {
       id: randomUUID(),
       userId: user.id,
@@ -70,14 +116,17 @@ export class AuthService {
       revokedAt: null,
     };
     await this.unitOfWork.run(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, { failedLogins: 0, lockedUntil: null });
       await manager.insert(AuthSessionEntity, session);
-      await this.audit.append(manager, actor, {
-        action: 'auth.login',
-        entity: 'user',
-        entityId: user.id,
-        detail: { ip },
-      });
+      await this.audit.append(
+        manager,
+        { actorId: user.id, actor: user.username, role: user.role },
+        {
+          action: 'auth.login',
+          entity: 'user',
+          entityId: user.id,
+          detail: { ip },
+        },
+      );
     });
     return this.issue(user, session, now);
   }
@@ -126,6 +175,7 @@ export class AuthService {
           : 'access token invalid',
       );
     }
+    if (!hasBoundedLifetime(claims)) throw new UnauthorizedException('access token invalid');
     const [user, session] = await Promise.all([
       this.users.findById(claims.sub),
       this.sessions.findOneBy({ id: claims.sid }),
@@ -166,42 +216,5 @@ export class AuthService {
       algorithm: 'HS256',
     });
     return { accessToken, expiresAt: toIsoTimestamp(claims.exp * 1000), user: toUser(user) };
-  }
-
-  private async recordFailure(user: UserEntity, actor: Actor, now: number): Promise<never> {
-    const failures = user.failedLogins + 1;
-    const locks = failures >= MAX_FAILED_LOGINS;
-    const lockedUntil = locks ? toIsoTimestamp(now + LOCKOUT_MS) : null;
-    await this.unitOfWork.run(async (manager) => {
-      await manager.update(
-        UserEntity,
-        { id: user.id },
-        { failedLogins: locks ? 0 : failures, lockedUntil },
-      );
-      await this.audit.append(manager, actor, {
-        action: 'auth.login.failed',
-        entity: 'user',
-        entityId: user.id,
-        detail: { reason: 'wrong-password', failures, ...(locks && { lockedUntil }) },
-      });
-    });
-    throw new UnauthorizedException(
-      locks ? `account is locked until ${lockedUntil}` : INVALID_CREDENTIALS,
-    );
-  }
-
-  private async refuseLogin(
-    actor: Actor,
-    reason: string,
-    detail: Record<string, unknown> = {},
-    message = INVALID_CREDENTIALS,
-  ): Promise<never> {
-    await this.audit.record(actor, {
-      action: 'auth.login.failed',
-      entity: 'user',
-      entityId: actor.actorId,
-      detail: { reason, ...detail },
-    });
-    throw new UnauthorizedException(message);
   }
 }

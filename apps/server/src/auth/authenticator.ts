@@ -1,17 +1,21 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import type { Request } from 'express';
 import { DevicesService } from '../devices/devices.service';
 import { AuthService } from './auth.service';
-import type { Credentials } from './credentials';
+import { type Credentials, credentialsFrom } from './credentials';
 import type { Principal } from './principal';
+import { RejectedCredentials } from './rejected-credentials';
 
-/** Turns presented credentials into a principal; a refusal is audited, with where it was tried. */
+/** One authentication per request, shared by the rate limiter and the access guard. */
+const requestPrincipals = new WeakMap<object, Promise<Principal | null>>();
+
+/** Turns presented credentials into a principal; a refusal is counted with where it was tried. */
 @Injectable()
 export class Authenticator {
   constructor(
     private readonly auth: AuthService,
     private readonly devices: DevicesService,
-    private readonly audit: AuditService,
+    private readonly rejected: RejectedCredentials,
   ) {}
 
   async authenticate(
@@ -25,16 +29,29 @@ export class Authenticator {
         : await this.devices.authenticate(credentials.apiKey);
     } catch (error) {
       if (error instanceof UnauthorizedException) {
-        await this.audit.record(
-          { actorId: null, actor: `anonymous@${where.ip ?? 'unknown'}`, role: 'anonymous' },
-          {
-            action: credentials.kind === 'token' ? 'auth.token.rejected' : 'auth.device.rejected',
-            entity: credentials.kind === 'token' ? 'user' : 'device',
-            detail: { reason: error.message, target: where.target },
-          },
-        );
+        this.rejected.note(where.ip, {
+          reason: credentials.kind === 'token' ? `token: ${error.message}` : 'device-key',
+          target: where.target,
+        });
       }
       throw error;
     }
+  }
+
+  /**
+   * The principal a REST request's credentials prove (null without credentials), checked once
+   * however many guards ask: the limiter counts a caller by it, the access guard decides with it.
+   */
+  authenticateRequest(request: Request): Promise<Principal | null> {
+    let principal = requestPrincipals.get(request);
+    if (!principal) {
+      const route = (request.route as { path?: string } | undefined)?.path ?? request.path;
+      principal = this.authenticate(credentialsFrom(request.headers), {
+        target: `${request.method} ${route}`,
+        ip: request.ip,
+      });
+      requestPrincipals.set(request, principal);
+    }
+    return principal;
   }
 }

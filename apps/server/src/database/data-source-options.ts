@@ -6,6 +6,7 @@ import { AlertEntity } from '../alerts/alert.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AppSecretEntity } from '../auth/app-secret.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
+import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { DeviceEntity } from '../devices/device.entity';
 import { InterventionEntity } from '../observations/intervention.entity';
 import { ObservationEntity } from '../observations/observation.entity';
@@ -27,6 +28,7 @@ import { AlertLifecycle1764108000000 } from './migrations/1764108000000-alert-li
 import { SessionLimits1764115200000 } from './migrations/1764115200000-session-limits';
 import { SessionRevision1764118800000 } from './migrations/1764118800000-session-revision';
 import { SessionSchedule1764122400000 } from './migrations/1764122400000-session-schedule';
+import { LoginAttempts1764126000000 } from './migrations/1764126000000-login-attempts';
 import { PhysicianOrder1764129600000 } from './migrations/1764129600000-physician-order';
 
 export const ENTITIES = [
@@ -35,6 +37,7 @@ export const ENTITIES = [
   VitalSampleEntity,
   UserEntity,
   AuthSessionEntity,
+  LoginAttemptEntity,
   DeviceEntity,
   AuditEntryEntity,
   AppSecretEntity,
@@ -57,6 +60,7 @@ export const MIGRATIONS = [
   SessionLimits1764115200000,
   SessionRevision1764118800000,
   SessionSchedule1764122400000,
+  LoginAttempts1764126000000,
   PhysicianOrder1764129600000,
 ];
 

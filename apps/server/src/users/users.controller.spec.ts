@@ -61,7 +61,7 @@ describe.each(testDatabases())('user administration on $name', (database) => {
     ]);
   });
 
-  it('lets a re-enable unlock an account that was locked out', async () => {
+  it('lets a re-enable let in at once an account held back by wrong passwords', async () => {
     const user = (
       await asAdmin(http().post('/api/v1/users')).send(account('locked-out')).expect(201)
     ).body;

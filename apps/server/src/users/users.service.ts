@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { type EntityManager, IsNull, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
+import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { PasswordHasher } from './password-hasher';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
@@ -72,9 +73,10 @@ export class UsersService {
       if (input.displayName !== undefined) changes.displayName = input.displayName.trim();
       if (input.role !== undefined) changes.role = input.role;
       if (input.disabled !== undefined) changes.disabled = input.disabled;
-      // A password reset or a re-enable is how an admin lets a locked-out user back in.
+      // A password reset or a re-enable is how an admin lets a user held back by wrong passwords
+      // back in at once, from every address.
       if (passwordHash || input.disabled === false)
-        Object.assign(changes, { failedLogins: 0, lockedUntil: null });
+        await manager.delete(LoginAttemptEntity, { username: current.username });
       if (passwordHash) changes.passwordHash = passwordHash;
       await manager.update(UserEntity, { id }, changes);
       if (revokesAccess(input)) {

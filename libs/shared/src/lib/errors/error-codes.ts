@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'ALERT_STATE_CONFLICT',
   // Clinical limits
   'SAFETY_FLOOR',
+  // Login
+  'LOGIN_DELAYED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
