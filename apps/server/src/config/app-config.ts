@@ -19,6 +19,8 @@ export interface AppConfig {
   trustProxyHops: number;
   /** The clinic's IANA time zone: the one printed records show their times in, with its offset. */
   timeZone: string;
+  /** VIGIL_SECRET: the token signing key is derived from it (null: kept in the database). */
+  secret: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +72,7 @@ const envSchema = z.object({
     .trim()
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
     .default('UTC'),
+  VIGIL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 function isTimeZone(name: string): boolean {
@@ -125,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     loginRateLimit: vars.VIGIL_LOGIN_RATE_LIMIT,
     trustProxyHops: vars.TRUST_PROXY_HOPS,
     timeZone: vars.VIGIL_TIME_ZONE,
+    secret: vars.VIGIL_SECRET ?? null,
   };
 }
