@@ -30,7 +30,7 @@ import { toAlert } from './alert.mapper';
 import { AlertsService } from './alerts.service';
 
 const SWEEP_MS = 1_000;
-const SWEEP_LEASE_KEY = 'vigil:alert-sweep:lease';
+const SWEEP_LEASE_KEY = 'alert-sweep:lease';
 
 /**
  * Everything about alerts that happens with time rather than with a reading: escalation,
@@ -118,7 +118,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     if (!this.redis.enabled) return true;
     try {
       const client = await this.redis.connect();
-      const taken = await client?.set(SWEEP_LEASE_KEY, String(now), {
+      const taken = await client?.set(this.redis.key(SWEEP_LEASE_KEY), String(now), {
         condition: 'NX',
         expiration: { type: 'PX', value: SWEEP_MS - 100 },
       });

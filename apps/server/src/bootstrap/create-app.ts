@@ -60,8 +60,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
 
-  const redis = await app.get(RedisConnection).connect();
-  app.useWebSocketAdapter(new VigilIoAdapter(app, redis, config.corsOrigins));
+  const redisConnection = app.get(RedisConnection);
+  const redis = await redisConnection.connect();
+  app.useWebSocketAdapter(
+    new VigilIoAdapter(app, redis, config.corsOrigins, (name) => redisConnection.key(name)),
+  );
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -21,6 +22,11 @@ export interface AppConfig {
   timeZone: string;
   /** VIGIL_SECRET: the token signing key is derived from it (null: kept in the database). */
   secret: string | null;
+  /**
+   * Starts every Redis key and stream of this deployment, so that two deployments sharing one
+   * Redis never see each other's vitals, alerts, counters or leases.
+   */
+  redisPrefix: string;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +79,11 @@ const envSchema = z.object({
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
     .default('UTC'),
   VIGIL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  VIGIL_REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1–64 letters, digits, : . _ or -')
+    .optional(),
 });
 
 function isTimeZone(name: string): boolean {
@@ -82,6 +93,22 @@ function isTimeZone(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * One deployment is one database: without VIGIL_REDIS_PREFIX, the prefix names the database
+ * (PostgreSQL's host, port and name, without credentials; SQLite's file), so that two deployments
+ * on one Redis differ by default and the replicas of one agree.
+ */
+function defaultRedisPrefix(database: DatabaseConfig): string {
+  let identity: string;
+  if (database.type === 'sqlite') {
+    identity = `sqlite:${database.path}`;
+  } else {
+    const url = new URL(database.url);
+    identity = `postgres://${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  }
+  return `vigil:${createHash('sha256').update(identity).digest('hex').slice(0, 12)}`;
 }
 
 function databaseConfig(url: string | undefined): DatabaseConfig {
@@ -107,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   const vars = parsed.data;
   const production = vars.NODE_ENV === 'production';
+  const database = databaseConfig(vars.DATABASE_URL);
   if (vars.VIGIL_DEMO && production) {
     throw new ConfigError(
       'Invalid configuration: VIGIL_DEMO is refused when NODE_ENV=production (demo users have known passwords)',
@@ -114,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   }
   return {
     port: vars.PORT,
-    database: databaseConfig(vars.DATABASE_URL),
+    database,
     redisUrl: vars.REDIS_URL ?? null,
     adminPassword: vars.VIGIL_ADMIN_PASSWORD ?? null,
     demo: vars.VIGIL_DEMO,
@@ -129,5 +157,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustProxyHops: vars.TRUST_PROXY_HOPS,
     timeZone: vars.VIGIL_TIME_ZONE,
     secret: vars.VIGIL_SECRET ?? null,
+    redisPrefix: vars.VIGIL_REDIS_PREFIX ?? defaultRedisPrefix(database),
   };
 }

@@ -18,6 +18,8 @@ export class VigilIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly redis: RedisClient | null,
     private readonly corsOrigins: string[],
+    /** This deployment's Redis names (VIGIL_REDIS_PREFIX): two deployments never share a stream. */
+    private readonly redisKey: (name: string) => string,
   ) {
     super(app);
   }
@@ -32,7 +34,13 @@ export class VigilIoAdapter extends IoAdapter {
         maxDisconnectionDuration: RECOVERY_WINDOW_MS,
         skipMiddlewares: false,
       },
-      adapter: this.redis ? createAdapter(this.redis) : LiveVitalsAdapter,
+      adapter: this.redis
+        ? createAdapter(this.redis, {
+            streamName: this.redisKey('socket.io'),
+            channelPrefix: this.redisKey('socket.io'),
+            sessionKeyPrefix: this.redisKey('sio:session:'),
+          })
+        : LiveVitalsAdapter,
     }) as Server;
   }
 

@@ -25,6 +25,11 @@ export class RedisConnection implements OnApplicationShutdown {
     return this.client;
   }
 
+  /** A key or stream name of this deployment's own (VIGIL_REDIS_PREFIX). */
+  key(name: string): string {
+    return `${this.config.redisPrefix}:${name}`;
+  }
+
   get enabled(): boolean {
     return this.config.redisUrl !== null;
   }

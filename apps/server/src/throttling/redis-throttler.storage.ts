@@ -8,7 +8,10 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
  * replica. A caller over the limit stays blocked for blockDuration (its own key).
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
-  constructor(private readonly redis: RedisClient) {}
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly keyOf: (name: string) => string,
+  ) {}
 
   async increment(
     key: string,
@@ -17,7 +20,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
-    const hitsKey = `vigil:throttle:${throttlerName}:${key}`;
+    const hitsKey = this.keyOf(`throttle:${throttlerName}:${key}`);
     const blockKey = `${hitsKey}:blocked`;
     const blockedFor = await this.redis.pTTL(blockKey);
     if (blockedFor > 0) {

@@ -29,7 +29,9 @@ const MINUTE = 60_000;
               skipIf: (context) => !isLoginThrottled(context),
             },
           ],
-          ...(client ? { storage: new RedisThrottlerStorage(client) } : {}),
+          ...(client
+            ? { storage: new RedisThrottlerStorage(client, (name) => redis.key(name)) }
+            : {}),
         };
       },
     }),
