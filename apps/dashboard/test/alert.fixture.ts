@@ -19,6 +19,7 @@ export function anAlert(overrides: Partial<Alert> = {}): Alert {
     resolvedReason: null,
     escalationLevel: 0,
     remindedAt: null,
+    revision: 1,
     ...overrides,
   };
 }

@@ -3,7 +3,12 @@ import type { Alert, Session, VitalSample } from '@vigil/shared';
 import { anAlert } from '../../../test/alert.fixture';
 import { aSample, aSession } from '../../../test/session.fixture';
 import { queryKeys } from '../../api/query-keys';
-import { applyAlertEvent, applySessionUpdate, applyVitalsEvent } from './apply-realtime-events';
+import {
+  applyAlertEvent,
+  applySessionUpdate,
+  applyVitalsEvent,
+  mergeNewestSession,
+} from './apply-realtime-events';
 
 describe('realtime events and the session screen', () => {
   it('grows an open session screen’s history with socket samples, in time order', () => {
@@ -40,6 +45,49 @@ describe('realtime events and the session screen', () => {
     expect(queryClient.getQueryData<Session>(queryKeys.sessions.detail('s-1'))?.state).toBe(
       'paused',
     );
+  });
+
+  describe('of two copies of a session, the higher revision stands', () => {
+    const detail = (queryClient: QueryClient) =>
+      queryClient.getQueryData<Session>(queryKeys.sessions.detail('s-1'));
+    const ward = (queryClient: QueryClient) =>
+      queryClient
+        .getQueryData<readonly Session[]>(queryKeys.sessions.live())
+        ?.map((session) => `${session.id}:${session.state}`);
+
+    it('never rolls the screen or the ward back for an event that arrives late', () => {
+      const queryClient = new QueryClient();
+      const paused = aSession({ id: 's-1', state: 'paused', revision: 5 });
+      queryClient.setQueryData<Session>(queryKeys.sessions.detail('s-1'), paused);
+      queryClient.setQueryData<readonly Session[]>(queryKeys.sessions.live(), [paused]);
+
+      applySessionUpdate(queryClient, aSession({ id: 's-1', state: 'infusing', revision: 4 }));
+
+      expect(detail(queryClient)?.state).toBe('paused');
+      expect(ward(queryClient)).toEqual(['s-1:paused']);
+    });
+
+    it('never brings back to the ward a session whose end was told first', () => {
+      const queryClient = new QueryClient();
+      queryClient.setQueryData<readonly Session[]>(queryKeys.sessions.live(), []);
+      queryClient.setQueryData<readonly Alert[]>(queryKeys.alerts.open(), []);
+
+      applySessionUpdate(queryClient, aSession({ id: 's-1', state: 'discharged', revision: 9 }));
+      applySessionUpdate(queryClient, aSession({ id: 's-1', state: 'recovery', revision: 8 }));
+
+      expect(ward(queryClient)).toEqual([]);
+    });
+
+    it('keeps the later event over a command’s answer that arrives after it', () => {
+      const queryClient = new QueryClient();
+      queryClient.setQueryData<Session>(queryKeys.sessions.detail('s-1'), aSession({ id: 's-1' }));
+      applySessionUpdate(queryClient, aSession({ id: 's-1', state: 'recovery', revision: 7 }));
+
+      expect(
+        mergeNewestSession(queryClient, aSession({ id: 's-1', state: 'paused', revision: 6 })),
+      ).toBe(false);
+      expect(detail(queryClient)?.state).toBe('recovery');
+    });
   });
 
   describe('a session that ends', () => {

@@ -13,10 +13,11 @@ import { SESSION_VITALS_WINDOW } from '../../session/constants/session.constants
 import { RECENT_VITALS_WINDOW } from '../../ward/constants/ward.constants';
 import {
   applyVitalsToSessions,
-  combineLatestVitals,
   mergeRecentSamples,
+  newestSessionCopy,
   upsertLiveSession,
 } from '../../ward/utils/merge-vitals';
+import { newestSessionsFor } from '../state/newest-sessions';
 
 type LiveSessions = readonly Session[];
 type RecentSamples = readonly VitalSample[];
@@ -45,16 +46,10 @@ export function applyVitalsEvent(queryClient: QueryClient, { sessionId, samples 
 }
 
 export function applySessionUpdate(queryClient: QueryClient, session: Session) {
-  // An open session screen takes the new state at once and reloads its timeline; a closed one
-  // asks for nothing (every read is audited).
-  queryClient.setQueryData<Session>(
-    queryKeys.sessions.detail(session.id),
-    (current) =>
-      current && {
-        ...session,
-        latestVitals: combineLatestVitals(session.latestVitals, current.latestVitals),
-      },
-  );
+  // Older than a copy already applied: at most its readings were news.
+  if (!mergeNewestSession(queryClient, session)) return;
+  // An open session screen has taken the new state; its timeline reloads, while a closed one asks
+  // for nothing (every read is audited).
   const logKey = queryKeys.sessions.log(session.id);
   if (queryClient.getQueryData(logKey) !== undefined) {
     void queryClient.invalidateQueries({ queryKey: logKey, exact: true });
@@ -65,12 +60,27 @@ export function applySessionUpdate(queryClient: QueryClient, session: Session) {
   const liveKey = queryKeys.sessions.live();
   if (queryClient.getQueryData<LiveSessions>(liveKey) === undefined) {
     void queryClient.invalidateQueries({ queryKey: liveKey });
-    return;
   }
-  queryClient.setQueryData<LiveSessions>(
-    liveKey,
-    (current) => current && upsertLiveSession(current, session),
+}
+
+/**
+ * A copy of a session (an event, a command's answer) into the session screen and the ward, each
+ * only once loaded. Of two copies the higher revision stands, so a late one never rolls either
+ * back, nor brings back to the ward a session known to have ended. True when this copy is the
+ * newest known.
+ */
+export function mergeNewestSession(queryClient: QueryClient, session: Session): boolean {
+  const known = newestSessionsFor(queryClient).note(session);
+  const newest = newestSessionCopy(known, session);
+  queryClient.setQueryData<Session>(
+    queryKeys.sessions.detail(session.id),
+    (current) => current && newestSessionCopy(current, newest),
   );
+  queryClient.setQueryData<LiveSessions>(
+    queryKeys.sessions.live(),
+    (current) => current && upsertLiveSession(current, newest),
+  );
+  return known === session;
 }
 
 /** `alert.raised` and `alert.updated`: alerts are never coalesced, each one is applied. */

@@ -13,15 +13,21 @@ import {
   type SessionTransitionBodies,
 } from '../../api/api-client';
 import { queryKeys } from '../../api/query-keys';
-import { dropAlertsOfEndedSession } from '../../realtime/utils/apply-realtime-events';
-import { upsertLiveSession } from '../../ward/utils/merge-vitals';
+import {
+  dropAlertsOfEndedSession,
+  mergeNewestSession,
+} from '../../realtime/utils/apply-realtime-events';
 
-/** The server's answer is the session as it now stands: show it, and move the ward with it. */
+/**
+ * The server's answer is the session as it stood when it answered: show it, and move the ward
+ * with it, unless an event has already told of a later change.
+ */
 function applySession(queryClient: QueryClient, session: Session) {
-  queryClient.setQueryData(queryKeys.sessions.detail(session.id), session);
-  queryClient.setQueryData<readonly Session[]>(
-    queryKeys.sessions.live(),
-    (current) => current && upsertLiveSession(current, session),
+  if (!mergeNewestSession(queryClient, session)) return;
+  // The screen that sent the command shows its answer even before its own read has come back.
+  queryClient.setQueryData<Session>(
+    queryKeys.sessions.detail(session.id),
+    (current) => current ?? session,
   );
   if (!isLiveSession(session.state)) dropAlertsOfEndedSession(queryClient, session.id);
 }

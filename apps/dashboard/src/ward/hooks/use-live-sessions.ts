@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Session } from '@vigil/shared';
 import { apiClient } from '../../api/api-client';
 import { queryKeys } from '../../api/query-keys';
+import { newestSessionsFor } from '../../realtime/state/newest-sessions';
 import { reconcileFetchedSessions } from '../utils/merge-vitals';
 
 /**
@@ -15,7 +16,11 @@ export function useLiveSessions() {
     queryKey,
     queryFn: async ({ signal }): Promise<readonly Session[]> => {
       const fetched = await apiClient.listLiveSessions(signal);
-      return reconcileFetchedSessions(fetched, queryClient.getQueryData(queryKey));
+      const newest = newestSessionsFor(queryClient);
+      fetched.forEach((session) => newest.note(session));
+      return reconcileFetchedSessions(fetched, queryClient.getQueryData(queryKey), (id) =>
+        newest.get(id),
+      );
     },
     staleTime: Infinity,
   });

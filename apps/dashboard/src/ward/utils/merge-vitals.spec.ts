@@ -113,6 +113,35 @@ describe('upsertLiveSession', () => {
     expect(updated.map((session) => session.id)).toEqual(['b']);
   });
 
+  it('keeps the newer copy when an older event arrives late', () => {
+    const sessions = [aSession({ id: 'a', state: 'paused', revision: 5 })];
+    expect(upsertLiveSession(sessions, aSession({ id: 'a', state: 'infusing', revision: 4 }))).toBe(
+      sessions,
+    );
+  });
+
+  it('keeps on the ward a session whose late, older copy was not yet live', () => {
+    const sessions = [aSession({ id: 'a', state: 'assessed', revision: 2 })];
+    const updated = upsertLiveSession(
+      sessions,
+      aSession({ id: 'a', state: 'scheduled', revision: 1 }),
+    );
+    expect(updated.map((session) => [session.id, session.state])).toEqual([['a', 'assessed']]);
+  });
+
+  it('takes the readings of a late copy all the same', () => {
+    const sessions = [aSession({ id: 'a', revision: 5, latestVitals: {} })];
+    const late = aSession({
+      id: 'a',
+      revision: 4,
+      latestVitals: { spo2: { value: 88, at: at(1_000), source: 'device:m1' } },
+    });
+    expect(upsertLiveSession(sessions, late)[0]).toMatchObject({
+      revision: 5,
+      latestVitals: { spo2: { value: 88, at: at(1_000), source: 'device:m1' } },
+    });
+  });
+
   it('keeps vitals the socket delivered after the server built the event', () => {
     const sessions = [aSession({ id: 'a', latestVitals: { spo2: { value: 95, at: at(5_000) } } })];
     const event = aSession({
@@ -143,7 +172,60 @@ describe('reconcileFetchedSessions', () => {
   });
 });
 
+describe('reconcileFetchedSessions and revisions', () => {
+  it('keeps a change told by an event while the read was in flight', () => {
+    const fetched = [aSession({ id: 'a', state: 'infusing', revision: 3 })];
+    const cached = [aSession({ id: 'a', state: 'paused', revision: 4 })];
+    expect(reconcileFetchedSessions(fetched, cached)[0]?.state).toBe('paused');
+  });
+
+  it('takes the read when it is newer than the copy held', () => {
+    const fetched = [aSession({ id: 'a', state: 'paused', revision: 4 })];
+    const cached = [aSession({ id: 'a', state: 'infusing', revision: 3 })];
+    expect(reconcileFetchedSessions(fetched, cached)[0]?.state).toBe('paused');
+  });
+
+  it('leaves off the ward a session known to have ended while the read was in flight', () => {
+    const fetched = [aSession({ id: 'a', state: 'recovery', revision: 6 }), aSession({ id: 'b' })];
+    const ended = aSession({ id: 'a', state: 'discharged', revision: 7 });
+    const reconciled = reconcileFetchedSessions(fetched, [], (id) =>
+      id === 'a' ? ended : undefined,
+    );
+    expect(reconciled.map((session) => session.id)).toEqual(['b']);
+  });
+});
+
 describe('combineLatestVitals', () => {
+  it('keeps every source’s reading and shows the most alarming one heard lately (shared rule)', () => {
+    const monitor = { value: 72, at: at(1_000), source: 'device:m1' };
+    const manual = { value: 98, at: at(5_000), source: 'user:n1' };
+    const combined = combineLatestVitals({ spo2: monitor }, { spo2: manual });
+    expect(combined.spo2).toEqual({
+      value: 72,
+      at: at(1_000),
+      source: 'device:m1',
+      sources: {
+        'device:m1': { value: 72, at: at(1_000) },
+        'user:n1': { value: 98, at: at(5_000) },
+      },
+    });
+    expect(combineLatestVitals({ spo2: manual }, { spo2: monitor })).toEqual(combined);
+  });
+
+  it('keeps the sources a reading already carries when the other side has none for its sign', () => {
+    const spo2 = {
+      value: 72,
+      at: at(1_000),
+      source: 'device:m1',
+      sources: {
+        'device:m1': { value: 72, at: at(1_000) },
+        'user:n1': { value: 98, at: at(5_000) },
+      },
+    };
+    expect(combineLatestVitals({}, { spo2 })).toEqual({ spo2 });
+    expect(combineLatestVitals({ spo2 }, {})).toEqual({ spo2 });
+  });
+
   it('takes the newer reading of each sign from either side', () => {
     const combined = combineLatestVitals(
       { heartRate: { value: 70, at: at(2_000) }, spo2: { value: 97, at: at(0) } },
