@@ -20,15 +20,20 @@ describe('open alerts', () => {
       const medium = anAlert({ id: 'a', priority: 'medium', message: 'SpO2 92 < 94' });
       const open = applyAlertEvent(
         [medium, anAlert({ id: 'b' })],
-        anAlert({ id: 'a', priority: 'high', message: 'SpO2 88 < 90' }),
+        anAlert({ id: 'a', priority: 'high', message: 'SpO2 88 < 90', revision: 2 }),
       );
       expect(ids(open)).toEqual(['a', 'b']);
       expect(open[0]).toMatchObject({ priority: 'high', message: 'SpO2 88 < 90' });
     });
 
     it('takes an acknowledged alert back to active when it worsens, and keeps it there', () => {
-      const acknowledged = anAlert({ id: 'a', priority: 'medium', state: 'acknowledged' });
-      const worse = anAlert({ id: 'a', priority: 'high', state: 'active' });
+      const acknowledged = anAlert({
+        id: 'a',
+        priority: 'medium',
+        state: 'acknowledged',
+        revision: 2,
+      });
+      const worse = anAlert({ id: 'a', priority: 'high', state: 'active', revision: 3 });
       const open = applyAlertEvent([acknowledged], worse);
       expect(open[0]).toMatchObject({ priority: 'high', state: 'active' });
       // The milder acknowledged copy, replayed late, is the older one.
@@ -39,20 +44,25 @@ describe('open alerts', () => {
     });
 
     it('takes an acknowledgement and an escalation', () => {
-      let open = applyAlertEvent([anAlert({ id: 'a' })], anAlert({ id: 'a', escalationLevel: 1 }));
-      open = applyAlertEvent(
-        open,
-        anAlert({ id: 'a', state: 'acknowledged', acknowledgedBy: 'nurse', escalationLevel: 1 }),
+      const acknowledged = anAlert({
+        id: 'a',
+        state: 'acknowledged',
+        acknowledgedBy: 'nurse',
+        escalationLevel: 1,
+        revision: 3,
+      });
+      let open = applyAlertEvent(
+        [anAlert({ id: 'a' })],
+        anAlert({ id: 'a', escalationLevel: 1, revision: 2 }),
       );
-      expect(open).toEqual([
-        anAlert({ id: 'a', state: 'acknowledged', acknowledgedBy: 'nurse', escalationLevel: 1 }),
-      ]);
+      open = applyAlertEvent(open, acknowledged);
+      expect(open).toEqual([acknowledged]);
     });
 
     it('removes a resolved alert', () => {
       const open = applyAlertEvent(
         [anAlert({ id: 'a' }), anAlert({ id: 'b' })],
-        anAlert({ id: 'a', state: 'resolved' }),
+        anAlert({ id: 'a', state: 'resolved', revision: 2 }),
       );
       expect(ids(open)).toEqual(['b']);
     });
@@ -63,15 +73,36 @@ describe('open alerts', () => {
     });
 
     it('ignores a copy older than the one held (it would roll the screen back)', () => {
-      const held = anAlert({ id: 'a', state: 'acknowledged', priority: 'high' });
-      expect(applyAlertEvent([held], anAlert({ id: 'a', state: 'active' }))).toEqual([held]);
-      expect(applyAlertEvent([held], anAlert({ id: 'a', priority: 'medium' }))).toEqual([held]);
+      const held = anAlert({ id: 'a', state: 'acknowledged', priority: 'high', revision: 3 });
+      expect(applyAlertEvent([held], anAlert({ id: 'a', state: 'active', revision: 2 }))).toEqual([
+        held,
+      ]);
+      expect(
+        applyAlertEvent([held], anAlert({ id: 'a', priority: 'medium', revision: 1 })),
+      ).toEqual([held]);
+    });
+
+    it('keeps the newest message when an older rewrite arrives late', () => {
+      const worse = anAlert({
+        id: 'a',
+        message: 'SpO2 78 < 90, lowest 72',
+        value: 78,
+        revision: 4,
+      });
+      const earlier = anAlert({ id: 'a', message: 'SpO2 86 < 90', value: 86, revision: 3 });
+      expect(applyAlertEvent([worse], earlier)).toEqual([worse]);
+      expect(replaceOpenAlerts([earlier], [worse])).toEqual([worse]);
+      expect(replaceOpenAlerts([worse, earlier])).toEqual([worse]);
     });
 
     it('takes a reminder, and never goes back to an earlier one', () => {
-      const acknowledged = anAlert({ id: 'a', state: 'acknowledged' });
-      const reminded = { ...acknowledged, remindedAt: '2026-11-25T10:20:00.000Z' };
-      const remindedAgain = { ...acknowledged, remindedAt: '2026-11-25T10:25:00.000Z' };
+      const acknowledged = anAlert({ id: 'a', state: 'acknowledged', revision: 2 });
+      const reminded = { ...acknowledged, remindedAt: '2026-11-25T10:20:00.000Z', revision: 3 };
+      const remindedAgain = {
+        ...acknowledged,
+        remindedAt: '2026-11-25T10:25:00.000Z',
+        revision: 4,
+      };
       expect(applyAlertEvent([acknowledged], reminded)).toEqual([reminded]);
       expect(applyAlertEvent([reminded], remindedAgain)).toEqual([remindedAgain]);
       expect(applyAlertEvent([remindedAgain], reminded)).toEqual([remindedAgain]);
@@ -89,16 +120,16 @@ describe('open alerts', () => {
       const open = replaceOpenAlerts([
         anAlert({ id: 'a' }),
         anAlert({ id: 'x', state: 'resolved' }),
-        anAlert({ id: 'a', state: 'acknowledged' }),
+        anAlert({ id: 'a', state: 'acknowledged', revision: 2 }),
       ]);
-      expect(open).toEqual([anAlert({ id: 'a', state: 'acknowledged' })]);
+      expect(open).toEqual([anAlert({ id: 'a', state: 'acknowledged', revision: 2 })]);
     });
 
     it('replays the events that arrived while the request was in flight', () => {
       const open = replaceOpenAlerts(
         [anAlert({ id: 'a' }), anAlert({ id: 'b' })],
         [
-          anAlert({ id: 'a', state: 'resolved' }),
+          anAlert({ id: 'a', state: 'resolved', revision: 2 }),
           anAlert({ id: 'c', priority: 'low' }),
           // Already reflected by the answer: no change, no duplicate.
           anAlert({ id: 'b' }),

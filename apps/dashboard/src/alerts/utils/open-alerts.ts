@@ -14,27 +14,12 @@ export function priorityRank(priority: AlertPriority): number {
   return ALERT_PRIORITIES.indexOf(priority);
 }
 
-/** Reminder times only move forward; none yet is the earliest of all. */
-function remindedBefore(candidate: string | null, held: string | null): boolean {
-  if (held === null) return false;
-  return candidate === null || Date.parse(candidate) < Date.parse(held);
-}
-
 /**
- * An alert only moves forward. Its priority only upgrades, and an upgrade makes an acknowledged
- * alert active again, so a worse priority is always the later copy. At one priority it goes
- * active → acknowledged → resolved, escalates once, and each reminder is later than the last. A
- * copy behind the one already held (a replayed event, a slow REST answer) is older and must not
- * roll the screen back.
+ * Every change of an alert bumps its revision, so a copy with a lower one than the copy held (a
+ * replayed event, a slow REST answer) is older and must not roll the screen back.
  */
 export function isBehind(candidate: Alert, held: Alert): boolean {
-  const worse = priorityRank(held.priority) - priorityRank(candidate.priority);
-  if (worse !== 0) return worse < 0;
-  return (
-    STATE_RANK[candidate.state] < STATE_RANK[held.state] ||
-    candidate.escalationLevel < held.escalationLevel ||
-    remindedBefore(candidate.remindedAt, held.remindedAt)
-  );
+  return candidate.revision < held.revision;
 }
 
 /** `alert.raised` or `alert.updated` (or an acknowledge's answer) applied to the open set. */

@@ -90,6 +90,17 @@ describe('realtime events and the session screen', () => {
     });
   });
 
+  it('keeps an alert’s newest copy on the session screen when an older one arrives late', () => {
+    const queryClient = new QueryClient();
+    const key = queryKeys.alerts.ofSession('s-1');
+    const resolved = anAlert({ sessionId: 's-1', state: 'resolved', revision: 3 });
+    queryClient.setQueryData<readonly Alert[]>(key, [resolved]);
+
+    applyAlertEvent(queryClient, anAlert({ sessionId: 's-1', state: 'active', revision: 2 }));
+
+    expect(queryClient.getQueryData<readonly Alert[]>(key)).toEqual([resolved]);
+  });
+
   describe('a session that ends', () => {
     const mine = anAlert({ id: 'mine', sessionId: 's-1', priority: 'high' });
     const other = anAlert({ id: 'other', sessionId: 's-2', priority: 'medium' });

@@ -7,7 +7,7 @@ import {
   type VitalsEvent,
 } from '@vigil/shared';
 import { applyAlertToCache } from '../../alerts/hooks/use-open-alerts';
-import type { OpenAlerts } from '../../alerts/utils/open-alerts';
+import { isBehind, type OpenAlerts } from '../../alerts/utils/open-alerts';
 import { queryKeys } from '../../api/query-keys';
 import { SESSION_VITALS_WINDOW } from '../../session/constants/session.constants';
 import { RECENT_VITALS_WINDOW } from '../../ward/constants/ward.constants';
@@ -89,10 +89,17 @@ export function applyAlertEvent(queryClient: QueryClient, alert: Alert) {
   // An open session screen shades the episode at once; a closed one asks for nothing.
   queryClient.setQueryData<readonly Alert[]>(
     queryKeys.alerts.ofSession(alert.sessionId),
-    (current) => current && [...current.filter((held) => held.id !== alert.id), alert],
+    (current) => current && withNewestCopy(current, alert),
   );
   refreshAuditEntries(queryClient);
   refreshDischargeReadiness(queryClient, alert.sessionId);
+}
+
+/** One session's alerts, resolved ones too, with an alert's newest copy (the higher revision). */
+function withNewestCopy(alerts: readonly Alert[], alert: Alert): readonly Alert[] {
+  const held = alerts.find((one) => one.id === alert.id);
+  if (held && isBehind(alert, held)) return alerts;
+  return [...alerts.filter((one) => one.id !== alert.id), alert];
 }
 
 /**
