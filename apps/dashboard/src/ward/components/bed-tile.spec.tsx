@@ -70,6 +70,20 @@ describe('BedTile', () => {
     expect(tile).toHaveTextContent('4 min ago');
   });
 
+  it('shows the monitor’s desaturation over a reassuring manual entry, and names both', () => {
+    const tile = renderTile(
+      { latestVitals: { spo2: { value: 72, at: secondsAgo(8), source: 'device:m1' } } },
+      [aSample({ at: secondsAgo(2), spo2: 98, source: 'user:n1' })],
+    );
+    const spo2 = within(tile).getByTestId('vital-spo2');
+    expect(spo2).toHaveTextContent('72');
+    expect(spo2).toHaveAttribute('data-sources', '2');
+    expect(spo2).toHaveAttribute(
+      'title',
+      'SpO2 72 from a monitor; also heard: 98 from a manual entry',
+    );
+  });
+
   it('shows a dash, not a zero, for a sign never measured', () => {
     const tile = renderTile({ latestVitals: { heartRate: { value: 76, at: secondsAgo(1) } } }, []);
     expect(within(tile).getByTestId('vital-spo2')).toHaveTextContent('—');
