@@ -76,7 +76,7 @@ export async function runOne({
         try {
           const observer = windowObserver({
             serverPid: server.pid,
-            baseUrl: server.baseUrl,
+            metricsUrl: server.metricsUrl,
             postgresUrl: database === 'postgres' ? db.url : null,
             dashboards: clients,
             rss,

@@ -1,12 +1,12 @@
 import { createAgent, requestJson } from './http.mjs';
 
 /**
- * The server's own view from GET /metrics (prom-client defaults). prom-client resets its
+ * The server's own view from GET /metrics on its metrics port (prom-client defaults). prom-client resets its
  * event-loop-delay histogram at every scrape, so a scrape at the start of the window and one at
  * its end give the delay within the window.
- * @param {string} baseUrl
+ * @param {string} metricsUrl
  */
-export function metricsScraper(baseUrl) {
+export function metricsScraper(metricsUrl) {
   const agent = createAgent(1);
   return {
     /**
@@ -15,7 +15,7 @@ export function metricsScraper(baseUrl) {
      */
     async scrape() {
       const result = await requestJson({
-        baseUrl,
+        baseUrl: metricsUrl,
         agent,
         method: 'GET',
         path: '/metrics',

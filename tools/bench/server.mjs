@@ -28,6 +28,7 @@ async function freePort() {
  */
 export async function startServer({ repoRoot, databaseUrl, profileDir, redisUrl }) {
   const port = await freePort();
+  const metricsPort = await freePort();
   const env = { ...process.env };
   for (const name of ['REDIS_URL', 'VIGIL_DEMO', 'NODE_ENV', 'CORS_ORIGINS']) delete env[name];
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -36,6 +37,7 @@ export async function startServer({ repoRoot, databaseUrl, profileDir, redisUrl 
     env: {
       ...env,
       PORT: String(port),
+      METRICS_PORT: String(metricsPort),
       DATABASE_URL: databaseUrl,
       VIGIL_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
@@ -120,6 +122,8 @@ export async function startServer({ repoRoot, databaseUrl, profileDir, redisUrl 
     pid,
     port,
     baseUrl,
+    /** Prometheus metrics, on their own port as in production. */
+    metricsUrl: `http://127.0.0.1:${metricsPort}`,
     log,
     exit,
     /** Whether it died on its own (a crash), not because we stopped it. */

@@ -8,14 +8,14 @@ import { metricsScraper } from './server-metrics.mjs';
 /**
  * Everything read at the start and at the end of the measured window: CPU of each party, the
  * server's RSS and own metrics, the dashboards' counters, PostgreSQL's connection states.
- * @param {{ serverPid: number, baseUrl: string, postgresUrl: string | null,
+ * @param {{ serverPid: number, metricsUrl: string, postgresUrl: string | null,
  *   dashboards: { counts(): Promise<DashboardCounts> },
  *   rss: { openWindow(): void, closeWindow(): void } }} options
  */
-export function windowObserver({ serverPid, baseUrl, postgresUrl, dashboards, rss }) {
+export function windowObserver({ serverPid, metricsUrl, postgresUrl, dashboards, rss }) {
   const cpu = cpuMeter(serverPid);
   const activity = postgresUrl ? postgresActivitySampler(postgresUrl) : null;
-  const metrics = metricsScraper(baseUrl);
+  const metrics = metricsScraper(metricsUrl);
   /** The window on CLOCK_MONOTONIC in µs, the clock of a V8 .cpuprofile's timestamps. */
   const monotonicUs = [0, 0];
   const monotonicNow = () => Number(process.hrtime.bigint() / 1000n);

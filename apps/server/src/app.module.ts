@@ -9,6 +9,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { AuditModule } from './audit/audit.module';
+import { dashboardStaticOptions } from './bootstrap/dashboard-static';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { BaysModule } from './bays/bays.module';
@@ -69,12 +70,7 @@ export class AppModule implements NestModule {
         SessionLogModule,
         BaysModule,
         ...(existsSync(config.dashboardDir)
-          ? [
-              ServeStaticModule.forRoot({
-                rootPath: config.dashboardDir,
-                exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}'],
-              }),
-            ]
+          ? [ServeStaticModule.forRoot(dashboardStaticOptions(config.dashboardDir))]
           : []),
         ...(config.demo ? [DemoModule] : []),
       ],

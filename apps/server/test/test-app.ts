@@ -13,6 +13,8 @@ export async function startTestApp(
     database,
     // Suites log in far more often than a person; the login limit has a test of its own.
     loginRateLimit: 1_000,
+    // Metrics listen on a port of their own; several apps run at once in one test process.
+    metricsPort: 0,
     ...overrides,
   };
   const app = await createApp(config);

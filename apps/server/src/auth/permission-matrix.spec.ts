@@ -54,7 +54,6 @@ type Permission = keyof typeof WHO_MAY;
 const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'GET /api/docs*': 'anyone',
   'GET /api/v1/health': 'anyone',
-  'GET /metrics': 'anyone',
   'POST /api/v1/auth/login': 'anyone',
   'POST /api/v1/auth/refresh': 'useTheirOwnLogin',
   'POST /api/v1/auth/logout': 'useTheirOwnLogin',

@@ -1,4 +1,3 @@
-import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from '../app.module';
 import { jsonBody } from '../common/json-body.middleware';
+import { refuseSourceMaps } from './dashboard-static';
 import type { AppConfig } from '../config/app-config';
 import { RedisConnection } from '../redis/redis.module';
 import { VigilIoAdapter } from '../realtime/vigil-io.adapter';
@@ -48,6 +48,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // API replies are fresh every time; hashing each body for an ETag would be wasted work.
   app.set('etag', false);
   app.use(`/${API_PREFIX}`, noStore);
+  app.use(refuseSourceMaps);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -58,7 +59,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Without configured origins the dashboard is same-origin and browsers refuse every other
   // origin anyway; the CORS middleware would only cost every request its time.
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX);
 
   const redisConnection = app.get(RedisConnection);
   const redis = await redisConnection.connect();

@@ -27,6 +27,9 @@ export interface AppConfig {
    * Redis never see each other's vitals, alerts, counters or leases.
    */
   redisPrefix: string;
+  /** Prometheus metrics are served here only, never on the public port. */
+  metricsPort: number;
+  metricsHost: string;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +82,13 @@ const envSchema = z.object({
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
     .default('UTC'),
   VIGIL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  METRICS_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a port number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(9464),
+  METRICS_HOST: z.string().trim().default('127.0.0.1'),
   VIGIL_REDIS_PREFIX: z
     .string()
     .trim()
@@ -158,5 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     timeZone: vars.VIGIL_TIME_ZONE,
     secret: vars.VIGIL_SECRET ?? null,
     redisPrefix: vars.VIGIL_REDIS_PREFIX ?? defaultRedisPrefix(database),
+    metricsPort: vars.METRICS_PORT,
+    metricsHost: vars.METRICS_HOST,
   };
 }

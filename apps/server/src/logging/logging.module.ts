@@ -40,8 +40,7 @@ export const VITALS_INGEST_ROUTE = 'sessions/:sessionId/vitals';
             }),
           },
           autoLogging: {
-            ignore: (req: IncomingMessage) =>
-              req.url === '/api/v1/health' || req.url === '/metrics',
+            ignore: (req: IncomingMessage) => req.url === '/api/v1/health',
           },
         },
       }),

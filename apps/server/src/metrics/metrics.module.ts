@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { HttpMetrics } from './http-metrics.middleware';
-import { MetricsController } from './metrics.controller';
+import { MetricsServer } from './metrics-server';
 import { createMetricsRegistry } from './metrics.registry';
 import { VitalsMetrics } from './vitals.metrics';
 
 @Module({
-  controllers: [MetricsController],
-  providers: [{ provide: Registry, useFactory: createMetricsRegistry }, VitalsMetrics, HttpMetrics],
+  providers: [
+    { provide: Registry, useFactory: createMetricsRegistry },
+    VitalsMetrics,
+    HttpMetrics,
+    MetricsServer,
+  ],
   exports: [Registry, VitalsMetrics, HttpMetrics],
 })
 export class MetricsModule {}
