@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { expecting } from '../validation/format-issues';
+import { plainText } from '../validation/plain-text';
 
 export const createDeviceSchema = z.strictObject({
-  label: z
-    .string({ error: expecting('must be a string') })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(80, 'must be at most 80 characters'),
-  bay: z
-    .string({ error: expecting('must be a string') })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(32, 'must be at most 32 characters')
-    .optional(),
+  label: plainText(
+    z
+      .string({ error: expecting('must be a string') })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(80, 'must be at most 80 characters'),
+  ),
+  bay: plainText(
+    z
+      .string({ error: expecting('must be a string') })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(32, 'must be at most 32 characters'),
+  ).optional(),
 });
 export type CreateDeviceInput = z.input<typeof createDeviceSchema>;
 

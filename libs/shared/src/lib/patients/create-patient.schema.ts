@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { expecting } from '../validation/format-issues';
+import { plainText } from '../validation/plain-text';
 
 export const createPatientSchema = z.strictObject({
-  mrn: z
-    .string({ error: expecting('must be a string') })
-    .trim()
-    .min(1, 'must not be empty')
-    .max(64, 'must be at most 64 characters'),
+  mrn: plainText(
+    z
+      .string({ error: expecting('must be a string') })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(64, 'must be at most 64 characters'),
+  ),
   displayName: z
     .string({ error: expecting('must be a string') })
     .trim()
