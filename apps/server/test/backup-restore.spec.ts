@@ -6,9 +6,10 @@ import { PatientEntity } from '../src/patients/patient.entity';
 import { startTestApp } from './test-app';
 import { apiAs, login, seedUsers } from './test-users';
 
-// The tool is plain CommonJS so that `npm run backup` needs no build.
+/** The tool itself, plain CommonJS so that `npm run backup` needs no build. */
+const backupTool = join(__dirname, '..', '..', '..', 'tools', 'backup', 'sqlite-backup.cjs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { backupSqlite } = require('../../../tools/backup/sqlite-backup.cjs') as {
+const { backupSqlite } = require(backupTool) as {
   backupSqlite(options: { databasePath: string; outDir: string }): Promise<string>;
 };
 
