@@ -11,7 +11,9 @@ import { AuditService } from '../audit/audit.service';
 import { actorOf, systemPrincipal } from '../auth/principal';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AlertTimers } from './alert-timers.service';
-import { AlertsService } from './alerts.service';
+import { AlertWriter } from './alert-writer';
+import { EndedSessionAlerts } from './ended-session-alerts';
+import { PhysiologicalAlerts } from './physiological-alerts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -66,8 +68,8 @@ describe.each(testDatabases())('the alert lifecycle on $name', (database) => {
     const publish = await app.get(UnitOfWork).run(async (manager) => {
       await setState(manager, sessionId, state);
       return app
-        .get(AlertsService)
-        .resolveForEndedSession(manager, lead, sessionId, new Date().toISOString());
+        .get(EndedSessionAlerts)
+        .resolveIn(manager, lead, sessionId, new Date().toISOString());
     });
     publish();
   }
@@ -151,8 +153,8 @@ describe.each(testDatabases())('the alert lifecycle on $name', (database) => {
       app.get(UnitOfWork).run(async (manager) => {
         await setState(manager, session.id, 'aborted');
         await app
-          .get(AlertsService)
-          .resolveForEndedSession(manager, lead, session.id, new Date().toISOString());
+          .get(EndedSessionAlerts)
+          .resolveIn(manager, lead, session.id, new Date().toISOString());
         throw new Error('the transition failed after the alerts were resolved');
       }),
     ).rejects.toThrow('the transition failed');
@@ -179,8 +181,7 @@ describe.each(testDatabases())('the alert lifecycle on $name', (database) => {
   it('raises nothing for a session that has ended, from late readings, a severe event or a timer', async () => {
     const session = await infusing();
     await end(session.id, 'aborted');
-    const alerts = app.get(AlertsService);
-    alerts.observe(
+    app.get(PhysiologicalAlerts).observe(
       {
         id: session.id,
         bay: session.bay,
@@ -226,9 +227,9 @@ describe.each(testDatabases())('the alert lifecycle on $name', (database) => {
       try {
         await setState(runner.manager, session.id, 'aborted');
         const publish = await app
-          .get(AlertsService)
-          .resolveForEndedSession(runner.manager, lead, session.id, new Date().toISOString());
-        const raising = app.get(AlertsService).raise(session, {
+          .get(EndedSessionAlerts)
+          .resolveIn(runner.manager, lead, session.id, new Date().toISOString());
+        const raising = app.get(AlertWriter).raise(session, {
           kind: 'physiological',
           code: 'SPO2_LOW',
           priority: 'high',

@@ -8,35 +8,36 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   bloodPressureDueS,
   bpOverdueMessage,
-  isLiveSession,
   shownSilence,
   signalLossMessage,
   silentSigns,
+  decideAlert,
+  type AlertCommand,
   type Assessment,
   type PressureReading,
+  type SessionState,
   type ThresholdProfile,
 } from '@vigil/shared';
-import { In, type DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import type { DataSource } from 'typeorm';
 import { actorOf, systemPrincipal } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
-import { UnitOfWork } from '../database/unit-of-work';
-import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { RedisConnection } from '../redis/redis.module';
-import { SessionEntity } from '../sessions/session.entity';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
-import { AlertEntity } from './alert.entity';
+import type { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
-import { AlertsService } from './alerts.service';
+import { AlertQueries } from './alert-queries';
+import { AlertWriter } from './alert-writer';
+import { PhysiologicalAlerts } from './physiological-alerts';
 
 const SWEEP_MS = 1_000;
 const SWEEP_LEASE_KEY = 'alert-sweep:lease';
 
 /**
  * Everything about alerts that happens with time rather than with a reading: escalation,
- * reminders, SIGNAL_LOSS and BP_OVERDUE. Each change is a conditional write in the database, so
- * with several instances sweeping, each escalation or reminder still happens exactly once, and it
- * survives a restart because its clock is the alert's own stored times.
+ * reminders, SIGNAL_LOSS and BP_OVERDUE. Each change is a command through AlertWriter, decided on
+ * the alert as locked in its transaction and written on its revision, so with several instances
+ * sweeping, each escalation or reminder still happens exactly once, and it survives a restart
+ * because its clock is the alert's own stored times.
  */
 @Injectable()
 export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -54,10 +55,9 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly unitOfWork: UnitOfWork,
-    private readonly audit: AuditService,
-    private readonly alerts: AlertsService,
-    private readonly realtime: ClinicianGateway,
+    private readonly writer: AlertWriter,
+    private readonly queries: AlertQueries,
+    private readonly physiological: PhysiologicalAlerts,
     private readonly profiles: ThresholdProfilesService,
     private readonly redis: RedisConnection,
   ) {}
@@ -86,20 +86,30 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   private async sweepOnce(now: number): Promise<void> {
     try {
       if (!(await this.holdsSweepLease(now))) return;
-      const open = await this.dataSource
-        .getRepository(AlertEntity)
-        .findBy({ state: In(['active', 'acknowledged']) });
-      const live = await this.liveLimits([...new Set(open.map((alert) => alert.sessionId))]);
+      const open = await this.queries.open();
+      const sessions = await this.liveSessions();
+      const limits = new Map(
+        sessions.map((session) => [session.id, this.profiles.limitsFor(session)]),
+      );
+      const at = toIsoTimestamp(now);
       for (const alert of open) {
-        const profile = live.get(alert.sessionId);
+        const profile = limits.get(alert.sessionId);
         // Ending a session resolves its alerts in the same transaction; this only catches one
         // that slipped past that, so that it never sounds for an empty chair.
-        if (!profile) await this.alerts.resolve(alert, now, 'session-ended');
-        else if (alert.state === 'active') await this.escalate(alert, now, profile);
-        else await this.remind(alert, now, profile);
+        if (!profile) {
+          await this.change(alert, { type: 'resolve', at, reason: 'session-ended' });
+          this.physiological.forgetSession(alert.sessionId);
+        } else if (alert.state === 'active') {
+          const afterMs = alert.priority === 'low' ? 0 : profile.escalationS[alert.priority] * 1000;
+          await this.change(alert, { type: 'escalate', at, afterMs });
+        } else {
+          await this.change(alert, { type: 'remind', at, everyMs: profile.reminderMin * 60_000 });
+        }
       }
       await this.watchSignals(
         now,
+        sessions,
+        limits,
         new Map(open.map((alert) => [openKey(alert.sessionId, alert.code), alert])),
       );
     } catch (error) {
@@ -128,87 +138,42 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** The limits in force for each of these sessions that is still live. */
-  private async liveLimits(sessionIds: string[]): Promise<Map<string, ThresholdProfile>> {
-    if (sessionIds.length === 0) return new Map();
-    const sessions = await this.dataSource
-      .getRepository(SessionEntity)
-      .findBy({ id: In(sessionIds) });
-    return new Map(
-      sessions
-        .filter((session) => isLiveSession(session.state))
-        .map((session) => [session.id, this.profiles.limitsFor(session)]),
-    );
-  }
-
-  /** Unacknowledged past the profile's time: to physicians (escalationLevel 1), once. */
-  private async escalate(
-    alert: AlertEntity,
-    now: number,
-    profile: ThresholdProfile,
-  ): Promise<void> {
-    if (alert.escalationLevel > 0 || alert.priority === 'low') return;
-    if (Date.parse(alert.raisedAt) > now - profile.escalationS[alert.priority] * 1000) return;
-    const escalated = await this.unitOfWork.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(AlertEntity)
-        .set({ escalationLevel: 1 })
-        .where('id = :id AND escalation_level = 0 AND state = :state', {
-          id: alert.id,
-          state: 'active',
-        })
-        .execute();
-      if (!result.affected) return false;
-      await this.audit.append(manager, this.system, {
-        action: 'alert.escalated',
-        entity: 'alert',
-        entityId: alert.id,
-        sessionId: alert.sessionId,
-        detail: { code: alert.code, priority: alert.priority, level: 1 },
-      });
-      return true;
-    });
-    if (escalated)
-      this.realtime.publishAlert('alert.updated', toAlert({ ...alert, escalationLevel: 1 }));
-  }
-
-  /** Acknowledged but still open (its condition persists): remind again every reminder period. */
-  private async remind(alert: AlertEntity, now: number, profile: ThresholdProfile): Promise<void> {
-    const last = alert.remindedAt ?? alert.acknowledgedAt;
-    if (!last || Date.parse(last) > now - profile.reminderMin * 60_000) return;
-    const remindedAt = toIsoTimestamp(now);
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(AlertEntity)
-      .set({ remindedAt })
-      .where('id = :id AND state = :state', { id: alert.id, state: 'acknowledged' })
-      .andWhere(alert.remindedAt ? 'reminded_at = :last' : 'reminded_at IS NULL', {
-        last: alert.remindedAt,
-      })
-      .execute();
-    if (result.affected)
-      this.realtime.publishAlert('alert.updated', toAlert({ ...alert, remindedAt }));
-  }
-
   /**
-   * SIGNAL_LOSS (no SpO2, or no heart rate) and BP_OVERDUE, while infusing, paused or in recovery.
-   * One query reads every such session with its receipt times; only a change writes: a raise, a
-   * resolution, or the message moving on (to the 10 s, then to the minute).
+   * Every live session (assessed to recovery) with its limits and receipt times, in one query a
+   * sweep: the alerts of any other session are left over from its end.
    */
-  private async watchSignals(now: number, open: ReadonlyMap<string, AlertEntity>): Promise<void> {
-    const sessions: WatchedSession[] = await this.dataSource.query(
-      `SELECT s.id, s.bay, s.started_at AS "startedAt", s.assessment,
+  private liveSessions(): Promise<WatchedSession[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.bay, s.state, s.started_at AS "startedAt", s.assessment,
               s.threshold_profile_id AS "thresholdProfileId", s.limits,
               r.spo2_received_at AS "spo2At", r.heart_rate_received_at AS "heartRateAt",
               r.pressure_received_at AS "pressureAt"
        FROM infusion_session s LEFT JOIN vital_receipt r ON r.session_id = s.id
-       WHERE s.state IN ('infusing', 'paused', 'recovery')`,
+       WHERE s.state IN ('assessed', 'infusing', 'paused', 'recovery')`,
     );
+  }
+
+  /** Written only when the shared decider, judging the alert as read, finds the change due. */
+  private async change(alert: AlertEntity, command: AlertCommand): Promise<void> {
+    if (decideAlert(toAlert(alert), command).outcome === 'refused') return;
+    await this.writer.command(this.system, alert.id, command);
+  }
+
+  /**
+   * SIGNAL_LOSS (no SpO2, or no heart rate) and BP_OVERDUE, while infusing, paused or in recovery.
+   * Only a change writes: a raise, a resolution, or the message moving on (to the 10 s, then to
+   * the minute).
+   */
+  private async watchSignals(
+    now: number,
+    sessions: readonly WatchedSession[],
+    limits: ReadonlyMap<string, ThresholdProfile>,
+    open: ReadonlyMap<string, AlertEntity>,
+  ): Promise<void> {
     const pressures = new Map<string, LastPressure>();
     for (const session of sessions) {
-      if (!session.startedAt) continue;
-      const profile = this.profiles.limitsFor(session);
+      const profile = limits.get(session.id);
+      if (!session.startedAt || !profile || !SIGNAL_WATCHED.has(session.state)) continue;
       const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
       const receipts = {
         spo2: parseTime(session.spo2At),
@@ -274,7 +239,12 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   ): Promise<void> {
     const existing = open.get(openKey(session.id, code));
     if (!condition) {
-      if (existing) await this.alerts.resolve(existing, now, 'cleared');
+      if (existing)
+        await this.change(existing, {
+          type: 'resolve',
+          at: toIsoTimestamp(now),
+          reason: 'cleared',
+        });
       return;
     }
     const shown = {
@@ -284,10 +254,10 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     };
     if (existing) {
       if (existing.message !== shown.message)
-        await this.alerts.refresh({ id: existing.id, ...shown });
+        await this.change(existing, { type: 'rewrite', ...shown });
       return;
     }
-    await this.alerts.raise(
+    await this.writer.raise(
       { id: session.id, bay: session.bay },
       { kind: 'technical', code, priority: 'medium', ...shown, at: now },
     );
@@ -296,9 +266,13 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
 
 type TechnicalCode = 'SIGNAL_LOSS' | 'BP_OVERDUE';
 
+/** The states in which a silent monitor or an overdue cuff is an alarm. */
+const SIGNAL_WATCHED: ReadonlySet<SessionState> = new Set(['infusing', 'paused', 'recovery']);
+
 interface WatchedSession {
   id: string;
   bay: string;
+  state: SessionState;
   startedAt: string | null;
   /** The assessment as stored JSON: its baseline makes the relative limits. */
   assessment: string | null;

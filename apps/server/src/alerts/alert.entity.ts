@@ -73,4 +73,8 @@ export class AlertEntity {
 
   @Column(isoTimestampColumn({ name: 'reminded_at', nullable: true }))
   remindedAt!: string | null;
+
+  /** Bumped by every change; each change is written only on the revision it was decided on. */
+  @Column({ type: 'integer', default: 0 })
+  revision!: number;
 }

@@ -20,5 +20,6 @@ export function toAlert(entity: AlertEntity): Alert {
     resolvedReason: entity.resolvedReason,
     escalationLevel: entity.escalationLevel,
     remindedAt: entity.remindedAt,
+    revision: entity.revision,
   };
 }

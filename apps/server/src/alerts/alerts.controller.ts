@@ -4,19 +4,23 @@ import { CLINICAL_ROLES, type Alert } from '@vigil/shared';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { PATIENT_DATA_READERS } from '../auth/role-groups';
-import { AlertsService } from './alerts.service';
+import { AlertAcknowledgement } from './alert-acknowledgement';
+import { AlertQueries } from './alert-queries';
 import { AcknowledgeDto, AlertQueryDto } from './dto/alert.dto';
 
 @ApiTags('alerts')
 @ApiBearerAuth()
 @Controller('alerts')
 export class AlertsController {
-  constructor(private readonly alerts: AlertsService) {}
+  constructor(
+    private readonly queries: AlertQueries,
+    private readonly acknowledgement: AlertAcknowledgement,
+  ) {}
 
   @Get()
   @Access({ roles: PATIENT_DATA_READERS })
   list(@Query() query: AlertQueryDto): Promise<Alert[]> {
-    return this.alerts.list(query);
+    return this.queries.list(query);
   }
 
   @Post(':id/acknowledge')
@@ -27,6 +31,6 @@ export class AlertsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AcknowledgeDto,
   ): Promise<Alert> {
-    return this.alerts.acknowledge(actorOf(principal), id, body.note);
+    return this.acknowledgement.acknowledge(actorOf(principal), id, body);
   }
 }

@@ -1,14 +1,27 @@
 import { Module } from '@nestjs/common';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ThresholdProfilesModule } from '../threshold-profiles/threshold-profiles.module';
+import { AlertAcknowledgement } from './alert-acknowledgement';
+import { AlertQueries } from './alert-queries';
 import { AlertTimers } from './alert-timers.service';
+import { AlertWriter } from './alert-writer';
 import { AlertsController } from './alerts.controller';
-import { AlertsService } from './alerts.service';
+import { ClinicalAlerts } from './clinical-alerts';
+import { EndedSessionAlerts } from './ended-session-alerts';
+import { PhysiologicalAlerts } from './physiological-alerts';
 
 @Module({
   imports: [RealtimeModule, ThresholdProfilesModule],
   controllers: [AlertsController],
-  providers: [AlertsService, AlertTimers],
-  exports: [AlertsService, AlertTimers],
+  providers: [
+    AlertWriter,
+    AlertQueries,
+    PhysiologicalAlerts,
+    AlertAcknowledgement,
+    ClinicalAlerts,
+    EndedSessionAlerts,
+    AlertTimers,
+  ],
+  exports: [AlertQueries, PhysiologicalAlerts, ClinicalAlerts, EndedSessionAlerts, AlertTimers],
 })
 export class AlertsModule {}

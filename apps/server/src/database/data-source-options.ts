@@ -30,6 +30,7 @@ import { SessionRevision1764118800000 } from './migrations/1764118800000-session
 import { SessionSchedule1764122400000 } from './migrations/1764122400000-session-schedule';
 import { LoginAttempts1764126000000 } from './migrations/1764126000000-login-attempts';
 import { PhysicianOrder1764129600000 } from './migrations/1764129600000-physician-order';
+import { AlertRevision1764133200000 } from './migrations/1764133200000-alert-revision';
 
 export const ENTITIES = [
   PatientEntity,
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   SessionSchedule1764122400000,
   LoginAttempts1764126000000,
   PhysicianOrder1764129600000,
+  AlertRevision1764133200000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -8,7 +8,7 @@ import {
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AlertsService } from '../alerts/alerts.service';
+import { ClinicalAlerts } from '../alerts/clinical-alerts';
 import { lockLiveSession } from '../alerts/live-session-lock';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
@@ -27,7 +27,7 @@ export class ObservationsService {
     private readonly sessions: SessionsService,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly alerts: AlertsService,
+    private readonly clinicalAlerts: ClinicalAlerts,
   ) {}
 
   async observe(actor: Actor, sessionId: string, input: ObservationInput): Promise<Observation> {
@@ -60,7 +60,7 @@ export class ObservationsService {
         },
       });
       if (entity.severity !== 'severe') return null;
-      return this.alerts.raiseClinicalIn(
+      return this.clinicalAlerts.raiseIn(
         manager,
         session,
         'SIDE_EFFECT_SEVERE',

@@ -6,7 +6,7 @@ import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
 import { AlertTimers } from '../alerts/alert-timers.service';
-import { AlertsService } from '../alerts/alerts.service';
+import { ClinicalAlerts } from '../alerts/clinical-alerts';
 import { AuditService } from '../audit/audit.service';
 
 describe.each(testDatabases())('a severe side effect on $name', (database) => {
@@ -78,7 +78,7 @@ describe.each(testDatabases())('a severe side effect on $name', (database) => {
   it('stores neither the event nor its alert when the alert cannot be written, and says so', async () => {
     const session = await infusing();
     const failing = jest
-      .spyOn(AlertsService.prototype, 'raiseClinicalIn')
+      .spyOn(ClinicalAlerts.prototype, 'raiseIn')
       .mockRejectedValueOnce(new Error('alert insert failed'));
     try {
       const reply = await severe(session.id, 'vomiting');

@@ -9,7 +9,7 @@ import {
   type DischargeReadiness,
   type Session,
 } from '@vigil/shared';
-import { AlertsService } from '../alerts/alerts.service';
+import { AlertQueries } from '../alerts/alert-queries';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
 import { conflict } from '../common/vigil.exception';
@@ -28,7 +28,7 @@ export class DischargeService {
   constructor(
     private readonly sessions: SessionsService,
     private readonly vitals: VitalSamplesRepository,
-    private readonly alerts: AlertsService,
+    private readonly alerts: AlertQueries,
     private readonly profiles: ThresholdProfilesService,
     private readonly audit: AuditService,
   ) {}

@@ -4,7 +4,7 @@ import { prepareSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, login, seedUsers, tokensByRole, TEST_PASSWORD } from '../../test/test-users';
-import { AlertsService } from '../alerts/alerts.service';
+import { AlertQueries } from '../alerts/alert-queries';
 import { AuditService } from '../audit/audit.service';
 import { containsPattern } from './session-search.filters';
 
@@ -54,7 +54,7 @@ describe.each(testDatabases())('searching sessions on $name', (database) => {
         samples: [{ at: new Date(Date.now() - 1000).toISOString(), systolic, diastolic: 80 }],
       })
       .expect(202);
-    const alerts = app.get(AlertsService);
+    const alerts = app.get(AlertQueries);
     for (let attempt = 0; attempt < 100; attempt += 1) {
       if ((await alerts.list({ sessionId })).length > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 20));

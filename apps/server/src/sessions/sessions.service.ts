@@ -16,7 +16,7 @@ import {
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, type Repository } from 'typeorm';
-import { AlertsService } from '../alerts/alerts.service';
+import { EndedSessionAlerts } from '../alerts/ended-session-alerts';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
 import { clinicDate } from '../common/clinic-time';
@@ -73,7 +73,7 @@ export class SessionsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly users: UsersService,
-    private readonly alerts: AlertsService,
+    private readonly endedSessionAlerts: EndedSessionAlerts,
     private readonly profiles: ThresholdProfilesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -451,7 +451,7 @@ export class SessionsService {
           detail: write.audit.detail,
         });
         if (write.whenEnded) {
-          announceEnd = await this.alerts.resolveForEndedSession(
+          announceEnd = await this.endedSessionAlerts.resolveIn(
             manager,
             actor,
             session.id,

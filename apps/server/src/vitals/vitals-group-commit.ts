@@ -7,7 +7,7 @@ import {
 import { acceptsVitals, type Assessment, type SessionState } from '@vigil/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ObservedSession } from '../alerts/alerts.service';
+import type { ObservedSession } from '../alerts/physiological-alerts';
 import { AuditService, type AuditEvent } from '../audit/audit.service';
 import { actorOf, type Actor, type Principal } from '../auth/principal';
 import { conflict, forbidden, notFound } from '../common/vigil.exception';

@@ -5,7 +5,7 @@ import {
   type VitalsAccepted,
   type VitalsBatchInput,
 } from '@vigil/shared';
-import { AlertsService } from '../alerts/alerts.service';
+import { PhysiologicalAlerts } from '../alerts/physiological-alerts';
 import { type Principal, sourceOf } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
@@ -26,7 +26,7 @@ export class VitalsIngestService {
     private readonly groupCommit: VitalsGroupCommit,
     private readonly realtime: ClinicianGateway,
     private readonly metrics: VitalsMetrics,
-    private readonly alerts: AlertsService,
+    private readonly alerts: PhysiologicalAlerts,
   ) {}
 
   /** For carriers that bypass the HTTP pipe: the same shared schema, the same messages. */

@@ -13,5 +13,9 @@ export class AlertQueryDto extends createZodDto(alertQuerySchema) {}
 
 export const acknowledgeSchema = z.strictObject({
   note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
+  /** The priority the screen showed: an alert that has worsened since is refused (409). */
+  priority: z
+    .enum(ALERT_PRIORITIES, { error: `must be one of ${ALERT_PRIORITIES.join(', ')}` })
+    .optional(),
 });
 export class AcknowledgeDto extends createZodDto(acknowledgeSchema) {}

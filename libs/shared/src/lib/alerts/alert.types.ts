@@ -54,4 +54,6 @@ export interface Alert {
    * so a newer value is a new reminder.
    */
   remindedAt: string | null;
+  /** Bumped by every change: of two copies, the one with the higher revision is current. */
+  revision: number;
 }

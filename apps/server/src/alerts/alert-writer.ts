@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  decideAlert,
+  type AlertCode,
+  type AlertCommand,
+  type AlertKind,
+  type AlertPriority,
+  type AlertRefusal,
+} from '@vigil/shared';
+import { randomUUID } from 'node:crypto';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { actorOf, systemPrincipal, type Actor } from '../auth/principal';
+import { conflict } from '../common/vigil.exception';
+import { toIsoTimestamp } from '../database/columns';
+import { isUniqueViolation } from '../database/unique-violation';
+import { UnitOfWork } from '../database/unit-of-work';
+import { ClinicianGateway } from '../realtime/clinician.gateway';
+import { AlertEntity } from './alert.entity';
+import { toAlert } from './alert.mapper';
+import { lockLiveSession } from './live-session-lock';
+
+export interface AlertSubject {
+  id: string;
+  bay: string;
+}
+
+export interface RaiseRequest {
+  kind: AlertKind;
+  code: AlertCode;
+  priority: AlertPriority;
+  value: number | null;
+  threshold: number | null;
+  message: string;
+  at: number;
+}
+
+export type AlertOutcome =
+  { changed: AlertEntity } | { refused: AlertRefusal; current: AlertEntity } | { missing: true };
+
+export const ALERT_ENGINE_ACTOR: Actor = actorOf(systemPrincipal('alert-engine'));
+
+/**
+ * The one writer of alerts. A raise is an insert that the one-open-alert-per-code index guards;
+ * every later change is a command decided by the shared `decideAlert` on the alert as read inside
+ * the transaction, then written with `UPDATE … WHERE id = ? AND revision = ?` and its audit
+ * entries in the same transaction, and published with its revision after the commit.
+ *
+ * Locks, always in this order, so that no two writers wait on each other in a circle: the
+ * session row (FOR SHARE; ending a session takes it for update), the alert row, the audit chain.
+ */
+@Injectable()
+export class AlertWriter {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly realtime: ClinicianGateway,
+  ) {}
+
+  /**
+   * Opens an alert unless one for the session and code is open already (here or on another
+   * instance), or the session has ended: a reading or a timer that lost the race with a discharge
+   * or an abort leaves no alert behind on an empty chair.
+   */
+  async raise(session: AlertSubject, request: RaiseRequest): Promise<AlertEntity | null> {
+    const alert = newAlert(session, request);
+    try {
+      const raised = await this.unitOfWork.run(async (manager) => {
+        if (!(await lockLiveSession(manager, session.id, 'FOR SHARE'))) return false;
+        await this.insertIn(manager, alert);
+        return true;
+      });
+      if (!raised) return null;
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+    this.realtime.publishAlert('alert.raised', toAlert(alert));
+    return alert;
+  }
+
+  /** A raise inside the caller's transaction, which has locked the session row already. */
+  async insertIn(manager: EntityManager, alert: AlertEntity): Promise<void> {
+    await manager.insert(AlertEntity, alert);
+    await this.audit.append(manager, ALERT_ENGINE_ACTOR, {
+      action: 'alert.raised',
+      entity: 'alert',
+      entityId: alert.id,
+      sessionId: alert.sessionId,
+      detail: { code: alert.code, priority: alert.priority, message: alert.message },
+    });
+  }
+
+  /** One command on one alert in its own transaction; a change is published after the commit. */
+  async command(actor: Actor, id: string, command: AlertCommand): Promise<AlertOutcome> {
+    const found = await this.dataSource.getRepository(AlertEntity).findOneBy({ id });
+    if (!found) return { missing: true };
+    const outcome = await this.unitOfWork.run(async (manager) => {
+      await lockLiveSession(manager, found.sessionId, 'FOR SHARE');
+      const [current] = await this.lockAlerts(manager, { id });
+      return this.commandIn(manager, actor, current, command);
+    });
+    if ('changed' in outcome) this.publish(outcome.changed);
+    return outcome;
+  }
+
+  /**
+   * One command inside the caller's transaction, on the alert as read (and locked) in it. The
+   * caller publishes what changed after its commit.
+   */
+  async commandIn(
+    manager: EntityManager,
+    actor: Actor,
+    current: AlertEntity,
+    command: AlertCommand,
+  ): Promise<Exclude<AlertOutcome, { missing: true }>> {
+    const decision = decideAlert(toAlert(current), command);
+    if (decision.outcome === 'refused') return { refused: decision.refusal, current };
+    const revision = current.revision + 1;
+    const result = await manager.update(
+      AlertEntity,
+      { id: current.id, revision: current.revision },
+      { ...decision.changes, revision },
+    );
+    // The row is locked for this transaction, so this is a write that bypassed the writer.
+    if (!result.affected)
+      throw conflict('ALERT_STATE_CONFLICT', `alert ${current.id} changed while being written`, {
+        revision: current.revision,
+      });
+    await this.audit.appendAll(
+      manager,
+      decision.audit.map(({ action, detail }) => ({
+        actor,
+        event: {
+          action,
+          entity: 'alert',
+          entityId: current.id,
+          sessionId: current.sessionId,
+          detail,
+        },
+      })),
+    );
+    return { changed: { ...current, ...decision.changes, revision } };
+  }
+
+  /**
+   * Every open alert of the session, resolved for the reason, inside the caller's transaction
+   * (which holds the session row for update). Returns them resolved, to publish after the commit.
+   */
+  async resolveOpenIn(
+    manager: EntityManager,
+    actor: Actor,
+    sessionId: string,
+    at: string,
+    reason: 'session-ended',
+  ): Promise<AlertEntity[]> {
+    const open = await this.lockAlerts(manager, {
+      sessionId,
+      state: In(['active', 'acknowledged']),
+    });
+    const resolved: AlertEntity[] = [];
+    for (const alert of open) {
+      const outcome = await this.commandIn(manager, actor, alert, {
+        type: 'resolve',
+        at,
+        reason,
+      });
+      if ('changed' in outcome) resolved.push(outcome.changed);
+    }
+    return resolved;
+  }
+
+  /** The open alert of the session and code, locked for this transaction. */
+  async lockOpen(
+    manager: EntityManager,
+    sessionId: string,
+    code: AlertCode,
+  ): Promise<AlertEntity | null> {
+    const [open] = await this.lockAlerts(manager, {
+      sessionId,
+      code,
+      state: In(['active', 'acknowledged']),
+    });
+    return open ?? null;
+  }
+
+  publish(alert: AlertEntity): void {
+    this.realtime.publishAlert('alert.updated', toAlert(alert));
+  }
+
+  /** SQLite's writers take turns already; PostgreSQL's lock the rows they will decide on. */
+  private lockAlerts(
+    manager: EntityManager,
+    where: Record<string, unknown>,
+  ): Promise<AlertEntity[]> {
+    const query = manager
+      .getRepository(AlertEntity)
+      .createQueryBuilder('alert')
+      .where(where)
+      .orderBy('alert.raisedAt', 'ASC');
+    if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
+    return query.getMany();
+  }
+}
+
+export function newAlert(session: AlertSubject, request: RaiseRequest): AlertEntity {
+  return {
+    id: randomUUID(),
+    sessionId: session.id,
+    bay: session.bay,
+    kind: request.kind,
+    code: request.code,
+    priority: request.priority,
+    state: 'active',
+    message: request.message,
+    value: request.value,
+    threshold: request.threshold,
+    raisedAt: toIsoTimestamp(request.at),
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    acknowledgeNote: null,
+    resolvedAt: null,
+    resolvedReason: null,
+    escalationLevel: 0,
+    remindedAt: null,
+    revision: 0,
+  };
+}
