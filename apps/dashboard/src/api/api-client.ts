@@ -16,7 +16,9 @@ import type {
   InterventionInput,
   LoginInput,
   ObservationInput,
+  OrderInput,
   OverrideInput,
+  Patient,
   PreviewableSession,
   ProfilePreview,
   ProfilePreviewRequest,
@@ -236,6 +238,24 @@ export const apiClient = {
     });
   },
 
+  /** Physicians only, before the start: signs the dose order (and may change it). */
+  signOrder(sessionId: string, input: OrderInput): Promise<Session> {
+    return sendForJson<Session>(`/sessions/${segment(sessionId)}/order`, {
+      method: 'POST',
+      body: input,
+    });
+  },
+
+  /** An audited read of the patient's record: the order form needs the weight the dose is by. */
+  getPatient(patientId: string, signal?: AbortSignal): Promise<Patient> {
+    return sendForJson<Patient>(`/patients/${segment(patientId)}`, { signal });
+  },
+
+  /** The day's list (`YYYY-MM-DD`): every session scheduled that day, chair by chair. */
+  getSchedule(date: string, signal?: AbortSignal): Promise<Session[]> {
+    return sendForJson<Session[]>('/schedule', { query: { date }, signal });
+  },
+
   /** A 409 carries the current state or each unmet reason in its messages. */
   transitionSession<T extends SessionTransition>(
     sessionId: string,
@@ -322,6 +342,14 @@ export const apiClient = {
   /** The limits one session's alarms are judged by: those it started with, or set for it since. */
   sessionLimits(sessionId: string, signal?: AbortSignal): Promise<ThresholdProfile> {
     return sendForJson<ThresholdProfile>(`/sessions/${segment(sessionId)}/limits`, { signal });
+  },
+
+  /** Physicians only: this session's limits from now on, within the same safety floors. */
+  setSessionLimits(sessionId: string, input: ThresholdProfileInput): Promise<ThresholdProfile> {
+    return sendForJson<ThresholdProfile>(`/sessions/${segment(sessionId)}/limits`, {
+      method: 'PUT',
+      body: input,
+    });
   },
 
   /** Physicians only; creates the profile when the id is new. */

@@ -20,6 +20,14 @@ export const queryKeys = {
       ['sessions', 'detail', sessionId, 'limits', revision] as const,
     dischargeReadiness: (sessionId: string) =>
       ['sessions', 'detail', sessionId, 'discharge-readiness'] as const,
+    /** Every day's list the screen holds; a session's change is applied to each. */
+    allSchedules: ['sessions', 'schedule'] as const,
+    /** The day's list, `YYYY-MM-DD`. */
+    schedule: (date: string) => ['sessions', 'schedule', date] as const,
+  },
+  patients: {
+    all: ['patients'] as const,
+    detail: (patientId: string) => ['patients', 'detail', patientId] as const,
   },
   /**
    * The auditor's searches, apart from `sessions` so that the realtime effect's refreshes never

@@ -2,7 +2,14 @@ import type { Alert, Role } from '@vigil/shared';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { anAlert } from '../../../test/alert.fixture';
 import { anAuthResponse } from '../../../test/auth.fixture';
-import { installFakeFetch, jsonResponse, nestError, requestsTo } from '../../../test/fake-fetch';
+import {
+  installFakeFetch,
+  jsonResponse,
+  nestError,
+  requestsTo,
+  type FakeRoute,
+} from '../../../test/fake-fetch';
+import { aSession } from '../../../test/session.fixture';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { authStore } from '../../auth/state/auth-store';
 import type { NotificationEnvironment } from '../utils/alert-notifications';
@@ -50,10 +57,17 @@ const openAlerts: Alert[] = [
   }),
 ];
 
-function renderInbox(role: Role, notificationEnv?: NotificationEnvironment) {
+function renderInbox(
+  role: Role,
+  notificationEnv?: NotificationEnvironment,
+  sessionRoutes: Record<string, FakeRoute> = {},
+) {
   authStore.clear();
   authStore.signIn(anAuthResponse(role));
   const fetchMock = installFakeFetch({
+    'GET /sessions': () => jsonResponse(200, []),
+    'GET /schedule': () => jsonResponse(200, []),
+    ...sessionRoutes,
     'GET /alerts': ({ query }) =>
       jsonResponse(
         200,
@@ -216,5 +230,51 @@ describe('AlertsScreen', () => {
     expect(await screen.findByTestId('notification-status')).toHaveTextContent(
       'This browser cannot show notifications.',
     );
+  });
+
+  describe('dose orders waiting for a signature', () => {
+    const waiting = {
+      'GET /sessions': () =>
+        jsonResponse(200, [
+          aSession({ id: 's-live', bay: '2', state: 'assessed', order: null, startedAt: null }),
+          aSession({ id: 's-signed', bay: '3', state: 'assessed', startedAt: null }),
+        ]),
+      'GET /schedule': ({ query }: { query: URLSearchParams }) =>
+        jsonResponse(
+          200,
+          query.get('date') === '2026-11-25'
+            ? [
+                aSession({
+                  id: 's-later',
+                  bay: '6',
+                  state: 'scheduled',
+                  order: null,
+                  startedAt: null,
+                  scheduledAt: '2026-11-25T13:00:00.000Z',
+                  patient: { id: 'p-6', initials: 'AB' },
+                }),
+              ]
+            : [],
+        ),
+    };
+
+    it('lists for a physician each session that cannot start before they sign, linking to it', async () => {
+      renderInbox('physician', undefined, waiting);
+      const list = await screen.findByTestId('awaiting-signature');
+      await waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(2));
+      expect(
+        within(list)
+          .getAllByRole('link')
+          .map((link) => link.getAttribute('href')),
+      ).toEqual(['/sessions/s-live', '/sessions/s-later']);
+      expect(within(list).getByRole('link', { name: /Bay 6 · AB/ })).toHaveTextContent('Scheduled');
+    });
+
+    it('shows a nurse no such list: signing is a physician’s', async () => {
+      const { fetchMock } = renderInbox('nurse', undefined, waiting);
+      await screen.findByTestId('alert-row-high-old');
+      expect(screen.queryByTestId('awaiting-signature')).not.toBeInTheDocument();
+      expect(requestsTo(fetchMock, 'GET /schedule')).toHaveLength(0);
+    });
   });
 });

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useCurrentUser } from '../../auth/hooks/use-auth-session';
 import { receivesLiveUpdates } from '../../realtime/utils/live-roles';
-import { mayRecord } from '../../session/utils/session-permissions';
+import { AwaitingSignatureList } from '../../schedule/components/awaiting-signature-list';
+import { mayRecord, maySignOrder } from '../../session/utils/session-permissions';
 import { ErrorNotice } from '../../ui/components/error-notice';
 import { useOpenAlerts } from '../hooks/use-open-alerts';
 import type { NotificationEnvironment } from '../utils/alert-notifications';
@@ -49,6 +50,7 @@ export function AlertsScreen({ notificationEnv }: AlertsScreenProps) {
         />
       )}
       {!alerts && !error && <p role="status">Loading alerts…</p>}
+      {maySignOrder(role) && <AwaitingSignatureList />}
       {alerts?.length === 0 && <p className="page__status">No open alerts.</p>}
       {alerts && alerts.length > 0 && (
         <section className="page__section" aria-label="Open alerts">

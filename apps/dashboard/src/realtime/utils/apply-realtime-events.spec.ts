@@ -78,6 +78,26 @@ describe('realtime events and the session screen', () => {
       expect(ward(queryClient)).toEqual([]);
     });
 
+    it('moves a session on the day’s list, and never back', () => {
+      const queryClient = new QueryClient();
+      const key = queryKeys.sessions.schedule('2026-11-25');
+      const other = aSession({ id: 's-2', state: 'scheduled' });
+      queryClient.setQueryData<readonly Session[]>(key, [
+        aSession({ id: 's-1', state: 'scheduled', order: null, revision: 1 }),
+        other,
+      ]);
+
+      applySessionUpdate(queryClient, aSession({ id: 's-1', state: 'assessed', revision: 3 }));
+      applySessionUpdate(queryClient, aSession({ id: 's-1', state: 'scheduled', revision: 2 }));
+
+      const day = queryClient.getQueryData<readonly Session[]>(key);
+      expect(day?.map((session) => `${session.id}:${session.state}`)).toEqual([
+        's-1:assessed',
+        's-2:scheduled',
+      ]);
+      expect(day?.[1]).toBe(other);
+    });
+
     it('keeps the later event over a command’s answer that arrives after it', () => {
       const queryClient = new QueryClient();
       queryClient.setQueryData<Session>(queryKeys.sessions.detail('s-1'), aSession({ id: 's-1' }));

@@ -64,8 +64,8 @@ export function applySessionUpdate(queryClient: QueryClient, session: Session) {
 }
 
 /**
- * A copy of a session (an event, a command's answer) into the session screen and the ward, each
- * only once loaded. Of two copies the higher revision stands, so a late one never rolls either
+ * A copy of a session (an event, a command's answer) into the session screen, the ward and the
+ * day's lists, each only once loaded. Of two copies the higher revision stands, so a late one never rolls either
  * back, nor brings back to the ward a session known to have ended. True when this copy is the
  * newest known.
  */
@@ -79,6 +79,11 @@ export function mergeNewestSession(queryClient: QueryClient, session: Session): 
   queryClient.setQueryData<LiveSessions>(
     queryKeys.sessions.live(),
     (current) => current && upsertLiveSession(current, newest),
+  );
+  queryClient.setQueriesData<LiveSessions>({ queryKey: queryKeys.sessions.allSchedules }, (day) =>
+    day?.some((held) => held.id === session.id)
+      ? day.map((held) => (held.id === session.id ? newestSessionCopy(held, newest) : held))
+      : day,
   );
   return known === session;
 }

@@ -4,6 +4,7 @@ import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useSessionTransition } from '../hooks/use-session-commands';
 import { AbortAction } from './abort-action';
 import { DischargeForm } from './discharge-form';
+import { AWAITING_SIGNATURE } from './order-status';
 import { ServerRefusal } from './server-refusal';
 import { StopAction } from './stop-action';
 
@@ -30,6 +31,25 @@ function SimpleAction({
         {label}
       </button>
       {run.error && <ServerRefusal title={refusedTitle} error={run.error} />}
+    </div>
+  );
+}
+
+/** Start, shown but not offered while no physician has signed the dose (ORDER_REQUIRED). */
+function StartAwaitingOrder() {
+  return (
+    <div className="session-action">
+      <button
+        className="button button--primary"
+        type="button"
+        disabled
+        aria-describedby="start-awaiting-order"
+      >
+        Start infusion
+      </button>
+      <p id="start-awaiting-order" className="session-action__blocked">
+        {AWAITING_SIGNATURE}: the infusion can start once a physician has signed the dose order.
+      </p>
     </div>
   );
 }
@@ -90,14 +110,17 @@ export function SessionActions({
   return (
     <section className="session-panel" aria-labelledby="session-actions-title">
       <h2 id="session-actions-title">Actions</h2>
-      {allowed('start') && (
-        <SimpleAction
-          sessionId={sessionId}
-          transition="start"
-          label="Start infusion"
-          refusedTitle="Start refused"
-        />
-      )}
+      {allowed('start') &&
+        (session.order ? (
+          <SimpleAction
+            sessionId={sessionId}
+            transition="start"
+            label="Start infusion"
+            refusedTitle="Start refused"
+          />
+        ) : (
+          <StartAwaitingOrder />
+        ))}
       {allowed('resume') && (
         <SimpleAction
           sessionId={sessionId}

@@ -3,9 +3,8 @@ import { useNow } from '../../ui/hooks/use-now';
 import { InfusionProgress } from '../../ward/components/infusion-progress';
 import { SessionStateBadge } from '../../ward/components/session-state-badge';
 import { indicationLabel } from '../../ward/utils/session-labels';
-
-const formatDose = (value: number): string =>
-  Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0+$/, '');
+import { formatDose } from '../utils/order-dose';
+import { OrderStatus } from './order-status';
 
 export function SessionHeader({ session }: { session: Session }) {
   const now = useNow();
@@ -24,6 +23,7 @@ export function SessionHeader({ session }: { session: Session }) {
       <p className="session-header__dose" data-testid="session-dose">
         {formatDose(session.doseMgPerKg)} mg/kg · {formatDose(session.totalDoseMg)} mg total
       </p>
+      <OrderStatus order={session.order} />
       <div className="session-header__progress">
         <InfusionProgress elapsedMin={elapsedMin} plannedDurationMin={session.plannedDurationMin} />
       </div>

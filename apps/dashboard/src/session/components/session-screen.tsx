@@ -17,7 +17,12 @@ import { useSessionAlerts } from '../hooks/use-session-alerts';
 import { useSessionLog } from '../hooks/use-session-log';
 import { useSessionProfile } from '../hooks/use-session-profile';
 import { useSessionVitals } from '../hooks/use-session-vitals';
-import { mayOverride, mayRecord } from '../utils/session-permissions';
+import {
+  mayOverride,
+  mayRecord,
+  maySignOrder,
+  mayStillSignOrder,
+} from '../utils/session-permissions';
 import { AssessmentForm } from './assessment-form';
 import { AssessmentSummary } from './assessment-summary';
 import { InterventionForm } from './intervention-form';
@@ -26,6 +31,7 @@ import { OverrideForm } from './override-form';
 import { SessionActions } from './session-actions';
 import { SessionDownloads } from './session-downloads';
 import { SessionHeader } from './session-header';
+import { SignOrderForm } from './sign-order-form';
 import { SessionTimeline } from './session-timeline';
 import { SessionTrends } from './session-trends';
 import '../../ui/components/page.css';
@@ -87,6 +93,19 @@ export function SessionScreen() {
       />
       <div className="session-screen__columns">
         <div className="session-screen__column">
+          {maySignOrder(role) && mayStillSignOrder(session) && (
+            <section className="page__section" aria-labelledby="order-title">
+              <h2 id="order-title">Dose order</h2>
+              {session.order ? (
+                <details>
+                  <summary>Change the signed order</summary>
+                  <SignOrderForm session={session} />
+                </details>
+              ) : (
+                <SignOrderForm session={session} />
+              )}
+            </section>
+          )}
           <section className="page__section" aria-labelledby="assessment-title">
             <h2 id="assessment-title">Assessment</h2>
             <AssessmentSummary session={session} />

@@ -4,6 +4,7 @@ import {
   type AssessmentInput,
   type InterventionInput,
   type ObservationInput,
+  type OrderInput,
   type OverrideInput,
   type Session,
 } from '@vigil/shared';
@@ -40,6 +41,15 @@ export function useRecordAssessment(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: AssessmentInput) => apiClient.recordAssessment(sessionId, input),
+    onSuccess: (session) => applySession(queryClient, session),
+    onSettled: () => refreshLog(queryClient, sessionId),
+  });
+}
+
+export function useSignOrder(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OrderInput) => apiClient.signOrder(sessionId, input),
     onSuccess: (session) => applySession(queryClient, session),
     onSettled: () => refreshLog(queryClient, sessionId),
   });

@@ -1,0 +1,129 @@
+import {
+  HIGH_DOSE_MG_PER_KG,
+  orderSchema,
+  PLANNED_DURATION_RANGE_MIN,
+  type Session,
+} from '@vigil/shared';
+import { TextField } from '../../ui/components/form-field';
+import { useSchemaForm } from '../../ui/forms/use-schema-form';
+import { usePatient } from '../hooks/use-patient';
+import { useSignOrder } from '../hooks/use-session-commands';
+import { optionalText, parseNumberField } from '../utils/parse-number';
+import { formatDose, totalDoseMg } from '../utils/order-dose';
+import { ServerRefusal } from './server-refusal';
+
+interface OrderDraft {
+  doseMgPerKg: string;
+  plannedDurationMin: string;
+  highDoseReason: string;
+  durationOverrideReason: string;
+}
+
+const draftOf = (session: Session): OrderDraft => ({
+  doseMgPerKg: String(session.doseMgPerKg),
+  plannedDurationMin: String(session.plannedDurationMin),
+  highDoseReason: session.order?.highDoseReason ?? '',
+  durationOverrideReason: session.durationOverride?.reason ?? '',
+});
+
+const outsideProtocol = (minutes: number | undefined): boolean =>
+  minutes !== undefined &&
+  (minutes < PLANNED_DURATION_RANGE_MIN.min || minutes > PLANNED_DURATION_RANGE_MIN.max);
+
+/** What the total comes to for this patient, or why it cannot be said yet. */
+function TotalDose({ patientId, dose }: { patientId: string; dose: number | undefined }) {
+  const patient = usePatient(patientId);
+  if (patient.error) {
+    return <p className="form-error">Could not read the patient’s weight: check the total.</p>;
+  }
+  if (!patient.data) return <p className="form-field__hint">Reading the patient’s weight…</p>;
+  const { weightKg } = patient.data;
+  return (
+    <p className="form-field__hint" data-testid="order-total">
+      {dose !== undefined && Number.isFinite(dose)
+        ? `${formatDose(totalDoseMg(dose, weightKg))} mg total for ${formatDose(weightKg)} kg`
+        : `Patient weight ${formatDose(weightKg)} kg`}
+    </p>
+  );
+}
+
+/**
+ * The physician's signature on the dose (which they may change) before the start, checked by the
+ * shared order schema: a dose above 1 mg/kg needs its clinical reason, a duration outside 40–60
+ * minutes its own.
+ */
+export function SignOrderForm({ session }: { session: Session }) {
+  const sign = useSignOrder(session.id);
+  const { draft, setField, errors, handleSubmit } = useSchemaForm({
+    initial: draftOf(session),
+    schema: orderSchema,
+    toInput: (current) => {
+      const dose = parseNumberField(current.doseMgPerKg);
+      const minutes = parseNumberField(current.plannedDurationMin);
+      return {
+        doseMgPerKg: dose,
+        plannedDurationMin: minutes,
+        // A reason for what no longer needs one is not sent, so it is not put on record.
+        highDoseReason:
+          dose !== undefined && dose > HIGH_DOSE_MG_PER_KG
+            ? optionalText(current.highDoseReason)
+            : undefined,
+        durationOverrideReason: outsideProtocol(minutes)
+          ? optionalText(current.durationOverrideReason)
+          : undefined,
+      };
+    },
+  });
+  const dose = parseNumberField(draft.doseMgPerKg);
+  const minutes = parseNumberField(draft.plannedDurationMin);
+  const submit = handleSubmit((input) => sign.mutate(input));
+  const action = session.order ? 'Sign the changed order' : 'Sign order';
+
+  return (
+    <form aria-label="Sign order" onSubmit={submit} noValidate>
+      <div className="form-row">
+        <TextField
+          id="order-dose"
+          label="Dose (mg/kg)"
+          inputMode="decimal"
+          value={draft.doseMgPerKg}
+          onValueChange={setField('doseMgPerKg')}
+          error={errors.doseMgPerKg}
+        />
+        <TextField
+          id="order-duration"
+          label="Planned duration (min)"
+          inputMode="numeric"
+          value={draft.plannedDurationMin}
+          onValueChange={setField('plannedDurationMin')}
+          error={errors.plannedDurationMin}
+        />
+      </div>
+      <TotalDose patientId={session.patientId} dose={dose} />
+      {dose !== undefined && dose > HIGH_DOSE_MG_PER_KG && (
+        <TextField
+          id="order-high-dose-reason"
+          label="Reason for a dose above 1 mg/kg"
+          value={draft.highDoseReason}
+          onValueChange={setField('highDoseReason')}
+          error={errors.highDoseReason}
+        />
+      )}
+      {outsideProtocol(minutes) && (
+        <TextField
+          id="order-duration-reason"
+          label="Reason for a duration outside 40–60 min"
+          value={draft.durationOverrideReason}
+          onValueChange={setField('durationOverrideReason')}
+          error={errors.durationOverrideReason}
+        />
+      )}
+      <div className="form-actions">
+        <button className="button button--primary" type="submit" disabled={sign.isPending}>
+          {sign.isPending ? 'Signing…' : action}
+        </button>
+      </div>
+      {sign.error && <ServerRefusal title="Order refused" error={sign.error} />}
+    </form>
+  );
+}
