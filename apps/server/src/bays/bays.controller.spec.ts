@@ -60,7 +60,10 @@ describe.each(testDatabases())('ward bays on $name', (database) => {
     const scheduled = await openSession('2');
     const recovering = await openSession('11');
     await prepareSession(app, recovering);
-    await nurse.post(`/sessions/${recovering}/stop`).expect(200);
+    await nurse
+      .post(`/sessions/${recovering}/stop`)
+      .send({ reason: 'the patient asked to stop' })
+      .expect(200);
 
     await expect(listBays()).resolves.toEqual([
       { bay: '2', sessionId: scheduled, state: 'scheduled' },

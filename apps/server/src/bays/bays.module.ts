@@ -8,5 +8,6 @@ import { BaysService } from './bays.service';
   imports: [SessionsModule, DevicesModule],
   controllers: [BaysController],
   providers: [BaysService],
+  exports: [BaysService],
 })
 export class BaysModule {}

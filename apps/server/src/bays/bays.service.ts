@@ -1,23 +1,27 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { WardBay } from '@vigil/shared';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { DEMO_WARD } from '../demo/demo-ward';
 import { DevicesService } from '../devices/devices.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { wardBays } from './ward-bays';
 
 /**
  * The ward's chairs, read-only. The server keeps no list of bays of its own: a chair is known by
- * the bedside device registered to it, by a session in it, or by the demo ward.
+ * the bedside device registered to it, by a session in it, or by a module that furnishes the
+ * ward (the demo ward names its chairs at start).
  */
 @Injectable()
 export class BaysService {
+  private readonly furnished = new Set<string>();
+
   constructor(
     private readonly sessions: SessionsService,
     private readonly devices: DevicesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Chairs shown even while empty and without a device. */
+  furnish(bays: readonly string[]): void {
+    for (const bay of bays) this.furnished.add(bay);
+  }
 
   /** Not audited: it names sessions and states, never a patient. */
   async list(): Promise<WardBay[]> {
@@ -31,7 +35,7 @@ export class BaysService {
       deviceBays: devices.flatMap((device) =>
         device.bay !== null && device.revokedAt === null ? [device.bay] : [],
       ),
-      configuredBays: this.config.demo ? DEMO_WARD.map((chair) => chair.bay) : [],
+      configuredBays: [...this.furnished],
     });
   }
 }

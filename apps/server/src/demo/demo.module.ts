@@ -1,13 +1,23 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { BaysModule } from '../bays/bays.module';
+import { BaysService } from '../bays/bays.service';
 import { PatientsModule } from '../patients/patients.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { VitalsModule } from '../vitals/vitals.module';
 import { BedsideSimulator } from './bedside-simulator.service';
 import { DemoController } from './demo.controller';
+import { DEMO_WARD } from './demo-ward';
 
 @Module({
-  imports: [PatientsModule, SessionsModule, VitalsModule],
+  imports: [PatientsModule, SessionsModule, VitalsModule, BaysModule],
   controllers: [DemoController],
   providers: [BedsideSimulator],
 })
-export class DemoModule {}
+export class DemoModule implements OnModuleInit {
+  constructor(private readonly bays: BaysService) {}
+
+  /** The ward shows every demo chair, empty ones included. */
+  onModuleInit(): void {
+    this.bays.furnish(DEMO_WARD.map((chair) => chair.bay));
+  }
+}

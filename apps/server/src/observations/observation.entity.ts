@@ -1,7 +1,6 @@
 import type { ObservationInput, Severity, SideEffectCode } from '@vigil/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { isoTimestampColumn } from '../database/columns';
-import { jsonText } from '../sessions/session-clinical.columns';
+import { isoTimestampColumn, jsonText } from '../database/columns';
 
 @Entity({ name: 'observation' })
 @Index('idx_observation_session_at', ['sessionId', 'at'])

@@ -6,8 +6,7 @@ import type {
   ThresholdProfile,
 } from '@vigil/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { isoTimestampColumn } from '../database/columns';
-import { jsonText } from './session-clinical.columns';
+import { isoTimestampColumn, jsonText } from '../database/columns';
 
 @Entity({ name: 'infusion_session' })
 @Index('idx_infusion_session_state_bay', ['state', 'bay'])

@@ -5,11 +5,12 @@ import { PatientsModule } from '../patients/patients.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ThresholdProfilesModule } from '../threshold-profiles/threshold-profiles.module';
 import { UsersModule } from '../users/users.module';
-import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
+import { VitalSamplesModule } from '../vitals/vital-samples.module';
 import { DischargeService } from './discharge.service';
 import { SessionEntity } from './session.entity';
 import { ScheduleController } from './schedule.controller';
 import { SessionActionsController } from './session-actions.controller';
+import { SessionVitalsController } from './session-vitals.controller';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
@@ -21,9 +22,15 @@ import { SessionsService } from './sessions.service';
     UsersModule,
     AlertsModule,
     ThresholdProfilesModule,
+    VitalSamplesModule,
   ],
-  controllers: [SessionsController, SessionActionsController, ScheduleController],
-  providers: [SessionsService, DischargeService, VitalSamplesRepository],
-  exports: [SessionsService, DischargeService, VitalSamplesRepository],
+  controllers: [
+    SessionsController,
+    SessionActionsController,
+    SessionVitalsController,
+    ScheduleController,
+  ],
+  providers: [SessionsService, DischargeService],
+  exports: [SessionsService, DischargeService, VitalSamplesModule],
 })
 export class SessionsModule {}

@@ -1,7 +1,6 @@
 import type { ThresholdProfileInput } from '@vigil/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { isoTimestampColumn } from '../database/columns';
-import { jsonText } from '../sessions/session-clinical.columns';
+import { isoTimestampColumn, jsonText } from '../database/columns';
 
 @Entity({ name: 'threshold_profile' })
 export class ThresholdProfileEntity {

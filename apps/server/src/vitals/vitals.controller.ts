@@ -1,22 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import {
-  CLINICAL_ROLES,
-  downsample,
-  type TrendPoint,
-  type VitalSample,
-  type VitalsAccepted,
-} from '@vigil/shared';
-import { AuditService } from '../audit/audit.service';
+import { CLINICAL_ROLES, type VitalsAccepted } from '@vigil/shared';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
-import { actorOf, type Principal } from '../auth/principal';
-import { PATIENT_DATA_READERS } from '../auth/role-groups';
-import { toIsoTimestamp } from '../database/columns';
-import { SessionsService } from '../sessions/sessions.service';
-import { TrendQuery, VitalsBatchDto, VitalsRangeQuery } from './dto/vitals-batch.dto';
-import { VitalSamplesRepository } from './vital-samples.repository';
+import type { Principal } from '../auth/principal';
+import { VitalsBatchDto } from './dto/vitals-batch.dto';
 import { VitalsIngestService } from './vitals-ingest.service';
 
+/** Readings in. Reading them back is the session's business (SessionVitalsController). */
 @ApiTags('vitals')
 @ApiBearerAuth()
 @ApiHeader({
@@ -26,12 +16,7 @@ import { VitalsIngestService } from './vitals-ingest.service';
 })
 @Controller('sessions/:sessionId/vitals')
 export class VitalsController {
-  constructor(
-    private readonly ingest: VitalsIngestService,
-    private readonly samples: VitalSamplesRepository,
-    private readonly sessions: SessionsService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly ingest: VitalsIngestService) {}
 
   @Post()
   @Access({ devices: true, roles: CLINICAL_ROLES })
@@ -42,53 +27,5 @@ export class VitalsController {
     @Body() body: VitalsBatchDto,
   ): Promise<VitalsAccepted> {
     return this.ingest.ingest(principal, sessionId, body);
-  }
-
-  /** A long range, one point per bucket (at most about 500 unless a bucket is given). */
-  @Get('trend')
-  @Access({ roles: PATIENT_DATA_READERS })
-  async trend(
-    @CurrentPrincipal() principal: Principal,
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Query() query: TrendQuery,
-  ): Promise<TrendPoint[]> {
-    const session = await this.sessions.getEntity(sessionId);
-    const from = query.from ? toIsoTimestamp(query.from) : session.createdAt;
-    const to = query.to ? toIsoTimestamp(query.to) : toIsoTimestamp(Date.now());
-    const bucketMs =
-      (query.bucketS ?? Math.max(10, Math.ceil((Date.parse(to) - Date.parse(from)) / 500 / 1000))) *
-      1000;
-    const samples = await this.samples.findRange(sessionId, from, to);
-    await this.audit.record(actorOf(principal), {
-      action: 'vitals.read',
-      entity: 'session',
-      entityId: sessionId,
-      sessionId,
-      detail: { from, to, bucketMs, samples: samples.length },
-    });
-    return downsample(samples, bucketMs);
-  }
-
-  @Get()
-  @Access({ roles: PATIENT_DATA_READERS })
-  async range(
-    @CurrentPrincipal() principal: Principal,
-    @Param('sessionId', ParseUUIDPipe) sessionId: string,
-    @Query() query: VitalsRangeQuery,
-  ): Promise<VitalSample[]> {
-    await this.sessions.getEntity(sessionId);
-    const samples = await this.samples.findRange(
-      sessionId,
-      query.from ? toIsoTimestamp(query.from) : undefined,
-      query.to ? toIsoTimestamp(query.to) : undefined,
-    );
-    await this.audit.record(actorOf(principal), {
-      action: 'vitals.read',
-      entity: 'session',
-      entityId: sessionId,
-      sessionId,
-      detail: { from: query.from ?? null, to: query.to ?? null, samples: samples.length },
-    });
-    return samples;
   }
 }

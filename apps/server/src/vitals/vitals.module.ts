@@ -3,14 +3,14 @@ import { AlertsModule } from '../alerts/alerts.module';
 import { AuthModule } from '../auth/auth.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RealtimeModule } from '../realtime/realtime.module';
-import { SessionsModule } from '../sessions/sessions.module';
 import { DevicesGateway } from './devices.gateway';
+import { VitalSamplesModule } from './vital-samples.module';
 import { VitalsGroupCommit } from './vitals-group-commit';
 import { VitalsIngestService } from './vitals-ingest.service';
 import { VitalsController } from './vitals.controller';
 
 @Module({
-  imports: [SessionsModule, RealtimeModule, MetricsModule, AuthModule, AlertsModule],
+  imports: [VitalSamplesModule, RealtimeModule, MetricsModule, AuthModule, AlertsModule],
   controllers: [VitalsController],
   providers: [VitalsIngestService, VitalsGroupCommit, DevicesGateway],
   exports: [VitalsIngestService],
