@@ -181,5 +181,34 @@ describe.each(testDatabases())('changes of one alert on $name', (database) => {
         expect(entries[1]?.detail).toMatchObject({ to: 'high', reactivated: false });
       }
     });
+
+    it('orders acknowledgements racing the end of the session: no error, no alert left open', async () => {
+      const alert = await openAlert();
+      await as('nurse')
+        .post(`/sessions/${alert.sessionId}/stop`)
+        .send({ reason: 'the patient asked to stop' })
+        .expect(200);
+      const [ending, ...replies] = await Promise.all([
+        as('physician')
+          .post(`/sessions/${alert.sessionId}/abort`)
+          .send({ reason: 'left against advice' }),
+        ...Array.from({ length: 10 }, () => acknowledge(alert.id)),
+      ]);
+      expect(ending.status).toBe(200);
+      const acknowledged = replies.filter((reply) => reply.status === 200);
+      expect(acknowledged.length).toBeLessThanOrEqual(1);
+      expect(replies.filter((reply) => reply.status === 409)).toHaveLength(
+        10 - acknowledged.length,
+      );
+      expect(await stored(alert)).toMatchObject({
+        state: 'resolved',
+        resolvedReason: 'session-ended',
+      });
+      expect((await story(alert)).map((entry) => entry.action)).toEqual([
+        'alert.raised',
+        ...(acknowledged.length === 1 ? ['alert.acknowledged'] : []),
+        'alert.resolved',
+      ]);
+    });
   }
 });
