@@ -5,6 +5,7 @@ import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import {
   browserAvailable,
+  CLEAN_ASSESSMENT,
   launchChromium,
   type ServerProcess,
   startServerProcess,
@@ -15,18 +16,6 @@ import { pulsesSince, recordAlarmPulses } from './support/alarm-pulses';
 const OCCUPIED_EXTRA_BAYS = ['7', '8'];
 const EMPTY_BAYS = Array.from({ length: 16 }, (_, i) => String(i + 9));
 const CHAIRS = 6 + OCCUPIED_EXTRA_BAYS.length + EMPTY_BAYS.length;
-
-const CLEAN_ASSESSMENT = {
-  baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98, respRate: 14 },
-  checklist: {
-    consent: true,
-    fasting: true,
-    escortHome: true,
-    psychiatricEvaluation: true,
-    medicationsReviewed: true,
-    pregnancyTest: 'not-applicable',
-  },
-};
 
 // Needs Debian's Chromium; .ci/run installs it and makes this suite mandatory.
 (browserAvailable() ? describe : describe.skip)(
