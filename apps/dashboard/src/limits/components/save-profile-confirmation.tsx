@@ -1,14 +1,17 @@
 interface SaveProfileConfirmationProps {
-  profileName: string;
+  title: string;
+  /** What saving will do, and to which sessions. */
+  consequence: string;
   changes: readonly string[];
   saving: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** The changes in words before they reach every chair using this profile. */
+/** The changes in words, one by one, before they become the limits alarms are judged by. */
 export function SaveProfileConfirmation({
-  profileName,
+  title,
+  consequence,
   changes,
   saving,
   onConfirm,
@@ -16,11 +19,8 @@ export function SaveProfileConfirmation({
 }: SaveProfileConfirmationProps) {
   return (
     <div className="confirm-profile" role="group" aria-labelledby="confirm-profile-title">
-      <h4 id="confirm-profile-title">Save these changes to {profileName}?</h4>
-      <p>
-        They apply at once to every session on this profile, including infusions in progress, and
-        are recorded in the audit trail.
-      </p>
+      <h4 id="confirm-profile-title">{title}</h4>
+      <p>{consequence}</p>
       <ul data-testid="profile-changes">
         {changes.map((change) => (
           <li key={change}>{change}</li>

@@ -1,4 +1,4 @@
-import type { Role, Session } from '@vigil/shared';
+import { DEFAULT_THRESHOLD_PROFILE, type Role, type Session } from '@vigil/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { anAuthResponse } from '../../../test/auth.fixture';
@@ -46,6 +46,7 @@ function renderSession(role: Role, session: Session, routes = {}) {
     [`GET /sessions/${SESSION_ID}`]: () => jsonResponse(200, session),
     [`GET /sessions/${SESSION_ID}/vitals`]: () => jsonResponse(200, []),
     [`GET /sessions/${SESSION_ID}/log`]: () => jsonResponse(200, []),
+    [`GET /sessions/${SESSION_ID}/limits`]: () => jsonResponse(200, DEFAULT_THRESHOLD_PROFILE),
     'GET /alerts': () => jsonResponse(200, []),
     'GET /patients/p-4': () =>
       jsonResponse(200, {

@@ -1,4 +1,10 @@
-import type { Assessment, Role, Session, TimelineEvent } from '@vigil/shared';
+import {
+  DEFAULT_THRESHOLD_PROFILE,
+  type Assessment,
+  type Role,
+  type Session,
+  type TimelineEvent,
+} from '@vigil/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { anAuthResponse } from '../../../test/auth.fixture';
@@ -67,6 +73,7 @@ function renderSession(role: Role, session: Session, extraRoutes = {}) {
         aSample({ sessionId: SESSION_ID, at: '2026-11-25T10:02:00.000Z', spo2: 96 }),
       ]),
     [`GET /sessions/${SESSION_ID}/log`]: () => jsonResponse(200, timeline),
+    [`GET /sessions/${SESSION_ID}/limits`]: () => jsonResponse(200, DEFAULT_THRESHOLD_PROFILE),
     'GET /alerts': () => jsonResponse(200, []),
     ...extraRoutes,
   });

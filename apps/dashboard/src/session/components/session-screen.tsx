@@ -31,6 +31,7 @@ import { OverrideForm } from './override-form';
 import { SessionActions } from './session-actions';
 import { SessionDownloads } from './session-downloads';
 import { SessionHeader } from './session-header';
+import { SessionLimits } from './session-limits';
 import { SignOrderForm } from './sign-order-form';
 import { SessionTimeline } from './session-timeline';
 import { SessionTrends } from './session-trends';
@@ -118,6 +119,12 @@ export function SessionScreen() {
               Read only: your role reviews this session and cannot change it.
             </p>
           )}
+          <SessionLimits
+            session={session}
+            role={role}
+            limits={profile.data}
+            error={profile.error}
+          />
         </div>
         <section className="page__section session-screen__column" aria-labelledby="timeline-title">
           <h2 id="timeline-title">Timeline</h2>
