@@ -8,6 +8,7 @@ import { SessionLogScreen } from '../../audit/components/session-log-screen';
 import { SessionSearchScreen } from '../../audit/components/session-search-screen';
 import { LoginScreen } from '../../auth/components/login-screen';
 import { useAuthSession, useCurrentUser } from '../../auth/hooks/use-auth-session';
+import { TodayScreen } from '../../schedule/components/today-screen';
 import { SessionScreen } from '../../session/components/session-screen';
 import { WardScreen } from '../../ward/components/ward-screen';
 import { landingPath, LOGIN_PATH, PAGES, readFrom } from '../routes/route-access';
@@ -31,6 +32,14 @@ export function AppRoutes({ createSocket }: AppRoutesProps) {
             element={
               <RequireRole page="ward">
                 <WardScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={PAGES.today.path}
+            element={
+              <RequireRole page="today">
+                <TodayScreen />
               </RequireRole>
             }
           />

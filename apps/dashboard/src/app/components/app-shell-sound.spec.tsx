@@ -188,9 +188,7 @@ describe('the alarm sound on every page (app shell)', () => {
         /Technical alarm: no connection to the server since \d\d:\d\d:\d\d/,
       );
       expect(
-        screen
-          .getAllByRole('alert')
-          .some((alert) => /^Technical alarm — /.test(alert.textContent)),
+        screen.getAllByRole('alert').some((alert) => /^Technical alarm — /.test(alert.textContent)),
       ).toBe(true);
 
       act(() => socket.simulateConnect());

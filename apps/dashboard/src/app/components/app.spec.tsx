@@ -46,6 +46,7 @@ function installApi() {
     'POST /auth/logout': () => jsonResponse(204),
     'GET /sessions': () => jsonResponse(200, []),
     'GET /bays': () => jsonResponse(200, []),
+    'GET /schedule': () => jsonResponse(200, []),
     'GET /alerts': () => jsonResponse(200, []),
     'GET /users': () => jsonResponse(200, []),
     'GET /devices': () => jsonResponse(200, []),
@@ -113,9 +114,9 @@ describe('App routing', () => {
   });
 
   it.each<[Role, string[]]>([
-    ['nurse', ['Ward', 'Alerts']],
+    ['nurse', ['Ward', 'Today', 'Alerts']],
     // Clinical limits are a physician's (contract: roles), so the Limits page is theirs alone.
-    ['physician', ['Ward', 'Alerts', 'Session logs', 'Limits']],
+    ['physician', ['Ward', 'Today', 'Alerts', 'Session logs', 'Limits']],
     ['auditor', ['Alerts', 'Session logs', 'Audit']],
     ['admin', ['Audit', 'Admin']],
   ])('links a %s only to the pages it may open', async (role, links) => {

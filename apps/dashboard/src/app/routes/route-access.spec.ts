@@ -18,8 +18,14 @@ describe('route access', () => {
 
   it('links each role only to the pages it may open', () => {
     const paths = (role: (typeof ROLES)[number]) => pagesFor(role).map((page) => page.path);
-    expect(paths('nurse')).toEqual(['/ward', '/alerts']);
-    expect(paths('physician')).toEqual(['/ward', '/alerts', '/audit/sessions', '/limits']);
+    expect(paths('nurse')).toEqual(['/ward', '/today', '/alerts']);
+    expect(paths('physician')).toEqual([
+      '/ward',
+      '/today',
+      '/alerts',
+      '/audit/sessions',
+      '/limits',
+    ]);
     expect(paths('auditor')).toEqual(['/alerts', '/audit/sessions', '/audit']);
     expect(paths('admin')).toEqual(['/audit', '/admin']);
   });

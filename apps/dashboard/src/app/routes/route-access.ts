@@ -15,6 +15,8 @@ export interface PageAccess {
  */
 export const PAGES = {
   ward: { path: '/ward', label: 'Ward', roles: ['nurse', 'physician'] },
+  /** The day's list: who is expected in which chair, and whether their order is signed. */
+  today: { path: '/today', label: 'Today', roles: ['nurse', 'physician'] },
   alerts: { path: '/alerts', label: 'Alerts', roles: ['nurse', 'physician', 'auditor'] },
   session: {
     path: '/sessions',

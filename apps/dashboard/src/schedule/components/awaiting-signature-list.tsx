@@ -12,7 +12,10 @@ import { awaitingSignature } from '../utils/awaiting-signature';
  * and today's list, each a link to the session where the order is signed.
  */
 export function AwaitingSignatureList() {
-  const today = localDate(useNow());
+  // useNow re-renders as the clock moves, so the list follows midnight; the date itself is read
+  // from the clock now, as useNow's first value may predate the screen.
+  useNow();
+  const today = localDate(Date.now());
   const live = useLiveSessions();
   const schedule = useDaySchedule(today);
   const waiting = awaitingSignature(live.data, schedule.data);

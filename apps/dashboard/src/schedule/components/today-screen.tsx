@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { sessionPath } from '../../app/routes/route-access';
+import { AWAITING_SIGNATURE } from '../../session/components/order-status';
+import { useNow } from '../../ui/hooks/use-now';
+import { formatLocalHourMinute, localDate } from '../../ui/utils/format-date-time';
+import { SessionStateBadge } from '../../ward/components/session-state-badge';
+import { useDaySchedule } from '../hooks/use-day-schedule';
+import { chairsOfTheDay } from '../utils/chairs-of-the-day';
+import '../../ui/components/page.css';
+import '../../ward/components/bed-tile.css';
+import './today-screen.css';
+
+/** The day's list by the browser's calendar: chair by chair, who is expected when, and how far. */
+export function TodayScreen() {
+  // useNow re-renders as the clock moves, so the list follows midnight; the date itself is read
+  // from the clock now, as useNow's first value may predate the screen.
+  useNow();
+  const today = localDate(Date.now());
+  const { data, error } = useDaySchedule(today);
+  const chairs = useMemo(() => (data ? chairsOfTheDay(data) : undefined), [data]);
+
+  return (
+    <main className="page today-screen" aria-labelledby="today-title">
+      <h1 id="today-title">Today</h1>
+      <p className="page__status">{today}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          Could not load the day’s list: {error.message}
+        </p>
+      )}
+      {!chairs && !error && <p role="status">Loading the day’s list…</p>}
+      {chairs?.length === 0 && <p className="page__status">No session is scheduled today.</p>}
+      {chairs?.map(({ bay, sessions }) => (
+        <section
+          key={bay}
+          className="page__section today-screen__chair"
+          aria-labelledby={`today-bay-${bay}`}
+          data-testid={`today-bay-${bay}`}
+        >
+          <h2 id={`today-bay-${bay}`}>Bay {bay}</h2>
+          <ol className="today-screen__sessions">
+            {sessions.map((session) => (
+              <li key={session.id} className="today-screen__session">
+                <Link to={sessionPath(session.id)}>
+                  <time dateTime={session.scheduledAt}>
+                    {formatLocalHourMinute(session.scheduledAt)}
+                  </time>{' '}
+                  <span data-testid="patient-initials">{session.patient.initials}</span>
+                </Link>
+                <SessionStateBadge state={session.state} />
+                <span data-testid="order-state" data-signed={session.order ? true : undefined}>
+                  {session.order ? 'Order signed' : AWAITING_SIGNATURE}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </main>
+  );
+}
