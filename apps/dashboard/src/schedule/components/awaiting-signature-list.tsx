@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { sessionPath } from '../../app/routes/route-access';
-import { useNow } from '../../ui/hooks/use-now';
-import { formatLocalHourMinute, localDate } from '../../ui/utils/format-date-time';
+import { useLocalDate } from '../../ui/hooks/use-local-date';
+import { formatLocalHourMinute } from '../../ui/utils/format-date-time';
 import { useLiveSessions } from '../../ward/hooks/use-live-sessions';
 import { sessionStateLabel } from '../../ward/utils/session-labels';
 import { useDaySchedule } from '../hooks/use-day-schedule';
@@ -12,10 +12,7 @@ import { awaitingSignature } from '../utils/awaiting-signature';
  * and today's list, each a link to the session where the order is signed.
  */
 export function AwaitingSignatureList() {
-  // useNow re-renders as the clock moves, so the list follows midnight; the date itself is read
-  // from the clock now, as useNow's first value may predate the screen.
-  useNow();
-  const today = localDate(Date.now());
+  const today = useLocalDate();
   const live = useLiveSessions();
   const schedule = useDaySchedule(today);
   const waiting = awaitingSignature(live.data, schedule.data);

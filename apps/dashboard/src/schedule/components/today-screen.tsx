@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { sessionPath } from '../../app/routes/route-access';
 import { AWAITING_SIGNATURE } from '../../session/components/order-status';
-import { useNow } from '../../ui/hooks/use-now';
-import { formatLocalHourMinute, localDate } from '../../ui/utils/format-date-time';
+import { useLocalDate } from '../../ui/hooks/use-local-date';
+import { formatLocalHourMinute } from '../../ui/utils/format-date-time';
 import { SessionStateBadge } from '../../ward/components/session-state-badge';
 import { useDaySchedule } from '../hooks/use-day-schedule';
 import { chairsOfTheDay } from '../utils/chairs-of-the-day';
@@ -13,10 +13,7 @@ import './today-screen.css';
 
 /** The day's list by the browser's calendar: chair by chair, who is expected when, and how far. */
 export function TodayScreen() {
-  // useNow re-renders as the clock moves, so the list follows midnight; the date itself is read
-  // from the clock now, as useNow's first value may predate the screen.
-  useNow();
-  const today = localDate(Date.now());
+  const today = useLocalDate();
   const { data, error } = useDaySchedule(today);
   const chairs = useMemo(() => (data ? chairsOfTheDay(data) : undefined), [data]);
 
