@@ -1,4 +1,10 @@
-import { ALERT_PRIORITIES, type Alert, type AlertPriority, type AlertState } from '@vigil/shared';
+import {
+  ALERT_PRIORITIES,
+  newerAlert,
+  type Alert,
+  type AlertPriority,
+  type AlertState,
+} from '@vigil/shared';
 
 export type OpenAlerts = readonly Alert[];
 
@@ -14,14 +20,6 @@ export function priorityRank(priority: AlertPriority): number {
   return ALERT_PRIORITIES.indexOf(priority);
 }
 
-/**
- * Every change of an alert bumps its revision, so a copy with a lower one than the copy held (a
- * replayed event, a slow REST answer) is older and must not roll the screen back.
- */
-export function isBehind(candidate: Alert, held: Alert): boolean {
-  return candidate.revision < held.revision;
-}
-
 /** `alert.raised` or `alert.updated` (or an acknowledge's answer) applied to the open set. */
 export function applyAlertEvent(open: OpenAlerts, alert: Alert): OpenAlerts {
   const index = open.findIndex((held) => held.id === alert.id);
@@ -30,7 +28,9 @@ export function applyAlertEvent(open: OpenAlerts, alert: Alert): OpenAlerts {
     return held ? open.filter((other) => other.id !== alert.id) : open;
   }
   if (!held) return [...open, alert];
-  return isBehind(alert, held) ? open : open.with(index, alert);
+  // Every change bumps an alert's revision: a late copy (a replayed event, a slow answer) is older.
+  const newer = newerAlert(held, alert);
+  return newer === held ? open : open.with(index, newer);
 }
 
 /**
@@ -45,9 +45,8 @@ export function replaceOpenAlerts(
   const byId = new Map<string, Alert>();
   for (const alert of fetched) {
     if (!isOpenAlert(alert)) continue;
-    const held = byId.get(alert.id);
     // Two filtered requests may both hold an alert acknowledged between them.
-    if (!held || !isBehind(alert, held)) byId.set(alert.id, alert);
+    byId.set(alert.id, newerAlert(byId.get(alert.id), alert));
   }
   return eventsDuringFetch.reduce<OpenAlerts>(applyAlertEvent, [...byId.values()]);
 }

@@ -1,13 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import {
   isLiveSession,
+  newerAlert,
   type Alert,
   type Session,
   type VitalSample,
   type VitalsEvent,
 } from '@vigil/shared';
 import { applyAlertToCache } from '../../alerts/hooks/use-open-alerts';
-import { isBehind, type OpenAlerts } from '../../alerts/utils/open-alerts';
+import type { OpenAlerts } from '../../alerts/utils/open-alerts';
 import { queryKeys } from '../../api/query-keys';
 import { SESSION_VITALS_WINDOW } from '../../session/constants/session.constants';
 import { RECENT_VITALS_WINDOW } from '../../ward/constants/ward.constants';
@@ -103,8 +104,8 @@ export function applyAlertEvent(queryClient: QueryClient, alert: Alert) {
 /** One session's alerts, resolved ones too, with an alert's newest copy (the higher revision). */
 function withNewestCopy(alerts: readonly Alert[], alert: Alert): readonly Alert[] {
   const held = alerts.find((one) => one.id === alert.id);
-  if (held && isBehind(alert, held)) return alerts;
-  return [...alerts.filter((one) => one.id !== alert.id), alert];
+  const newer = newerAlert(held, alert);
+  return newer === held ? alerts : [...alerts.filter((one) => one.id !== alert.id), newer];
 }
 
 /**
