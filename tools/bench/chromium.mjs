@@ -1,41 +1,31 @@
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-
-/** Debian's Chromium, as the browser suites use it (`apt-get install chromium`); never a download. */
-export const CHROMIUM_PATH = process.env['VIGIL_CHROMIUM'] ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH, launchTestingChromium, TESTING_CHROMIUM_ARGS } from './testing.mjs';
 
 /**
- * The browser suites' flags (libs/testing/src/browser.ts): the machine's network is closed, so
- * Chromium's background services would only fail. Headless Chromium paces requestAnimationFrame
- * with its own 60 Hz begin-frame source, and a headless page is never hidden or occluded, so no
- * flag is needed for rAF to run at display rate; the throttling switches below only make sure of
- * it for timers and a backgrounded renderer.
+ * Headless Chromium paces requestAnimationFrame with its own 60 Hz begin-frame source, and a
+ * headless page is never hidden or occluded, so no flag is needed for rAF to run at display rate;
+ * these only make sure of it for timers and a backgrounded renderer.
  */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+const THROTTLING_OFF = [
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
 ];
 
-/** @param {string[]} [extraArgs] */
+/** The browser suites' flags (libs/testing/src/browser.ts) and the bench's own. */
+export const CHROMIUM_ARGS = [...TESTING_CHROMIUM_ARGS, ...THROTTLING_OFF];
+
+/**
+ * Debian's Chromium as the browser suites launch it (`apt-get install chromium`); never a download.
+ * @param {string[]} [extraArgs]
+ */
 export async function launchChromium(extraArgs = []) {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `${CHROMIUM_PATH} is missing: install Debian's Chromium (apt-get install chromium) or set VIGIL_CHROMIUM`,
     );
   }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_ARGS, ...extraArgs],
-  });
+  return launchTestingChromium([...THROTTLING_OFF, ...extraArgs]);
 }
 
 /**

@@ -1,23 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { createAgent, restClient } from './http.mjs';
 import { ADMIN_PASSWORD } from './server.mjs';
+import { CLEAN_ASSESSMENT } from './testing.mjs';
 
 export const NURSE = { username: 'bench-nurse', password: 'bench-nurse-password' };
 
 /** Every caller (token or device key) may make 1,200 requests a minute: stay well below. */
 const CALLS_PER_TOKEN = 900;
-
-const ASSESSMENT = {
-  baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98, respRate: 14 },
-  checklist: {
-    consent: true,
-    fasting: true,
-    escortHome: true,
-    psychiatricEvaluation: true,
-    medicationsReviewed: true,
-    pregnancyTest: 'not-applicable',
-  },
-};
 
 /** @typedef {{ index: number, bay: string, sessionId: string, apiKey: string }} Bed */
 
@@ -128,7 +117,7 @@ export async function setupWard({ baseUrl, beds, concurrency, runId }) {
       });
       await call('POST', `/api/v1/sessions/${session.id}/assessment`, {
         token: nurse,
-        body: ASSESSMENT,
+        body: CLEAN_ASSESSMENT,
       });
       return { index, bay, sessionId: session.id, apiKey: device.apiKey };
     },

@@ -15,6 +15,8 @@ const PASSWORD = 'e2e nurse password';
   let second: ServerProcess;
   let admin: string;
   let nurse: string;
+  /** Schedules the sessions: the dose is a physician's order, so they may start at once. */
+  let prescriber: string;
 
   async function call<T>(
     base: string,
@@ -52,7 +54,7 @@ const PASSWORD = 'e2e nurse password';
       displayName: 'Fan Out',
       weightKg: 70,
     });
-    const session = await call<Session>(first.url, 'POST', '/sessions', nurse, {
+    const session = await call<Session>(first.url, 'POST', '/sessions', prescriber, {
       patientId: patient.id,
       bay,
       indication: 'depression',
@@ -102,6 +104,13 @@ const PASSWORD = 'e2e nurse password';
     });
     // Logged in on the second instance: both share the signing key through the database.
     nurse = await login(second.url, 'e2e-nurse', PASSWORD);
+    await call(first.url, 'POST', '/users', admin, {
+      username: 'e2e-prescriber',
+      displayName: 'E2E Prescriber',
+      role: 'physician',
+      password: PASSWORD,
+    });
+    prescriber = await login(first.url, 'e2e-prescriber', PASSWORD);
   });
 
   afterAll(async () => {
@@ -125,7 +134,7 @@ const PASSWORD = 'e2e nurse password';
       displayName: 'Fan Out',
       weightKg: 70,
     });
-    const created = await call<Session>(first.url, 'POST', '/sessions', nurse, {
+    const created = await call<Session>(first.url, 'POST', '/sessions', prescriber, {
       patientId: patient.id,
       bay: 'R1',
       indication: 'depression',

@@ -21,19 +21,22 @@ export function browserAvailable(): boolean {
   return false;
 }
 
-export function launchChromium(): Promise<Browser> {
+/** This machine's network is closed: Chromium's background services would only fail. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Headless Debian Chromium with CHROMIUM_ARGS, and any flags a caller adds (the bench's). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    // This machine's network is closed: Chromium's background services would only fail.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }

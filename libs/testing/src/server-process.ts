@@ -1,9 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const WORKSPACE_ROOT = join(__dirname, '../../..');
+/** The workspace, from the sources (the suites) or from dist/testing (the bench) alike. */
+function workspaceRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no nx.json above ${from}`);
+  }
+}
+
+const WORKSPACE_ROOT = workspaceRoot(__dirname);
 export const BUILT_SERVER = join(WORKSPACE_ROOT, 'dist/server/apps/server/src/main.js');
 
 export async function freePort(): Promise<number> {
@@ -16,10 +25,17 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+export interface ServerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface ServerProcess {
   url: string;
   process: ChildProcess;
   output(): string;
+  /** Resolves when the process has ended, however it ended. */
+  exited: Promise<ServerExit>;
   /** SIGTERM, as an orchestrator stops a replica; resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -27,6 +43,14 @@ export interface ServerProcess {
 export interface ServerProcessOptions {
   /** Listen on this port (a replica restarted at its old address); a free port otherwise. */
   port?: number;
+  /** Node's own flags, before the server's script (`--cpu-prof` …). */
+  nodeArgs?: string[];
+  /** How long the server may take to answer its health check (30 s unless said). */
+  healthTimeoutMs?: number;
+  /** Each chunk of output as it comes, besides what `output()` keeps. */
+  onOutput?: (chunk: string) => void;
+  /** After SIGTERM, SIGKILL once this long has passed without an exit (never, unless said). */
+  killAfterMs?: number;
 }
 
 /** The built server as a real process, configured by its environment alone, as operators run it. */
@@ -35,7 +59,8 @@ export async function startServerProcess(
   options: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [BUILT_SERVER], {
+  const healthTimeoutMs = options.healthTimeoutMs ?? 30_000;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BUILT_SERVER], {
     env: {
       PATH: process.env['PATH'] ?? '',
       LOG_LEVEL: 'warn',
@@ -48,14 +73,25 @@ export async function startServerProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    output += text;
+    options.onOutput?.(text);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let ended: ServerExit | null = null;
+  const exited = new Promise<ServerExit>((resolve) =>
+    child.once('exit', (code, signal) => {
+      ended = { code, signal };
+      resolve(ended);
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + healthTimeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    const healthy = await fetch(`${url}/api/v1/health`)
+    if (ended) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    const healthy = await fetch(`${url}/api/v1/health`, { signal: AbortSignal.timeout(2_000) })
       .then((response) => response.ok)
       .catch(() => false);
     if (healthy) {
@@ -63,10 +99,15 @@ export async function startServerProcess(
         url,
         process: child,
         output: () => output,
+        exited,
         async stop() {
-          if (child.exitCode !== null) return child.exitCode;
+          if (ended) return ended.code;
           child.kill('SIGTERM');
-          const [code] = (await once(child, 'exit')) as [number | null];
+          const timer = options.killAfterMs
+            ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs)
+            : undefined;
+          const { code } = await exited;
+          clearTimeout(timer);
           return code;
         },
       };
@@ -74,5 +115,5 @@ export async function startServerProcess(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGKILL');
-  throw new Error(`server did not become healthy within 30 s:\n${output}`);
+  throw new Error(`server did not become healthy within ${healthTimeoutMs / 1000} s:\n${output}`);
 }

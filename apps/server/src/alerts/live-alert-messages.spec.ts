@@ -44,6 +44,18 @@ describe('live alert messages', () => {
     ]);
   });
 
+  it('names the stricter limit of an alert being upgraded: a rewrite never brings the milder one back', () => {
+    const live = new LiveAlertMessages();
+    live.track(
+      { id: 'a2', sessionId: 's1', code: 'SYSTOLIC_HIGH', value: 165, threshold: 160 },
+      T0,
+    );
+    live.retarget('s1', 'SYSTOLIC_HIGH', 180);
+    expect(live.observe('s1', [{ systolic: 185 }], RULES, 30, T0 + 200)).toEqual([
+      { id: 'a2', value: 185, threshold: 180, message: 'Systolic 185 ≥ 180' },
+    ]);
+  });
+
   it('says nothing more of an alert it no longer tracks', () => {
     const live = new LiveAlertMessages();
     live.track(SPO2_ALERT, T0);

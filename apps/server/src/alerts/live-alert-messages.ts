@@ -64,6 +64,15 @@ export class LiveAlertMessages {
     return known ? worseValue(code, known.value, value) : value;
   }
 
+  /**
+   * The open alert is being upgraded to a stricter limit: messages from now on name it, so that a
+   * rewrite computed before the upgrade is written never brings the milder limit back.
+   */
+  retarget(sessionId: string, code: PhysiologicalCode, threshold: number): void {
+    const tracked = this.sessions.get(sessionId)?.get(code);
+    if (tracked) tracked.threshold = threshold;
+  }
+
   untrack(sessionId: string, code: PhysiologicalCode): void {
     this.sessions.get(sessionId)?.delete(code);
   }

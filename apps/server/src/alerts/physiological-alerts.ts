@@ -96,6 +96,8 @@ export class PhysiologicalAlerts implements OnApplicationBootstrap, OnModuleDest
     const baseline = session.assessment?.baseline ?? null;
     const rules = { ...profile, rules: profile.rules.map((rule) => effectiveRule(rule, baseline)) };
     const events = this.engine.evaluate(session.id, samples, rules);
+    for (const { code, event } of events)
+      if (event.type === 'upgrade') this.live.retarget(session.id, code, event.threshold);
     if (events.length > 0)
       void this.enqueue(session.id, () => this.applyEngineEvents(session, events));
     const due = this.live.observe(
