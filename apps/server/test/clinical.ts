@@ -13,7 +13,10 @@ export const RECOVERED: DischargeInput = {
   escort: { name: 'Alex Doe', phone: '+44 20 7946 0018' },
 };
 
-/** Takes a scheduled session through a clean assessment and, if asked, into the infusion. */
+/**
+ * Takes a scheduled session through the physician's order (when a nurse scheduled it), a clean
+ * assessment and, if asked, into the infusion.
+ */
 export async function prepareSession(
   app: INestApplication,
   sessionId: string,
@@ -21,6 +24,8 @@ export async function prepareSession(
 ): Promise<void> {
   const sessions = app.get(SessionsService);
   const actor = actorOf(systemPrincipal('test'));
+  const { order, doseMgPerKg, plannedDurationMin } = await sessions.getEntity(sessionId);
+  if (!order) await sessions.signOrder(actor, sessionId, { doseMgPerKg, plannedDurationMin });
   await sessions.assess(actor, sessionId, CLEAN_ASSESSMENT);
   if (until === 'infusing') await sessions.start(actor, sessionId);
 }

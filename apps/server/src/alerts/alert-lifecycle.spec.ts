@@ -32,7 +32,7 @@ describe.each(testDatabases())('the alert lifecycle on $name', (database) => {
       .post('/patients')
       .send({ mrn: `LIFE-${bay}`, displayName: 'Life Cycle', weightKg: 70 })
       .expect(201);
-    const session = await as('nurse')
+    const session = await as('physician')
       .post('/sessions')
       .send({
         patientId: patient.body.id,

@@ -25,7 +25,7 @@ describe.each(testDatabases())('alerts on $name', (database) => {
       .post('/patients')
       .send({ mrn: `ALR-${bay}`, displayName: 'Alert Test', weightKg: 70 })
       .expect(201);
-    const session = await as('nurse')
+    const session = await as('physician')
       .post('/sessions')
       .send({
         patientId: patient.body.id,

@@ -23,7 +23,7 @@ describe.each(testDatabases())('technical alarms on $name', (database) => {
       .post('/patients')
       .send({ mrn: `TECH-${bay}`, displayName: 'Tech Alarm', weightKg: 70 })
       .expect(201);
-    const session = await as('nurse')
+    const session = await as('physician')
       .post('/sessions')
       .send({
         patientId: patient.body.id,

@@ -22,7 +22,7 @@ describe.each(testDatabases())('a severe side effect on $name', (database) => {
       .post('/patients')
       .send({ mrn: `SEV-${bay}`, displayName: 'Severe Event', weightKg: 70 })
       .expect(201);
-    const session = await as('nurse')
+    const session = await as('physician')
       .post('/sessions')
       .send({
         patientId: patient.body.id,

@@ -55,7 +55,7 @@ describe.each(testDatabases())('threshold profile preview on $name', (database) 
       .post('/patients')
       .send({ mrn, displayName: 'Preview Patient', weightKg: 70 })
       .expect(201);
-    const session = await as('nurse')
+    const session = await as('physician')
       .post('/sessions')
       .send({ patientId: patient.body.id, bay, indication: 'depression', doseMgPerKg: 0.5 })
       .expect(201);

@@ -51,7 +51,7 @@ describe.each(testDatabases())('one session’s limits on $name', (database) => 
       .post('/patients')
       .send({ mrn: `SL-${bay}`, displayName: 'Limits Patient', weightKg: 70 })
       .expect(201);
-    const created = await as('nurse')
+    const created = await as('physician')
       .post('/sessions')
       .send({
         patientId: patient.body.id,

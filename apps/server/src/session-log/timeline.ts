@@ -2,6 +2,7 @@ import type { AuditEntry, TimelineEvent, TimelineKind } from '@vigil/shared';
 
 const STATE_WORDS: Record<string, string> = {
   'session.created': 'Session scheduled',
+  'session.order': 'Order signed',
   'session.start': 'Infusion started',
   'session.pause': 'Infusion paused',
   'session.resume': 'Infusion resumed',
@@ -25,6 +26,9 @@ function summarise(entry: AuditEntry, kind: TimelineKind): string {
   const text = (key: string) => (typeof detail[key] === 'string' ? detail[key] : '');
   switch (kind) {
     case 'state': {
+      if (entry.action === 'session.order') {
+        return `Order signed: ${String(detail['doseMgPerKg'])} mg/kg over ${String(detail['plannedDurationMin'])} min`;
+      }
       const reason = text('reason');
       return reason
         ? `${STATE_WORDS[entry.action]}: ${reason}`

@@ -21,7 +21,7 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       .send({ mrn: `CLIN-${bay}`, displayName: 'Casey Jones', weightKg: 80 })
       .expect(201);
     return (
-      await nurse()
+      await as('physician')
         .post('/sessions')
         .send({
           patientId: patient.body.id,
@@ -79,7 +79,7 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       .post('/patients')
       .send({ mrn: 'CLIN-DUR', displayName: 'Dur Ation', weightKg: 70 })
       .expect(201);
-    const reply = await nurse()
+    const reply = await as('physician')
       .post('/sessions')
       .send({
         patientId: patient.body.id,
@@ -129,12 +129,12 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       indication: 'depression',
       doseMgPerKg: 0.5,
     };
-    const wrong = await nurse()
+    const wrong = await as('physician')
       .post('/sessions')
       .send({ ...base, assignedNurseId: physicianId })
       .expect(400);
     expect(wrong.body.message).toEqual(['assignedNurseId must be an enabled nurse']);
-    const created = await nurse()
+    const created = await as('physician')
       .post('/sessions')
       .send({ ...base, assignedNurseId: nurseId, supervisingPhysicianId: physicianId })
       .expect(201);
@@ -296,7 +296,7 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       .post(`/sessions/${id}/observations`)
       .send({ type: 'nausea', severity: 'mild' })
       .expect(409);
-    expect(reply.body.message).toMatch(/is aborted/);
+    expect(reply.body.code).toBe('SESSION_STATE_CONFLICT');
   });
 
   it('lets auditors read the log and export it, and nothing more', async () => {

@@ -5,7 +5,14 @@ import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { PATIENT_DATA_READERS } from '../auth/role-groups';
 import { DischargeService } from './discharge.service';
-import { AssessmentDto, DischargeDto, OverrideDto, ReasonDto, StopDto } from './dto/clinical.dto';
+import {
+  AssessmentDto,
+  DischargeDto,
+  OrderDto,
+  OverrideDto,
+  ReasonDto,
+  StopDto,
+} from './dto/clinical.dto';
 import { SessionsService } from './sessions.service';
 
 /** The infusion's life cycle, as nurses and physicians drive it from the chair. */
@@ -27,6 +34,18 @@ export class SessionActionsController {
     @Body() body: AssessmentDto,
   ): Promise<Session> {
     return this.sessions.assess(actorOf(principal), id, body);
+  }
+
+  /** The dose is a physician's order: a physician signs it before the start. */
+  @Post('order')
+  @Access({ roles: ['physician'] })
+  @HttpCode(200)
+  order(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: OrderDto,
+  ): Promise<Session> {
+    return this.sessions.signOrder(actorOf(principal), id, body);
   }
 
   /** Only a physician may let a flagged session start. */

@@ -22,7 +22,7 @@ describe.each(testDatabases())('session safety on $name', (database) => {
       .send({ mrn: `SAFE-${patients}`, displayName: 'Robin Vale', weightKg: 70 })
       .expect(201);
     return (
-      await nurse()
+      await as('physician')
         .post('/sessions')
         .send({ patientId: patient.body.id, bay, indication: 'depression', doseMgPerKg: 0.5 })
         .expect(201)
@@ -64,6 +64,77 @@ describe.each(testDatabases())('session safety on $name', (database) => {
   afterAll(async () => {
     await app?.close();
     await database.drop();
+  });
+
+  describe("the physician's order", () => {
+    async function scheduledByNurse(doseMgPerKg = 0.5): Promise<string> {
+      patients += 1;
+      const patient = await nurse()
+        .post('/patients')
+        .send({ mrn: `SAFE-${patients}`, displayName: 'Robin Vale', weightKg: 80 })
+        .expect(201);
+      const session = await nurse()
+        .post('/sessions')
+        .send({
+          patientId: patient.body.id,
+          bay: `O${patients}`,
+          indication: 'depression',
+          doseMgPerKg,
+        })
+        .expect(201);
+      expect(session.body.order).toBeNull();
+      return session.body.id as string;
+    }
+
+    it("keeps a nurse's session from starting until a physician signs the dose", async () => {
+      const id = await scheduledByNurse();
+      await nurse().post(`/sessions/${id}/assessment`).send(CLEAN_ASSESSMENT).expect(200);
+      const refused = await nurse().post(`/sessions/${id}/start`).expect(409);
+      expect(refused.body.code).toBe('ORDER_REQUIRED');
+      await nurse()
+        .post(`/sessions/${id}/order`)
+        .send({ doseMgPerKg: 0.5, plannedDurationMin: 40 })
+        .expect(403);
+      const signed = await physician()
+        .post(`/sessions/${id}/order`)
+        .send({ doseMgPerKg: 0.4, plannedDurationMin: 45 })
+        .expect(200);
+      expect(signed.body).toMatchObject({
+        doseMgPerKg: 0.4,
+        totalDoseMg: 32,
+        plannedDurationMin: 45,
+        order: { doseMgPerKg: 0.4, plannedDurationMin: 45, signedBy: 'physician' },
+      });
+      await nurse().post(`/sessions/${id}/start`).expect(200);
+      expect((await auditOf(id, 'session.order'))[0]?.detail).toMatchObject({ doseMgPerKg: 0.4 });
+      const late = await physician()
+        .post(`/sessions/${id}/order`)
+        .send({ doseMgPerKg: 0.5, plannedDurationMin: 40 })
+        .expect(409);
+      expect(late.body.code).toBe('SESSION_STATE_CONFLICT');
+    });
+
+    it('wants the clinical reason for a dose above 1 mg/kg', async () => {
+      const id = await scheduledByNurse();
+      const refused = await physician()
+        .post(`/sessions/${id}/order`)
+        .send({ doseMgPerKg: 1.5, plannedDurationMin: 40 })
+        .expect(400);
+      expect(refused.body.message).toEqual([
+        'highDoseReason must give the clinical reason for a dose above 1 mg/kg',
+      ]);
+      const signed = await physician()
+        .post(`/sessions/${id}/order`)
+        .send({
+          doseMgPerKg: 1.5,
+          plannedDurationMin: 40,
+          highDoseReason: 'partial response at 1 mg/kg over four infusions',
+        })
+        .expect(200);
+      expect(signed.body.order.highDoseReason).toBe(
+        'partial response at 1 mg/kg over four infusions',
+      );
+    });
   });
 
   describe('stopping', () => {
@@ -281,7 +352,7 @@ describe.each(testDatabases())('session safety on $name', (database) => {
         .expect(201);
       const at = async (bay: string, scheduledAt: string) =>
         (
-          await nurse()
+          await as('physician')
             .post('/sessions')
             .send({
               patientId: patient.body.id,

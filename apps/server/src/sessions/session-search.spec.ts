@@ -107,7 +107,10 @@ describe.each(testDatabases())('searching sessions on $name', (database) => {
     await otherNurse.get(`/sessions/${ids.ada}`).expect(200);
     // Into recovery, where no missing SpO2 can raise a signal-loss alert of its own meanwhile.
     for (const id of Object.values(ids)) {
-      await as('nurse').post(`/sessions/${id}/stop`).expect(200);
+      await as('nurse')
+        .post(`/sessions/${id}/stop`)
+        .send({ reason: 'test ends the infusion' })
+        .expect(200);
     }
   });
 

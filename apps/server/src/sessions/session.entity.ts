@@ -2,6 +2,7 @@ import type {
   Assessment,
   Indication,
   Override,
+  SessionOrder,
   SessionState,
   ThresholdProfile,
 } from '@vigil/shared';
@@ -68,6 +69,10 @@ export class SessionEntity {
 
   @Column({ name: 'start_override', type: 'text', nullable: true, transformer: jsonText })
   override!: Override | null;
+
+  /** The physician's signed order; null while a nurse's draft waits for the signature. */
+  @Column({ name: 'physician_order', type: 'text', nullable: true, transformer: jsonText })
+  order!: SessionOrder | null;
 
   @Column({ name: 'duration_override', type: 'text', nullable: true, transformer: jsonText })
   durationOverride!: Override | null;

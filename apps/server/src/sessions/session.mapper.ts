@@ -27,6 +27,7 @@ export function toSession(
     doseMgPerKg: entity.doseMgPerKg,
     totalDoseMg: entity.totalDoseMg,
     plannedDurationMin: entity.plannedDurationMin,
+    order: entity.order,
     durationOverride: entity.durationOverride,
     thresholdProfileId: entity.thresholdProfileId,
     assignedNurseId: entity.assignedNurseId,

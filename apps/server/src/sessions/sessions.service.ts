@@ -9,10 +9,12 @@ import {
   sessionActionRefusal,
   uncoveredFlags,
   type AssessmentInput,
+  type Order,
   type OverrideInput,
   type Role,
   type Session,
   type SessionAction,
+  type SessionOrder,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, type Repository } from 'typeorm';
@@ -94,14 +96,16 @@ export class SessionsService {
     await this.checkAssignee(input.assignedNurseId, 'nurse', 'assignedNurseId');
     await this.checkAssignee(input.supervisingPhysicianId, 'physician', 'supervisingPhysicianId');
     const createdAt = toIsoTimestamp(at);
+    const signed = actor.role === 'physician' || actor.role === 'system';
     const session = this.sessions.create({
       id: randomUUID(),
       patientId: patient.id,
       bay: input.bay,
       indication: input.indication,
       doseMgPerKg: input.doseMgPerKg,
-      totalDoseMg: Math.round(input.doseMgPerKg * patient.weightKg * 10) / 10,
+      totalDoseMg: totalDose(input.doseMgPerKg, patient.weightKg),
       plannedDurationMin: input.plannedDurationMin,
+      order: signed ? signedOrder(actor, input, createdAt) : null,
       durationOverride: input.durationOverrideReason
         ? { reason: input.durationOverrideReason, by: actor.actor, at: createdAt }
         : null,
@@ -134,6 +138,8 @@ export class SessionsService {
           plannedDurationMin: session.plannedDurationMin,
           at: createdAt,
           scheduledAt: session.scheduledAt,
+          orderSigned: signed,
+          ...(input.highDoseReason && { highDoseReason: input.highDoseReason }),
           ...(session.durationOverride && {
             durationOverrideReason: session.durationOverride.reason,
           }),
@@ -318,6 +324,46 @@ export class SessionsService {
   }
 
   /**
+   * A physician signs the order (the dose and the planned duration, which they may change) before
+   * the infusion starts; a session a nurse scheduled cannot start without it.
+   */
+  async signOrder(actor: Actor, id: string, input: Order): Promise<Session> {
+    const session = await this.getEntity(id);
+    if (session.state !== 'scheduled' && session.state !== 'assessed') {
+      throw conflict(
+        'SESSION_STATE_CONFLICT',
+        `an order is signed before the infusion starts; this session is ${session.state}`,
+        { state: session.state },
+      );
+    }
+    const patient = (await this.patients.getEntities([session.patientId])).get(session.patientId);
+    const now = toIsoTimestamp(Date.now());
+    const order = signedOrder(actor, input, now);
+    return this.write(actor, session, {
+      changes: {
+        order,
+        doseMgPerKg: input.doseMgPerKg,
+        totalDoseMg: totalDose(input.doseMgPerKg, patient?.weightKg ?? 0),
+        plannedDurationMin: input.plannedDurationMin,
+        durationOverride: input.durationOverrideReason
+          ? { reason: input.durationOverrideReason, by: actor.actor, at: now }
+          : null,
+      },
+      audit: {
+        action: 'session.order',
+        detail: {
+          doseMgPerKg: input.doseMgPerKg,
+          plannedDurationMin: input.plannedDurationMin,
+          ...(input.highDoseReason && { highDoseReason: input.highDoseReason }),
+          ...(input.durationOverrideReason && {
+            durationOverrideReason: input.durationOverrideReason,
+          }),
+        },
+      },
+    });
+  }
+
+  /**
    * The infusion starts from a clean assessment, or a flagged one whose every flag a physician's
    * override covers; it takes the limits then in force with it.
    */
@@ -325,6 +371,12 @@ export class SessionsService {
     return this.transition(actor, id, 'start', {
       at,
       gate: (session) => {
+        if (!session.order) {
+          throw conflict(
+            'ORDER_REQUIRED',
+            "the dose is a physician's order: a physician must sign it before the start",
+          );
+        }
         if (!session.assessment) {
           throw conflict('ASSESSMENT_REQUIRED', 'the pre-infusion assessment is not recorded yet');
         }
@@ -508,6 +560,24 @@ export class SessionsService {
       toSession(entity, patients.get(entity.patientId), latest.get(entity.id) ?? {}, now),
     );
   }
+}
+
+function totalDose(doseMgPerKg: number, weightKg: number): number {
+  return Math.round(doseMgPerKg * weightKg * 10) / 10;
+}
+
+function signedOrder(
+  actor: Actor,
+  input: Pick<Order, 'doseMgPerKg' | 'plannedDurationMin' | 'highDoseReason'>,
+  at: string,
+): SessionOrder {
+  return {
+    doseMgPerKg: input.doseMgPerKg,
+    plannedDurationMin: input.plannedDurationMin,
+    ...(input.highDoseReason && { highDoseReason: input.highDoseReason }),
+    signedBy: actor.actor,
+    signedAt: at,
+  };
 }
 
 function stateConflict(action: SessionAction, state: string): VigilException {

@@ -25,7 +25,7 @@ describe.each(testDatabases())('threshold profiles on $name', (database) => {
       .post('/patients')
       .send({ mrn: `TP-${bay}`, displayName: 'Profile Test', weightKg: 70 })
       .expect(201);
-    const session = await as('nurse')
+    const session = await as('physician')
       .post('/sessions')
       .send({
         patientId: patient.body.id,
@@ -166,7 +166,7 @@ describe.each(testDatabases())('threshold profiles on $name', (database) => {
       .post('/patients')
       .send({ mrn: 'TP-NONE', displayName: 'No Profile', weightKg: 70 })
       .expect(201);
-    const reply = await as('nurse')
+    const reply = await as('physician')
       .post('/sessions')
       .send({
         patientId: patient.body.id,

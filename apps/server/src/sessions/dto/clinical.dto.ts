@@ -1,6 +1,7 @@
 import {
   assessmentSchema,
   dischargeSchema,
+  orderSchema,
   overrideSchema,
   reasonSchema,
   stopSchema,
@@ -10,5 +11,6 @@ import { createZodDto } from 'nestjs-zod';
 export class AssessmentDto extends createZodDto(assessmentSchema) {}
 export class ReasonDto extends createZodDto(reasonSchema) {}
 export class StopDto extends createZodDto(stopSchema) {}
+export class OrderDto extends createZodDto(orderSchema) {}
 export class OverrideDto extends createZodDto(overrideSchema) {}
 export class DischargeDto extends createZodDto(dischargeSchema) {}

@@ -1,5 +1,6 @@
 import type { LatestVitals } from '../vitals/vital-sample.types';
 import type { Assessment, Override } from './clinical.schema';
+import type { SessionOrder } from './create-session.schema';
 import type { SessionAction, SessionState } from './session-state';
 
 export const INDICATIONS = [
@@ -27,6 +28,8 @@ export interface Session {
   doseMgPerKg: number;
   totalDoseMg: number;
   plannedDurationMin: number;
+  /** The physician's signed order; null while a nurse's draft waits for a physician. */
+  order: SessionOrder | null;
   /** A physician's reason for a duration outside 40–60 minutes, with who and when. */
   durationOverride: Override | null;
   thresholdProfileId: string;
