@@ -4,6 +4,8 @@ import { ADMIN_PASSWORD } from './server.mjs';
 import { CLEAN_ASSESSMENT } from './testing.mjs';
 
 export const NURSE = { username: 'bench-nurse', password: 'bench-nurse-password' };
+/** Schedules every session, so each carries its signed order (a nurse's would wait for one). */
+export const PHYSICIAN = { username: 'bench-physician', password: 'bench-physician-password' };
 
 /** Every caller (token or device key) may make 1,200 requests a minute: stay well below. */
 const CALLS_PER_TOKEN = 900;
@@ -51,7 +53,8 @@ function progressPrinter(label, total) {
 }
 
 /**
- * Through the REST API only: admin → nurse; per bed a device, a patient, a session, its
+ * Through the REST API only: admin → nurse and physician; per bed a device, a patient, a
+ * session the physician schedules (with its signed order), its
  * assessment; then every session started in one last quick pass (so no bed is silent long
  * enough for SIGNAL_LOSS before the load starts).
  * @param {{ baseUrl: string, beds: number, concurrency: number, runId: string }} options
@@ -77,6 +80,16 @@ export async function setupWard({ baseUrl, beds, concurrency, runId }) {
       password: NURSE.password,
     },
   });
+  await call('POST', '/api/v1/users', {
+    token: admin,
+    expect: 201,
+    body: {
+      username: PHYSICIAN.username,
+      displayName: 'Bench Physician',
+      role: 'physician',
+      password: PHYSICIAN.password,
+    },
+  });
   // One login per CALLS_PER_TOKEN calls: each token is its own caller for the rate limit.
   const adminTokens = [admin];
   while (adminTokens.length * CALLS_PER_TOKEN < beds + 1)
@@ -84,6 +97,9 @@ export async function setupWard({ baseUrl, beds, concurrency, runId }) {
   const nurseTokens = /** @type {string[]} */ ([]);
   while (nurseTokens.length * CALLS_PER_TOKEN < beds * 4 || nurseTokens.length === 0)
     nurseTokens.push(await login(NURSE.username, NURSE.password));
+  const physicianTokens = /** @type {string[]} */ ([]);
+  while (physicianTokens.length * CALLS_PER_TOKEN < beds || physicianTokens.length === 0)
+    physicianTokens.push(await login(PHYSICIAN.username, PHYSICIAN.password));
   /** @param {string[]} tokens @param {number} index @param {number} callsEach */
   const tokenFor = (tokens, index, callsEach) =>
     tokens[Math.floor((index * callsEach) / CALLS_PER_TOKEN) % tokens.length];
@@ -111,7 +127,7 @@ export async function setupWard({ baseUrl, beds, concurrency, runId }) {
         },
       });
       const session = await call('POST', '/api/v1/sessions', {
-        token: nurse,
+        token: tokenFor(physicianTokens, index, 1),
         expect: 201,
         body: { patientId: patient.id, bay, indication: 'depression', doseMgPerKg: 0.5 },
       });
@@ -144,6 +160,6 @@ export async function setupWard({ baseUrl, beds, concurrency, runId }) {
     startPassSeconds: (finished - startPass) / 1000,
     requests: stats.requests,
     throttled: stats.throttled,
-    logins: adminTokens.length + nurseTokens.length,
+    logins: adminTokens.length + nurseTokens.length + physicianTokens.length,
   };
 }

@@ -58,7 +58,7 @@ describe.each(testDatabases())('the session log on $name', (database) => {
       .send({ mrn: 'LOG-0042', displayName: 'Ada Lovelace', birthDate: '1980-02-03', weightKg: 70 })
       .expect(201);
     session = (
-      await nurse
+      await apiAs(app, tokens.physician)
         .post('/sessions')
         .send({ patientId: patient.body.id, bay: 'L1', indication: 'depression', doseMgPerKg: 0.5 })
         .expect(201)

@@ -520,7 +520,7 @@ export class SessionsService {
       throw error;
     }
     announceEnd();
-    return this.publish({ ...session, ...write.changes, revision } as SessionEntity);
+    return this.publish({ ...session, ...write.changes, revision });
   }
 
   /** Another change won the race: name the state it left, so the caller can look again. */
@@ -611,7 +611,8 @@ function clockChanges(
       const openPause = session.pausedAt ? at - Date.parse(session.pausedAt) : 0;
       return { pausedMs: session.pausedMs + openPause, pausedAt: null, endedAt: now };
     }
-    default:
+    case 'assess':
+    case 'discharge':
       return {};
   }
 }
