@@ -66,6 +66,6 @@ function postgresDatabase(): TestDatabase {
 }
 
 /** SQLite always; PostgreSQL when it answers (and always in CI, where it is required). */
-export function testDatabases(): TestDatabase[] {
+export function testDatabases(): [TestDatabase, ...TestDatabase[]] {
   return serviceAvailable('postgres') ? [sqliteDatabase(), postgresDatabase()] : [sqliteDatabase()];
 }

@@ -67,6 +67,8 @@ export class AuditService {
    */
   async append(manager: EntityManager, actor: Actor, event: AuditEvent): Promise<AuditEntryEntity> {
     const [entry] = await this.appendAll(manager, [{ actor, event }]);
+    // appendAll writes one entry per record; without it the change must not commit unaudited.
+    if (!entry) throw new Error('the audit chain did not take the entry');
     return entry;
   }
 
@@ -145,8 +147,9 @@ export class AuditService {
         .limit(pageSize)
         .getMany();
       if (page.length > 0) yield page.map(toAuditEntry);
-      if (page.length < pageSize) return;
-      after = page[page.length - 1].seq;
+      const last = page.at(-1);
+      if (!last || page.length < pageSize) return;
+      after = last.seq;
     }
   }
 

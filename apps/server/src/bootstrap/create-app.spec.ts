@@ -17,7 +17,7 @@ describe('the HTTP server', () => {
 
   it('keeps an idle connection open longer than the proxy in front of it (nginx: 60 s)', async () => {
     const agent = new Agent({ keepAlive: true });
-    const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+    const keepAlive = await new Promise<string | string[] | undefined>((resolve, reject) => {
       get(`${url}/api/v1/health`, { agent }, (response) => {
         response.resume();
         resolve(response.headers['keep-alive']);

@@ -27,7 +27,7 @@ describe('the demo ward', () => {
   it('opens each chair with a log in protocol order: scheduled, assessed, then started and stopped', async () => {
     const auditor = apiAs(app, await login(app, 'auditor', 'demo'));
     const sessions: Session[] = (await auditor.get('/sessions').expect(200)).body;
-    const byState = new Map<string, string[]>();
+    const byState = new Map<string, Array<string | undefined>>();
     for (const session of sessions) {
       const log: TimelineEvent[] = (await auditor.get(`/sessions/${session.id}/log`).expect(200))
         .body;

@@ -79,7 +79,8 @@ const recording = fc
     let at = START;
     const samples = steps.map(([measurements, gapS, source]): SourcedVitalSample => {
       at += gapS * 1000;
-      const time = new Date(at + skewMs[SOURCES.indexOf(source)]).toISOString();
+      // One skew per source, in SOURCES order.
+      const time = new Date(at + skewMs[SOURCES.indexOf(source)]!).toISOString();
       return {
         sessionId: 'session',
         seq: null,

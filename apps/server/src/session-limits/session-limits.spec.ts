@@ -257,7 +257,7 @@ describe.each(testDatabases())('one session’s limits on $name', (database) => 
     expect(changes).toHaveLength(accepted.length);
     changes.forEach((change, index) =>
       expect(change.before.name).toBe(
-        index === 0 ? DEFAULT_THRESHOLD_PROFILE.name : changes[index - 1].after.name,
+        index === 0 ? DEFAULT_THRESHOLD_PROFILE.name : changes[index - 1]?.after.name,
       ),
     );
     const final: ThresholdProfile = (await as('nurse').get(`/sessions/${id}/limits`).expect(200))

@@ -28,17 +28,17 @@ describe('reportCharts', () => {
   });
 
   it('keeps a two-minute desaturation to 83 % in three hours of readings, and a lone heart rate peak', () => {
-    const spo2 = chart('SpO2').lines[0].points;
+    const spo2 = chart('SpO2').lines[0]!.points;
     expect(spo2.length).toBeLessThanOrEqual(4 * 235);
     expect(Math.min(...spo2.map((point) => point.value))).toBe(83);
     expect(chart('SpO2').low).toBeLessThanOrEqual(83);
-    expect(Math.max(...chart('Heart rate').lines[0].points.map((point) => point.value))).toBe(142);
+    expect(Math.max(...chart('Heart rate').lines[0]!.points.map((point) => point.value))).toBe(142);
   });
 
   it('draws every cuff reading where there are fewer than intervals', () => {
     const [systolic, diastolic] = chart('Blood pressure').lines;
-    expect(systolic.points).toHaveLength(36);
-    expect(diastolic.points).toHaveLength(36);
+    expect(systolic?.points).toHaveLength(36);
+    expect(diastolic?.points).toHaveLength(36);
   });
 
   it('draws the session limits of each chart, in plain text the PDF fonts can print', () => {

@@ -44,10 +44,14 @@ export interface ReportCharts {
 
 type ChartedSign = Exclude<VitalSign, 'etco2'>;
 
-const CHARTS: ReadonlyArray<{
-  title: string;
-  lines: ReadonlyArray<{ sign: ChartedSign; label: string; color: string }>;
-}> = [
+interface LineSpec {
+  sign: ChartedSign;
+  label: string;
+  color: string;
+}
+
+/** Each chart draws at least one line; the first one's unit is the chart's. */
+const CHARTS: ReadonlyArray<{ title: string; lines: readonly [LineSpec, ...LineSpec[]] }> = [
   {
     title: 'Blood pressure',
     lines: [
@@ -133,7 +137,7 @@ export function reportCharts(
     const ceiling = Math.max(...signs.map((sign) => VITAL_RANGES[sign].max));
     return {
       title,
-      unit: VITAL_RANGES[signs[0]].unit,
+      unit: VITAL_RANGES[specs[0].sign].unit,
       lines,
       limits: levels,
       low: values.length ? Math.max(floor, Math.floor(Math.min(...values) - 5)) : floor,

@@ -58,6 +58,8 @@ interface TransitionOptions {
   gate?: (session: SessionEntity, at: number) => void;
   /** Changes that travel with the state change, in the same write. */
   changes?: (session: SessionEntity, now: string) => SessionChanges;
+  /** Further rows that belong to the move (a discharge's follow-ups), in its transaction. */
+  alsoWrite?: (manager: EntityManager, now: string) => Promise<void>;
 }
 
 /**
@@ -224,7 +226,7 @@ export class SessionsService {
   }
 
   async get(actor: Actor, id: string): Promise<Session> {
-    const [session] = await this.toSessions([await this.getEntity(id)]);
+    const session = await this.toSession(await this.getEntity(id));
     await this.audit.record(actor, {
       action: 'session.read',
       entity: 'session',
@@ -456,6 +458,7 @@ export class SessionsService {
         detail: { from: session.state, to: next, at: now, ...options.detail },
       },
       whenEnded: isLiveSession(next) ? undefined : now,
+      alsoWrite: options.alsoWrite && ((manager) => options.alsoWrite!(manager, now)),
     });
   }
 
@@ -483,6 +486,7 @@ export class SessionsService {
       changes: SessionChanges;
       audit: { action: string; detail: Record<string, unknown> };
       whenEnded?: string;
+      alsoWrite?: (manager: EntityManager) => Promise<void>;
     },
   ): Promise<Session> {
     const revision = session.revision + 1;
@@ -502,6 +506,7 @@ export class SessionsService {
           sessionId: session.id,
           detail: write.audit.detail,
         });
+        await write.alsoWrite?.(manager);
         if (write.whenEnded) {
           announceEnd = await this.endedSessionAlerts.resolveIn(
             manager,
@@ -539,26 +544,31 @@ export class SessionsService {
 
   /** The session as the contract shows it, without auditing a read (for internal use). */
   async toSession(entity: SessionEntity): Promise<Session> {
-    const [session] = await this.toSessions([entity]);
-    return session;
+    const present = await this.presenter([entity]);
+    return present(entity);
   }
 
   private async publish(entity: SessionEntity): Promise<Session> {
-    const [session] = await this.toSessions([entity]);
+    const session = await this.toSession(entity);
     this.realtime.publishSessionUpdated(session);
     return session;
   }
 
   private async toSessions(entities: SessionEntity[]): Promise<Session[]> {
+    const present = await this.presenter(entities);
+    return entities.map(present);
+  }
+
+  /** Reads the patients and latest readings of these sessions at once, to show any of them. */
+  private async presenter(entities: SessionEntity[]): Promise<(entity: SessionEntity) => Session> {
     const ids = entities.map((entity) => entity.id);
     const [patients, latest] = await Promise.all([
       this.patients.getEntities([...new Set(entities.map((entity) => entity.patientId))]),
       this.vitals.latestBySession(ids),
     ]);
     const now = Date.now();
-    return entities.map((entity) =>
-      toSession(entity, patients.get(entity.patientId), latest.get(entity.id) ?? {}, now),
-    );
+    return (entity) =>
+      toSession(entity, patients.get(entity.patientId), latest.get(entity.id) ?? {}, now);
   }
 }
 

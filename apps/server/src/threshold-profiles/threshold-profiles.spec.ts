@@ -102,7 +102,7 @@ describe.each(testDatabases())('threshold profiles on $name', (database) => {
       'threshold-profile.created',
       'threshold-profile.updated',
     ]);
-    expect(entries[1].detail).toMatchObject({
+    expect(entries[1]?.detail).toMatchObject({
       before: { name: 'ICU step-down' },
       after: { name: 'ICU step-down v2' },
     });

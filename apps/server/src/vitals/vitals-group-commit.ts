@@ -45,6 +45,12 @@ interface Pending extends VitalsSubmission {
 
 type Outcome = VitalsCommitted | { refusal: unknown };
 
+/** A batch of a group and, as the commit goes on, what it comes to. */
+interface Batch {
+  pending: Pending;
+  outcome: Outcome;
+}
+
 /** Bounds one transaction's size; what is left waits for the next commit, a moment later. */
 const MAX_ROWS_PER_COMMIT = 5_000;
 /**
@@ -159,8 +165,9 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
   private takeGroup(): Pending[] {
     let rows = 0;
     let size = 0;
-    while (size < this.queue.length && (size === 0 || rows < MAX_ROWS_PER_COMMIT)) {
-      rows += this.queue[size].rows.length;
+    for (const pending of this.queue) {
+      if (size > 0 && rows >= MAX_ROWS_PER_COMMIT) break;
+      rows += pending.rows.length;
       size += 1;
     }
     const group = this.queue.slice(0, size);
@@ -170,7 +177,10 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
 
   private settle(group: Pending[], outcomes: Outcome[]): void {
     group.forEach((pending, index) => {
-      const outcome = outcomes[index];
+      // One outcome per batch; were one missing, its sender must still hear back, never wait.
+      const outcome = outcomes[index] ?? {
+        refusal: new Error('the commit left a batch unanswered'),
+      };
       if ('refusal' in outcome) pending.reject(outcome.refusal);
       else pending.resolve(outcome);
     });
@@ -182,40 +192,42 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
       const audits: Array<{ actor: Actor; event: AuditEvent }> = [];
       /** Each sample key once, with the row of the first batch that carried it. */
       const claimed = new Map<string, VitalSampleEntity>();
-      const outcomes = group.map((pending): Outcome => {
+      const batches = group.map((pending): Batch => {
         const session = sessions.get(pending.sessionId);
         const refusal = this.refusal(pending, session, audits);
-        if (refusal || !session) return { refusal: refusal ?? sessionNotFound(pending.sessionId) };
+        if (refusal || !session) {
+          return { pending, outcome: { refusal: refusal ?? sessionNotFound(pending.sessionId) } };
+        }
         // A sample resent within one group is stored for the first batch that carried it.
         for (const row of pending.rows) {
           const key = sampleKey(row);
           if (!claimed.has(key)) claimed.set(key, row);
         }
-        return { session, stored: [] };
+        return { pending, outcome: { session, stored: [] } };
       });
       // In key order: overlapping commits then take the unique index's locks in one order.
       const candidates = [...claimed]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([, row]) => row);
       const inserted = new Set(await this.samples.insertNew(manager, candidates));
-      const conflicts = await this.conflictsOf(manager, group, outcomes, claimed, inserted);
+      const conflicts = await this.conflictsOf(manager, batches, claimed, inserted);
       if (conflicts.size > 0 && group.length > 1) {
         // Nothing of a conflicting batch may be stored, yet its rows may stand for another
         // batch's resends: the group is rolled back and committed batch by batch.
         throw new Error('a batch of the group conflicts with stored samples');
       }
-      group.forEach((pending, index) => {
-        const outcome = outcomes[index];
-        if ('refusal' in outcome) return;
+      for (const batch of batches) {
+        const { pending, outcome } = batch;
+        if ('refusal' in outcome) continue;
         const conflicting = conflicts.get(pending);
         if (conflicting) {
-          outcomes[index] = {
+          batch.outcome = {
             refusal: refuseConflict(pending, conflicting, 'was already received', audits),
           };
-          return;
+          continue;
         }
         outcome.stored = pending.rows.filter((row) => inserted.has(row));
-        if (outcome.stored.length === 0) return;
+        if (outcome.stored.length === 0) continue;
         audits.push({
           actor: actorOf(pending.principal),
           event: {
@@ -229,9 +241,10 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
             },
           },
         });
-      });
+      }
       // Only a lone batch gets here with a conflict: what it inserted is taken back.
       if (conflicts.size > 0) await this.samples.deleteByKeys(manager, [...inserted]);
+      const outcomes = batches.map(({ outcome }) => outcome);
       const stored = outcomes.flatMap((outcome) => ('stored' in outcome ? outcome.stored : []));
       await this.samples.recordReceipts(manager, stored);
       await this.audit.appendAll(manager, audits);
@@ -246,16 +259,15 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
    */
   private async conflictsOf(
     manager: EntityManager,
-    group: Pending[],
-    outcomes: Outcome[],
+    batches: Batch[],
     claimed: Map<string, VitalSampleEntity>,
     inserted: Set<VitalSampleEntity>,
   ): Promise<Map<Pending, VitalSampleEntity[]>> {
     const refused = [...claimed.values()].filter((row) => !inserted.has(row));
     const stored = refused.length > 0 ? await this.samples.findByKeys(manager, refused) : null;
     const conflicts = new Map<Pending, VitalSampleEntity[]>();
-    group.forEach((pending, index) => {
-      if ('refusal' in outcomes[index]) return;
+    for (const { pending, outcome } of batches) {
+      if ('refusal' in outcome) continue;
       const conflicting: VitalSampleEntity[] = [];
       for (const row of pending.rows) {
         const key = sampleKey(row);
@@ -264,7 +276,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
         if (earlier && !sameMeasurements(earlier, row)) conflicting.push(row);
       }
       if (conflicting.length > 0) conflicts.set(pending, conflicting);
-    });
+    }
     return conflicts;
   }
 

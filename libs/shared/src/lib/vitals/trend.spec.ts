@@ -112,11 +112,11 @@ describe('keepExtremes', () => {
         expect(new Set(kept).size).toBe(kept.length);
         kept
           .slice(1)
-          .forEach((r, index) => expect(r.time).toBeGreaterThanOrEqual(kept[index].time));
+          .forEach((r, index) => expect(r.time).toBeGreaterThanOrEqual(kept[index]!.time));
         expect(kept.length).toBeLessThanOrEqual(intervals * 6);
         if (inside.length > 0) {
           const times = inside.map((r) => r.time);
-          expect(kept[0].time).toBe(Math.min(...times));
+          expect(kept[0]?.time).toBe(Math.min(...times));
           expect(kept.at(-1)?.time).toBe(Math.max(...times));
         }
       }),
