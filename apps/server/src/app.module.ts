@@ -21,6 +21,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DevicesModule } from './devices/devices.module';
 import { HealthModule } from './health/health.module';
+import { Hl7Module } from './hl7/hl7.module';
 import { LoggingModule } from './logging/logging.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
@@ -69,6 +70,7 @@ export class AppModule implements NestModule {
         SessionLimitsModule,
         SessionLogModule,
         BaysModule,
+        Hl7Module,
         ...(existsSync(config.dashboardDir)
           ? [ServeStaticModule.forRoot(dashboardStaticOptions(config.dashboardDir))]
           : []),

@@ -30,6 +30,8 @@ export interface AppConfig {
   /** Prometheus metrics are served here only, never on the public port. */
   metricsPort: number;
   metricsHost: string;
+  /** VIGIL_MLLP_PORT: HL7 v2 from monitor gateways is taken here (null: not at all). */
+  mllpPort: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +91,12 @@ const envSchema = z.object({
     .max(65535, 'must be between 0 and 65535')
     .default(9464),
   METRICS_HOST: z.string().trim().default('127.0.0.1'),
+  VIGIL_MLLP_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a port number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .optional(),
   VIGIL_REDIS_PREFIX: z
     .string()
     .trim()
@@ -170,5 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     redisPrefix: vars.VIGIL_REDIS_PREFIX ?? defaultRedisPrefix(database),
     metricsPort: vars.METRICS_PORT,
     metricsHost: vars.METRICS_HOST,
+    mllpPort: vars.VIGIL_MLLP_PORT ?? null,
   };
 }

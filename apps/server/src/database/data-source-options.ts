@@ -31,6 +31,7 @@ import { SessionSchedule1764122400000 } from './migrations/1764122400000-session
 import { LoginAttempts1764126000000 } from './migrations/1764126000000-login-attempts';
 import { PhysicianOrder1764129600000 } from './migrations/1764129600000-physician-order';
 import { AlertRevision1764133200000 } from './migrations/1764133200000-alert-revision';
+import { DeviceHl7Source1764172800000 } from './migrations/1764172800000-device-hl7-source';
 
 export const ENTITIES = [
   PatientEntity,
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   LoginAttempts1764126000000,
   PhysicianOrder1764129600000,
   AlertRevision1764133200000,
+  DeviceHl7Source1764172800000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

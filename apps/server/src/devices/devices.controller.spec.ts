@@ -78,6 +78,7 @@ describe.each(testDatabases())('device keys on $name', (database) => {
       label: 'Bay 7 monitor',
       bay: '7',
       keyPrefix: device.apiKey.slice(0, 10),
+      hl7: null,
       createdAt: expect.any(String),
       revokedAt: null,
     });

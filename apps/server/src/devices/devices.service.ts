@@ -5,13 +5,15 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateDeviceInput, Device, DeviceCreated } from '@vigil/shared';
+import type { CreateDeviceInput, Device, DeviceCreated, Hl7Source } from '@vigil/shared';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Subscription } from 'rxjs';
 import type { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor, DevicePrincipal } from '../auth/principal';
+import { conflict } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
+import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { SecurityEvents } from '../security/security-events';
 import { DeviceEntity } from './device.entity';
@@ -59,19 +61,48 @@ export class DevicesService implements OnModuleDestroy {
       bay: input.bay?.trim() ?? null,
       keyHash: hashKey(apiKey),
       keyPrefix: apiKey.slice(0, KEY_PREFIX.length + 6),
+      hl7SendingApplication: input.hl7?.sendingApplication ?? null,
+      hl7SendingFacility: input.hl7?.sendingFacility ?? null,
       createdAt: toIsoTimestamp(Date.now()),
       revokedAt: null,
     };
-    await this.unitOfWork.run(async (manager) => {
-      await manager.insert(DeviceEntity, device);
-      await this.audit.append(manager, actor, {
-        action: 'device.registered',
-        entity: 'device',
-        entityId: device.id,
-        detail: { label: device.label, bay: device.bay, keyPrefix: device.keyPrefix },
+    const hl7 = hl7SourceOf(device);
+    try {
+      await this.unitOfWork.run(async (manager) => {
+        await manager.insert(DeviceEntity, device);
+        await this.audit.append(manager, actor, {
+          action: 'device.registered',
+          entity: 'device',
+          entityId: device.id,
+          detail: { label: device.label, bay: device.bay, keyPrefix: device.keyPrefix, hl7 },
+        });
       });
+    } catch (error) {
+      if (isUniqueViolation(error) && hl7) {
+        throw conflict(
+          'HL7_SOURCE_TAKEN',
+          `hl7 sendingApplication ${hl7.sendingApplication} at sendingFacility ${hl7.sendingFacility} is already registered to another device`,
+        );
+      }
+      throw error;
+    }
+    return { id: device.id, label: device.label, bay: device.bay, hl7, apiKey };
+  }
+
+  /**
+   * The device an HL7 v2 message comes from, by its header (MSH-3.1, MSH-4.1); null when none is
+   * registered. Read from the database each time, so a revocation counts from the next message.
+   */
+  async findHl7Source(source: Hl7Source): Promise<Hl7Device | null> {
+    const device = await this.devices.findOneBy({
+      hl7SendingApplication: source.sendingApplication,
+      hl7SendingFacility: source.sendingFacility,
     });
-    return { id: device.id, label: device.label, bay: device.bay, apiKey };
+    if (!device) return null;
+    return {
+      principal: { kind: 'device', deviceId: device.id, label: device.label, bay: device.bay },
+      revoked: device.revokedAt !== null,
+    };
   }
 
   async list(): Promise<Device[]> {
@@ -139,6 +170,11 @@ export class DevicesService implements OnModuleDestroy {
   }
 }
 
+export interface Hl7Device {
+  principal: DevicePrincipal;
+  revoked: boolean;
+}
+
 interface DeviceKeyRow {
   id: string;
   label: string;
@@ -152,7 +188,16 @@ function toDevice(entity: DeviceEntity): Device {
     label: entity.label,
     bay: entity.bay,
     keyPrefix: entity.keyPrefix,
+    hl7: hl7SourceOf(entity),
     createdAt: entity.createdAt,
     revokedAt: entity.revokedAt,
+  };
+}
+
+function hl7SourceOf(entity: DeviceEntity): Hl7Source | null {
+  if (entity.hl7SendingApplication === null || entity.hl7SendingFacility === null) return null;
+  return {
+    sendingApplication: entity.hl7SendingApplication,
+    sendingFacility: entity.hl7SendingFacility,
   };
 }

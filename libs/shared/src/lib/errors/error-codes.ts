@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'SAMPLE_CONFLICT',
   'VITALS_NOT_ACCEPTED',
   'DEVICE_BAY_MISMATCH',
+  // Devices
+  'HL7_SOURCE_TAKEN',
   // Alerts
   'ALERT_STATE_CONFLICT',
   // Clinical limits
