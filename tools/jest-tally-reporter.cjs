@@ -3,6 +3,10 @@
 const { appendFileSync } = require('node:fs');
 
 class TallyReporter {
+  /**
+   * @param {unknown} _contexts
+   * @param {import('@jest/test-result').AggregatedResult} results
+   */
   onRunComplete(_contexts, results) {
     const file = process.env.VIGIL_TEST_TALLY;
     if (!file) return;

@@ -12,7 +12,10 @@ const Database = require('better-sqlite3');
 const { mkdirSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 
-/** `vigil-2026-11-25T13-05-00-000Z.sqlite`: sorts in time order, valid on every file system. */
+/**
+ * `vigil-2026-11-25T13-05-00-000Z.sqlite`: sorts in time order, valid on every file system.
+ * @param {number} now
+ */
 function backupFileName(now) {
   return `vigil-${new Date(now).toISOString().replace(/[:.]/g, '-')}.sqlite`;
 }
@@ -20,6 +23,8 @@ function backupFileName(now) {
 /**
  * Copies the database at `databasePath` into `outDir`; resolves with the new file's path once
  * the copy is complete and checked (`PRAGMA integrity_check`).
+ * @param {{ databasePath: string, outDir: string, now?: number }} options
+ * @returns {Promise<string>}
  */
 async function backupSqlite({ databasePath, outDir, now = Date.now() }) {
   mkdirSync(outDir, { recursive: true });
@@ -33,7 +38,10 @@ async function backupSqlite({ databasePath, outDir, now = Date.now() }) {
   }
   const copy = new Database(target, { readonly: true });
   try {
-    const [check] = copy.pragma('integrity_check');
+    // SQLite answers the pragma with one row per problem found, or a single row reading "ok".
+    const [check] = /** @type {Array<{ integrity_check: string }>} */ (
+      copy.pragma('integrity_check')
+    );
     if (check?.integrity_check !== 'ok') {
       throw new Error(`backup ${target} failed its integrity check: ${JSON.stringify(check)}`);
     }
@@ -43,6 +51,7 @@ async function backupSqlite({ databasePath, outDir, now = Date.now() }) {
   return target;
 }
 
+/** @param {string | undefined} databaseUrl */
 function sqlitePathFrom(databaseUrl) {
   if (!databaseUrl) return resolve('./data/vigil.sqlite');
   if (databaseUrl.startsWith('sqlite:')) return resolve(databaseUrl.slice('sqlite:'.length));

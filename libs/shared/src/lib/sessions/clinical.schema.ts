@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES, SIDE_EFFECT_CODES } from '../observations/side-effects';
 import { expecting } from '../validation/format-issues';
+import { isoDateTime } from '../validation/iso-date-time';
 import { VITAL_RANGES, type VitalSign } from '../vitals/vital-ranges';
 import type { SessionAction } from './session-state';
 
@@ -19,9 +20,7 @@ const reason = z
   .trim()
   .min(3, 'must say why (at least 3 characters)')
   .max(1000, 'must be at most 1000 characters');
-const optionalTime = z.iso
-  .datetime({ offset: true, error: expecting('must be an ISO 8601 date-time') })
-  .optional();
+const optionalTime = isoDateTime().optional();
 
 export const PREGNANCY_TEST_RESULTS = ['negative', 'positive', 'not-applicable'] as const;
 
