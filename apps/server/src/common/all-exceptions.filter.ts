@@ -29,7 +29,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logUnloggedRefusal(request, exception.getStatus());
     }
     const body = errorBody(exception);
-    response.status(body.statusCode).json(body);
+    // A download route declares its file type up front; a refusal is still JSON a client can read.
+    response.status(body.statusCode).type('application/json').json(body);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { json, type RequestHandler } from 'express';
-import { nulBytePath } from './nul-bytes';
+import { type BodyFault, bodyFault, MAX_BODY_DEPTH } from './nul-bytes';
 import { VigilException } from './vigil.exception';
 
 export const BODY_LIMIT = '1mb';
@@ -13,23 +13,25 @@ interface BodyParserError {
 /**
  * Express's JSON parser, whose refusals carry the contract's codes: a body that is not JSON is 400
  * `MALFORMED_BODY`, one over the limit 413 `PAYLOAD_TOO_LARGE` (Nest would turn the first into a
- * plain 400 that names no code), and a NUL character anywhere in the body or the query a 400 naming
- * the field, before it can reach PostgreSQL.
+ * plain 400 that names no code), a NUL character anywhere in the body or the query a 400 naming
+ * the field, before it can reach PostgreSQL, and a body nested past MAX_BODY_DEPTH a 400 too.
  */
 export function jsonBody(): RequestHandler {
   const parse = json({ limit: BODY_LIMIT });
   return (request, response, next) =>
     parse(request, response, (error?: unknown) => {
       if (error) return next(bodyRefusal(error));
-      const path = nulBytePath(request.body) ?? nulBytePath(request.query);
-      next(
-        path
-          ? new VigilException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', [
-              `${path} must not contain NUL characters`,
-            ])
-          : undefined,
-      );
+      const fault = bodyFault(request.body) ?? bodyFault(request.query);
+      next(fault ? faultRefusal(fault) : undefined);
     });
+}
+
+function faultRefusal(fault: BodyFault): VigilException {
+  return new VigilException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', [
+    fault.kind === 'nul'
+      ? `${fault.path} must not contain NUL characters`
+      : `the request must not be nested deeper than ${MAX_BODY_DEPTH} levels`,
+  ]);
 }
 
 function bodyRefusal(error: unknown): unknown {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expecting } from '../validation/format-issues';
+import { isoDateTime } from '../validation/iso-date-time';
 import { plainText } from '../validation/plain-text';
 import { INDICATIONS } from './session.types';
 
@@ -88,9 +89,7 @@ export const createSessionSchema = z
       .regex(/^[a-z0-9-]{1,64}$/, 'must be a threshold profile id')
       .optional(),
     /** When the patient is expected in the chair; the day's list is ordered by it. */
-    scheduledAt: z.iso
-      .datetime({ offset: true, error: expecting('must be an ISO 8601 date-time') })
-      .optional(),
+    scheduledAt: isoDateTime().optional(),
     assignedNurseId: z.uuid({ error: expecting('must be a user id (UUID)') }).optional(),
     supervisingPhysicianId: z.uuid({ error: expecting('must be a user id (UUID)') }).optional(),
   })

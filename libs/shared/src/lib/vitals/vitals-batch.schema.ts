@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expecting } from '../validation/format-issues';
+import { isoDateTime } from '../validation/iso-date-time';
 import {
   MAX_FUTURE_SKEW_MS,
   MAX_SAMPLES_PER_BATCH,
@@ -37,7 +38,7 @@ export function createVitalsBatchSchema(clock: VitalsSchemaClock = systemClock) 
         .nonnegative('must be a non-negative integer')
         .max(Number.MAX_SAFE_INTEGER, 'must be a non-negative integer')
         .optional(),
-      at: z.iso.datetime({ offset: true, error: expecting('must be an ISO 8601 date-time') }),
+      at: isoDateTime(),
       systolic: measurement('systolic'),
       diastolic: measurement('diastolic'),
       heartRate: measurement('heartRate'),
