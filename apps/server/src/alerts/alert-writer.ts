@@ -100,6 +100,7 @@ export class AlertWriter {
     const outcome = await this.unitOfWork.run(async (manager) => {
       await lockLiveSession(manager, found.sessionId, 'FOR SHARE');
       const [current] = await this.lockAlerts(manager, { id });
+      if (!current) return { missing: true } as const;
       return this.commandIn(manager, actor, current, command);
     });
     if ('changed' in outcome) this.publish(outcome.changed);

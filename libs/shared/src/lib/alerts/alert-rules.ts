@@ -114,10 +114,8 @@ export function evaluateSample(
   const own = state.sources[source] ?? SILENT_SOURCE;
   if (own.previous && at < own.previous.at) return { state, events: [] };
   const found = classify(rule, value);
-  const next: RuleState = {
-    ...state,
-    sources: { ...state.sources, [source]: advanceSource(own, found, value, at, state.open) },
-  };
+  const advanced = advanceSource(own, found, value, at, state.open);
+  const next: RuleState = { ...state, sources: { ...state.sources, [source]: advanced } };
   if (!found) {
     if (!next.open) return { state: next, events: [] };
     if (!conditionCleared(rule, next)) return { state: next, events: [] };
@@ -143,7 +141,7 @@ export function evaluateSample(
       ],
     };
   }
-  const held = at - (next.sources[source].conditionSince ?? at) >= rule.delayS * 1000;
+  const held = at - (advanced.conditionSince ?? at) >= rule.delayS * 1000;
   const deep =
     rule.sign === 'spo2' &&
     options.deepDesaturationSpo2 !== undefined &&
