@@ -26,6 +26,9 @@ import { LoggingModule } from './logging/logging.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { ObservationsModule } from './observations/observations.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
+import { CourseModule } from './course/course.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { PatientsModule } from './patients/patients.module';
 import { ProfilePreviewModule } from './profile-preview/profile-preview.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -65,6 +68,9 @@ export class AppModule implements NestModule {
         PatientsModule,
         SessionsModule,
         ObservationsModule,
+        OutcomesModule,
+        CourseModule,
+        FollowUpsModule,
         ThresholdProfilesModule,
         ProfilePreviewModule,
         SessionLimitsModule,

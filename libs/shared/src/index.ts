@@ -32,3 +32,8 @@ export * from './lib/alerts/profile-replay';
 export * from './lib/alerts/profile-preview.schema';
 export * from './lib/errors/error-codes';
 export * from './lib/sessions/schedule.schema';
+export * from './lib/outcomes/outcome.schema';
+export * from './lib/course/delivered-dose';
+export * from './lib/course/course';
+export * from './lib/course/follow-up-schedule';
+export * from './lib/course/aftercare.schema';

@@ -36,7 +36,7 @@ export class ClinicalAlerts {
         priority: 'high',
         value: 1,
         threshold: null,
-        message: clinicalAlertMessage(event),
+        message: clinicalAlertMessage(event, 1, code),
         at,
       });
       await this.writer.insertIn(manager, alert);

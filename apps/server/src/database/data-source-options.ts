@@ -16,6 +16,11 @@ import { SessionEntity } from '../sessions/session.entity';
 import { ThresholdProfileEntity } from '../threshold-profiles/threshold-profile.entity';
 import { VitalReceiptEntity } from '../vitals/vital-receipt.entity';
 import { VitalSampleEntity } from '../vitals/vital-sample.entity';
+import { OutcomeEntity } from '../outcomes/outcome.entity';
+import { PlannedCourseEntity } from '../course/planned-course.entity';
+import { FollowUpEntity } from '../follow-ups/follow-up.entity';
+import { AdverseEventEntity } from '../follow-ups/adverse-event.entity';
+import { DischargeInstructionsEntity } from '../follow-ups/discharge-instructions.entity';
 import { InitialSchema1764072000000 } from './migrations/1764072000000-initial-schema';
 import { IdentityAndAudit1764079200000 } from './migrations/1764079200000-identity-and-audit';
 import { ClinicalSession1764086400000 } from './migrations/1764086400000-clinical-session';
@@ -31,6 +36,7 @@ import { SessionSchedule1764122400000 } from './migrations/1764122400000-session
 import { LoginAttempts1764126000000 } from './migrations/1764126000000-login-attempts';
 import { PhysicianOrder1764129600000 } from './migrations/1764129600000-physician-order';
 import { AlertRevision1764133200000 } from './migrations/1764133200000-alert-revision';
+import { TreatmentCourse1764144000000 } from './migrations/1764144000000-treatment-course';
 import { DeviceHl7Source1764172800000 } from './migrations/1764172800000-device-hl7-source';
 
 export const ENTITIES = [
@@ -48,6 +54,11 @@ export const ENTITIES = [
   AlertEntity,
   ThresholdProfileEntity,
   VitalReceiptEntity,
+  OutcomeEntity,
+  PlannedCourseEntity,
+  FollowUpEntity,
+  AdverseEventEntity,
+  DischargeInstructionsEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764072000000,
@@ -65,6 +76,7 @@ export const MIGRATIONS = [
   LoginAttempts1764126000000,
   PhysicianOrder1764129600000,
   AlertRevision1764133200000,
+  TreatmentCourse1764144000000,
   DeviceHl7Source1764172800000,
 ];
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ALERT_PRIORITIES,
   dischargeCriteria,
@@ -13,6 +13,9 @@ import { AlertQueries } from '../alerts/alert-queries';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
 import { conflict } from '../common/vigil.exception';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { createFollowUpsIn } from '../follow-ups/follow-ups-at-discharge';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import type { SessionEntity } from './session.entity';
@@ -31,6 +34,7 @@ export class DischargeService {
     private readonly alerts: AlertQueries,
     private readonly profiles: ThresholdProfilesService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async readiness(actor: Actor, id: string): Promise<DischargeReadiness> {
@@ -56,6 +60,9 @@ export class DischargeService {
           throw conflict('DISCHARGE_CRITERIA_UNMET', unmet.map(describeUnmet), { criteria });
         }
       },
+      // The patient goes home with the next-day call and the therapy appointment booked.
+      alsoWrite: (manager, now) =>
+        createFollowUpsIn(manager, this.audit, actor, id, now, this.config.timeZone),
     });
   }
 

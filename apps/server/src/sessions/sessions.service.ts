@@ -446,6 +446,7 @@ export class SessionsService {
     const next = this.allowedNext(actor, session, action);
     options.gate?.(session, at);
     const now = toIsoTimestamp(at);
+    const { alsoWrite } = options;
     const changes: SessionChanges = {
       ...clockChanges(session, action, at, now),
       ...options.changes?.(session, now),
@@ -458,7 +459,7 @@ export class SessionsService {
         detail: { from: session.state, to: next, at: now, ...options.detail },
       },
       whenEnded: isLiveSession(next) ? undefined : now,
-      alsoWrite: options.alsoWrite && ((manager) => options.alsoWrite!(manager, now)),
+      alsoWrite: alsoWrite && ((manager) => alsoWrite(manager, now)),
     });
   }
 

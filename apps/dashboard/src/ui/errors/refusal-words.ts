@@ -120,6 +120,8 @@ function sentencesForCode(error: ApiError): string[] {
       return ['The last active admin cannot be disabled or given another role.'];
     case 'ALERT_STATE_CONFLICT':
       return ['This alert has changed meanwhile: someone else acknowledged it, or it resolved.'];
+    case 'FOLLOW_UP_DONE':
+      return ['Someone has already recorded this follow-up: the list shows what they found.'];
     case 'NOT_FOUND':
       return ['Not found: it may have been removed, or the address is wrong.'];
     case 'RATE_LIMITED':

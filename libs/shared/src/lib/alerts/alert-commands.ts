@@ -192,7 +192,7 @@ function upgrade(
 /** The open clinical alert counts the events it stands for (`value`) and names the newest. */
 function repeat(alert: AlertFacts, event: string): AlertDecision {
   const count = (alert.value ?? 1) + 1;
-  const message = clinicalAlertMessage(event, count);
+  const message = clinicalAlertMessage(event, count, alert.code);
   return change({ value: count, message, ...REACTIVATED }, [
     {
       action: 'alert.repeated',

@@ -1,3 +1,4 @@
+import type { AlertCode } from './alert.types';
 import type { PhysiologicalCode } from './threshold-profile';
 
 const CONDITIONS: Record<PhysiologicalCode, { label: string; relation: '<' | '>' | '≥' }> = {
@@ -81,9 +82,19 @@ export function bpOverdueMessage(overdueS: number, limitS: number): string {
 /**
  * A severe event as the alert names it, with how many severe events the open alert stands for:
  * `Severe side effect: agitation — pulling at line`, then
- * `2 severe side effects, newest: vomiting — twice in 5 min`.
+ * `2 severe side effects, newest: vomiting — twice in 5 min`; a positive C-SSRS screen
+ * (`SUICIDE_RISK`) is named as such.
  */
-export function clinicalAlertMessage(event: string, count = 1): string {
+export function clinicalAlertMessage(
+  event: string,
+  count = 1,
+  code: AlertCode = 'SIDE_EFFECT_SEVERE',
+): string {
+  if (code === 'SUICIDE_RISK') {
+    return count > 1
+      ? `${count} positive suicide screens, newest: ${event}`
+      : `Positive suicide screen: ${event}`;
+  }
   return count > 1
     ? `${count} severe side effects, newest: ${event}`
     : `Severe side effect: ${event}`;

@@ -27,6 +27,7 @@ export const ALERT_CODES = [
   'SIGNAL_LOSS',
   'BP_OVERDUE',
   'SIDE_EFFECT_SEVERE',
+  'SUICIDE_RISK',
 ] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];
 

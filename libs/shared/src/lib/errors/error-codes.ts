@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'SAFETY_FLOOR',
   // Login
   'LOGIN_DELAYED',
+  // Aftercare
+  'FOLLOW_UP_DONE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -125,6 +125,8 @@ export type DischargeInput = z.infer<typeof dischargeSchema>;
 export const SCALE_RANGES = {
   /** Clinician-Administered Dissociative States Scale: 23 items scored 0–4. */
   cadss: { min: 0, max: 92 },
+  /** Its 6-item short form (CADSS-6), each item 0–4: quick enough for every recovery check. */
+  cadss6: { min: 0, max: 24 },
   /** Modified Observer's Assessment of Alertness/Sedation: 5 awake … 0 no response. */
   moaas: { min: 0, max: 5 },
   /** Richmond Agitation-Sedation Scale: +4 combative … −5 unarousable. */
@@ -150,7 +152,12 @@ export const observationSchema = z.strictObject({
   at: optionalTime,
   note: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
   scores: z
-    .strictObject({ cadss: scale('cadss'), moaas: scale('moaas'), rass: scale('rass') })
+    .strictObject({
+      cadss: scale('cadss'),
+      cadss6: scale('cadss6'),
+      moaas: scale('moaas'),
+      rass: scale('rass'),
+    })
     .optional(),
 });
 export type ObservationInput = z.infer<typeof observationSchema>;

@@ -1,0 +1,4 @@
+import { plannedCourseSchema } from '@vigil/shared';
+import { createZodDto } from 'nestjs-zod';
+
+export class PlannedCourseDto extends createZodDto(plannedCourseSchema) {}
