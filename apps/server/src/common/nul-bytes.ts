@@ -17,9 +17,8 @@ export function bodyFault(value: unknown): BodyFault | null {
   const queue: Array<{ value: unknown; path: string; depth: number }> = [
     { value, path: '', depth: 0 },
   ];
-  // An index, not shift(): a body of a million array items is walked in linear time.
-  for (let index = 0; index < queue.length; index += 1) {
-    const next = queue[index];
+  // for…of over a growing array visits what is pushed too: breadth first, in linear time.
+  for (const next of queue) {
     const { path, depth } = next;
     if (typeof next.value === 'string') {
       if (next.value.includes('\u0000')) return { kind: 'nul', path: path || '(value)' };

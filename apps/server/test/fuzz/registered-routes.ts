@@ -22,9 +22,9 @@ export function registeredRoutes(app: NestExpressApplication): RegisteredRoute[]
     .stack;
   return stack.flatMap(({ route }) => {
     if (!route || typeof route.path !== 'string') return [];
-    const methods = Object.keys(route.methods).filter((method) => method !== '_all');
-    if (methods.length !== 1) return [];
-    return [{ method: methods[0].toUpperCase() as HttpMethod, path: route.path }];
+    const [method, ...others] = Object.keys(route.methods).filter((name) => name !== '_all');
+    if (!method || others.length > 0) return [];
+    return [{ method: method.toUpperCase() as HttpMethod, path: route.path }];
   });
 }
 
