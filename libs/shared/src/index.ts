@@ -21,6 +21,7 @@ export * from './lib/sessions/contraindications';
 export * from './lib/sessions/discharge-criteria';
 export * from './lib/alerts/alert-message';
 export * from './lib/alerts/alert-commands';
+export * from './lib/alerts/alert-routing';
 export * from './lib/alerts/technical-alarms';
 export * from './lib/alerts/alert-rules';
 export * from './lib/alerts/threshold-profile';

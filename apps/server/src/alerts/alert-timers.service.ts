@@ -12,7 +12,10 @@ import {
   signalLossMessage,
   silentSigns,
   decideAlert,
+  escalationDueMs,
+  TOP_ESCALATION_LEVEL,
   type AlertCommand,
+  type EscalationLevel,
   type Assessment,
   type PressureReading,
   type SessionState,
@@ -26,6 +29,7 @@ import { ThresholdProfilesService } from '../threshold-profiles/threshold-profil
 import type { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
 import { AlertQueries } from './alert-queries';
+import { AlertRouting } from './alert-routing';
 import { AlertWriter } from './alert-writer';
 import { PhysiologicalAlerts } from './physiological-alerts';
 
@@ -33,8 +37,8 @@ const SWEEP_MS = 1_000;
 const SWEEP_LEASE_KEY = 'alert-sweep:lease';
 
 /**
- * Everything about alerts that happens with time rather than with a reading: escalation,
- * reminders, SIGNAL_LOSS and BP_OVERDUE. Each change is a command through AlertWriter, decided on
+ * Everything about alerts that happens with time rather than with a reading: escalation step by
+ * step (and the routing of each step), reminders, SIGNAL_LOSS and BP_OVERDUE. Each change is a command through AlertWriter, decided on
  * the alert as locked in its transaction and written on its revision, so with several instances
  * sweeping, each escalation or reminder still happens exactly once, and it survives a restart
  * because its clock is the alert's own stored times.
@@ -60,6 +64,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly physiological: PhysiologicalAlerts,
     private readonly profiles: ThresholdProfilesService,
     private readonly redis: RedisConnection,
+    private readonly routing: AlertRouting,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -100,12 +105,15 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
           await this.change(alert, { type: 'resolve', at, reason: 'session-ended' });
           this.physiological.forgetSession(alert.sessionId);
         } else if (alert.state === 'active') {
-          const afterMs = alert.priority === 'low' ? 0 : profile.escalationS[alert.priority] * 1000;
-          await this.change(alert, { type: 'escalate', at, afterMs });
+          await this.escalate(alert, profile, at);
+          await this.routing.routeLogged(alert, now);
         } else {
           await this.change(alert, { type: 'remind', at, everyMs: profile.reminderMin * 60_000 });
         }
       }
+      this.routing.forgetAllBut(
+        new Set(open.filter((alert) => alert.state === 'active').map((alert) => alert.id)),
+      );
       await this.watchSignals(
         now,
         sessions,
@@ -151,6 +159,17 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
        FROM infusion_session s LEFT JOIN vital_receipt r ON r.session_id = s.id
        WHERE s.state IN ('assessed', 'infusing', 'paused', 'recovery')`,
     );
+  }
+
+  /**
+   * One step up when its time has come (the routing of the new step follows its publication);
+   * low alerts stay with the nurse.
+   */
+  private async escalate(alert: AlertEntity, profile: ThresholdProfile, at: string): Promise<void> {
+    const level = alert.escalationLevel + 1;
+    if (level > TOP_ESCALATION_LEVEL) return;
+    const afterMs = escalationDueMs(profile, alert.priority, level as EscalationLevel);
+    if (afterMs !== null) await this.change(alert, { type: 'escalate', at, afterMs, level });
   }
 
   /** Written only when the shared decider, judging the alert as read, finds the change due. */

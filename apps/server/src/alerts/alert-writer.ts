@@ -18,6 +18,7 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { AlertEntity } from './alert.entity';
+import { AlertRouting } from './alert-routing';
 import { toAlert } from './alert.mapper';
 import { lockLiveSession } from './live-session-lock';
 
@@ -57,6 +58,7 @@ export class AlertWriter {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly realtime: ClinicianGateway,
+    private readonly routing: AlertRouting,
   ) {}
 
   /**
@@ -77,8 +79,14 @@ export class AlertWriter {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
-    this.realtime.publishAlert('alert.raised', toAlert(alert));
+    this.publishRaised(alert);
     return alert;
+  }
+
+  /** After the raise's commit: to every screen of the chair, and routed to its first step. */
+  publishRaised(alert: AlertEntity): void {
+    this.realtime.publishAlert('alert.raised', toAlert(alert));
+    this.routing.routeSoon(alert);
   }
 
   /** A raise inside the caller's transaction, which has locked the session row already. */
@@ -187,8 +195,10 @@ export class AlertWriter {
     return open ?? null;
   }
 
+  /** After a change's commit; an escalated or reactivated alert is routed to its step. */
   publish(alert: AlertEntity): void {
     this.realtime.publishAlert('alert.updated', toAlert(alert));
+    this.routing.routeSoon(alert);
   }
 
   /** SQLite's writers take turns already; PostgreSQL's lock the rows they will decide on. */

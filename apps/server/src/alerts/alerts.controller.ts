@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CLINICAL_ROLES, type Alert } from '@vigil/shared';
+import { CLINICAL_ROLES, type Alert, type AlertDelivery } from '@vigil/shared';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
-import { actorOf, type Principal } from '../auth/principal';
+import { actorOf, type Principal, type UserPrincipal } from '../auth/principal';
+import { notFound } from '../common/vigil.exception';
 import { PATIENT_DATA_READERS } from '../auth/role-groups';
 import { AlertAcknowledgement } from './alert-acknowledgement';
 import { AlertQueries } from './alert-queries';
+import { AlertRouting } from './alert-routing';
 import { AcknowledgeDto, AlertQueryDto } from './dto/alert.dto';
 
 @ApiTags('alerts')
@@ -15,7 +17,33 @@ export class AlertsController {
   constructor(
     private readonly queries: AlertQueries,
     private readonly acknowledgement: AlertAcknowledgement,
+    private readonly routing: AlertRouting,
   ) {}
+
+  /** Whom the alert was sent to, when a screen of theirs received it, when they opened it. */
+  @Get(':id/deliveries')
+  @Access({ roles: PATIENT_DATA_READERS })
+  async deliveries(@Param('id', ParseUUIDPipe) id: string): Promise<AlertDelivery[]> {
+    await this.existing(id);
+    return this.routing.deliveries(id);
+  }
+
+  /** The caller opened the alert on a screen. */
+  @Post(':id/seen')
+  @Access({ roles: CLINICAL_ROLES })
+  @HttpCode(200)
+  async seen(
+    @CurrentPrincipal() principal: UserPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AlertDelivery> {
+    return this.routing.markSeen(await this.existing(id), principal);
+  }
+
+  private async existing(id: string) {
+    const alert = await this.queries.get(id);
+    if (!alert) throw notFound(`no alert ${id}`);
+    return alert;
+  }
 
   @Get()
   @Access({ roles: PATIENT_DATA_READERS })

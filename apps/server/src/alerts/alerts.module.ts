@@ -3,6 +3,7 @@ import { RealtimeModule } from '../realtime/realtime.module';
 import { ThresholdProfilesModule } from '../threshold-profiles/threshold-profiles.module';
 import { AlertAcknowledgement } from './alert-acknowledgement';
 import { AlertQueries } from './alert-queries';
+import { AlertRouting } from './alert-routing';
 import { AlertTimers } from './alert-timers.service';
 import { AlertWriter } from './alert-writer';
 import { AlertsController } from './alerts.controller';
@@ -15,6 +16,7 @@ import { PhysiologicalAlerts } from './physiological-alerts';
   controllers: [AlertsController],
   providers: [
     AlertWriter,
+    AlertRouting,
     AlertQueries,
     PhysiologicalAlerts,
     AlertAcknowledgement,

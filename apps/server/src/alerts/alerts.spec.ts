@@ -191,13 +191,15 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     expect(stored.body).toHaveLength(42);
   });
 
-  it('escalates an unacknowledged alert exactly once, after the profile time, even after a restart', async () => {
+  it('escalates an unacknowledged alert step by step, each step once, after the profile times, even after a restart', async () => {
     const session = await infusing();
-    await send(session.id, [{ spo2: 90 }, { spo2: 83 }]);
+    await send(session.id, [{ spo2: 90 }, { spo2: 83 }], Date.now() - 2 * SECOND);
     await settle();
+    const spo2Low = async () =>
+      (await alertsOf(session.id)).find((alert) => alert.code === 'SPO2_LOW');
     const timers = app.get(AlertTimers);
     await timers.sweep(Date.now() + 30 * SECOND);
-    expect((await alertsOf(session.id))[0].escalationLevel).toBe(0);
+    expect(await spo2Low()).toMatchObject({ escalationLevel: 0 });
     await app.close();
     ({ app, url } = await startTestApp(config));
     stopSweepTimer();
@@ -205,13 +207,17 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     const restarted = app.get(AlertTimers);
     await restarted.sweep(Date.now() + 61 * SECOND);
     await restarted.sweep(Date.now() + 62 * SECOND);
-    expect((await alertsOf(session.id)).find((alert) => alert.code === 'SPO2_LOW')).toMatchObject({
-      escalationLevel: 1,
-    });
+    expect(await spo2Low()).toMatchObject({ escalationLevel: 1 });
+    // The second step: the profile's escalation time plus the second interval (60 s + 120 s).
+    await restarted.sweep(Date.now() + 170 * SECOND);
+    expect(await spo2Low()).toMatchObject({ escalationLevel: 1 });
+    await restarted.sweep(Date.now() + 185 * SECOND);
+    await restarted.sweep(Date.now() + 186 * SECOND);
+    expect(await spo2Low()).toMatchObject({ escalationLevel: 2 });
     const escalations = (
       await app.get(AuditService).list({ sessionId: session.id, limit: 1000 })
-    ).filter((entry) => entry.action === 'alert.escalated');
-    expect(escalations).toHaveLength(1);
+    ).filter((entry) => entry.action === 'alert.escalated' && entry.detail['code'] === 'SPO2_LOW');
+    expect(escalations.map((entry) => entry.detail['level'])).toEqual([1, 2]);
   });
 
   it('raises SIGNAL_LOSS when an infusing session sends no SpO2 or heart rate, and resolves it when data returns', async () => {

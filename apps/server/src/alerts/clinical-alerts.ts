@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { clinicalAlertMessage, type AlertCode } from '@vigil/shared';
 import type { EntityManager } from 'typeorm';
-import { toAlert } from './alert.mapper';
-import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { ALERT_ENGINE_ACTOR, AlertWriter, newAlert, type AlertSubject } from './alert-writer';
 
 /** Alerts raised by what a clinician records at the chair (a severe side effect). */
 @Injectable()
 export class ClinicalAlerts {
-  constructor(
-    private readonly writer: AlertWriter,
-    private readonly realtime: ClinicianGateway,
-  ) {}
+  constructor(private readonly writer: AlertWriter) {}
 
   /**
    * A clinical alert, inside the transaction that records the event, so the event and its alert
@@ -40,7 +35,7 @@ export class ClinicalAlerts {
         at,
       });
       await this.writer.insertIn(manager, alert);
-      return () => this.realtime.publishAlert('alert.raised', toAlert(alert));
+      return () => this.writer.publishRaised(alert);
     }
     const outcome = await this.writer.commandIn(manager, ALERT_ENGINE_ACTOR, open, {
       type: 'repeat',

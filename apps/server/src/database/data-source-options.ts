@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { AlertEntity } from '../alerts/alert.entity';
+import { AlertDeliveryEntity } from '../alerts/alert-delivery.entity';
+import { ChargeNurseShiftEntity } from '../alerts/charge-nurse-shift.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { AppSecretEntity } from '../auth/app-secret.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
@@ -37,6 +39,7 @@ import { LoginAttempts1764126000000 } from './migrations/1764126000000-login-att
 import { PhysicianOrder1764129600000 } from './migrations/1764129600000-physician-order';
 import { AlertRevision1764133200000 } from './migrations/1764133200000-alert-revision';
 import { TreatmentCourse1764144000000 } from './migrations/1764144000000-treatment-course';
+import { AlertDelivery1764136800000 } from './migrations/1764136800000-alert-delivery';
 import { DeviceHl7Source1764172800000 } from './migrations/1764172800000-device-hl7-source';
 
 export const ENTITIES = [
@@ -54,6 +57,8 @@ export const ENTITIES = [
   AlertEntity,
   ThresholdProfileEntity,
   VitalReceiptEntity,
+  AlertDeliveryEntity,
+  ChargeNurseShiftEntity,
   OutcomeEntity,
   PlannedCourseEntity,
   FollowUpEntity,
@@ -76,6 +81,7 @@ export const MIGRATIONS = [
   LoginAttempts1764126000000,
   PhysicianOrder1764129600000,
   AlertRevision1764133200000,
+  AlertDelivery1764136800000,
   TreatmentCourse1764144000000,
   DeviceHl7Source1764172800000,
 ];

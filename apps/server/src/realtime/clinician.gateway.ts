@@ -11,6 +11,8 @@ import {
 import { type Observable, Subject, type Subscription } from 'rxjs';
 import {
   type Alert,
+  type AlertRouted,
+  type CareTeamMember,
   CLINICIANS_NAMESPACE,
   formatIssues,
   type ClinicianClientEvents,
@@ -39,7 +41,7 @@ import {
   sessionRoom,
   userRoom,
 } from './rooms';
-import { authenticateSockets, tokenFromHandshake } from './socket-authentication';
+import { authenticateSockets, type SocketData, tokenFromHandshake } from './socket-authentication';
 import { VitalsCoalescer } from './vitals-coalescer';
 
 /** Between Vigil instances (through the Redis adapter), never to clients. */
@@ -49,6 +51,9 @@ interface InstanceEvents {
 
 type ClinicianNamespace = Namespace<ClinicianClientEvents, ClinicianServerEvents, InstanceEvents>;
 type ClinicianSocket = Socket<ClinicianClientEvents, ClinicianServerEvents>;
+
+/** How long a screen has to acknowledge a routed alert before the sweep sends it again. */
+const ROUTED_ACK_MS = 5_000;
 
 const watchSchema = z.strictObject({
   bays: z.array(z.string().min(1)).max(200).optional(),
@@ -167,6 +172,44 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     this.namespace.to(sessionAudience(alert.bay, alert.sessionId)).emit(event, alert);
     // Alone, there is no other instance (and the in-process adapter has no server-side emit).
     if (this.config.redisUrl) this.namespace.serverSideEmit('alert.changed', alert);
+  }
+
+  /**
+   * Nurses and physicians with a live screen on any instance (through the adapter): who is on
+   * duty for the last step of an alert.
+   */
+  async onDuty(): Promise<CareTeamMember[]> {
+    const sockets = await this.namespace.fetchSockets();
+    const members = new Map<string, CareTeamMember>();
+    for (const socket of sockets) {
+      const principal = (socket.data as SocketData).principal;
+      if (
+        principal?.kind === 'user' &&
+        (principal.role === 'nurse' || principal.role === 'physician')
+      )
+        members.set(principal.userId, { userId: principal.userId, role: principal.role });
+    }
+    return [...members.values()];
+  }
+
+  /**
+   * The alert to every screen of one person, each screen asked for an acknowledgement on its
+   * own (its socket id is a room on every instance), so that the first screen to answer is the
+   * receipt, whichever instance holds it and however long another screen stays silent.
+   */
+  async sendRouted(userId: string, routed: AlertRouted, received: () => void): Promise<void> {
+    const screens = await this.namespace.in(userRoom(userId)).fetchSockets();
+    let answered = false;
+    for (const screen of screens) {
+      this.namespace
+        .to(screen.id)
+        .timeout(ROUTED_ACK_MS)
+        .emit('alert.routed', routed, (_timedOut, replies) => {
+          if (answered || replies.length === 0) return;
+          answered = true;
+          received();
+        });
+    }
   }
 
   publishSessionUpdated(session: Session): void {

@@ -86,7 +86,7 @@ describe('alert commands', () => {
       { type: 'repeat', event: 'agitation' },
       { type: 'rewrite', value: 80, threshold: 90, message: 'SpO2 80 < 90' },
       { type: 'remind', at: at(3600), everyMs: 1 },
-      { type: 'escalate', at: at(3600), afterMs: 1 },
+      { type: 'escalate', at: at(3600), afterMs: 1, level: 1 },
       { type: 'resolve', at: at(10), reason: 'cleared' },
     );
     fc.assert(
@@ -155,10 +155,11 @@ describe('alert commands', () => {
   });
 
   it('escalates an unacknowledged medium or high alert once, when due', () => {
-    const escalate = (afterS: number, now: number): AlertCommand => ({
+    const escalate = (afterS: number, now: number, level = 1): AlertCommand => ({
       type: 'escalate',
       at: at(now),
       afterMs: afterS * 1000,
+      level,
     });
     expect(decideAlert(open, escalate(180, 179))).toMatchObject({ refusal: 'not-due' });
     const decision = changes(decideAlert(open, escalate(180, 180)));
@@ -168,6 +169,27 @@ describe('alert commands', () => {
     });
     expect(decideAlert(acknowledged, escalate(180, 999))).toMatchObject({ refusal: 'not-due' });
     expect(decideAlert({ ...open, priority: 'low' }, escalate(180, 999))).toMatchObject({
+      refusal: 'not-due',
+    });
+  });
+
+  it('escalates one step at a time: the second step only from the first, each once', () => {
+    const second = (now: number): AlertCommand => ({
+      type: 'escalate',
+      at: at(now),
+      afterMs: 480_000,
+      level: 2,
+    });
+    expect(decideAlert(open, second(999))).toMatchObject({ refusal: 'not-due' });
+    expect(decideAlert({ ...open, escalationLevel: 1 }, second(479))).toMatchObject({
+      refusal: 'not-due',
+    });
+    const decision = changes(decideAlert({ ...open, escalationLevel: 1 }, second(480)));
+    expect(decision.changes).toEqual({ escalationLevel: 2 });
+    expect(decision.audit).toEqual([
+      { action: 'alert.escalated', detail: expect.objectContaining({ level: 2 }) },
+    ]);
+    expect(decideAlert({ ...open, escalationLevel: 2 }, second(9999))).toMatchObject({
       refusal: 'not-due',
     });
   });

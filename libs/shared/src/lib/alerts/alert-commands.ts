@@ -39,8 +39,11 @@ export type AlertCommand =
   | { type: 'rewrite'; value: number; threshold: number; message: string }
   /** Acknowledged, its condition persists: remind once per reminder period. */
   | { type: 'remind'; at: string; everyMs: number }
-  /** Unacknowledged past the profile's time: to physicians, once. */
-  | { type: 'escalate'; at: string; afterMs: number }
+  /**
+   * Unacknowledged `afterMs` after its raise: one step up, to `level` (1 the supervising
+   * physician, 2 the charge nurse and everyone on duty), each step once and in order.
+   */
+  | { type: 'escalate'; at: string; afterMs: number; level: number }
   | { type: 'resolve'; at: string; reason: AlertResolvedReason };
 
 export type AlertChanges = Partial<
@@ -115,7 +118,7 @@ export function decideAlert(alert: AlertFacts, command: AlertCommand): AlertDeci
     case 'remind':
       return remind(alert, command.at, command.everyMs);
     case 'escalate':
-      return escalate(alert, command.at, command.afterMs);
+      return escalate(alert, command);
     case 'resolve':
       return change({ state: 'resolved', resolvedAt: command.at, resolvedReason: command.reason }, [
         resolvedNote(alert, command.reason),
@@ -230,18 +233,21 @@ function remind(alert: AlertFacts, at: string, everyMs: number): AlertDecision {
   ]);
 }
 
-function escalate(alert: AlertFacts, at: string, afterMs: number): AlertDecision {
+function escalate(
+  alert: AlertFacts,
+  { at, afterMs, level }: Extract<AlertCommand, { type: 'escalate' }>,
+): AlertDecision {
   if (
     alert.state !== 'active' ||
-    alert.escalationLevel > 0 ||
+    alert.escalationLevel !== level - 1 ||
     alert.priority === 'low' ||
     Date.parse(alert.raisedAt) > Date.parse(at) - afterMs
   )
     return refused(alert, 'not-due');
-  return change({ escalationLevel: 1 }, [
+  return change({ escalationLevel: level }, [
     {
       action: 'alert.escalated',
-      detail: { code: alert.code, priority: alert.priority, level: 1 },
+      detail: { code: alert.code, priority: alert.priority, level },
     },
   ]);
 }

@@ -55,8 +55,13 @@ export interface ThresholdProfile {
   bpAfterHighMin: number;
   /** An acknowledged alert whose condition persists reminds again after this long. */
   reminderMin: number;
-  /** Unacknowledged alerts escalate to physicians after this long, by priority. */
+  /** Unacknowledged alerts escalate to the supervising physician after this long, by priority. */
   escalationS: Record<Exclude<AlertPriority, 'low'>, number>;
+  /**
+   * Still unacknowledged this much longer, to the charge nurse and every clinician on duty.
+   * Profiles stored before it existed take `DEFAULT_SECOND_ESCALATION_S`.
+   */
+  secondEscalationS?: Record<Exclude<AlertPriority, 'low'>, number>;
   /** What the pre-infusion assessment flags. */
   contraindications: ContraindicationLimits;
   /** Recovery shorter than this (minutes) holds the discharge. */
@@ -421,6 +426,7 @@ export const thresholdProfileSchema = z
       .default(DEFAULT_BP_AFTER_HIGH_MIN),
     reminderMin: z.number().min(1, 'must be between 1 and 60').max(60, 'must be between 1 and 60'),
     escalationS: z.strictObject({ high: seconds(600), medium: seconds(1800) }),
+    secondEscalationS: z.strictObject({ high: seconds(600), medium: seconds(1800) }).optional(),
     contraindications: z.strictObject({
       systolicMax: z.number().min(100).max(250),
       diastolicMax: z.number().min(60).max(150),

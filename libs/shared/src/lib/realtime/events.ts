@@ -1,3 +1,4 @@
+import type { AlertRouted } from '../alerts/alert-routing';
 import type { Alert } from '../alerts/alert.types';
 import type { ErrorCode } from '../errors/error-codes';
 import type { Session } from '../sessions/session.types';
@@ -42,6 +43,11 @@ export interface ClinicianServerEvents {
   vitals: (event: VitalsEvent) => void;
   'alert.raised': (alert: Alert) => void;
   'alert.updated': (alert: Alert) => void;
+  /**
+   * Sent to each person an alert is routed to (its own event, so that only their screens sound
+   * for it); every screen acknowledges it, and the first acknowledgement is the receipt.
+   */
+  'alert.routed': (routed: AlertRouted, received: (receipt: 'received') => void) => void;
   'session.updated': (session: Session) => void;
 }
 

@@ -1,0 +1,273 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  alertRecipients,
+  type AlertDelivery,
+  type AlertRecipient,
+  type CareTeam,
+  type CareTeamMember,
+  type EscalationLevel,
+} from '@vigil/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { actorOf, systemPrincipal } from '../auth/principal';
+import { toIsoTimestamp } from '../database/columns';
+import { UnitOfWork } from '../database/unit-of-work';
+import { ClinicianGateway } from '../realtime/clinician.gateway';
+import type { AlertEntity } from './alert.entity';
+import { toAlert } from './alert.mapper';
+import { AlertDeliveryEntity } from './alert-delivery.entity';
+
+const ROUTER = actorOf(systemPrincipal('alert-routing'));
+/** An unconfirmed sending is repeated this often while the alert stays active. */
+const RESEND_MS = 10_000;
+
+/**
+ * Sends each active alert to the people its step names (libs/shared alertRecipients), once per
+ * person: a row per alert and person, inserted only if absent, so that of two instances routing
+ * the same step only one sends it; the sending is audited in the same transaction. A screen's
+ * acknowledgement of the event is the receipt. The sweep routes every active alert again, which
+ * sends what a crash between an escalation and its sending left unsent, reaches a clinician who
+ * came on duty since the last step, and repeats a sending nobody has confirmed.
+ */
+@Injectable()
+export class AlertRouting {
+  private readonly logger = new Logger(AlertRouting.name);
+  /** When this instance last sent each (alert, person) pair still unconfirmed. */
+  private readonly lastSent = new Map<string, number>();
+  /** The step at which this instance last routed each alert, so a mere rewrite is not routed. */
+  private readonly routedLevel = new Map<string, number>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly realtime: ClinicianGateway,
+  ) {}
+
+  /** Routes without holding up the caller (the reading or the command that changed the alert). */
+  routeSoon(alert: AlertEntity): void {
+    if (alert.state !== 'active' || this.routedLevel.get(alert.id) === alert.escalationLevel)
+      return;
+    void this.routeLogged(alert);
+  }
+
+  /** A failed routing is logged and tried again by the next sweep; it never stops the caller. */
+  async routeLogged(alert: AlertEntity, now = Date.now()): Promise<void> {
+    try {
+      await this.route(alert, now);
+    } catch (error) {
+      this.logger.error(
+        `routing alert ${alert.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /** Sends the active alert to whoever its step names and has not been sent it yet. */
+  async route(alert: AlertEntity, now = Date.now()): Promise<void> {
+    if (alert.state !== 'active') return;
+    this.routedLevel.set(alert.id, alert.escalationLevel);
+    const level = alert.escalationLevel as EscalationLevel;
+    const recipients = alertRecipients(await this.careTeam(alert.sessionId, level, now), level);
+    const known = await this.deliveryRows(alert.id);
+    const missing = recipients.filter((recipient) => !known.has(recipient.userId));
+    const sent = missing.length ? await this.recordSent(alert, missing, now) : [];
+    for (const recipient of sent) this.send(alert, recipient.userId, recipient.level, now);
+    for (const row of known.values())
+      if (
+        !row.deliveredAt &&
+        now - (this.lastSent.get(pairKey(alert.id, row.userId)) ?? Date.parse(row.sentAt)) >=
+          RESEND_MS
+      )
+        this.send(alert, row.userId, row.level, now);
+  }
+
+  /** Forgets sendings of alerts no longer active (this instance's memory only). */
+  forgetAllBut(activeIds: ReadonlySet<string>): void {
+    for (const id of this.routedLevel.keys()) if (!activeIds.has(id)) this.routedLevel.delete(id);
+    for (const key of this.lastSent.keys())
+      if (!activeIds.has(key.slice(0, key.indexOf('\u0000')))) this.lastSent.delete(key);
+  }
+
+  async deliveries(alertId: string): Promise<AlertDelivery[]> {
+    const rows = await this.dataSource
+      .getRepository(AlertDeliveryEntity)
+      .find({ where: { alertId }, order: { level: 'ASC', sentAt: 'ASC', userId: 'ASC' } });
+    return rows.map(toDelivery);
+  }
+
+  /**
+   * The person opened the alert: seen (and so received) now, unless already. Someone it was not
+   * routed to who opens it has seen it all the same, at the alert's current step. Audited.
+   */
+  async markSeen(
+    alert: AlertEntity,
+    person: CareTeamMember & { username: string },
+  ): Promise<AlertDelivery> {
+    const at = toIsoTimestamp(Date.now());
+    return this.unitOfWork.run(async (manager) => {
+      const repository = manager.getRepository(AlertDeliveryEntity);
+      const key = { alertId: alert.id, userId: person.userId };
+      const existing = await repository.findOneBy(key);
+      if (existing?.seenAt) return toDelivery(existing);
+      const row: AlertDeliveryEntity = existing
+        ? { ...existing, seenAt: at, deliveredAt: existing.deliveredAt ?? at }
+        : {
+            ...key,
+            role: person.role,
+            level: alert.escalationLevel as EscalationLevel,
+            sentAt: at,
+            deliveredAt: at,
+            seenAt: at,
+          };
+      await repository.save(row);
+      await this.audit.append(
+        manager,
+        { actorId: person.userId, actor: person.username, role: person.role },
+        {
+          action: 'alert.seen',
+          entity: 'alert',
+          entityId: alert.id,
+          sessionId: alert.sessionId,
+          detail: { code: alert.code, level: row.level },
+        },
+      );
+      return toDelivery(row);
+    });
+  }
+
+  private send(alert: AlertEntity, userId: string, level: EscalationLevel, now: number): void {
+    this.lastSent.set(pairKey(alert.id, userId), now);
+    this.realtime
+      .sendRouted(userId, { alert: toAlert(alert), level }, () => {
+        void this.recordReceived(alert.id, userId);
+      })
+      .catch((error: unknown) =>
+        this.logger.error(
+          `sending alert ${alert.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+  }
+
+  /** The first acknowledgement from any of the person's screens; later ones change nothing. */
+  private async recordReceived(alertId: string, userId: string): Promise<void> {
+    this.lastSent.delete(pairKey(alertId, userId));
+    try {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(AlertDeliveryEntity)
+        .set({ deliveredAt: toIsoTimestamp(Date.now()) })
+        .where('alert_id = :alertId AND user_id = :userId AND delivered_at IS NULL', {
+          alertId,
+          userId,
+        })
+        .execute();
+    } catch (error) {
+      this.logger.error(
+        `recording the receipt of alert ${alertId} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /**
+   * Inserts a row for each person not yet sent the alert; only the rows this transaction
+   * inserted are sent (another instance routing the same step inserted the others).
+   */
+  private recordSent(
+    alert: AlertEntity,
+    recipients: readonly AlertRecipient[],
+    now: number,
+  ): Promise<AlertRecipient[]> {
+    const at = toIsoTimestamp(now);
+    return this.unitOfWork.run(async (manager) => {
+      const inserted: AlertRecipient[] = [];
+      for (const recipient of recipients)
+        if (await this.insertIfAbsent(manager, alert.id, recipient, at)) inserted.push(recipient);
+      if (inserted.length)
+        await this.audit.append(manager, ROUTER, {
+          action: 'alert.routed',
+          entity: 'alert',
+          entityId: alert.id,
+          sessionId: alert.sessionId,
+          detail: {
+            code: alert.code,
+            level: alert.escalationLevel,
+            recipients: inserted.map(({ userId, role, level }) => ({ userId, role, level })),
+          },
+        });
+      return inserted;
+    });
+  }
+
+  private async insertIfAbsent(
+    manager: EntityManager,
+    alertId: string,
+    recipient: AlertRecipient,
+    at: string,
+  ): Promise<boolean> {
+    const postgres = manager.connection.options.type === 'postgres';
+    const p = (n: number) => (postgres ? `$${n}` : '?');
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO alert_delivery (alert_id, user_id, role, level, sent_at)
+       VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})
+       ON CONFLICT DO NOTHING RETURNING user_id`,
+      [alertId, recipient.userId, recipient.role, recipient.level, at],
+    );
+    return rows.length > 0;
+  }
+
+  private async deliveryRows(alertId: string): Promise<Map<string, AlertDeliveryEntity>> {
+    const rows = await this.dataSource.getRepository(AlertDeliveryEntity).findBy({ alertId });
+    return new Map(rows.map((row) => [row.userId, row]));
+  }
+
+  /** Who may be sent the session's alert now; the screens on duty are asked only when needed. */
+  private async careTeam(
+    sessionId: string,
+    level: EscalationLevel,
+    now: number,
+  ): Promise<CareTeam> {
+    const postgres = this.dataSource.options.type === 'postgres';
+    const p = (n: number) => (postgres ? `$${n}` : '?');
+    const [session] = await this.dataSource.query<SessionAssignmentRow[]>(
+      `SELECT assigned_nurse_id AS "assignedNurseId",
+              supervising_physician_id AS "supervisingPhysicianId"
+       FROM infusion_session WHERE id = ${p(1)}`,
+      [sessionId],
+    );
+    const at = toIsoTimestamp(now);
+    const charge = await this.dataSource.query<Array<{ userId: string }>>(
+      `SELECT DISTINCT user_id AS "userId" FROM charge_nurse_shift
+       WHERE starts_at <= ${p(1)} AND ends_at > ${p(2)}`,
+      [at, at],
+    );
+    const team: CareTeam = {
+      assignedNurseId: session?.assignedNurseId ?? null,
+      supervisingPhysicianId: session?.supervisingPhysicianId ?? null,
+      chargeNurseIds: charge.map((row) => row.userId),
+      onDuty: [],
+    };
+    const needsOnDuty = level === 2 || (level === 1 && !team.supervisingPhysicianId);
+    return needsOnDuty ? { ...team, onDuty: await this.realtime.onDuty() } : team;
+  }
+}
+
+interface SessionAssignmentRow {
+  assignedNurseId: string | null;
+  supervisingPhysicianId: string | null;
+}
+
+function toDelivery(row: AlertDeliveryEntity): AlertDelivery {
+  return {
+    userId: row.userId,
+    role: row.role,
+    level: row.level,
+    sentAt: row.sentAt,
+    ...(row.deliveredAt && { deliveredAt: row.deliveredAt }),
+    ...(row.seenAt && { seenAt: row.seenAt }),
+  };
+}
+
+function pairKey(alertId: string, userId: string): string {
+  return `${alertId}\u0000${userId}`;
+}
