@@ -14,6 +14,8 @@ import type {
   DischargeInput,
   DischargeReadiness,
   InterventionInput,
+  OutcomeInput,
+  RecordedOutcome,
   LoginInput,
   ObservationInput,
   OrderInput,
@@ -281,6 +283,10 @@ export const apiClient = {
 
   async recordIntervention(sessionId: string, input: InterventionInput): Promise<void> {
     await send(`/sessions/${segment(sessionId)}/interventions`, { method: 'POST', body: input });
+  },
+
+  recordOutcome(sessionId: string, input: OutcomeInput): Promise<RecordedOutcome> {
+    return sendForJson(`/sessions/${segment(sessionId)}/outcomes`, { method: 'POST', body: input });
   },
 
   getSessionLog(sessionId: string, signal?: AbortSignal): Promise<TimelineEvent[]> {

@@ -27,6 +27,7 @@ import { AssessmentForm } from './assessment-form';
 import { AssessmentSummary } from './assessment-summary';
 import { InterventionForm } from './intervention-form';
 import { ObservationForm } from './observation-form';
+import { OutcomeForm } from './outcome-form';
 import { OverrideForm } from './override-form';
 import { SessionActions } from './session-actions';
 import { SessionDownloads } from './session-downloads';
@@ -178,6 +179,10 @@ function ClinicalRecording({ session, role }: { session: Session; role: Role }) 
           <InterventionForm sessionId={session.id} />
         </section>
       )}
+      <section className="page__section" aria-labelledby="outcomes-title">
+        <h2 id="outcomes-title">Outcome scores</h2>
+        <OutcomeForm sessionId={session.id} />
+      </section>
     </>
   );
 }

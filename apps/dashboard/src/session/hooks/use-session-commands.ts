@@ -4,6 +4,7 @@ import {
   type AssessmentInput,
   type InterventionInput,
   type ObservationInput,
+  type OutcomeInput,
   type OrderInput,
   type OverrideInput,
   type Session,
@@ -83,6 +84,14 @@ export function useRecordObservation(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ObservationInput) => apiClient.recordObservation(sessionId, input),
+    onSuccess: () => refreshLog(queryClient, sessionId),
+  });
+}
+
+export function useRecordOutcome(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OutcomeInput) => apiClient.recordOutcome(sessionId, input),
     onSuccess: () => refreshLog(queryClient, sessionId),
   });
 }
