@@ -149,15 +149,15 @@ export class Hl7IngestService {
     const sessions = patient
       ? await this.sessions.findBy({ patientId: patient.id, state: live })
       : [];
-    if (sessions.length !== 1) {
+    const [session, ...others] = sessions;
+    if (!session || others.length > 0) {
       return refuse(
         at('PID', 3),
-        sessions.length === 0
-          ? 'PID-3 names no patient with a session under way'
-          : 'PID-3 names a patient with several sessions under way; PV1-3 must name the bay',
+        session
+          ? 'PID-3 names a patient with several sessions under way; PV1-3 must name the bay'
+          : 'PID-3 names no patient with a session under way',
       );
     }
-    const [session] = sessions;
     if (device.bay !== null && device.bay !== session.bay) {
       return refuse(
         at('PID', 3),
@@ -168,21 +168,25 @@ export class Hl7IngestService {
   }
 }
 
+/** Where a refusal that names no observation of its own points: the first one's time. */
+const FIRST_OBX_TIME: Hl7Location = { segment: 'OBX', sequence: 1, field: 14 };
+
 /** The shared schema's refusal (`samples[1].spo2 must be …`), told as the OBX that carried it. */
 function invalidContent(error: BadRequestException, readings: OruReadings): Hl7Refusal {
   const body = error.getResponse() as { message?: string | string[] };
   const located = [body.message ?? error.message].flat().map((problem) => {
     const match = /^samples\[(\d+)\]\.(\w+) (.*)$/.exec(problem);
-    const origin = readings.origins[match ? Number(match[1]) : 0];
-    const valueOrigin = match && origin[match[2] as VitalSign];
-    // Not a value (the time): the OBX-14 of the sample's first observation.
-    const location = valueOrigin ?? { ...Object.values(origin)[0], field: 14 };
+    const origin = readings.origins[match ? Number(match[1]) : 0] ?? {};
+    const valueOrigin = match ? origin[match[2] as VitalSign] : undefined;
+    // Not a value (the time): the OBX-14 of the sample's first observation (every sample has one).
+    const first = Object.values(origin)[0] ?? FIRST_OBX_TIME;
+    const location: Hl7Location = valueOrigin ?? { ...first, field: 14 };
     const rule = match ? `${match[2]} ${match[3]}` : problem;
     return { location, text: `${describeLocation(location)} ${rule}` };
   });
   return {
     ackCode: 'AE',
-    location: located[0].location,
+    location: located[0]?.location ?? FIRST_OBX_TIME,
     error: HL7_ERROR.dataTypeError,
     message: located.map((one) => one.text).join('; '),
   };

@@ -42,7 +42,7 @@ class Gateway {
 
   async send(message: string): Promise<string> {
     await this.write(frame(message));
-    return (await this.next())[0];
+    return (await this.next())[0]!; // next() waits until there is one
   }
 
   close(): void {

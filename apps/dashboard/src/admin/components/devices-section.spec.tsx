@@ -14,6 +14,7 @@ function aDevice(overrides: Partial<Device> = {}): Device {
     label: 'Monitor 1',
     bay: '1',
     keyPrefix: 'vgl_1a2b',
+    hl7: null,
     createdAt: '2026-11-20T08:00:00.000Z',
     revokedAt: null,
     ...overrides,
@@ -26,7 +27,7 @@ function installDeviceApi() {
     'GET /devices': () => jsonResponse(200, devices),
     'POST /devices': ({ body }) => {
       const { label, bay = null } = body as { label: string; bay?: string };
-      const created: DeviceCreated = { id: 'd-2', label, bay, apiKey: API_KEY };
+      const created: DeviceCreated = { id: 'd-2', label, bay, hl7: null, apiKey: API_KEY };
       devices.push(
         aDevice({ id: 'd-2', label, bay, keyPrefix: API_KEY.slice(0, 8), revokedAt: null }),
       );

@@ -23,6 +23,9 @@ describe('refusal words', () => {
     expect(refusalSentences(refusal(403, 'PHYSICIAN_REQUIRED'))).toEqual([
       'Only a physician may do this now.',
     ]);
+    expect(refusalSentences(refusal(409, 'HL7_SOURCE_TAKEN'))).toEqual([
+      'Another device already sends HL7 messages as this application and facility.',
+    ]);
   });
 
   it('lists only the unmet criteria of a refused discharge', () => {

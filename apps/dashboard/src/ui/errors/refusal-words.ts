@@ -116,6 +116,8 @@ function sentencesForCode(error: ApiError): string[] {
       return ['This username is taken: choose another.'];
     case 'MRN_TAKEN':
       return ['A patient with this MRN is already registered.'];
+    case 'HL7_SOURCE_TAKEN':
+      return ['Another device already sends HL7 messages as this application and facility.'];
     case 'LAST_ADMIN':
       return ['The last active admin cannot be disabled or given another role.'];
     case 'ALERT_STATE_CONFLICT':
