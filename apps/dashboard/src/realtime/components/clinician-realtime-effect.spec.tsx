@@ -148,6 +148,20 @@ describe('ClinicianRealtimeEffect', () => {
       expect(ids(openAlerts())).toEqual(['a']);
     });
 
+    it('takes an alert routed to this person and confirms its receipt once it holds it', async () => {
+      const { socket, openAlerts } = setUp();
+      await waitFor(() => expect(openAlerts()).toEqual([]));
+      const received = jest.fn(() => {
+        expect(ids(openAlerts())).toEqual(['routed']);
+      });
+
+      act(() =>
+        socket.serverEmit('alert.routed', { alert: anAlert({ id: 'routed' }), level: 1 }, received),
+      );
+      expect(received).toHaveBeenCalledTimes(1);
+      expect(received).toHaveBeenCalledWith('received');
+    });
+
     it('offers raised alerts, and only those, for a notification', async () => {
       const notify = jest.fn();
       const { socket, openAlerts } = setUp(notify);

@@ -120,6 +120,12 @@ export function ClinicianRealtimeEffect({
       notify(alert);
     });
     socket.on('alert.updated', (alert) => applyAlertEvent(queryClient, alert));
+    // The receipt says this screen holds the alert (so its sound and inbox have it), not that a
+    // person saw it: the server records the first screen of each person to answer.
+    socket.on('alert.routed', ({ alert }, received) => {
+      applyAlertEvent(queryClient, alert);
+      received('received');
+    });
     onStatusChange('connecting');
     socket.connect();
     return () => {
