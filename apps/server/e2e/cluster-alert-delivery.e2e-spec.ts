@@ -80,6 +80,7 @@ import { clusterRuns, SETTLE_MS, sleep, describeAlert, useCluster } from './supp
           ),
         ),
       );
+      if (!alert) throw new Error('no screen was told of the alert');
 
       const acknowledged = await call<Alert>(
         cluster.c.url,
@@ -129,7 +130,7 @@ import { clusterRuns, SETTLE_MS, sleep, describeAlert, useCluster } from './supp
         await connect('nurse on A', cluster.a.url, tokens.nurse),
         await connect('nurse on B', cluster.b.url, tokens.nurse),
         await connect('physician on C', cluster.c.url, tokens.physician),
-      ];
+      ] as const;
       // The readings (on their own times, a second apart) go to A, which evaluates the session.
       const start = Date.now() - 16_000;
       const reading = (offsetS: number, spo2: number) => ({

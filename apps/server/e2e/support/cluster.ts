@@ -406,7 +406,9 @@ export function useCluster() {
       const result = await client.query<{ value: string }>(
         `SELECT value FROM app_secret WHERE name = 'token-signing-key'`,
       );
-      return result.rows[0].value;
+      const [row] = result.rows;
+      if (!row) throw new Error('the replicas have not stored their token signing key');
+      return row.value;
     } finally {
       await client.end();
     }
@@ -423,7 +425,7 @@ export function useCluster() {
   }
 
   const claimsOf = (token: string) =>
-    JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
+    JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
       sub: string;
       sid: string;
       exp: number;

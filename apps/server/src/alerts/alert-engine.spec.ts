@@ -25,7 +25,8 @@ describe('AlertEngine', () => {
     const engine = new AlertEngine();
     const monitor = readings(MONITOR, lowFor(SPO2.delayS + 1));
     const manual = readings(MANUAL, Array<number>(SPO2.delayS + 1).fill(98), 4.9);
-    const interleaved = monitor.flatMap((sample, index) => [manual[index], sample]);
+    // Both sources sent delayS + 1 readings.
+    const interleaved = monitor.flatMap((sample, index) => [manual[index]!, sample]);
     expect(eventsOf(engine, interleaved)).toEqual(['raise']);
   });
 

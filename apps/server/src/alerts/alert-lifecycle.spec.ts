@@ -188,10 +188,17 @@ describe.each(testDatabases())('the alert lifecycle on $name', (database) => {
         thresholdProfileId: session.thresholdProfileId,
         assessment: null,
       },
-      [
-        { at: new Date(Date.now() - SECOND).toISOString(), spo2: 90 },
-        { at: new Date().toISOString(), spo2: 80 },
-      ],
+      [90, 80].map((spo2, index) => {
+        const at = new Date(Date.now() - (1 - index) * SECOND).toISOString();
+        return {
+          sessionId: session.id,
+          seq: null,
+          at,
+          receivedAt: at,
+          source: 'device:monitor',
+          spo2,
+        };
+      }),
     );
     const refused = await as('nurse')
       .post(`/sessions/${session.id}/observations`)

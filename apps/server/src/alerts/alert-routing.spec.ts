@@ -99,6 +99,7 @@ async function desaturated(
   await settle();
   const [alert] = (await as('nurse').get(`/alerts?sessionId=${session.body.id}`).expect(200))
     .body as Alert[];
+  if (!alert) throw new Error('no alert was raised');
   return alert;
 }
 
@@ -172,8 +173,8 @@ describe.each(testDatabases())('alert routing and receipts on $name', (database)
       { userId: ids.get('second-nurse'), level: 2 },
     ]);
     expect(deliveries.every((delivery) => delivery.deliveredAt)).toBe(true);
-    expect(deliveries[1].seenAt).toEqual(expect.any(String));
-    expect(deliveries[0].seenAt).toBeUndefined();
+    expect(deliveries[1]?.seenAt).toEqual(expect.any(String));
+    expect(deliveries[0]!.seenAt).toBeUndefined();
 
     const audit = await app.get(AuditService).list({ sessionId: alert.sessionId, limit: 1000 });
     const actions = (action: string) => audit.filter((entry) => entry.action === action);
@@ -192,7 +193,7 @@ describe.each(testDatabases())('alert routing and receipts on $name', (database)
     screens.push(silent);
     const alert = await desaturated(app, tokens, ids, 'R2', 'third-nurse');
     expect(levelsOf(silent, alert.id)).toEqual([0]);
-    expect((await deliveriesOf(alert.id))[0].deliveredAt).toBeUndefined();
+    expect((await deliveriesOf(alert.id))[0]!.deliveredAt).toBeUndefined();
 
     const routing = app.get(AlertRouting);
     const stored = await app.get(AlertQueries).get(alert.id);
@@ -203,7 +204,7 @@ describe.each(testDatabases())('alert routing and receipts on $name', (database)
     await routing.route(stored, Date.now() + 60 * SECOND);
     await settle();
     expect(silent.routed).toHaveLength(2);
-    expect((await deliveriesOf(alert.id))[0].deliveredAt).toBeUndefined();
+    expect((await deliveriesOf(alert.id))[0]!.deliveredAt).toBeUndefined();
 
     const answering = await screen(url, thirdNurse);
     screens.push(answering);
@@ -230,22 +231,22 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
   'alert routing over two instances on PostgreSQL and Redis',
   () => {
     let apps: NestExpressApplication[] = [];
-    let urls: string[] = [];
+    let first: NestExpressApplication;
+    let second: NestExpressApplication;
+    let secondUrl: string;
     let tokens: Record<Role, string>;
     let ids: Map<string, string>;
     const screens: Screen[] = [];
 
     beforeAll(async () => {
       const config: DatabaseConfig = await (postgres as NonNullable<typeof postgres>).create();
-      const started = [];
-      for (let index = 0; index < 2; index += 1)
-        started.push(await startTestApp(config, { redisUrl: REDIS_TEST_URL }));
-      apps = started.map((instance) => instance.app);
-      urls = started.map((instance) => instance.url);
+      ({ app: first } = await startTestApp(config, { redisUrl: REDIS_TEST_URL }));
+      ({ app: second, url: secondUrl } = await startTestApp(config, { redisUrl: REDIS_TEST_URL }));
+      apps = [first, second];
       apps.forEach((app) => app.get(AlertTimers).onApplicationShutdown());
-      await seedUsers(apps[0]);
-      tokens = await tokensByRole(apps[0]);
-      ids = await userIds(apps[0], tokens.admin);
+      await seedUsers(first);
+      tokens = await tokensByRole(first);
+      ids = await userIds(first, tokens.admin);
     });
 
     afterAll(async () => {
@@ -255,15 +256,15 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
     });
 
     it('sends each step once when both instances route it at the same moment, and takes the receipt from a screen on the other instance', async () => {
-      const nurse = await screen(urls[1], tokens.nurse);
-      const physician = await screen(urls[1], tokens.physician);
+      const nurse = await screen(secondUrl, tokens.nurse);
+      const physician = await screen(secondUrl, tokens.physician);
       screens.push(nurse, physician);
-      const alert = await desaturated(apps[0], tokens, ids, 'C1');
+      const alert = await desaturated(first, tokens, ids, 'C1');
       expect(levelsOf(nurse, alert.id)).toEqual([0]);
 
-      await apps[0].get(AlertTimers).sweep(Date.now() + 61 * SECOND);
+      await first.get(AlertTimers).sweep(Date.now() + 61 * SECOND);
       await settle();
-      const escalated = await apps[0].get(AlertQueries).get(alert.id);
+      const escalated = await first.get(AlertQueries).get(alert.id);
       if (!escalated) throw new Error('the alert was not stored');
       expect(escalated.escalationLevel).toBe(1);
       // Both instances route the step at once, as two sweeps or a sweep and a publication may.
@@ -272,7 +273,7 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
       expect(levelsOf(physician, alert.id)).toEqual([1]);
 
       const deliveries = (
-        await apiAs(apps[1], tokens.auditor).get(`/alerts/${alert.id}/deliveries`).expect(200)
+        await apiAs(second, tokens.auditor).get(`/alerts/${alert.id}/deliveries`).expect(200)
       ).body as AlertDelivery[];
       expect(
         deliveries.map(({ role, level, deliveredAt }) => ({ role, level, deliveredAt })),
@@ -280,7 +281,7 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
         { role: 'nurse', level: 0, deliveredAt: expect.any(String) },
         { role: 'physician', level: 1, deliveredAt: expect.any(String) },
       ]);
-      const audit = await apps[1]
+      const audit = await second
         .get(AuditService)
         .list({ sessionId: alert.sessionId, limit: 1000 });
       const ofAlert = (action: string) =>

@@ -125,13 +125,13 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     await settle();
     const [medium] = await alertsOf(session.id);
     expect(medium).toMatchObject({ priority: 'medium', state: 'active' });
-    await as('nurse').post(`/alerts/${medium.id}/acknowledge`).send({}).expect(200);
+    await as('nurse').post(`/alerts/${medium!.id}/acknowledge`).send({}).expect(200);
 
     await send(session.id, [{ spo2: 88 }], start + 11 * SECOND);
     await settle();
     expect(await alertsOf(session.id)).toEqual([
       expect.objectContaining({
-        id: medium.id,
+        id: medium?.id,
         priority: 'high',
         state: 'active',
         acknowledgedAt: null,
@@ -150,9 +150,9 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     await settle();
     const [alert] = await alertsOf(session.id);
     expect(alert).toMatchObject({ priority: 'high', state: 'active', value: 83 });
-    await as('auditor').post(`/alerts/${alert.id}/acknowledge`).send({}).expect(403);
+    await as('auditor').post(`/alerts/${alert!.id}/acknowledge`).send({}).expect(403);
     const acked = await as('physician')
-      .post(`/alerts/${alert.id}/acknowledge`)
+      .post(`/alerts/${alert!.id}/acknowledge`)
       .send({ note: 'probe re-sited, patient fine' })
       .expect(200);
     expect(acked.body).toMatchObject({

@@ -103,7 +103,7 @@ describe.each(testDatabases())('a severe side effect on $name', (database) => {
       const updated = new Promise<Alert>((resolve) => socket.once('alert.updated', resolve));
       await severe(session.id, 'vomiting', 'twice in 5 min').expect(201);
       expect(await updated).toMatchObject({
-        id: first.id,
+        id: first?.id,
         state: 'active',
         value: 2,
         message: '2 severe side effects, newest: vomiting — twice in 5 min',
@@ -123,7 +123,7 @@ describe.each(testDatabases())('a severe side effect on $name', (database) => {
     await severe(session.id, 'agitation').expect(201);
     const [alert] = await alertsOf(session.id);
     const acknowledged = await as('nurse')
-      .post(`/alerts/${alert.id}/acknowledge`)
+      .post(`/alerts/${alert!.id}/acknowledge`)
       .send({ note: 'settled with reassurance' })
       .expect(200);
     expect(acknowledged.body).toMatchObject({
@@ -131,7 +131,7 @@ describe.each(testDatabases())('a severe side effect on $name', (database) => {
       resolvedReason: 'acknowledged',
       acknowledgedBy: 'nurse',
     });
-    const again = await as('nurse').post(`/alerts/${alert.id}/acknowledge`).send({}).expect(409);
+    const again = await as('nurse').post(`/alerts/${alert!.id}/acknowledge`).send({}).expect(409);
     expect(again.body.code).toBe('ALERT_STATE_CONFLICT');
     await severe(session.id, 'agitation', 'again').expect(201);
     expect((await alertsOf(session.id)).map(({ state, value }) => ({ state, value }))).toEqual(

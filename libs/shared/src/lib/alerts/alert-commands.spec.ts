@@ -203,7 +203,7 @@ describe('alert commands', () => {
     expect(decideAlert(acknowledged, remind(329))).toMatchObject({ refusal: 'not-due' });
     const first = changes(decideAlert(acknowledged, remind(330)));
     expect(first.changes).toEqual({ remindedAt: at(330) });
-    expect(first.audit[0].action).toBe('alert.reminded');
+    expect(first.audit[0]?.action).toBe('alert.reminded');
     const reminded = { ...acknowledged, ...first.changes };
     expect(decideAlert(reminded, remind(629))).toMatchObject({ refusal: 'not-due' });
     expect(decideAlert(open, remind(9999))).toMatchObject({ refusal: 'not-due' });

@@ -58,7 +58,7 @@ describe('alert rules (properties)', () => {
       fc.property(fc.array(lowSpo2, { minLength: SPO2.delayS + 1, maxLength: 60 }), (values) => {
         const raises = run(SPO2, values).events.filter((event) => event.type === 'raise');
         expect(raises).toHaveLength(1);
-        expect(raises[0].index).toBe(SPO2.delayS);
+        expect(raises[0]?.index).toBe(SPO2.delayS);
       }),
     );
   });
@@ -106,7 +106,7 @@ describe('alert rules (properties)', () => {
           const after = run(SPO2, recovery, episode.state);
           const resolves = after.events.filter((event) => event.type === 'resolve');
           expect(resolves).toHaveLength(1);
-          expect(resolves[0].index).toBe(SPO2.clearS);
+          expect(resolves[0]?.index).toBe(SPO2.clearS);
         },
       ),
     );
@@ -151,7 +151,12 @@ describe('alert rules (examples)', () => {
 
   it('raises systolic ≥ 160 medium and upgrades at ≥ 180, at the limits themselves', () => {
     const { events } = run(SYSTOLIC, [159, 160, 175, 180]);
-    expect(events.map(({ type, priority, value }) => ({ type, priority, value }))).toEqual([
+    const summaries = events.map((event) =>
+      event.type === 'resolve'
+        ? { type: event.type }
+        : { type: event.type, priority: event.priority, value: event.value },
+    );
+    expect(summaries).toEqual([
       { type: 'raise', priority: 'medium', value: 160 },
       { type: 'upgrade', priority: 'high', value: 180 },
     ]);
@@ -241,7 +246,8 @@ describe('alert rules with several sources (properties)', () => {
             else open = { ...event, acknowledged: false };
           }
           if (!open) return;
-          const withOther = mixed[monitorIndex[index]].open;
+          // monitorIndex places each monitor reading among the mixed ones, one state each.
+          const withOther = mixed[monitorIndex[index]!]!.open;
           expect(withOther).not.toBeNull();
           expect(RANK[withOther!.priority]).toBeGreaterThanOrEqual(RANK[open.priority]);
         });
@@ -256,10 +262,10 @@ describe('alert rules with several sources (properties)', () => {
         const { events, after } = feed(SPO2, readings);
         for (const event of events.filter((candidate) => candidate.type === 'resolve')) {
           const index = after.findIndex((_, position) => {
-            const reading = readings[position];
+            const reading = readings[position]!; // one state per reading
             return reading.source === event.source && reading.at === event.at;
           });
-          const before = index === 0 ? INITIAL_RULE_STATE : after[index - 1];
+          const before = index === 0 ? INITIAL_RULE_STATE : after[index - 1]!;
           for (const [source, state] of Object.entries(before.sources)) {
             if (source === event.source || !state.involved) continue;
             expect(state.conditionSince).toBeNull();

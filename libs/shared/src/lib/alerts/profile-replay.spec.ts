@@ -133,7 +133,8 @@ describe('replayProfile (properties)', () => {
           const ofCode = episodes.filter((episode) => episode.code === rule.code);
           ofCode.slice(0, -1).forEach((episode, index) => {
             expect(episode.clearedAt).not.toBeNull();
-            expect(ofCode[index + 1].raisedAt >= episode.clearedAt!).toBe(true);
+            // Every episode but the last has a next one.
+            expect(ofCode[index + 1]!.raisedAt >= episode.clearedAt!).toBe(true);
           });
         }
       }),
