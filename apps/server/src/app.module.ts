@@ -20,6 +20,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DevicesModule } from './devices/devices.module';
+import { DutyModule } from './duty/duty.module';
 import { HealthModule } from './health/health.module';
 import { Hl7Module } from './hl7/hl7.module';
 import { LoggingModule } from './logging/logging.module';
@@ -76,6 +77,7 @@ export class AppModule implements NestModule {
         SessionLimitsModule,
         SessionLogModule,
         BaysModule,
+        DutyModule,
         Hl7Module,
         ...(existsSync(config.dashboardDir)
           ? [ServeStaticModule.forRoot(dashboardStaticOptions(config.dashboardDir))]

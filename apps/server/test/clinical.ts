@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { DischargeInput } from '@vigil/shared';
+import { DEFAULT_CONCENTRATION_MG_PER_ML, type DischargeInput } from '@vigil/shared';
 import { CLEAN_ASSESSMENT } from '@vigil/testing';
 import { actorOf, systemPrincipal } from '../src/auth/principal';
 import { SessionsService } from '../src/sessions/sessions.service';
@@ -25,7 +25,13 @@ export async function prepareSession(
   const sessions = app.get(SessionsService);
   const actor = actorOf(systemPrincipal('test'));
   const { order, doseMgPerKg, plannedDurationMin } = await sessions.getEntity(sessionId);
-  if (!order) await sessions.signOrder(actor, sessionId, { doseMgPerKg, plannedDurationMin });
+  if (!order) {
+    await sessions.signOrder(actor, sessionId, {
+      doseMgPerKg,
+      plannedDurationMin,
+      concentrationMgPerMl: DEFAULT_CONCENTRATION_MG_PER_ML,
+    });
+  }
   await sessions.assess(actor, sessionId, CLEAN_ASSESSMENT);
   if (until === 'infusing') await sessions.start(actor, sessionId);
 }

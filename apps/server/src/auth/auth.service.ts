@@ -131,6 +131,39 @@ export class AuthService implements OnModuleInit {
     return this.issue(user, session, now);
   }
 
+  /**
+   * A second clinician's signature (a witnessed waste of ketamine): their own password, checked as
+   * a login is (the same delays after wrong guesses from that address, the same cost for unknown
+   * names), but no login is opened. Refused with 403 WITNESS_REJECTED, whatever was wrong.
+   */
+  async verifyWitness(input: LoginInput, ip: string | undefined): Promise<UserEntity> {
+    const username = input.username.trim();
+    const address = `witness:${ip ?? 'unknown'}`;
+    const admission = await this.attempts.admit(username, address, Date.now());
+    const rejected = (retryAt?: string) =>
+      new VigilException(
+        HttpStatus.FORBIDDEN,
+        'WITNESS_REJECTED',
+        retryAt
+          ? `too many wrong witness passwords: try again after ${retryAt}`
+          : "the witness's username or password is not valid",
+        retryAt ? { retryAt } : undefined,
+      );
+    if (!admission.admitted) throw rejected(admission.retryAt);
+    const user = await this.users.findByUsername(username);
+    const matches = await this.hasher.verify(
+      user?.passwordHash ?? this.unknownUserHash,
+      input.password,
+    );
+    if (!user || !matches) {
+      await this.attempts.failed(username, address, Date.now());
+      throw rejected();
+    }
+    await this.attempts.succeeded(username, address);
+    if (user.disabled) throw rejected();
+    return user;
+  }
+
   async refresh(principal: UserPrincipal): Promise<AuthResponse> {
     const [user, session] = await Promise.all([
       this.users.findById(principal.userId),

@@ -23,6 +23,8 @@ import { PlannedCourseEntity } from '../course/planned-course.entity';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity';
 import { AdverseEventEntity } from '../follow-ups/adverse-event.entity';
 import { DischargeInstructionsEntity } from '../follow-ups/discharge-instructions.entity';
+import { PumpEventEntity } from '../administration/pump-event.entity';
+import { KetamineEntryEntity } from '../administration/ketamine-entry.entity';
 import { InitialSchema1764072000000 } from './migrations/1764072000000-initial-schema';
 import { IdentityAndAudit1764079200000 } from './migrations/1764079200000-identity-and-audit';
 import { ClinicalSession1764086400000 } from './migrations/1764086400000-clinical-session';
@@ -40,6 +42,7 @@ import { PhysicianOrder1764129600000 } from './migrations/1764129600000-physicia
 import { AlertRevision1764133200000 } from './migrations/1764133200000-alert-revision';
 import { TreatmentCourse1764144000000 } from './migrations/1764144000000-treatment-course';
 import { AlertDelivery1764136800000 } from './migrations/1764136800000-alert-delivery';
+import { AdministrationRecord1764151200000 } from './migrations/1764151200000-administration-record';
 import { DeviceHl7Source1764172800000 } from './migrations/1764172800000-device-hl7-source';
 
 export const ENTITIES = [
@@ -64,6 +67,8 @@ export const ENTITIES = [
   FollowUpEntity,
   AdverseEventEntity,
   DischargeInstructionsEntity,
+  PumpEventEntity,
+  KetamineEntryEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1764072000000,
@@ -83,6 +88,7 @@ export const MIGRATIONS = [
   AlertRevision1764133200000,
   AlertDelivery1764136800000,
   TreatmentCourse1764144000000,
+  AdministrationRecord1764151200000,
   DeviceHl7Source1764172800000,
 ];
 

@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import {
+  DEFAULT_CONCENTRATION_MG_PER_ML,
   type AssessmentInput,
   type DischargeInput,
   infusionElapsedMs,
@@ -154,6 +155,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
         indication: chair.indication,
         doseMgPerKg: DEMO_DOSE_MG_PER_KG,
         plannedDurationMin: DEMO_PLANNED_DURATION_MIN,
+        concentrationMgPerMl: DEFAULT_CONCENTRATION_MG_PER_ML,
       },
       start - lead,
     );

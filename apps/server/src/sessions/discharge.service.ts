@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ALERT_PRIORITIES,
   dischargeCriteria,
@@ -9,6 +10,8 @@ import {
   type DischargeReadiness,
   type Session,
 } from '@vigil/shared';
+import type { DataSource } from 'typeorm';
+import { ketamineBalanceOf } from '../administration/ketamine-record';
 import { AlertQueries } from '../alerts/alert-queries';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
@@ -35,6 +38,7 @@ export class DischargeService {
     private readonly profiles: ThresholdProfilesService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async readiness(actor: Actor, id: string): Promise<DischargeReadiness> {
@@ -67,9 +71,10 @@ export class DischargeService {
   }
 
   private async facts(session: SessionEntity): Promise<DischargeFacts> {
-    const [latest, openCounts] = await Promise.all([
+    const [latest, openCounts, { deliveredMg }] = await Promise.all([
       this.vitals.latestBySession([session.id]),
       Promise.all(ALERT_PRIORITIES.map((priority) => this.alerts.countOpen(session.id, priority))),
+      this.sessions.toSession(session),
     ]);
     return {
       baseline: session.assessment?.baseline ?? null,
@@ -77,6 +82,7 @@ export class DischargeService {
       recoveryStartedAt: session.state === 'recovery' ? session.endedAt : null,
       recoveryMinimumMin: this.profiles.limitsFor(session).recoveryMinimumMin,
       openAlerts: openCounts.reduce((sum, count) => sum + count, 0),
+      ketamine: await ketamineBalanceOf(this.dataSource.manager, session.id, deliveredMg),
     };
   }
 }
@@ -107,5 +113,7 @@ function describeUnmet({ code, value, limit }: DischargeCriterion): string {
       return `${shown} alert(s) still open`;
     case 'ESCORT':
       return 'no escort named';
+    case 'KETAMINE_BALANCE':
+      return `ketamine drawn, given and wasted differ by ${shown}: record the waste, witnessed`;
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CLINICAL_ROLES, type DischargeReadiness, type Session } from '@vigil/shared';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { PATIENT_DATA_READERS } from '../auth/role-groups';
+import { AssignmentDto } from '../duty/dto/duty.dto';
 import { DischargeService } from './discharge.service';
 import {
   AssessmentDto,
@@ -34,6 +35,16 @@ export class SessionActionsController {
     @Body() body: AssessmentDto,
   ): Promise<Session> {
     return this.sessions.assess(actorOf(principal), id, body);
+  }
+
+  /** Who is sent the session's alerts first, and at the first escalation. */
+  @Put('assignment')
+  assignment(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AssignmentDto,
+  ): Promise<Session> {
+    return this.sessions.reassign(actorOf(principal), id, body);
   }
 
   /** The dose is a physician's order: a physician signs it before the start. */

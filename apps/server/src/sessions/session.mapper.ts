@@ -1,8 +1,14 @@
 import {
   allowedSessionActions,
+  deliveredMg,
+  estimatedDeliveredMg,
   infusionElapsedMs,
+  infusionPlan,
+  orderedConcentration,
   patientInitials,
+  roundMg,
   type LatestVitals,
+  type PumpEvent,
   type Session,
 } from '@vigil/shared';
 import type { PatientEntity } from '../patients/patient.entity';
@@ -14,7 +20,9 @@ export function toSession(
   patient: PatientEntity | undefined,
   latestVitals: LatestVitals,
   now: number,
+  pumpEvents: PumpEvent[],
 ): Session {
+  const concentration = orderedConcentration(entity.order);
   return {
     id: entity.id,
     patientId: entity.patientId,
@@ -28,6 +36,12 @@ export function toSession(
     totalDoseMg: entity.totalDoseMg,
     plannedDurationMin: entity.plannedDurationMin,
     order: entity.order,
+    infusionPlan: infusionPlan(entity.totalDoseMg, entity.plannedDurationMin, concentration),
+    pumpEvents,
+    deliveredMg:
+      pumpEvents.length > 0
+        ? roundMg(deliveredMg(pumpEvents, concentration, now))
+        : estimatedDeliveredMg(entity, patient?.weightKg ?? 0, entity, now),
     durationOverride: entity.durationOverride,
     thresholdProfileId: entity.thresholdProfileId,
     assignedNurseId: entity.assignedNurseId,

@@ -9,6 +9,7 @@ import {
   sessionActionRefusal,
   uncoveredFlags,
   type AssessmentInput,
+  type AssignmentInput,
   type Order,
   type OverrideInput,
   type Role,
@@ -178,6 +179,46 @@ export class SessionsService {
     if (!user || user.disabled || user.role !== role) {
       throw badRequest('VALIDATION_FAILED', [`${field} must be an enabled ${role}`]);
     }
+  }
+
+  /**
+   * Changes who is sent the session's alerts first (the nurse) and at the first escalation (the
+   * physician), until the session ends; an alert already sent stays with whoever got it.
+   */
+  async reassign(actor: Actor, id: string, input: AssignmentInput): Promise<Session> {
+    const session = await this.getEntity(id);
+    if (session.state === 'discharged' || session.state === 'aborted') {
+      throw conflict(
+        'SESSION_STATE_CONFLICT',
+        `the session has ended (${session.state}); its assignment can no longer change`,
+        { state: session.state },
+      );
+    }
+    await this.checkAssignee(input.assignedNurseId ?? undefined, 'nurse', 'assignedNurseId');
+    await this.checkAssignee(
+      input.supervisingPhysicianId ?? undefined,
+      'physician',
+      'supervisingPhysicianId',
+    );
+    const changes = {
+      ...(input.assignedNurseId !== undefined && { assignedNurseId: input.assignedNurseId }),
+      ...(input.supervisingPhysicianId !== undefined && {
+        supervisingPhysicianId: input.supervisingPhysicianId,
+      }),
+    };
+    return this.write(actor, session, {
+      changes,
+      audit: {
+        action: 'session.assignment',
+        detail: {
+          from: {
+            assignedNurseId: session.assignedNurseId,
+            supervisingPhysicianId: session.supervisingPhysicianId,
+          },
+          ...changes,
+        },
+      },
+    });
   }
 
   async list(actor: Actor, query: ListSessionsQuery): Promise<Session[]> {

@@ -44,6 +44,10 @@ export const ERROR_CODES = [
   'LOGIN_DELAYED',
   // Aftercare
   'FOLLOW_UP_DONE',
+  // Administration record
+  'PUMP_EVENT_OUT_OF_ORDER',
+  'WITNESS_REJECTED',
+  'WITNESS_NOT_SECOND_CLINICIAN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  CONCENTRATION_RANGE_MG_PER_ML,
+  DEFAULT_CONCENTRATION_MG_PER_ML,
+} from '../administration/infusion-plan';
 import { expecting } from '../validation/format-issues';
 import { isoDateTime } from '../validation/iso-date-time';
 import { plainText } from '../validation/plain-text';
@@ -10,6 +14,7 @@ export const PLANNED_DURATION_RANGE_MIN = { min: 40, max: 60 } as const;
 export const OVERRIDE_DURATION_RANGE_MIN = { min: 20, max: 120 } as const;
 /** The usual protocol gives 0.5 mg/kg; above this a physician must say why. */
 export const HIGH_DOSE_MG_PER_KG = 1;
+const concentrationRule = `must be between ${CONCENTRATION_RANGE_MG_PER_ML.min} and ${CONCENTRATION_RANGE_MG_PER_ML.max} mg/mL`;
 const durationRule = `must be between ${OVERRIDE_DURATION_RANGE_MIN.min} and ${OVERRIDE_DURATION_RANGE_MIN.max}`;
 
 const clinicalReason = z
@@ -30,6 +35,12 @@ const orderFields = {
     .min(OVERRIDE_DURATION_RANGE_MIN.min, durationRule)
     .max(OVERRIDE_DURATION_RANGE_MIN.max, durationRule)
     .default(DEFAULT_PLANNED_DURATION_MIN),
+  /** The strength the dose is made up to; the pump rate in mL/h follows from it. */
+  concentrationMgPerMl: z
+    .number({ error: expecting(concentrationRule) })
+    .min(CONCENTRATION_RANGE_MG_PER_ML.min, concentrationRule)
+    .max(CONCENTRATION_RANGE_MG_PER_ML.max, concentrationRule)
+    .default(DEFAULT_CONCENTRATION_MG_PER_ML),
   /** Why the dose exceeds 1 mg/kg. */
   highDoseReason: clinicalReason.optional(),
   /** A physician's reason for a planned duration outside 40–60 minutes. */
@@ -107,6 +118,8 @@ export type Order = z.output<typeof orderSchema>;
 export interface SessionOrder {
   doseMgPerKg: number;
   plannedDurationMin: number;
+  /** mg/mL; orders signed before it was asked for were made up at the default strength. */
+  concentrationMgPerMl?: number;
   highDoseReason?: string;
   signedBy: string;
   signedAt: string;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { ketamineBalance } from '../administration/controlled-substance';
 import type { DischargeInput } from './clinical.schema';
 import {
   dischargeCriteria,
@@ -22,6 +23,13 @@ const facts: DischargeFacts = {
   recoveryStartedAt: minutesAgo(31),
   recoveryMinimumMin: 30,
   openAlerts: 0,
+  ketamine: ketamineBalance(
+    [
+      { kind: 'drawn', mg: 50 },
+      { kind: 'wasted', mg: 10 },
+    ],
+    40,
+  ),
 };
 const ready: DischargeInput = {
   aldrete: { activity: 2, respiration: 2, circulation: 2, consciousness: 2, oxygenSaturation: 1 },
@@ -99,6 +107,9 @@ describe('discharge criteria', () => {
 
   it('refuses with any open alert, medium or acknowledged included', () => {
     expect(unmet(ready, { ...facts, openAlerts: 1 })).toEqual(['OPEN_ALERTS']);
+    const unwasted = ketamineBalance([{ kind: 'drawn', mg: 50 }], 40);
+    expect(unmet(ready, { ...facts, ketamine: unwasted })).toEqual(['KETAMINE_BALANCE']);
+    expect(unmet(ready, { ...facts, ketamine: ketamineBalance([], 40) })).toEqual([]);
   });
 
   it('wants a named escort', () => {

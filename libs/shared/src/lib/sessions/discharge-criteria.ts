@@ -1,3 +1,7 @@
+import {
+  KETAMINE_BALANCE_TOLERANCE_MG,
+  type KetamineBalance,
+} from '../administration/controlled-substance';
 import type { LatestVitals } from '../vitals/vital-sample.types';
 import {
   ALDRETE_DISCHARGE_MIN,
@@ -28,6 +32,7 @@ export const DISCHARGE_CRITERION_CODES = [
   'HEART_RATE_BASELINE',
   'OPEN_ALERTS',
   'ESCORT',
+  'KETAMINE_BALANCE',
 ] as const;
 export type DischargeCriterionCode = (typeof DISCHARGE_CRITERION_CODES)[number];
 
@@ -51,6 +56,8 @@ export interface DischargeFacts {
   recoveryMinimumMin: number;
   /** Active or acknowledged alerts of the session. */
   openAlerts: number;
+  /** The controlled-substance record against the pump's: drawn − given − wasted. */
+  ketamine: KetamineBalance;
 }
 
 export interface DischargeReadiness {
@@ -84,6 +91,7 @@ export function dischargeCriteria(
       limit: 0,
     },
     escortCriterion(input?.escort),
+    ketamineCriterion(facts.ketamine),
   ];
 }
 
@@ -209,4 +217,20 @@ function escortCriterion(
   const name = escort?.name?.trim();
   if (!name) return { code: 'ESCORT', met: false, pending: escort === undefined };
   return { code: 'ESCORT', met: true, value: name };
+}
+
+/**
+ * Every mg drawn is given or wasted before the patient leaves. A session with nothing drawn has
+ * no record to close (sessions from before the record); the demo and the clinic record each draw.
+ */
+function ketamineCriterion(ketamine: KetamineBalance): DischargeCriterion {
+  const limit = `0 ± ${KETAMINE_BALANCE_TOLERANCE_MG} mg`;
+  if (!ketamine.recorded)
+    return { code: 'KETAMINE_BALANCE', met: true, value: 'none drawn', limit };
+  return {
+    code: 'KETAMINE_BALANCE',
+    met: ketamine.closed,
+    value: `${ketamine.balanceMg} mg`,
+    limit,
+  };
 }

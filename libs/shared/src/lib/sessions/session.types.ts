@@ -1,3 +1,5 @@
+import type { InfusionPlan } from '../administration/infusion-plan';
+import type { PumpEvent } from '../administration/pump-record';
 import type { LatestVitals } from '../vitals/vital-sample.types';
 import type { Assessment, Override } from './clinical.schema';
 import type { SessionOrder } from './create-session.schema';
@@ -30,6 +32,15 @@ export interface Session {
   plannedDurationMin: number;
   /** The physician's signed order; null while a nurse's draft waits for a physician. */
   order: SessionOrder | null;
+  /** The order in the pump's terms: concentration, volume and rate in mL/h. */
+  infusionPlan: InfusionPlan;
+  /** The administration record, in time order: what the pump did. */
+  pumpEvents: PumpEvent[];
+  /**
+   * mg delivered by the time of the read, from the pump record (from the planned rate for a
+   * session older than the record); a screen keeps counting from pumpEvents between updates.
+   */
+  deliveredMg: number;
   /** A physician's reason for a duration outside 40–60 minutes, with who and when. */
   durationOverride: Override | null;
   thresholdProfileId: string;
