@@ -61,6 +61,12 @@ export function dischargeCriterionSentence(criterion: DischargeCriterion): strin
         : `${value} open ${value === 1 ? 'alert' : 'alerts'} (acknowledge and resolve first)`;
     case 'ESCORT':
       return criterion.met ? `Escort: ${value}` : 'Escort home: name the person';
+    case 'KETAMINE_BALANCE':
+      return value === 'none drawn'
+        ? 'Ketamine record: nothing drawn'
+        : criterion.met
+          ? 'Ketamine drawn, given and wasted: balanced'
+          : `Ketamine unaccounted for: ${found(criterion)} (record the waste, witnessed)`;
     default:
       return assertNever(code);
   }

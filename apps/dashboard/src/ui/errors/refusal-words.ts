@@ -124,6 +124,18 @@ function sentencesForCode(error: ApiError): string[] {
       return ['This alert has changed meanwhile: someone else acknowledged it, or it resolved.'];
     case 'FOLLOW_UP_DONE':
       return ['Someone has already recorded this follow-up: the list shows what they found.'];
+    case 'PUMP_EVENT_OUT_OF_ORDER':
+      return [
+        'The pump record already has a later entry: give the time this happened after the last entry.',
+      ];
+    case 'WITNESS_REJECTED':
+      return [
+        "The witness's username or password was not accepted: nothing was recorded. The witness signs in again with their own password.",
+      ];
+    case 'WITNESS_NOT_SECOND_CLINICIAN':
+      return [
+        'The waste must be witnessed by a second nurse or physician, not by the person recording it: nothing was recorded.',
+      ];
     case 'NOT_FOUND':
       return ['Not found: it may have been removed, or the address is wrong.'];
     case 'RATE_LIMITED':
