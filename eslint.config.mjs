@@ -91,5 +91,10 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': 'off',
     },
   },
+  {
+    // The bench runs as plain Node on libs/testing as built (dist/testing), not a project import.
+    files: ['tools/bench/testing.mjs'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
   prettier,
 );

@@ -73,6 +73,7 @@ export async function drive({
   const send = (index, scheduledAt) => {
     const bed = beds[index];
     const bedState = state[index];
+    if (!bed || !bedState) return;
     const startedPerf = performance.now();
     lateness.push(startedPerf - scheduledAt);
     const now = Date.now();
@@ -184,8 +185,10 @@ export async function drive({
       const candidates = state.flatMap((bedState, index) => (bedState.probed ? [] : [index]));
       if (candidates.length === 0) return;
       const index = candidates[Math.floor(Math.random() * candidates.length)];
-      state[index].probed = true;
-      state[index].desaturate = true;
+      const picked = index === undefined ? undefined : state[index];
+      if (!picked) return;
+      picked.probed = true;
+      picked.desaturate = true;
     }, ALERT_EVERY_MS);
   });
   onWindowEnd();

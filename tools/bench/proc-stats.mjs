@@ -58,12 +58,9 @@ export function postgresCpuByPid() {
  * softirq), stolen by the hypervisor, and total.
  */
 export function machineCpuSeconds() {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = line
-    .trim()
-    .split(/\s+/)
-    .slice(1, 9)
-    .map(Number);
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] =
+    line.trim().split(/\s+/).slice(1, 9).map(Number);
   const busy = user + nice + system + irq + softirq;
   const total = busy + idle + iowait + steal;
   return { busy: busy / CLK_TCK, steal: steal / CLK_TCK, total: total / CLK_TCK };
@@ -145,7 +142,7 @@ export function describeProcess(pid) {
 export function listenOverflows() {
   const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
   const header = lines.findIndex((line) => line.startsWith('TcpExt:'));
-  const names = lines[header].split(/\s+/);
-  const values = lines[header + 1].split(/\s+/);
+  const names = (lines[header] ?? '').split(/\s+/);
+  const values = (lines[header + 1] ?? '').split(/\s+/);
   return Number(values[names.indexOf('ListenOverflows')] ?? 0);
 }

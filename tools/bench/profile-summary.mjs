@@ -35,7 +35,7 @@ const owner = (url) => {
   const module = url.match(/node_modules\/((@[^/]+\/)?[^/]+)/);
   if (module) return module[1];
   if (url.includes('/dist/server/'))
-    return `vigil ${url.split('/dist/server/')[1].split('/').slice(0, 5).join('/')}`;
+    return `vigil ${(url.split('/dist/server/')[1] ?? '').split('/').slice(0, 5).join('/')}`;
   return url.startsWith('node:') ? 'node' : url;
 };
 

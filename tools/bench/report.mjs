@@ -8,11 +8,11 @@ export const BUDGET = { beds: 1000, alertP99Ms: 100, rssMb: 400 };
  */
 export function markdownTable(headers, rows) {
   const widths = headers.map((header, column) =>
-    Math.max(3, header.length, ...rows.map((row) => row[column].length)),
+    Math.max(3, header.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
   /** @param {string[]} cells */
   const line = (cells) =>
-    `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
     '\n',
   );

@@ -120,7 +120,7 @@ async function main() {
           runs.push({
             database: database === 'sqlite' ? 'SQLite' : 'PostgreSQL',
             beds,
-            failed: message.split('\n')[0],
+            failed: message.split('\n')[0] ?? message,
           });
         }
       }
@@ -149,7 +149,7 @@ async function main() {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         console.error(`  failed: ${message}\n`);
-        fanout.push({ instances, failed: message.split('\n')[0] });
+        fanout.push({ instances, failed: message.split('\n')[0] ?? message });
       }
     }
   } finally {

@@ -36,6 +36,7 @@ export async function runFanout({
     for (let index = 0; index < instances; index += 1)
       servers.push(await startServer({ repoRoot, databaseUrl: db.url, redisUrl }));
     const [first] = servers;
+    if (!first) throw new Error('a fan-out run needs at least one instance');
     const setup = await setupWard({
       baseUrl: first.baseUrl,
       beds,
@@ -84,8 +85,9 @@ export async function runFanout({
     const latencies = deliveries
       .filter((delivery) => delivery.code === 'SPO2_LOW' && starts.has(delivery.sessionId))
       .map((delivery) => delivery.at - /** @type {number} */ (starts.get(delivery.sessionId)));
-    const start = /** @type {typeof atEnd} */ (atStart);
-    const end = /** @type {typeof atEnd} */ (atEnd);
+    // Set by the window's callbacks, which control flow does not follow.
+    const start = /** @type {Awaited<ReturnType<typeof dashboards.counts>> | null} */ (atStart);
+    const end = /** @type {Awaited<ReturnType<typeof dashboards.counts>> | null} */ (atEnd);
     const delivered = start && end ? end.vitalsEvents - start.vitalsEvents : null;
     const alertsDelivered = start && end ? end.alertsRaised - start.alertsRaised : null;
     return {

@@ -27,7 +27,7 @@ export async function pool(items, concurrency, work, progress) {
   const worker = async () => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await work(items[index], index);
+      results[index] = await work(/** @type {T} */ (items[index]), index); // index < items.length
       done += 1;
       progress?.(done);
     }

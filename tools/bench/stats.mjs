@@ -8,6 +8,6 @@ export function summarize(values) {
   if (values.length === 0) return { count: 0, p50: null, p99: null, max: null };
   const sorted = Float64Array.from(values).sort();
   /** @param {number} q */
-  const rank = (q) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
-  return { count: sorted.length, p50: rank(0.5), p99: rank(0.99), max: sorted[sorted.length - 1] };
+  const rank = (q) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? null;
+  return { count: sorted.length, p50: rank(0.5), p99: rank(0.99), max: sorted.at(-1) ?? null };
 }
