@@ -107,6 +107,9 @@ describe('discharge criteria', () => {
 
   it('refuses with any open alert, medium or acknowledged included', () => {
     expect(unmet(ready, { ...facts, openAlerts: 1 })).toEqual(['OPEN_ALERTS']);
+  });
+
+  it('keeps the patient while drawn ketamine is neither given nor wasted', () => {
     const unwasted = ketamineBalance([{ kind: 'drawn', mg: 50 }], 40);
     expect(unmet(ready, { ...facts, ketamine: unwasted })).toEqual(['KETAMINE_BALANCE']);
     expect(unmet(ready, { ...facts, ketamine: ketamineBalance([], 40) })).toEqual([]);
