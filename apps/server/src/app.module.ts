@@ -20,6 +20,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DevicesModule } from './devices/devices.module';
+import { FhirModule } from './fhir/fhir.module';
 import { DutyModule } from './duty/duty.module';
 import { HealthModule } from './health/health.module';
 import { Hl7Module } from './hl7/hl7.module';
@@ -79,6 +80,7 @@ export class AppModule implements NestModule {
         BaysModule,
         DutyModule,
         Hl7Module,
+        FhirModule,
         ...(existsSync(config.dashboardDir)
           ? [ServeStaticModule.forRoot(dashboardStaticOptions(config.dashboardDir))]
           : []),

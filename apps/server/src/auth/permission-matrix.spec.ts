@@ -99,6 +99,10 @@ const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'GET /api/v1/threshold-profiles/preview/sessions': 'decideClinically',
   'GET /api/v1/audit': 'readTheAuditTrail',
   'GET /api/v1/audit/verify': 'readTheAuditTrail',
+  'GET /api/v1/fhir/r4/metadata': 'anyone',
+  'GET /api/v1/fhir/r4/Patient/:id': 'readPatientData',
+  'GET /api/v1/fhir/r4/Encounter/:id': 'readPatientData',
+  'GET /api/v1/fhir/r4/Observation': 'readPatientData',
 };
 
 function permissionOf(route: RegisteredRoute): Permission | undefined {
@@ -120,7 +124,9 @@ function expectedOutcome(permission: Permission, caller: Caller): Outcome {
 const isWrite = (key: string) => !key.startsWith('GET ');
 /** Routes whose answer carries a patient's data, by where they sit. */
 const holdsPatientData = (key: string) =>
-  /^\w+ \/api\/v1\/(patients|sessions|schedule|alerts|threshold-profiles\/preview)\b/.test(key);
+  /^\w+ \/api\/v1\/(patients|sessions|schedule|alerts|threshold-profiles\/preview|fhir\/r4\/(Patient|Encounter|Observation))\b/.test(
+    key,
+  );
 
 describe('the declared permissions', () => {
   it('let auditors change nothing but their own login', () => {

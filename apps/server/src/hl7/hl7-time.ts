@@ -61,7 +61,8 @@ function zoneOffsetMs(timeZone: string, utc: number): number {
   return asWall - (utc - (((utc % 1000) + 1000) % 1000));
 }
 
-function wallTimeToUtc(wall: number, timeZone: string): number {
+/** A wall-clock reading in a zone (as epoch milliseconds read as UTC) to the instant it names. */
+export function wallTimeToUtc(wall: number, timeZone: string): number {
   const guess = wall - zoneOffsetMs(timeZone, wall);
   return wall - zoneOffsetMs(timeZone, guess);
 }

@@ -214,6 +214,49 @@ export class VitalSamplesRepository {
   }
 
   /**
+   * One page of samples of these sessions, in (at, session, source, dedupe key) order (the
+   * primary key, so the order is total and a page boundary never splits or repeats a sample),
+   * from `after` on (inclusive), holding at least one of `columns`, with `at` in [from, before).
+   */
+  async findPage(query: {
+    sessionIds: readonly string[];
+    columns: readonly VitalSign[];
+    from: string | null;
+    before: string | null;
+    after: Pick<VitalSampleEntity, 'at' | 'sessionId' | 'source' | 'dedupeKey'> | null;
+    limit: number;
+  }): Promise<VitalSampleEntity[]> {
+    if (query.sessionIds.length === 0 || query.columns.length === 0) return [];
+    const builder = this.dataSource
+      .getRepository(VitalSampleEntity)
+      .createQueryBuilder('sample')
+      .where('sample.sessionId IN (:...sessionIds)', { sessionIds: query.sessionIds })
+      .andWhere(`(${query.columns.map((column) => `sample.${column} IS NOT NULL`).join(' OR ')})`)
+      .orderBy('sample.at', 'ASC')
+      .addOrderBy('sample.sessionId', 'ASC')
+      .addOrderBy('sample.source', 'ASC')
+      .addOrderBy('sample.dedupeKey', 'ASC')
+      .limit(query.limit);
+    if (query.from) builder.andWhere('sample.at >= :from', { from: query.from });
+    if (query.before) builder.andWhere('sample.at < :before', { before: query.before });
+    if (query.after) {
+      // Spelled out rather than a row comparison, which the two databases type differently.
+      builder.andWhere(
+        `(sample.at > :afterAt OR (sample.at = :afterAt AND (sample.sessionId > :afterSession
+          OR (sample.sessionId = :afterSession AND (sample.source > :afterSource
+          OR (sample.source = :afterSource AND sample.dedupeKey >= :afterKey))))))`,
+        {
+          afterAt: query.after.at,
+          afterSession: query.after.sessionId,
+          afterSource: query.after.source,
+          afterKey: query.after.dedupeKey,
+        },
+      );
+    }
+    return builder.getMany();
+  }
+
+  /**
    * The reading to show of each sign per session: each source's newest within the window behind
    * the sign's newest reading, folded as the dashboard folds live samples (the most alarming of
    * them is shown). Two queries per sign, each through the (session, at) index.
