@@ -8,6 +8,7 @@ import {
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditModule } from './audit/audit.module';
 import { dashboardStaticOptions } from './bootstrap/dashboard-static';
 import { AccessGuard } from './auth/access.guard';
@@ -79,6 +80,7 @@ export class AppModule implements NestModule {
         SessionLogModule,
         BaysModule,
         DutyModule,
+        AnalyticsModule,
         Hl7Module,
         FhirModule,
         ...(existsSync(config.dashboardDir)
