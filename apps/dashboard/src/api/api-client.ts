@@ -13,6 +13,7 @@ import type {
   DeviceCreated,
   DischargeInput,
   DischargeReadiness,
+  FollowUp,
   InterventionInput,
   OutcomeInput,
   RecordedOutcome,
@@ -31,6 +32,7 @@ import type {
   ThresholdProfile,
   ThresholdProfileInput,
   TimelineEvent,
+  TreatmentCourse,
   UpdateUserInput,
   User,
   UserAccount,
@@ -160,6 +162,21 @@ export interface SessionTransitionBodies {
 
 export type SessionTransition = keyof SessionTransitionBodies;
 
+/** A task on the nurses' follow-up list, with whom to call (`GET /follow-ups?due=`). */
+export interface FollowUpTask extends FollowUp {
+  /** Due before the day asked for and not done yet. */
+  overdue: boolean;
+  patient?: { id: string; displayName: string; mrn: string };
+}
+
+/** The record that the printed discharge instructions were handed over. */
+export interface DischargeInstructionsGiven {
+  sessionId: string;
+  version: number;
+  givenAt: string;
+  givenBy: string;
+}
+
 /** `GET /alerts` filters; the server answers newest first. */
 export interface AlertQuery {
   state?: AlertState;
@@ -287,6 +304,46 @@ export const apiClient = {
 
   recordOutcome(sessionId: string, input: OutcomeInput): Promise<RecordedOutcome> {
     return sendForJson(`/sessions/${segment(sessionId)}/outcomes`, { method: 'POST', body: input });
+  },
+
+  /** The printed discharge instructions (the shared wording) were given to the patient. */
+  recordDischargeInstructionsGiven(sessionId: string): Promise<DischargeInstructionsGiven> {
+    return sendForJson(`/sessions/${segment(sessionId)}/discharge-instructions`, {
+      method: 'POST',
+    });
+  },
+
+  /** An audited read: the patient's infusions side by side. */
+  getCourse(patientId: string, signal?: AbortSignal): Promise<TreatmentCourse> {
+    return sendForJson<TreatmentCourse>(`/patients/${segment(patientId)}/course`, { signal });
+  },
+
+  /** Physicians only: how many infusions the course is planned to have. */
+  planCourse(
+    patientId: string,
+    plannedInfusions: number,
+  ): Promise<{ patientId: string; plannedInfusions: number }> {
+    return sendForJson(`/patients/${segment(patientId)}/course`, {
+      method: 'PUT',
+      body: { plannedInfusions },
+    });
+  },
+
+  downloadCourseReport(patientId: string): Promise<Blob> {
+    return sendForBlob(`/patients/${segment(patientId)}/course.pdf`, 'application/pdf');
+  },
+
+  /** The clinic day's tasks (`YYYY-MM-DD`), done or not, and every earlier one still open. */
+  listFollowUps(due: string, signal?: AbortSignal): Promise<FollowUpTask[]> {
+    return sendForJson<FollowUpTask[]>('/follow-ups', { query: { due }, signal });
+  },
+
+  /** Once per task: a second record is refused with FOLLOW_UP_DONE. */
+  recordFollowUpDone(followUpId: string, outcome: string): Promise<FollowUp> {
+    return sendForJson<FollowUp>(`/follow-ups/${segment(followUpId)}/done`, {
+      method: 'POST',
+      body: { outcome },
+    });
   },
 
   getSessionLog(sessionId: string, signal?: AbortSignal): Promise<TimelineEvent[]> {

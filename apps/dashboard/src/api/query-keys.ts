@@ -28,6 +28,14 @@ export const queryKeys = {
   patients: {
     all: ['patients'] as const,
     detail: (patientId: string) => ['patients', 'detail', patientId] as const,
+    course: (patientId: string) => ['patients', 'detail', patientId, 'course'] as const,
+    /** The vitals of the course's infusions, for the overlaid trends. */
+    courseVitals: (patientId: string, sessionIds: readonly string[]) =>
+      ['patients', 'detail', patientId, 'course-vitals', sessionIds] as const,
+  },
+  followUps: {
+    all: ['follow-ups'] as const,
+    due: (date: string) => ['follow-ups', 'due', date] as const,
   },
   /**
    * The auditor's searches, apart from `sessions` so that the realtime effect's refreshes never

@@ -11,6 +11,9 @@ const STATE_WORDS: Record<string, string> = {
   'session.abort': 'Session aborted',
 };
 
+/** A scale as clinicians write it; the others read right upper-cased (CADSS, MOAAS, RASS). */
+const SCALE_NAMES: Record<string, string> = { cadss6: 'CADSS-6' };
+
 function kindOf(action: string): TimelineKind | null {
   if (action in STATE_WORDS) return 'state';
   if (action === 'session.assess') return 'assessment';
@@ -45,7 +48,7 @@ function summarise(entry: AuditEntry, kind: TimelineKind): string {
     case 'observation': {
       const scores = (detail['scores'] ?? {}) as Record<string, number>;
       const scoreText = Object.entries(scores)
-        .map(([scale, value]) => `${scale.toUpperCase()} ${value}`)
+        .map(([scale, value]) => `${SCALE_NAMES[scale] ?? scale.toUpperCase()} ${value}`)
         .join(', ');
       return [`${text('type')} (${text('severity')})`, scoreText, text('note')]
         .filter(Boolean)

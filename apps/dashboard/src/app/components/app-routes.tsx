@@ -7,6 +7,7 @@ import { AuditScreen } from '../../audit/components/audit-screen';
 import { SessionLogScreen } from '../../audit/components/session-log-screen';
 import { SessionSearchScreen } from '../../audit/components/session-search-screen';
 import { LoginScreen } from '../../auth/components/login-screen';
+import { FollowUpsScreen } from '../../follow-ups/components/follow-ups-screen';
 import { useAuthSession, useCurrentUser } from '../../auth/hooks/use-auth-session';
 import { TodayScreen } from '../../schedule/components/today-screen';
 import { SessionScreen } from '../../session/components/session-screen';
@@ -48,6 +49,14 @@ export function AppRoutes({ createSocket }: AppRoutesProps) {
             element={
               <RequireRole page="alerts">
                 <AlertsScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={PAGES.followUps.path}
+            element={
+              <RequireRole page="followUps">
+                <FollowUpsScreen />
               </RequireRole>
             }
           />

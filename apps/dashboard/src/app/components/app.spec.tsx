@@ -114,9 +114,9 @@ describe('App routing', () => {
   });
 
   it.each<[Role, string[]]>([
-    ['nurse', ['Ward', 'Today', 'Alerts']],
+    ['nurse', ['Ward', 'Today', 'Alerts', 'Follow-ups']],
     // Clinical limits are a physician's (contract: roles), so the Limits page is theirs alone.
-    ['physician', ['Ward', 'Today', 'Alerts', 'Session logs', 'Limits']],
+    ['physician', ['Ward', 'Today', 'Alerts', 'Follow-ups', 'Session logs', 'Limits']],
     ['auditor', ['Alerts', 'Session logs', 'Audit']],
     ['admin', ['Audit', 'Admin']],
   ])('links a %s only to the pages it may open', async (role, links) => {

@@ -1,5 +1,6 @@
 import { ROLE_HOME, ROLES } from '@vigil/shared';
 import {
+  coursePath,
   landingPath,
   mayOpen,
   pageForPath,
@@ -18,11 +19,12 @@ describe('route access', () => {
 
   it('links each role only to the pages it may open', () => {
     const paths = (role: (typeof ROLES)[number]) => pagesFor(role).map((page) => page.path);
-    expect(paths('nurse')).toEqual(['/ward', '/today', '/alerts']);
+    expect(paths('nurse')).toEqual(['/ward', '/today', '/alerts', '/follow-ups']);
     expect(paths('physician')).toEqual([
       '/ward',
       '/today',
       '/alerts',
+      '/follow-ups',
       '/audit/sessions',
       '/limits',
     ]);
@@ -38,6 +40,22 @@ describe('route access', () => {
     expect(mayOpen('auditor', 'session')).toBe(true);
     expect(mayOpen('admin', 'session')).toBe(false);
     expect(landingPath('auditor', '/sessions/s-1')).toBe('/sessions/s-1');
+  });
+
+  it('opens a patient’s course from a session to clinicians and auditors, never from the top bar', () => {
+    expect(coursePath('p/1')).toBe('/patients/p%2F1/course');
+    expect(pageForPath(coursePath('p-1'))).toBe('course');
+    expect(mayOpen('auditor', 'course')).toBe(true);
+    expect(mayOpen('admin', 'course')).toBe(false);
+    expect(landingPath('nurse', '/patients/p-1/course')).toBe('/patients/p-1/course');
+  });
+
+  it('opens the follow-ups list to nurses and physicians, who make the calls', () => {
+    expect(pageForPath('/follow-ups')).toBe('followUps');
+    expect(mayOpen('nurse', 'followUps')).toBe(true);
+    expect(mayOpen('physician', 'followUps')).toBe(true);
+    expect(mayOpen('auditor', 'followUps')).toBe(false);
+    expect(mayOpen('admin', 'followUps')).toBe(false);
   });
 
   it('opens the alert inbox to clinicians and auditors, not to admins', () => {

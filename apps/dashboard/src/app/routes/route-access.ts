@@ -18,9 +18,18 @@ export const PAGES = {
   /** The day's list: who is expected in which chair, and whether their order is signed. */
   today: { path: '/today', label: 'Today', roles: ['nurse', 'physician'] },
   alerts: { path: '/alerts', label: 'Alerts', roles: ['nurse', 'physician', 'auditor'] },
+  /** The calls and appointments after discharge that are due today or overdue. */
+  followUps: { path: '/follow-ups', label: 'Follow-ups', roles: ['nurse', 'physician'] },
   session: {
     path: '/sessions',
     label: 'Session',
+    roles: ['nurse', 'physician', 'auditor'],
+    inMenu: false,
+  },
+  /** One patient's treatment course, opened from a session's screen. */
+  course: {
+    path: '/patients',
+    label: 'Treatment course',
     roles: ['nurse', 'physician', 'auditor'],
     inMenu: false,
   },
@@ -59,6 +68,11 @@ export function pagesFor(role: Role): PageAccess[] {
 /** The address of one session's screen. */
 export function sessionPath(sessionId: string): string {
   return `${PAGES.session.path}/${encodeURIComponent(sessionId)}`;
+}
+
+/** The address of one patient's treatment course. */
+export function coursePath(patientId: string): string {
+  return `${PAGES.course.path}/${encodeURIComponent(patientId)}/course`;
 }
 
 /** The address of one session's log (timeline and downloads), opened from a search. */

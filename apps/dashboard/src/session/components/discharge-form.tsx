@@ -4,6 +4,7 @@ import {
   SCALE_RANGES,
   type DischargeInput,
 } from '@vigil/shared';
+import { useEffect } from 'react';
 import { SelectField, TextField } from '../../ui/components/form-field';
 import { refusalSentences } from '../../ui/errors/refusal-words';
 import { issuesToPathErrors } from '../../ui/forms/field-errors';
@@ -47,7 +48,14 @@ type DischargeField =
  * (recovery time, recent readings, open alerts), refreshed every few seconds, with the same
  * shared function the server gates the discharge with.
  */
-export function DischargeForm({ sessionId }: { sessionId: string }) {
+export function DischargeForm({
+  sessionId,
+  onDraftChange,
+}: {
+  sessionId: string;
+  /** The recovery view prints the escort on the instructions as the nurse types it. */
+  onDraftChange?: (draft: DischargeDraft) => void;
+}) {
   const run = useSessionTransition(sessionId);
   const readiness = useDischargeReadiness(sessionId);
   const now = useNow();
@@ -61,6 +69,7 @@ export function DischargeForm({ sessionId }: { sessionId: string }) {
     toInput: dischargeFromDraft,
     toErrors: issuesToPathErrors<DischargeField>,
   });
+  useEffect(() => onDraftChange?.(draft), [onDraftChange, draft]);
   const submit = handleSubmit((body) => run.mutate({ transition: 'discharge', body }));
   const setAldrete = (item: (typeof ALDRETE_ITEM_FIELDS)[number]['item']) => (score: string) =>
     setDraft((current) => ({ ...current, aldrete: { ...current.aldrete, [item]: score } }));

@@ -26,6 +26,7 @@ const SEVERITY_OPTIONS = SEVERITIES.map((severity) => ({
 
 const SCALES = [
   { key: 'cadss', label: 'CADSS', name: 'dissociation' },
+  { key: 'cadss6', label: 'CADSS-6', name: 'dissociation, short form' },
   { key: 'moaas', label: 'MOAA/S', name: 'alertness/sedation' },
   { key: 'rass', label: 'RASS', name: 'agitation/sedation' },
 ] as const;
@@ -43,7 +44,7 @@ interface ObservationDraft {
 const EMPTY: ObservationDraft = {
   type: 'nausea',
   severity: 'mild',
-  scores: { cadss: '', moaas: '', rass: '' },
+  scores: { cadss: '', cadss6: '', moaas: '', rass: '' },
   note: '',
 };
 

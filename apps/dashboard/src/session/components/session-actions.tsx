@@ -3,7 +3,6 @@ import { TextField } from '../../ui/components/form-field';
 import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useSessionTransition } from '../hooks/use-session-commands';
 import { AbortAction } from './abort-action';
-import { DischargeForm } from './discharge-form';
 import { AWAITING_SIGNATURE } from './order-status';
 import { ServerRefusal } from './server-refusal';
 import { StopAction } from './stop-action';
@@ -84,12 +83,12 @@ function PauseAction({ sessionId }: ActionProps) {
   );
 }
 
+/** The discharge is not among them: it is the recovery view's last step. */
 const ACTIONS_WITH_CONTROLS: readonly SessionAction[] = [
   'start',
   'pause',
   'resume',
   'stop',
-  'discharge',
   'abort',
 ];
 
@@ -131,7 +130,6 @@ export function SessionActions({
       )}
       {allowed('pause') && <PauseAction sessionId={sessionId} />}
       {allowed('stop') && <StopAction session={session} />}
-      {allowed('discharge') && <DischargeForm sessionId={sessionId} />}
       {allowed('abort') && <AbortAction sessionId={sessionId} state={session.state} />}
     </section>
   );

@@ -11,7 +11,7 @@ import {
 import { Link, useParams } from 'react-router';
 import { SessionAlerts } from '../../alerts/components/session-alerts';
 import { useCurrentUser } from '../../auth/hooks/use-auth-session';
-import { PAGES, mayOpen } from '../../app/routes/route-access';
+import { PAGES, coursePath, mayOpen } from '../../app/routes/route-access';
 import { useSessionDetail } from '../hooks/use-session-detail';
 import { useSessionAlerts } from '../hooks/use-session-alerts';
 import { useSessionLog } from '../hooks/use-session-log';
@@ -29,6 +29,7 @@ import { InterventionForm } from './intervention-form';
 import { ObservationForm } from './observation-form';
 import { OutcomeForm } from './outcome-form';
 import { OverrideForm } from './override-form';
+import { RecoveryView } from './recovery-view';
 import { SessionActions } from './session-actions';
 import { SessionDownloads } from './session-downloads';
 import { SessionHeader } from './session-header';
@@ -74,8 +75,21 @@ export function SessionScreen() {
           ← Ward
         </Link>
       )}
+      <Link className="session-screen__back" to={coursePath(session.patientId)}>
+        Treatment course
+      </Link>
       <SessionHeader session={session} />
       <SessionAlerts sessionId={session.id} role={role} />
+      {session.state === 'recovery' && (
+        <RecoveryView
+          session={session}
+          recoveryStartedAt={session.endedAt}
+          limits={profile.data}
+          log={log.data ?? []}
+          role={role}
+          mayRecord={mayRecord(role)}
+        />
+      )}
       {error && (
         <p className="form-error" role="alert">
           Could not refresh the session: {error.message}
