@@ -57,7 +57,7 @@ export function errorBody(exception: unknown): ErrorBody {
   const status = exception.getStatus();
   const response = exception.getResponse();
   const fields: Partial<ErrorBody> =
-    typeof response === 'string' ? { message: response } : (response as Partial<ErrorBody>);
+    typeof response === 'string' ? { message: response } : response;
   return {
     statusCode: status,
     error: typeof fields.error === 'string' ? fields.error : exception.name,

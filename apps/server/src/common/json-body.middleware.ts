@@ -35,7 +35,7 @@ function faultRefusal(fault: BodyFault): VigilException {
 }
 
 function bodyRefusal(error: unknown): unknown {
-  switch ((error as BodyParserError).type) {
+  switch ((error as BodyParserError).type ?? 'not a body-parser error') {
     case 'entity.too.large':
       return new VigilException(
         HttpStatus.PAYLOAD_TOO_LARGE,

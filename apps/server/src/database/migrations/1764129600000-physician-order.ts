@@ -13,11 +13,10 @@ export class PhysicianOrder1764129600000 implements MigrationInterface {
       'infusion_session',
       new TableColumn({ name: 'physician_order', type: 'text', isNullable: true }),
     );
-    const sessions: Array<{ id: string; dose: number; minutes: number; at: string }> =
-      await queryRunner.query(
-        `SELECT id, dose_mg_per_kg AS dose, planned_duration_min AS minutes, created_at AS at
+    const sessions = (await queryRunner.query(
+      `SELECT id, dose_mg_per_kg AS dose, planned_duration_min AS minutes, created_at AS at
          FROM infusion_session`,
-      );
+    )) as Array<{ id: string; dose: number; minutes: number; at: string }>;
     for (const session of sessions) {
       const order = JSON.stringify({
         doseMgPerKg: Number(session.dose),
