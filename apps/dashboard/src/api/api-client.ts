@@ -15,6 +15,10 @@ import type {
   DischargeReadiness,
   FollowUp,
   InterventionInput,
+  KetamineBalance,
+  KetamineDrawInput,
+  KetamineEntry,
+  KetamineWasteInput,
   OutcomeInput,
   RecordedOutcome,
   LoginInput,
@@ -22,6 +26,7 @@ import type {
   OrderInput,
   OverrideInput,
   Patient,
+  PumpEventInput,
   PreviewableSession,
   ProfilePreview,
   ProfilePreviewRequest,
@@ -175,6 +180,12 @@ export interface DischargeInstructionsGiven {
   version: number;
   givenAt: string;
   givenBy: string;
+}
+
+/** The session's controlled-substance record and its balance against the pump record. */
+export interface KetamineRecord {
+  entries: KetamineEntry[];
+  balance: KetamineBalance;
 }
 
 /** `GET /alerts` filters; the server answers newest first. */
@@ -343,6 +354,34 @@ export const apiClient = {
     return sendForJson<FollowUp>(`/follow-ups/${segment(followUpId)}/done`, {
       method: 'POST',
       body: { outcome },
+    });
+  },
+
+  /** Start, pause, resume and stop move the session with them; the answer is the session after. */
+  recordPumpEvent(sessionId: string, input: PumpEventInput): Promise<Session> {
+    return sendForJson<Session>(`/sessions/${segment(sessionId)}/pump-events`, {
+      method: 'POST',
+      body: input,
+    });
+  },
+
+  /** An audited read: what was drawn and wasted, and the balance against the pump record. */
+  getKetamineRecord(sessionId: string, signal?: AbortSignal): Promise<KetamineRecord> {
+    return sendForJson<KetamineRecord>(`/sessions/${segment(sessionId)}/ketamine`, { signal });
+  },
+
+  drawKetamine(sessionId: string, input: KetamineDrawInput): Promise<KetamineEntry> {
+    return sendForJson<KetamineEntry>(`/sessions/${segment(sessionId)}/ketamine/draw`, {
+      method: 'POST',
+      body: input,
+    });
+  },
+
+  /** The witness signs with their own credentials; the caller forgets the password after this. */
+  wasteKetamine(sessionId: string, input: KetamineWasteInput): Promise<KetamineEntry> {
+    return sendForJson<KetamineEntry>(`/sessions/${segment(sessionId)}/ketamine/waste`, {
+      method: 'POST',
+      body: input,
     });
   },
 

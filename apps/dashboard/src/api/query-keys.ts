@@ -15,6 +15,8 @@ export const queryKeys = {
     /** Every sample since the session began: the session screen's trend charts. */
     vitals: (sessionId: string) => ['sessions', 'detail', sessionId, 'vitals'] as const,
     log: (sessionId: string) => ['sessions', 'detail', sessionId, 'log'] as const,
+    /** The controlled-substance record; the screen balances it against the live delivered dose. */
+    ketamine: (sessionId: string) => ['sessions', 'detail', sessionId, 'ketamine'] as const,
     /** Read again at each revision of the session: a physician may have changed them. */
     limits: (sessionId: string, revision: number) =>
       ['sessions', 'detail', sessionId, 'limits', revision] as const,

@@ -128,6 +128,7 @@ describe('the physician’s order on the session screen', () => {
       expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/order`)[0]?.body).toEqual({
         doseMgPerKg: 0.75,
         plannedDurationMin: 40,
+        concentrationMgPerMl: 1,
       }),
     );
     expect(await screen.findByText(/Order signed by physician at/)).toBeInTheDocument();
@@ -157,6 +158,7 @@ describe('the physician’s order on the session screen', () => {
       expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/order`)[0]?.body).toEqual({
         doseMgPerKg: 1.2,
         plannedDurationMin: 40,
+        concentrationMgPerMl: 1,
         highDoseReason: 'Partial response at 1 mg/kg over four sessions',
       }),
     );

@@ -24,6 +24,7 @@ import {
   mayStillSignOrder,
 } from '../utils/session-permissions';
 import { AssessmentForm } from './assessment-form';
+import { AdministrationPanel } from './administration-panel';
 import { AssessmentSummary } from './assessment-summary';
 import { InterventionForm } from './intervention-form';
 import { ObservationForm } from './observation-form';
@@ -127,6 +128,7 @@ export function SessionScreen() {
             <AssessmentSummary session={session} />
             {mayRecord(role) && <ClinicalGate session={session} role={role} />}
           </section>
+          <AdministrationPanel session={session} mayRecord={mayRecord(role)} />
           {mayRecord(role) ? (
             <ClinicalRecording session={session} role={role} />
           ) : (

@@ -1,5 +1,6 @@
 import {
   HIGH_DOSE_MG_PER_KG,
+  infusionPlan,
   orderSchema,
   PLANNED_DURATION_RANGE_MIN,
   type Session,
@@ -15,6 +16,7 @@ import { ServerRefusal } from './server-refusal';
 interface OrderDraft {
   doseMgPerKg: string;
   plannedDurationMin: string;
+  concentrationMgPerMl: string;
   highDoseReason: string;
   durationOverrideReason: string;
 }
@@ -22,6 +24,7 @@ interface OrderDraft {
 const draftOf = (session: Session): OrderDraft => ({
   doseMgPerKg: String(session.doseMgPerKg),
   plannedDurationMin: String(session.plannedDurationMin),
+  concentrationMgPerMl: String(session.infusionPlan.concentrationMgPerMl),
   highDoseReason: session.order?.highDoseReason ?? '',
   durationOverrideReason: session.durationOverride?.reason ?? '',
 });
@@ -30,20 +33,42 @@ const outsideProtocol = (minutes: number | undefined): boolean =>
   minutes !== undefined &&
   (minutes < PLANNED_DURATION_RANGE_MIN.min || minutes > PLANNED_DURATION_RANGE_MIN.max);
 
-/** What the total comes to for this patient, or why it cannot be said yet. */
-function TotalDose({ patientId, dose }: { patientId: string; dose: number | undefined }) {
+interface TotalDoseProps {
+  patientId: string;
+  dose: number | undefined;
+  minutes: number | undefined;
+  concentration: number | undefined;
+}
+
+const given = (value: number | undefined): value is number =>
+  value !== undefined && Number.isFinite(value) && value > 0;
+
+/** What the total and the pump rate come to for this patient, or why it cannot be said yet. */
+function TotalDose({ patientId, dose, minutes, concentration }: TotalDoseProps) {
   const patient = usePatient(patientId);
   if (patient.error) {
     return <p className="form-error">Could not read the patient’s weight: check the total.</p>;
   }
   if (!patient.data) return <p className="form-field__hint">Reading the patient’s weight…</p>;
   const { weightKg } = patient.data;
+  const total = given(dose) ? totalDoseMg(dose, weightKg) : undefined;
+  const plan =
+    total !== undefined && given(minutes) && given(concentration)
+      ? infusionPlan(total, minutes, concentration)
+      : undefined;
   return (
-    <p className="form-field__hint" data-testid="order-total">
-      {dose !== undefined && Number.isFinite(dose)
-        ? `${formatDose(totalDoseMg(dose, weightKg))} mg total for ${formatDose(weightKg)} kg`
-        : `Patient weight ${formatDose(weightKg)} kg`}
-    </p>
+    <>
+      <p className="form-field__hint" data-testid="order-total">
+        {total !== undefined
+          ? `${formatDose(total)} mg total for ${formatDose(weightKg)} kg`
+          : `Patient weight ${formatDose(weightKg)} kg`}
+      </p>
+      {plan && (
+        <p className="form-field__hint" data-testid="order-pump-rate">
+          Pump {plan.rateMlPerH} mL/h ({plan.volumeMl} mL at {plan.concentrationMgPerMl} mg/mL)
+        </p>
+      )}
+    </>
   );
 }
 
@@ -63,6 +88,7 @@ export function SignOrderForm({ session }: { session: Session }) {
       return {
         doseMgPerKg: dose,
         plannedDurationMin: minutes,
+        concentrationMgPerMl: parseNumberField(current.concentrationMgPerMl),
         // A reason for what no longer needs one is not sent, so it is not put on record.
         highDoseReason:
           dose !== undefined && dose > HIGH_DOSE_MG_PER_KG
@@ -76,6 +102,7 @@ export function SignOrderForm({ session }: { session: Session }) {
   });
   const dose = parseNumberField(draft.doseMgPerKg);
   const minutes = parseNumberField(draft.plannedDurationMin);
+  const concentration = parseNumberField(draft.concentrationMgPerMl);
   const submit = handleSubmit((input) => sign.mutate(input));
   const action = session.order ? 'Sign the changed order' : 'Sign order';
 
@@ -98,8 +125,21 @@ export function SignOrderForm({ session }: { session: Session }) {
           onValueChange={setField('plannedDurationMin')}
           error={errors.plannedDurationMin}
         />
+        <TextField
+          id="order-concentration"
+          label="Concentration (mg/mL)"
+          inputMode="decimal"
+          value={draft.concentrationMgPerMl}
+          onValueChange={setField('concentrationMgPerMl')}
+          error={errors.concentrationMgPerMl}
+        />
       </div>
-      <TotalDose patientId={session.patientId} dose={dose} />
+      <TotalDose
+        patientId={session.patientId}
+        dose={dose}
+        minutes={minutes}
+        concentration={concentration}
+      />
       {dose !== undefined && dose > HIGH_DOSE_MG_PER_KG && (
         <TextField
           id="order-high-dose-reason"

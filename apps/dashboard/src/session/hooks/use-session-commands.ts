@@ -6,6 +6,7 @@ import {
   type ObservationInput,
   type OutcomeInput,
   type OrderInput,
+  type PumpEventInput,
   type OverrideInput,
   type Session,
 } from '@vigil/shared';
@@ -75,6 +76,16 @@ export function useSessionTransition(sessionId: string) {
   return useMutation({
     mutationFn: ({ transition, body }: TransitionRequest) =>
       apiClient.transitionSession(sessionId, transition, body),
+    onSuccess: (session) => applySession(queryClient, session),
+    onSettled: () => refreshLog(queryClient, sessionId),
+  });
+}
+
+/** The pump's record; a start, pause, resume or stop moves the session with it. */
+export function useRecordPumpEvent(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PumpEventInput) => apiClient.recordPumpEvent(sessionId, input),
     onSuccess: (session) => applySession(queryClient, session),
     onSettled: () => refreshLog(queryClient, sessionId),
   });
