@@ -1,4 +1,6 @@
 import type {
+  AlarmLoad,
+  AlarmLoadQuery,
   Alert,
   AlertPriority,
   AlertState,
@@ -490,6 +492,11 @@ export const apiClient = {
       },
       signal,
     });
+  },
+
+  /** Alarm load of one window, for the alarm-settings review (physicians, auditors). */
+  getAlarmLoad(query: AlarmLoadQuery, signal?: AbortSignal): Promise<AlarmLoad> {
+    return sendForJson<AlarmLoad>('/analytics/alarms', { query: { ...query }, signal });
   },
 
   verifyAuditChain(signal?: AbortSignal): Promise<AuditVerification> {

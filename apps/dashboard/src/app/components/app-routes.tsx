@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { ClinicianSocket } from '../../api/socket-client';
 import { AdminScreen } from '../../admin/components/admin-screen';
+import { AlarmLoadScreen } from '../../analytics/components/alarm-load-screen';
 import { LimitsScreen } from '../../limits/components/limits-screen';
 import { AlertsScreen } from '../../alerts/components/alerts-screen';
 import { AuditScreen } from '../../audit/components/audit-screen';
@@ -49,6 +50,14 @@ export function AppRoutes({ createSocket }: AppRoutesProps) {
             element={
               <RequireRole page="alerts">
                 <AlertsScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={PAGES.analytics.path}
+            element={
+              <RequireRole page="analytics">
+                <AlarmLoadScreen />
               </RequireRole>
             }
           />

@@ -26,9 +26,10 @@ describe('route access', () => {
       '/alerts',
       '/follow-ups',
       '/audit/sessions',
+      '/analytics',
       '/limits',
     ]);
-    expect(paths('auditor')).toEqual(['/alerts', '/audit/sessions', '/audit']);
+    expect(paths('auditor')).toEqual(['/alerts', '/audit/sessions', '/analytics', '/audit']);
     expect(paths('admin')).toEqual(['/audit', '/admin']);
   });
 

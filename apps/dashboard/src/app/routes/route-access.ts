@@ -42,6 +42,8 @@ export const PAGES = {
     label: 'Session logs',
     roles: ['physician', 'auditor'],
   },
+  /** Alarm load for the alarm-settings review (NPSG.06.01.01). */
+  analytics: { path: '/analytics', label: 'Alarm load', roles: ['physician', 'auditor'] },
   audit: { path: '/audit', label: 'Audit', roles: ['auditor', 'admin'] },
   /** Threshold profiles: physicians set clinical limits; admins change none (contract: roles). */
   limits: { path: '/limits', label: 'Limits', roles: ['physician'] },
