@@ -31,9 +31,9 @@ export const queryKeys = {
     all: ['patients'] as const,
     detail: (patientId: string) => ['patients', 'detail', patientId] as const,
     course: (patientId: string) => ['patients', 'detail', patientId, 'course'] as const,
-    /** The vitals of the course's infusions, for the overlaid trends. */
-    courseVitals: (patientId: string, sessionIds: readonly string[]) =>
-      ['patients', 'detail', patientId, 'course-vitals', sessionIds] as const,
+    /** One infusion's vitals, overlaid on the course's trends. */
+    courseVitals: (patientId: string, sessionId: string) =>
+      ['patients', 'detail', patientId, 'course-vitals', sessionId] as const,
   },
   followUps: {
     all: ['follow-ups'] as const,

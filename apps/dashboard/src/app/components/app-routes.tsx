@@ -8,6 +8,7 @@ import { AuditScreen } from '../../audit/components/audit-screen';
 import { SessionLogScreen } from '../../audit/components/session-log-screen';
 import { SessionSearchScreen } from '../../audit/components/session-search-screen';
 import { LoginScreen } from '../../auth/components/login-screen';
+import { CourseScreen } from '../../course/components/course-screen';
 import { FollowUpsScreen } from '../../follow-ups/components/follow-ups-screen';
 import { useAuthSession, useCurrentUser } from '../../auth/hooks/use-auth-session';
 import { TodayScreen } from '../../schedule/components/today-screen';
@@ -58,6 +59,14 @@ export function AppRoutes({ createSocket }: AppRoutesProps) {
             element={
               <RequireRole page="analytics">
                 <AlarmLoadScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={`${PAGES.course.path}/:patientId/course`}
+            element={
+              <RequireRole page="course">
+                <CourseScreen />
               </RequireRole>
             }
           />
