@@ -1,5 +1,6 @@
 import {
   type Alert,
+  deliveredMg,
   infusionElapsedMs,
   mergeLatestVitals,
   VITAL_RANGES,
@@ -11,6 +12,7 @@ import { Link } from 'react-router';
 import { AlarmIcon } from '../../alerts/components/alarm-icon';
 import { alarmSummary } from '../../alerts/utils/alert-labels';
 import { signalledAlarm } from '../../alerts/utils/open-alerts';
+import { formatMg } from '../../session/utils/administration-words';
 import { useNow } from '../../ui/hooks/use-now';
 import { STALE_READING_AFTER_MS } from '../constants/ward.constants';
 import { formatAge } from '../utils/format-age';
@@ -55,6 +57,7 @@ export function BedTile({ session, recentSamples, detailsPath, alerts = NO_ALERT
   // Kept by the screen's own clock from the session's times, so it moves every second without
   // asking the server (each read of a session is audited).
   const elapsedMin = infusionElapsedMs(session, now) / 60_000;
+  const delivered = deliveredMg(session.pumpEvents, session.infusionPlan.concentrationMgPerMl, now);
   const alarm = useMemo(() => signalledAlarm(alerts), [alerts]);
   const alarmText = alarm && alarmSummary(alarm);
   const otherAlarms = alarm ? alerts.length - 1 : 0;
@@ -104,6 +107,9 @@ export function BedTile({ session, recentSamples, detailsPath, alerts = NO_ALERT
       <div className="bed-tile__course">
         <p className="bed-tile__indication" data-testid="session-indication">
           {indicationLabel(session.indication)}
+          {session.pumpEvents.length > 0 && (
+            <span data-testid="tile-delivered"> · {formatMg(delivered)} given</span>
+          )}
         </p>
         <InfusionProgress elapsedMin={elapsedMin} plannedDurationMin={session.plannedDurationMin} />
       </div>
