@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ALERT_PRIORITIES,
-  estimatedDeliveredMg,
   infusionDate,
   needsCloserBloodPressureWatch,
   numberCourse,
@@ -13,6 +12,7 @@ import {
   type TreatmentCourse,
 } from '@vigil/shared';
 import { In, type DataSource } from 'typeorm';
+import { pumpEventsBySession } from '../administration/pump-record';
 import { AlertEntity } from '../alerts/alert.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
@@ -26,6 +26,7 @@ import { PatientEntity } from '../patients/patient.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { VitalSampleEntity } from '../vitals/vital-sample.entity';
 import { PlannedCourseEntity } from './planned-course.entity';
+import { recordedDeliveredMg } from './recorded-delivered-mg';
 
 interface Peaks {
   peakSystolic: number | null;
@@ -65,11 +66,12 @@ export class CourseService {
     ]);
     const numbered = numberCourse(sessions);
     const ids = numbered.map(({ session }) => session.id);
-    const [peaks, alerts, scores, outcomes] = await Promise.all([
+    const [peaks, alerts, scores, outcomes, pumpRecords] = await Promise.all([
       this.peaks(ids),
       this.alertCounts(ids),
       this.scores(ids),
       this.outcomes(ids),
+      pumpEventsBySession(this.dataSource.manager, ids),
     ]);
     const now = Date.now();
     const infusions: CourseInfusion[] = numbered.map(({ session, number }) => ({
@@ -78,7 +80,7 @@ export class CourseService {
       date: infusionDate(session),
       state: session.state,
       doseMgPerKg: session.doseMgPerKg,
-      deliveredMg: estimatedDeliveredMg(session, patient.weightKg, session, now),
+      deliveredMg: recordedDeliveredMg(session, patient.weightKg, pumpRecords.get(session.id), now),
       ...(peaks.get(session.id) ?? NO_PEAKS),
       alerts: alerts.get(session.id) ?? { high: 0, medium: 0, low: 0 },
       ...(scores.get(session.id) ?? {

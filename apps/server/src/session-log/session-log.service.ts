@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { TimelineEvent } from '@vigil/shared';
 import type { Readable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { ketamineBalanceOf } from '../administration/ketamine-record';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
 import type { AppConfig } from '../config/app-config';
@@ -23,6 +26,7 @@ export class SessionLogService {
     private readonly audit: AuditService,
     private readonly vitals: VitalSamplesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async timeline(
@@ -51,8 +55,13 @@ export class SessionLogService {
     ]);
     const patient = patients.get(entity.patientId);
     if (!patient) throw new Error(`session ${sessionId} names a patient that does not exist`);
+    const ketamine = await ketamineBalanceOf(
+      this.dataSource.manager,
+      sessionId,
+      session.deliveredMg,
+    );
     return renderSessionReport(
-      { session, patient, timeline, vitals, limits: this.profiles.limitsFor(entity) },
+      { session, patient, timeline, vitals, limits: this.profiles.limitsFor(entity), ketamine },
       { generatedAt: new Date(), timeZone: this.config.timeZone },
     );
   }

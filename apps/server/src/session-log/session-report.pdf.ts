@@ -1,5 +1,12 @@
 import PDFDocument from 'pdfkit';
-import type { Patient, Session, ThresholdProfile, TimelineEvent, VitalSample } from '@vigil/shared';
+import type {
+  KetamineBalance,
+  Patient,
+  Session,
+  ThresholdProfile,
+  TimelineEvent,
+  VitalSample,
+} from '@vigil/shared';
 import { clinicTime } from '../common/clinic-time';
 import { reportCharts, type ChartLimit, type ReportChart } from './report-charts';
 
@@ -10,6 +17,8 @@ export interface ReportInput {
   vitals: VitalSample[];
   /** The alarm limits the session was evaluated by. */
   limits: ThresholdProfile;
+  /** The controlled-substance record against the pump record's delivered dose. */
+  ketamine: KetamineBalance;
 }
 
 export interface ReportSettings {
@@ -147,6 +156,19 @@ function drawTrends(doc: PDFKit.PDFDocument, input: ReportInput, settings: Repor
   doc.y = top + 2 * rowHeight;
 }
 
+/** The administration record's two figures: what the pump delivered and what is unaccounted for. */
+function drawAdministration(doc: PDFKit.PDFDocument, session: Session, ketamine: KetamineBalance) {
+  const { concentrationMgPerMl, rateMlPerH } = session.infusionPlan;
+  doc.text(
+    `Delivered ${session.deliveredMg} mg (pump record, ${session.pumpEvents.length} event(s)) · ${concentrationMgPerMl} mg/mL, ${rateMlPerH} mL/h ordered`,
+  );
+  doc.text(
+    ketamine.recorded
+      ? `Ketamine: drawn ${ketamine.drawnMg} mg − given ${ketamine.givenMg} mg − wasted ${ketamine.wastedMg} mg = ${ketamine.balanceMg} mg (${ketamine.closed ? 'balanced' : 'unaccounted for'})`
+      : 'Ketamine: nothing drawn on record',
+  );
+}
+
 function drawAssessment(doc: PDFKit.PDFDocument, session: Session, timeZone: string): void {
   doc.moveDown().fillColor('#000');
   if (!session.assessment) {
@@ -218,6 +240,7 @@ export function renderSessionReport(input: ReportInput, settings: ReportSettings
   doc.text(
     `State ${session.state} · started ${time(session.startedAt)} · ended ${time(session.endedAt)} · infusion ${session.elapsedMin} min`,
   );
+  drawAdministration(doc, session, input.ketamine);
   drawAssessment(doc, session, timeZone);
   drawTrends(doc, input, settings);
 

@@ -11,6 +11,19 @@ const STATE_WORDS: Record<string, string> = {
   'session.abort': 'Session aborted',
 };
 
+/** What the pump did, and the controlled-substance record (`ketamine.read` is a read, not an event). */
+const ADMINISTRATION_WORDS: Record<string, (detail: Record<string, unknown>) => string> = {
+  'pump.start': (detail) => `Pump started at ${String(detail['rateMlPerH'])} mL/h`,
+  'pump.rate-change': (detail) => `Pump rate ${String(detail['rateMlPerH'])} mL/h`,
+  'pump.pause': () => 'Pump paused',
+  'pump.resume': (detail) => `Pump resumed at ${String(detail['rateMlPerH'])} mL/h`,
+  'pump.stop': () => 'Pump stopped',
+  'ketamine.drawn': (detail) =>
+    `Ketamine drawn ${String(detail['mg'])} mg (lot ${String(detail['lot'])})`,
+  'ketamine.wasted': (detail) =>
+    `Wasted ${String(detail['mg'])} mg, witnessed by ${String(detail['witnessedBy'])}`,
+};
+
 /** A scale as clinicians write it; the others read right upper-cased (CADSS, MOAAS, RASS). */
 const SCALE_NAMES: Record<string, string> = { cadss6: 'CADSS-6' };
 
@@ -21,6 +34,7 @@ function kindOf(action: string): TimelineKind | null {
   if (action === 'observation.recorded') return 'observation';
   if (action === 'intervention.recorded') return 'intervention';
   if (action.startsWith('alert.')) return 'alert';
+  if (action in ADMINISTRATION_WORDS) return 'administration';
   return null;
 }
 
@@ -61,6 +75,8 @@ function summarise(entry: AuditEntry, kind: TimelineKind): string {
       const verb = entry.action.replace('alert.', '');
       return `Alert ${verb}${what ? `: ${what}` : ''}`;
     }
+    case 'administration':
+      return ADMINISTRATION_WORDS[entry.action]?.(detail) ?? entry.action;
   }
 }
 
@@ -69,6 +85,7 @@ const OWN_TIME: ReadonlySet<TimelineKind> = new Set([
   'intervention',
   'state',
   'assessment',
+  'administration',
 ]);
 
 /** A clinical event happened at its own time (an observation may be recorded late); an alert when audited. */

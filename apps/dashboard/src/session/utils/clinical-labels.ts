@@ -21,6 +21,8 @@ export function timelineKindLabel(kind: TimelineKind): string {
       return 'Intervention';
     case 'alert':
       return 'Alert';
+    case 'administration':
+      return 'Administration';
     default:
       return assertNever(kind);
   }

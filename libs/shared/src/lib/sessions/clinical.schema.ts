@@ -215,7 +215,14 @@ export interface Intervention extends InterventionInput {
 }
 
 export type TimelineKind =
-  'state' | 'assessment' | 'override' | 'observation' | 'intervention' | 'alert';
+  | 'state'
+  | 'assessment'
+  | 'override'
+  | 'observation'
+  | 'intervention'
+  | 'alert'
+  /** The pump's events and the controlled-substance record. */
+  | 'administration';
 
 export interface TimelineEvent {
   at: string;
