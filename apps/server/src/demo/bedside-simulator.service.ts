@@ -18,6 +18,7 @@ import { SessionEntity } from '../sessions/session.entity';
 import { DischargeService } from '../sessions/discharge.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { VitalsIngestService } from '../vitals/vitals-ingest.service';
+import { DemoHl7Gateway } from './demo-hl7-gateway';
 import {
   DEMO_DOSE_MG_PER_KG,
   DEMO_PLANNED_DURATION_MIN,
@@ -102,6 +103,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
     private readonly sessions: SessionsService,
     private readonly discharges: DischargeService,
     private readonly ingest: VitalsIngestService,
+    private readonly hl7Gateway: DemoHl7Gateway,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -265,6 +267,10 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       },
       Math.random,
     );
+    if (run.chair.viaHl7 && this.hl7Gateway.enabled) {
+      await this.hl7Gateway.send(run.chair.bay, sample);
+      return;
+    }
     await this.ingest.ingest(this.monitors.get(run.chair.bay)!, session.id, { samples: [sample] });
   }
 }

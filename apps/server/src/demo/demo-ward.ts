@@ -6,6 +6,8 @@ export interface DemoChair {
   indication: Indication;
   /** Where the chair is when the demo starts, so that the ward shows every phase at once. */
   opening: { state: 'assessed' | 'infusing' | 'recovery'; minutesAgo: number };
+  /** Its monitor sends through an HL7 v2 gateway over MLLP (when VIGIL_MLLP_PORT is set). */
+  viaHl7?: true;
 }
 
 /** Fictional patients: the demo never holds real patient data. */
@@ -21,6 +23,7 @@ export const DEMO_WARD: DemoChair[] = [
     patient: { mrn: 'DEMO-0002', displayName: 'Sam Okafor', weightKg: 84 },
     indication: 'depression',
     opening: { state: 'infusing', minutesAgo: 14 },
+    viaHl7: true,
   },
   {
     bay: '3',

@@ -1,17 +1,20 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { BaysModule } from '../bays/bays.module';
 import { BaysService } from '../bays/bays.service';
+import { DevicesModule } from '../devices/devices.module';
+import { Hl7Module } from '../hl7/hl7.module';
 import { PatientsModule } from '../patients/patients.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { VitalsModule } from '../vitals/vitals.module';
 import { BedsideSimulator } from './bedside-simulator.service';
 import { DemoController } from './demo.controller';
+import { DemoHl7Gateway } from './demo-hl7-gateway';
 import { DEMO_WARD } from './demo-ward';
 
 @Module({
-  imports: [PatientsModule, SessionsModule, VitalsModule, BaysModule],
+  imports: [PatientsModule, SessionsModule, VitalsModule, BaysModule, DevicesModule, Hl7Module],
   controllers: [DemoController],
-  providers: [BedsideSimulator],
+  providers: [BedsideSimulator, DemoHl7Gateway],
 })
 export class DemoModule implements OnModuleInit {
   constructor(private readonly bays: BaysService) {}
