@@ -1,4 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseUUIDPipe,
+  Put,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { TreatmentCourse } from '@vigil/shared';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
@@ -9,11 +18,11 @@ import { PlannedCourseDto } from './dto/course.dto';
 
 @ApiTags('course')
 @ApiBearerAuth()
-@Controller('patients/:id/course')
+@Controller('patients/:id')
 export class CourseController {
   constructor(private readonly courses: CourseService) {}
 
-  @Get()
+  @Get('course')
   @Access({ roles: PATIENT_DATA_READERS })
   course(
     @CurrentPrincipal() principal: Principal,
@@ -22,8 +31,21 @@ export class CourseController {
     return this.courses.course(actorOf(principal), id);
   }
 
+  /** For the referring clinician: both identifiers, every time in the clinic's zone. */
+  @Get('course.pdf')
+  @Access({ roles: PATIENT_DATA_READERS })
+  @Header('Content-Type', 'application/pdf')
+  async pdf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<StreamableFile> {
+    return new StreamableFile(await this.courses.pdf(actorOf(principal), id), {
+      disposition: `attachment; filename="course-${id}.pdf"`,
+    });
+  }
+
   /** Only a physician plans the series. */
-  @Put()
+  @Put('course')
   @Access({ roles: ['physician'] })
   plan(
     @CurrentPrincipal() principal: Principal,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ALERT_PRIORITIES,
@@ -17,6 +17,8 @@ import { AlertEntity } from '../alerts/alert.entity';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
 import { notFound } from '../common/vigil.exception';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ObservationEntity } from '../observations/observation.entity';
@@ -25,6 +27,7 @@ import { toOutcome } from '../outcomes/outcomes.service';
 import { PatientEntity } from '../patients/patient.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { VitalSampleEntity } from '../vitals/vital-sample.entity';
+import { renderCourseReport } from './course-report.pdf';
 import { PlannedCourseEntity } from './planned-course.entity';
 import { recordedDeliveredMg } from './recorded-delivered-mg';
 
@@ -56,9 +59,28 @@ export class CourseService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async course(actor: Actor, patientId: string): Promise<TreatmentCourse> {
+    const { course } = await this.read(actor, patientId, 'json');
+    return course;
+  }
+
+  /** The course as a PDF for the referring clinician: an audited read like the JSON. */
+  async pdf(actor: Actor, patientId: string): Promise<Buffer> {
+    const { patient, course } = await this.read(actor, patientId, 'pdf');
+    return renderCourseReport(
+      { patient, course },
+      { generatedAt: new Date(), timeZone: this.config.timeZone },
+    );
+  }
+
+  private async read(
+    actor: Actor,
+    patientId: string,
+    format: 'json' | 'pdf',
+  ): Promise<{ patient: PatientEntity; course: TreatmentCourse }> {
     const patient = await this.patient(patientId);
     const [sessions, planned] = await Promise.all([
       this.dataSource.getRepository(SessionEntity).findBy({ patientId }),
@@ -96,12 +118,15 @@ export class CourseService {
       action: 'course.read',
       entity: 'patient',
       entityId: patientId,
-      detail: { sessionIds: ids },
+      detail: { sessionIds: ids, format },
     });
     return {
-      patientId,
-      ...(planned && { plannedInfusions: planned.plannedInfusions }),
-      infusions,
+      patient,
+      course: {
+        patientId,
+        ...(planned && { plannedInfusions: planned.plannedInfusions }),
+        infusions,
+      },
     };
   }
 
