@@ -44,12 +44,13 @@ export async function tokensByRole(app: INestApplication): Promise<Record<Role, 
 
 /** Calls under /api/v1 as one of the logged-in roles. */
 export function apiAs(app: INestApplication, token: string) {
-  const call = (method: 'get' | 'post' | 'put' | 'patch', path: string) =>
+  const call = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string) =>
     request(app.getHttpServer())[method](`/api/v1${path}`).set('Authorization', `Bearer ${token}`);
   return {
     get: (path: string) => call('get', path),
     post: (path: string) => call('post', path),
     put: (path: string) => call('put', path),
     patch: (path: string) => call('patch', path),
+    delete: (path: string) => call('delete', path),
   };
 }

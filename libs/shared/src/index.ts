@@ -22,6 +22,8 @@ export * from './lib/sessions/discharge-criteria';
 export * from './lib/alerts/alert-message';
 export * from './lib/alerts/alert-commands';
 export * from './lib/alerts/alert-routing';
+export * from './lib/alerts/alarm-suspend';
+export * from './lib/alerts/acknowledge.schema';
 export * from './lib/alerts/alarm-load';
 export * from './lib/duty/duty';
 export * from './lib/alerts/technical-alarms';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Alert, AlertPriority } from '@vigil/shared';
+import type { AcknowledgeInput, Alert } from '@vigil/shared';
 import type { Actor } from '../auth/principal';
 import { conflict, notFound } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
@@ -22,11 +22,7 @@ export class AlertAcknowledgement {
     private readonly physiological: PhysiologicalAlerts,
   ) {}
 
-  async acknowledge(
-    actor: Actor,
-    id: string,
-    seen: { note?: string; priority?: AlertPriority },
-  ): Promise<Alert> {
+  async acknowledge(actor: Actor, id: string, seen: AcknowledgeInput): Promise<Alert> {
     const now = Date.now();
     const outcome = await this.writer.command(actor, id, {
       type: 'acknowledge',
@@ -34,6 +30,7 @@ export class AlertAcknowledgement {
       at: toIsoTimestamp(now),
       note: seen.note ?? null,
       seenPriority: seen.priority,
+      from: seen.from ?? null,
     });
     if ('missing' in outcome) throw notFound(`alert ${id} not found`);
     if ('refused' in outcome) {

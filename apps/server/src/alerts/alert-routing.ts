@@ -16,6 +16,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 import type { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
+import { AlarmSuspends } from './alarm-suspends';
 import { AlertDeliveryEntity } from './alert-delivery.entity';
 
 const ROUTER = actorOf(systemPrincipal('alert-routing'));
@@ -43,6 +44,7 @@ export class AlertRouting {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly realtime: ClinicianGateway,
+    private readonly suspends: AlarmSuspends,
   ) {}
 
   /** Routes without holding up the caller (the reading or the command that changed the alert). */
@@ -63,9 +65,12 @@ export class AlertRouting {
     }
   }
 
-  /** Sends the active alert to whoever its step names and has not been sent it yet. */
+  /**
+   * Sends the active alert to whoever its step names and has not been sent it yet. An alarm its
+   * chair's suspend covers is sent to nobody until the suspend ends; the sweep routes it then.
+   */
   async route(alert: AlertEntity, now = Date.now()): Promise<void> {
-    if (alert.state !== 'active') return;
+    if (alert.state !== 'active' || (await this.suspends.silences(alert, now))) return;
     this.routedLevel.set(alert.id, alert.escalationLevel);
     const level = alert.escalationLevel as EscalationLevel;
     const recipients = alertRecipients(await this.careTeam(alert.sessionId, level, now), level);

@@ -13,6 +13,7 @@ import {
   silentSigns,
   decideAlert,
   escalationDueMs,
+  silencedBySuspend,
   TOP_ESCALATION_LEVEL,
   type AlertCommand,
   type EscalationLevel,
@@ -26,6 +27,7 @@ import { actorOf, systemPrincipal } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { RedisConnection } from '../redis/redis.module';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
+import { AlarmSuspends } from './alarm-suspends';
 import type { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
 import { AlertQueries } from './alert-queries';
@@ -65,6 +67,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly profiles: ThresholdProfilesService,
     private readonly redis: RedisConnection,
     private readonly routing: AlertRouting,
+    private readonly suspends: AlarmSuspends,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -97,6 +100,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
         sessions.map((session) => [session.id, this.profiles.limitsFor(session)]),
       );
       const at = toIsoTimestamp(now);
+      const suspends = await this.suspends.inForce(open, now);
       for (const alert of open) {
         const profile = limits.get(alert.sessionId);
         // Ending a session resolves its alerts in the same transaction; this only catches one
@@ -105,6 +109,9 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
           await this.change(alert, { type: 'resolve', at, reason: 'session-ended' });
           this.physiological.forgetSession(alert.sessionId);
         } else if (alert.state === 'active') {
+          // A suspended alarm neither escalates nor sounds; its escalation clock runs on from
+          // its raise, so one still sounding when the suspend ends escalates as it would have.
+          if (silencedBySuspend(suspends.get(alert.bay), alert, now)) continue;
           await this.escalate(alert, profile, at);
           await this.routing.routeLogged(alert, now);
         } else {

@@ -17,6 +17,7 @@ import { toIsoTimestamp } from '../database/columns';
 import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
+import { AlarmSuspends } from './alarm-suspends';
 import { AlertEntity } from './alert.entity';
 import { AlertRouting } from './alert-routing';
 import { toAlert } from './alert.mapper';
@@ -59,6 +60,7 @@ export class AlertWriter {
     private readonly audit: AuditService,
     private readonly realtime: ClinicianGateway,
     private readonly routing: AlertRouting,
+    private readonly suspends: AlarmSuspends,
   ) {}
 
   /**
@@ -83,10 +85,14 @@ export class AlertWriter {
     return alert;
   }
 
-  /** After the raise's commit: to every screen of the chair, and routed to its first step. */
+  /**
+   * After the raise's commit: to every screen of the chair, and routed to its first step; an
+   * alarm the chair's suspend does not cover ends it.
+   */
   publishRaised(alert: AlertEntity): void {
     this.realtime.publishAlert('alert.raised', toAlert(alert));
     this.routing.routeSoon(alert);
+    void this.suspends.alertChanged(alert);
   }
 
   /** A raise inside the caller's transaction, which has locked the session row already. */
@@ -195,10 +201,14 @@ export class AlertWriter {
     return open ?? null;
   }
 
-  /** After a change's commit; an escalated or reactivated alert is routed to its step. */
+  /**
+   * After a change's commit; an escalated or reactivated alert is routed to its step, and one
+   * upgraded past the chair's suspend ends it.
+   */
   publish(alert: AlertEntity): void {
     this.realtime.publishAlert('alert.updated', toAlert(alert));
     this.routing.routeSoon(alert);
+    void this.suspends.alertChanged(alert);
   }
 
   /** SQLite's writers take turns already; PostgreSQL's lock the rows they will decide on. */
@@ -231,6 +241,7 @@ export function newAlert(session: AlertSubject, request: RaiseRequest): AlertEnt
     raisedAt: toIsoTimestamp(request.at),
     acknowledgedAt: null,
     acknowledgedBy: null,
+    acknowledgedFrom: null,
     acknowledgeNote: null,
     resolvedAt: null,
     resolvedReason: null,

@@ -59,6 +59,9 @@ export class AlertEntity {
   @Column({ name: 'acknowledged_by', type: 'varchar', length: 120, nullable: true })
   acknowledgedBy!: string | null;
 
+  @Column({ name: 'acknowledged_from', type: 'varchar', length: 40, nullable: true })
+  acknowledgedFrom!: string | null;
+
   @Column({ name: 'acknowledge_note', type: 'text', nullable: true })
   acknowledgeNote!: string | null;
 

@@ -16,6 +16,7 @@ export function toAlert(entity: AlertEntity): Alert {
     raisedAt: entity.raisedAt,
     acknowledgedAt: entity.acknowledgedAt,
     acknowledgedBy: entity.acknowledgedBy,
+    acknowledgedFrom: entity.acknowledgedFrom,
     resolvedAt: entity.resolvedAt,
     resolvedReason: entity.resolvedReason,
     escalationLevel: entity.escalationLevel,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ThresholdProfilesModule } from '../threshold-profiles/threshold-profiles.module';
+import { AlarmSuspendController } from './alarm-suspend.controller';
+import { AlarmSuspends } from './alarm-suspends';
 import { AlertAcknowledgement } from './alert-acknowledgement';
 import { AlertQueries } from './alert-queries';
 import { AlertRouting } from './alert-routing';
@@ -13,7 +15,7 @@ import { PhysiologicalAlerts } from './physiological-alerts';
 
 @Module({
   imports: [RealtimeModule, ThresholdProfilesModule],
-  controllers: [AlertsController],
+  controllers: [AlertsController, AlarmSuspendController],
   providers: [
     AlertWriter,
     AlertRouting,
@@ -23,6 +25,7 @@ import { PhysiologicalAlerts } from './physiological-alerts';
     ClinicalAlerts,
     EndedSessionAlerts,
     AlertTimers,
+    AlarmSuspends,
   ],
   exports: [AlertQueries, PhysiologicalAlerts, ClinicalAlerts, EndedSessionAlerts, AlertTimers],
 })

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { AlertEntity } from '../alerts/alert.entity';
+import { AlarmSuspendEntity } from '../alerts/alarm-suspend.entity';
 import { AlertDeliveryEntity } from '../alerts/alert-delivery.entity';
 import { ChargeNurseShiftEntity } from '../alerts/charge-nurse-shift.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
@@ -42,6 +43,7 @@ import { PhysicianOrder1764129600000 } from './migrations/1764129600000-physicia
 import { AlertRevision1764133200000 } from './migrations/1764133200000-alert-revision';
 import { TreatmentCourse1764144000000 } from './migrations/1764144000000-treatment-course';
 import { AlertDelivery1764136800000 } from './migrations/1764136800000-alert-delivery';
+import { AlarmSuspend1764140400000 } from './migrations/1764140400000-alarm-suspend';
 import { AdministrationRecord1764151200000 } from './migrations/1764151200000-administration-record';
 import { DeviceHl7Source1764172800000 } from './migrations/1764172800000-device-hl7-source';
 
@@ -62,6 +64,7 @@ export const ENTITIES = [
   VitalReceiptEntity,
   AlertDeliveryEntity,
   ChargeNurseShiftEntity,
+  AlarmSuspendEntity,
   OutcomeEntity,
   PlannedCourseEntity,
   FollowUpEntity,
@@ -87,6 +90,7 @@ export const MIGRATIONS = [
   PhysicianOrder1764129600000,
   AlertRevision1764133200000,
   AlertDelivery1764136800000,
+  AlarmSuspend1764140400000,
   TreatmentCourse1764144000000,
   AdministrationRecord1764151200000,
   DeviceHl7Source1764172800000,

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/websockets';
 import { type Observable, Subject, type Subscription } from 'rxjs';
 import {
+  type AlarmSuspendChanged,
   type Alert,
   type AlertRouted,
   type CareTeamMember,
@@ -210,6 +211,11 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
           received();
         });
     }
+  }
+
+  /** To every ward screen and every screen of the chair. */
+  publishAlarmSuspend(changed: AlarmSuspendChanged): void {
+    this.namespace.to([WARD_ROOM, bayRoom(changed.bay)]).emit('alarm-suspend.changed', changed);
   }
 
   publishSessionUpdated(session: Session): void {

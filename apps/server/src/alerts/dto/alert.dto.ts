@@ -1,4 +1,4 @@
-import { ALERT_PRIORITIES, ALERT_STATES } from '@vigil/shared';
+import { acknowledgeSchema, ALERT_PRIORITIES, ALERT_STATES } from '@vigil/shared';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -11,11 +11,4 @@ export const alertQuerySchema = z.strictObject({
 });
 export class AlertQueryDto extends createZodDto(alertQuerySchema) {}
 
-export const acknowledgeSchema = z.strictObject({
-  note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
-  /** The priority the screen showed: an alert that has worsened since is refused (409). */
-  priority: z
-    .enum(ALERT_PRIORITIES, { error: `must be one of ${ALERT_PRIORITIES.join(', ')}` })
-    .optional(),
-});
 export class AcknowledgeDto extends createZodDto(acknowledgeSchema) {}

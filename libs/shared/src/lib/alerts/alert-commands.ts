@@ -30,6 +30,8 @@ export type AlertCommand =
       at: string;
       note: string | null;
       seenPriority?: AlertPriority;
+      /** The screen's own label ("Ward screen 2", "phone"). */
+      from?: string | null;
     }
   /** The condition worsened past a stricter limit; `value` is the worst so far. */
   | { type: 'upgrade'; priority: AlertPriority; value: number; threshold: number; message: string }
@@ -56,6 +58,7 @@ export type AlertChanges = Partial<
     | 'threshold'
     | 'acknowledgedAt'
     | 'acknowledgedBy'
+    | 'acknowledgedFrom'
     | 'resolvedAt'
     | 'resolvedReason'
     | 'escalationLevel'
@@ -95,6 +98,7 @@ const REACTIVATED = {
   state: 'active',
   acknowledgedAt: null,
   acknowledgedBy: null,
+  acknowledgedFrom: null,
   acknowledgeNote: null,
   remindedAt: null,
 } satisfies AlertChanges;
@@ -146,11 +150,17 @@ function acknowledge(
     state: 'acknowledged',
     acknowledgedAt: command.at,
     acknowledgedBy: command.by,
+    acknowledgedFrom: command.from ?? null,
     acknowledgeNote: command.note,
   };
   const note: AlertAuditNote = {
     action: 'alert.acknowledged',
-    detail: { code: alert.code, priority: alert.priority, note: command.note },
+    detail: {
+      code: alert.code,
+      priority: alert.priority,
+      note: command.note,
+      from: command.from ?? null,
+    },
   };
   if (alert.kind !== 'clinical') return change(acknowledged, [note]);
   return change(

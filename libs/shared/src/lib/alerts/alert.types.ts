@@ -45,6 +45,8 @@ export interface Alert {
   raisedAt: string;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  /** Where it was acknowledged (a screen's name, "phone"), when the screen said. */
+  acknowledgedFrom?: string | null;
   resolvedAt: string | null;
   /** Set with resolvedAt; null while the alert is open. */
   resolvedReason: AlertResolvedReason | null;

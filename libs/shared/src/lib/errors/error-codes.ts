@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'HL7_SOURCE_TAKEN',
   // Alerts
   'ALERT_STATE_CONFLICT',
+  'ALARM_SUSPEND_REFUSED',
   // Clinical limits
   'SAFETY_FLOOR',
   // Login

@@ -1,3 +1,4 @@
+import type { AlarmSuspendChanged } from '../alerts/alarm-suspend';
 import type { AlertRouted } from '../alerts/alert-routing';
 import type { Alert } from '../alerts/alert.types';
 import type { ErrorCode } from '../errors/error-codes';
@@ -49,6 +50,8 @@ export interface ClinicianServerEvents {
    */
   'alert.routed': (routed: AlertRouted, received: (receipt: 'received') => void) => void;
   'session.updated': (session: Session) => void;
+  /** A chair's alarms were suspended for a probe change, or the suspend ended early. */
+  'alarm-suspend.changed': (changed: AlarmSuspendChanged) => void;
 }
 
 export interface ClinicianClientEvents {
