@@ -8,6 +8,7 @@ export function anInfusion(overrides: Partial<CourseInfusion> = {}): CourseInfus
     state: 'discharged',
     doseMgPerKg: 0.5,
     deliveredMg: 35,
+    deliveredSource: 'pump-record',
     peakSystolic: 162,
     peakDiastolic: 95,
     peakHeartRate: 104,

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from '../app.module';
 import { jsonBody } from '../common/json-body.middleware';
+import { FHIR_PATH } from '../fhir/fhir.controller';
 import { refuseSourceMaps } from './dashboard-static';
 import type { AppConfig } from '../config/app-config';
 import { RedisConnection } from '../redis/redis.module';
@@ -32,6 +33,24 @@ const noStore: RequestHandler = (request, response, next) => {
   next();
 };
 
+/**
+ * FHIR clients are pointed at a base URL and expect `…/fhir/r4`: the contract names it so, and
+ * the API serves it under /api/v1 like every other route. The root path is the same endpoint.
+ */
+function fhirAtRoot(): RequestHandler {
+  const root = `/${FHIR_PATH}`;
+  return (request, _response, next) => {
+    if (
+      request.url === root ||
+      request.url.startsWith(`${root}/`) ||
+      request.url.startsWith(`${root}?`)
+    ) {
+      request.url = `/${API_PREFIX}${request.url}`;
+    }
+    next();
+  };
+}
+
 /** Builds the whole application from a validated config; main.ts and the tests share it. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -39,6 +58,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.use(fhirAtRoot());
   app.use(jsonBody());
   const httpServer: Server = app.getHttpServer();
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;

@@ -4,9 +4,15 @@ import {
   type CourseInfusion,
   type Patient,
   type TreatmentCourse,
+  type DeliveredDoseSource,
 } from '@vigil/shared';
 import PDFDocument from 'pdfkit';
 import { clinicTime } from '../common/clinic-time';
+
+const DELIVERED_SOURCE_WORDS: Record<DeliveredDoseSource, string> = {
+  'pump-record': 'from the pump record',
+  'planned-rate': 'estimated from the planned rate',
+};
 
 export interface CourseReportInput {
   patient: Pick<Patient, 'displayName' | 'mrn' | 'birthDate'>;
@@ -62,7 +68,7 @@ function drawInfusion(doc: PDFKit.PDFDocument, infusion: CourseInfusion, timeZon
     );
   doc.fontSize(9);
   for (const line of [
-    `Dose ${infusion.doseMgPerKg} mg/kg · delivered ${infusion.deliveredMg} mg (estimated from the planned rate)`,
+    `Dose ${infusion.doseMgPerKg} mg/kg · delivered ${infusion.deliveredMg} mg (${DELIVERED_SOURCE_WORDS[infusion.deliveredSource]})`,
     `Peak blood pressure ${shown(infusion.peakSystolic)}/${shown(infusion.peakDiastolic)} mmHg · ` +
       `peak heart rate ${shown(infusion.peakHeartRate, ' bpm')} · lowest SpO2 ${shown(infusion.minSpo2, ' %')}`,
     `Alarms: ${alerts.high} high, ${alerts.medium} medium, ${alerts.low} low`,

@@ -102,7 +102,7 @@ export class CourseService {
       date: infusionDate(session),
       state: session.state,
       doseMgPerKg: session.doseMgPerKg,
-      deliveredMg: recordedDeliveredMg(session, patient.weightKg, pumpRecords.get(session.id), now),
+      ...recordedDeliveredMg(session, patient.weightKg, pumpRecords.get(session.id), now),
       ...(peaks.get(session.id) ?? NO_PEAKS),
       alerts: alerts.get(session.id) ?? { high: 0, medium: 0, low: 0 },
       ...(scores.get(session.id) ?? {

@@ -3,6 +3,7 @@ import {
   estimatedDeliveredMg,
   orderedConcentration,
   roundMg,
+  type DeliveredDoseSource,
   type PumpEvent,
 } from '@vigil/shared';
 import type { SessionEntity } from '../sessions/session.entity';
@@ -16,9 +17,15 @@ export function recordedDeliveredMg(
   weightKg: number,
   pumpEvents: readonly PumpEvent[] | undefined,
   now: number,
-): number {
+): { deliveredMg: number; deliveredSource: DeliveredDoseSource } {
   if (pumpEvents && pumpEvents.length > 0) {
-    return roundMg(deliveredMg(pumpEvents, orderedConcentration(session.order), now));
+    return {
+      deliveredMg: roundMg(deliveredMg(pumpEvents, orderedConcentration(session.order), now)),
+      deliveredSource: 'pump-record',
+    };
   }
-  return estimatedDeliveredMg(session, weightKg, session, now);
+  return {
+    deliveredMg: estimatedDeliveredMg(session, weightKg, session, now),
+    deliveredSource: 'planned-rate',
+  };
 }

@@ -14,6 +14,7 @@ import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
 import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { PumpEventEntity } from '../administration/pump-event.entity';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity';
 import { OutcomeEntity } from '../outcomes/outcome.entity';
 import { SessionEntity } from '../sessions/session.entity';
@@ -70,13 +71,15 @@ describe.each(testDatabases())('the treatment course on $name', (database) => {
     await prepareSession(app, sessionId);
     await nurse().post(`/sessions/${sessionId}/stop`).send({ reason: 'as planned' }).expect(200);
     const endedAt = Date.now() - 31 * MIN;
+    const startedAt = new Date(endedAt - infusedMin * MIN).toISOString();
     await sessions().update(
       { id: sessionId },
-      {
-        startedAt: new Date(endedAt - infusedMin * MIN).toISOString(),
-        endedAt: new Date(endedAt).toISOString(),
-      },
+      { startedAt, endedAt: new Date(endedAt).toISOString() },
     );
+    // The pump record moves back with the clock: it started and stopped with the infusion.
+    const pump = app.get(DataSource).getRepository(PumpEventEntity);
+    await pump.update({ sessionId, kind: 'start' }, { at: startedAt });
+    await pump.update({ sessionId, kind: 'stop' }, { at: new Date(endedAt).toISOString() });
   }
 
   async function discharged(sessionId: string, infusedMin = 40): Promise<void> {
@@ -330,8 +333,9 @@ describe.each(testDatabases())('the treatment course on $name', (database) => {
     ]);
     expect(two).toMatchObject({
       state: 'infusing',
-      peakSystolic: null,
-      minSpo2: null,
+      // The one reading the start needs (prepareSession posts the baseline).
+      peakSystolic: 124,
+      minSpo2: 98,
       alerts: { high: 1, medium: 0, low: 0 },
       sideEffects: ['dissociation', 'nausea'],
       maxCadss: 30,

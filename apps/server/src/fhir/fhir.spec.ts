@@ -279,6 +279,16 @@ describe.each(testDatabases())('FHIR R4 on $name', (database) => {
     ]);
   });
 
+  it('answers at the root /fhir/r4 as at /api/v1/fhir/r4, the base URL the contract names', async () => {
+    const reply = await request(app.getHttpServer()).get('/fhir/r4/metadata').expect(200);
+    expect(reply.body.resourceType).toBe('CapabilityStatement');
+    const nurse = await request(app.getHttpServer())
+      .get(`/fhir/r4/Patient/${patientId}`)
+      .set('Authorization', `Bearer ${tokens.nurse}`)
+      .expect(200);
+    expect(nurse.body).toMatchObject({ resourceType: 'Patient', id: patientId });
+  });
+
   it('gives a patient as a valid Patient, and audits the read', async () => {
     const audit = app.get(AuditService);
     const before = (await audit.list({ limit: 5000 })).length;

@@ -28,7 +28,7 @@ describe('the course comparison', () => {
     expect(recordedInstruments([infusion])).toEqual(['PHQ-9', 'PACS']);
   });
 
-  it('lays out a cell per infusion, unmeasured values as a dash, the dose labelled as estimated', () => {
+  it('lays out a cell per infusion, unmeasured values as a dash, an estimated dose labelled so', () => {
     const rows = courseRows([
       anInfusion(),
       anInfusion({
@@ -38,6 +38,7 @@ describe('the course comparison', () => {
         minSpo2: null,
         sideEffects: [],
         alerts: { high: 0, medium: 0, low: 3 },
+        deliveredSource: 'planned-rate',
       }),
     ]);
     const cells = (label: string) => rows.find((row) => row.label === label)?.cells;
@@ -45,6 +46,6 @@ describe('the course comparison', () => {
     expect(cells('Lowest SpO2')).toEqual(['93 %', '— %']);
     expect(cells('Alarms')).toEqual(['1 high · 2 medium · 0 low', '0 high · 0 medium · 3 low']);
     expect(cells('Side effects')).toEqual(['Nausea, Visual disturbance', 'none']);
-    expect(cells('Delivered (estimated from the planned rate)')).toEqual(['35 mg', '35 mg']);
+    expect(cells('Delivered')).toEqual(['35 mg', '35 mg (estimated from the planned rate)']);
   });
 });

@@ -54,7 +54,11 @@ export function courseRows(infusions: readonly CourseInfusion[]): CourseRow[] {
     row('Date', (infusion) => formatLocalDateTime(infusion.date).slice(0, 16)),
     row('State', (infusion) => sessionStateLabel(infusion.state)),
     row('Dose', (infusion) => `${infusion.doseMgPerKg} mg/kg`),
-    row('Delivered (estimated from the planned rate)', (infusion) => `${infusion.deliveredMg} mg`),
+    row(
+      'Delivered',
+      (infusion) =>
+        `${infusion.deliveredMg} mg${infusion.deliveredSource === 'planned-rate' ? ' (estimated from the planned rate)' : ''}`,
+    ),
     row(
       'Peak blood pressure',
       (infusion) => `${shown(infusion.peakSystolic)}/${shown(infusion.peakDiastolic)} mmHg`,

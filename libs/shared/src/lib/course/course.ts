@@ -13,6 +13,9 @@ export function needsCloserBloodPressureWatch(number: number): boolean {
   return number >= 1 && number <= CLOSER_BLOOD_PRESSURE_WATCH_INFUSIONS;
 }
 
+/** Where a delivered dose comes from: the record of the pump, or the plan (sessions before it). */
+export type DeliveredDoseSource = 'pump-record' | 'planned-rate';
+
 export interface CourseInfusion {
   sessionId: string;
   /** Its place in the patient's series, from 1. */
@@ -21,8 +24,9 @@ export interface CourseInfusion {
   date: string;
   state: SessionState;
   doseMgPerKg: number;
-  /** Delivered (estimated from the planned rate): see estimatedDeliveredMg. */
+  /** What was delivered: from the pump record, or estimated from the planned rate before it. */
   deliveredMg: number;
+  deliveredSource: DeliveredDoseSource;
   peakSystolic: number | null;
   peakDiastolic: number | null;
   peakHeartRate: number | null;
