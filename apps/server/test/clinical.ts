@@ -1,10 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { DEFAULT_CONCENTRATION_MG_PER_ML, type DischargeInput } from '@vigil/shared';
 import { CLEAN_ASSESSMENT } from '@vigil/testing';
-import { actorOf, systemPrincipal } from '../src/auth/principal';
+import { DataSource } from 'typeorm';
+import { actorOf, sourceOf, systemPrincipal } from '../src/auth/principal';
 import { SessionsService } from '../src/sessions/sessions.service';
+import { VitalSampleEntity } from '../src/vitals/vital-sample.entity';
+import { VitalsIngestService } from '../src/vitals/vitals-ingest.service';
 
 export { CLEAN_ASSESSMENT };
+
+const TEST_MONITOR = 'test-monitor';
+/** The source (and audit actor) of the reading `prepareSession` sends so the start is allowed. */
+export const START_READING_SOURCE = sourceOf(systemPrincipal(TEST_MONITOR));
 
 /** A patient fully recovered, with a named escort: what a discharge form says at its best. */
 export const RECOVERED: DischargeInput = {
@@ -12,6 +19,21 @@ export const RECOVERED: DischargeInput = {
   moaas: 5,
   escort: { name: 'Alex Doe', phone: '+44 20 7946 0018' },
 };
+
+/**
+ * One reading from the test's own source, as the monitor sends it once attached: the start needs
+ * one younger than 2 minutes. It matches the clean assessment's baseline, so it raises nothing.
+ */
+export async function postReading(
+  app: INestApplication,
+  sessionId: string,
+  at = Date.now(),
+): Promise<void> {
+  const { systolic, diastolic, heartRate, spo2, respRate } = CLEAN_ASSESSMENT.baseline;
+  await app.get(VitalsIngestService).ingest(systemPrincipal(TEST_MONITOR), sessionId, {
+    samples: [{ at: new Date(at).toISOString(), systolic, diastolic, heartRate, spo2, respRate }],
+  });
+}
 
 /**
  * Takes a scheduled session through the physician's order (when a nurse scheduled it), a clean
@@ -33,5 +55,14 @@ export async function prepareSession(
     });
   }
   await sessions.assess(actor, sessionId, CLEAN_ASSESSMENT);
-  if (until === 'infusing') await sessions.start(actor, sessionId);
+  if (until === 'infusing') {
+    await postReading(app, sessionId);
+    await sessions.start(actor, sessionId);
+    // The specs count, trend and export their own samples: the reading that let the start through
+    // is taken out again (its audit entry stays); the start gate has its own spec.
+    await app
+      .get(DataSource)
+      .getRepository(VitalSampleEntity)
+      .delete({ sessionId, source: START_READING_SOURCE });
+  }
 }

@@ -1,6 +1,7 @@
 export * from './lib/alerts/alert.types';
 export * from './lib/observations/side-effects';
 export * from './lib/patients/create-patient.schema';
+export * from './lib/patients/patient-search.schema';
 export * from './lib/realtime/events';
 export * from './lib/sessions/create-session.schema';
 export * from './lib/sessions/session-state';
@@ -18,6 +19,8 @@ export * from './lib/auth/roles';
 export * from './lib/devices/device.schema';
 export * from './lib/sessions/clinical.schema';
 export * from './lib/sessions/contraindications';
+export * from './lib/sessions/screening.schema';
+export * from './lib/sessions/start-reading';
 export * from './lib/sessions/discharge-criteria';
 export * from './lib/alerts/alert-message';
 export * from './lib/alerts/alert-commands';

@@ -1,6 +1,28 @@
-import type { AssessmentInput } from '@vigil/shared';
+import type { AssessmentInput, Screening } from '@vigil/shared';
 
-/** A baseline and checklist that flag nothing: a session assessed with it may start at once. */
+/** A screening that finds nothing: every question answered no, both tests negative. */
+export const CLEAR_SCREENING: Screening = {
+  psychosisOrMania: 'none',
+  cardiacHistory: false,
+  uncontrolledHypertension: false,
+  substanceUse: 'none',
+  breathAlcohol: 'negative',
+  urineDrugScreen: 'negative',
+  interactingMedicines: {
+    benzodiazepines: false,
+    lamotrigine: false,
+    maoi: false,
+    stimulants: false,
+  },
+  priorKetamineOrPcpMisuse: false,
+  raisedIntracranialPressure: false,
+  raisedIntraocularPressure: false,
+  hyperthyroidism: false,
+  sleepApnoea: false,
+  airwayRisk: false,
+};
+
+/** A baseline, checklist and screening that flag nothing: a session assessed with it may start at once. */
 export const CLEAN_ASSESSMENT: AssessmentInput = {
   baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98, respRate: 14 },
   checklist: {
@@ -11,4 +33,5 @@ export const CLEAN_ASSESSMENT: AssessmentInput = {
     medicationsReviewed: true,
     pregnancyTest: 'not-applicable',
   },
+  screening: CLEAR_SCREENING,
 };

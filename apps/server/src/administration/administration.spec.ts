@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Session } from '@vigil/shared';
 import { DataSource } from 'typeorm';
-import { CLEAN_ASSESSMENT, RECOVERED } from '../../test/clinical';
+import { CLEAN_ASSESSMENT, postReading, RECOVERED } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, TEST_PASSWORD, tokensByRole } from '../../test/test-users';
@@ -41,6 +41,8 @@ describe.each(testDatabases())('the administration record on $name', (database) 
       .post(`/sessions/${session.body.id}/assessment`)
       .send(CLEAN_ASSESSMENT)
       .expect(200);
+    // The monitor is attached: the start needs a recent reading.
+    await postReading(app, session.body.id);
     return session.body as Session;
   }
 

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type Alert, CLINICIANS_NAMESPACE, type Session } from '@vigil/shared';
 import { io, type Socket } from 'socket.io-client';
-import { CLEAN_ASSESSMENT } from '../../test/clinical';
+import { CLEAN_ASSESSMENT, postReading } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
@@ -38,6 +38,7 @@ describe.each(testDatabases())('alerts on $name', (database) => {
       .post(`/sessions/${session.body.id}/assessment`)
       .send(CLEAN_ASSESSMENT)
       .expect(200);
+    await postReading(app, session.body.id);
     return (await as('nurse').post(`/sessions/${session.body.id}/start`).expect(200)).body;
   }
 
@@ -188,7 +189,8 @@ describe.each(testDatabases())('alerts on $name', (database) => {
       { code: 'SPO2_LOW', state: 'active' },
     ]);
     const stored = await as('nurse').get(`/sessions/${session.id}/vitals`).expect(200);
-    expect(stored.body).toHaveLength(42);
+    // The 42 sent here and the one reading the start needed.
+    expect(stored.body).toHaveLength(43);
   });
 
   it('escalates an unacknowledged alert step by step, each step once, after the profile times, even after a restart', async () => {

@@ -61,6 +61,26 @@ function demoAssessment(baseline: Baseline): AssessmentInput {
       medicationsReviewed: true,
       pregnancyTest: 'not-applicable',
     },
+    screening: {
+      psychosisOrMania: 'none',
+      cardiacHistory: false,
+      uncontrolledHypertension: false,
+      substanceUse: 'none',
+      breathAlcohol: 'negative',
+      urineDrugScreen: 'negative',
+      interactingMedicines: {
+        benzodiazepines: false,
+        lamotrigine: false,
+        maoi: false,
+        stimulants: false,
+      },
+      priorKetamineOrPcpMisuse: false,
+      raisedIntracranialPressure: false,
+      raisedIntraocularPressure: false,
+      hyperthyroidism: false,
+      sleepApnoea: false,
+      airwayRisk: false,
+    },
   };
 }
 
@@ -168,6 +188,19 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       start - lead / 2,
     );
     if (state === 'assessed') return session;
+    // The start needs a recent reading: the monitor attached before it, at the start's time.
+    await this.ingest.ingest(this.monitors.get(chair.bay)!, session.id, {
+      samples: [
+        {
+          at: new Date(start).toISOString(),
+          systolic: baseline.systolic,
+          diastolic: baseline.diastolic,
+          heartRate: baseline.heartRate,
+          spo2: baseline.spo2,
+          respRate: baseline.respRate,
+        },
+      ],
+    });
     session = await this.sessions.start(this.actor, session.id, start);
     if (state === 'infusing') return session;
     return this.sessions.stop(this.actor, session.id, {

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CLINICAL_ROLES, type Patient } from '@vigil/shared';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { PATIENT_DATA_READERS } from '../auth/role-groups';
 import { CreatePatientDto } from './dto/create-patient.dto';
+import { PatientSearchQuery } from './dto/patient-search.query';
 import { PatientsService } from './patients.service';
 
 @ApiTags('patients')
@@ -21,6 +22,16 @@ export class PatientsController {
     @Body() body: CreatePatientDto,
   ): Promise<Patient> {
     return this.patients.create(actorOf(principal), body);
+  }
+
+  /** Finding the patient to admit: the clinicians at the chair, not the auditors, search. */
+  @Get()
+  @Access({ roles: CLINICAL_ROLES })
+  search(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PatientSearchQuery,
+  ): Promise<Patient[]> {
+    return this.patients.search(actorOf(principal), query.query);
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Patient } from '@vigil/shared';
+import { PATIENT_SEARCH_LIMIT, type Patient } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import type { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +11,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import type { CreatePatientDto } from './dto/create-patient.dto';
 import { PatientEntity } from './patient.entity';
 import { conflict, notFound } from '../common/vigil.exception';
+import { containsPattern } from '../sessions/session-search.filters';
 
 @Injectable()
 export class PatientsService {
@@ -50,6 +51,28 @@ export class PatientsService {
     if (!patient) throw notFound(`patient ${id} not found`);
     await this.audit.record(actor, { action: 'patient.read', entity: 'patient', entityId: id });
     return toPatient(patient);
+  }
+
+  /**
+   * Patients whose name or MRN contains the text, ignoring case, by name. The audit trail keeps
+   * whose records were shown, not the text searched for (a name is patient data).
+   */
+  async search(actor: Actor, text: string): Promise<Patient[]> {
+    const rows = await this.patients
+      .createQueryBuilder('patient')
+      .where("LOWER(patient.mrn) LIKE :pattern ESCAPE '\\'")
+      .orWhere("LOWER(patient.displayName) LIKE :pattern ESCAPE '\\'")
+      .setParameter('pattern', containsPattern(text))
+      .orderBy('patient.displayName', 'ASC')
+      .addOrderBy('patient.mrn', 'ASC')
+      .limit(PATIENT_SEARCH_LIMIT)
+      .getMany();
+    await this.audit.record(actor, {
+      action: 'patients.read',
+      entity: 'patient',
+      detail: { query: '(withheld)', patientIds: rows.map((row) => row.id) },
+    });
+    return rows.map(toPatient);
   }
 
   async getEntities(ids: string[]): Promise<Map<string, PatientEntity>> {

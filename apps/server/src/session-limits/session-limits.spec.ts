@@ -6,7 +6,7 @@ import {
   type ThresholdProfileInput,
 } from '@vigil/shared';
 import { DataSource } from 'typeorm';
-import { prepareSession } from '../../test/clinical';
+import { postReading, prepareSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
@@ -111,6 +111,7 @@ describe.each(testDatabases())('one session’s limits on $name', (database) => 
     expect(codes(await spo2Of95(running))).toEqual(['HR_HIGH']);
 
     // Not started when the profile changed: it starts on the profile as it is now.
+    await postReading(app, assessed);
     await as('nurse').post(`/sessions/${assessed}/start`).expect(200);
     const taken: ThresholdProfile = (
       await as('nurse').get(`/sessions/${assessed}/limits`).expect(200)
@@ -210,6 +211,7 @@ describe.each(testDatabases())('one session’s limits on $name', (database) => 
   it('lets a physician set an assessed session’s limits, which it then starts with', async () => {
     const id = await session('default', 'assessed');
     await as('physician').put(`/sessions/${id}/limits`).send(spo2Medium(96)).expect(200);
+    await postReading(app, id);
     await as('nurse').post(`/sessions/${id}/start`).expect(200);
     const limits: ThresholdProfile = (await as('nurse').get(`/sessions/${id}/limits`).expect(200))
       .body;

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Session, TimelineEvent } from '@vigil/shared';
 import { DataSource } from 'typeorm';
-import { CLEAN_ASSESSMENT, RECOVERED } from '../../test/clinical';
+import { CLEAN_ASSESSMENT, postReading, RECOVERED } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
@@ -149,6 +149,7 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
     expect(
       (await nurse().post(`/sessions/${id}/assessment`).send(CLEAN_ASSESSMENT).expect(200)).body,
     ).toMatchObject({ state: 'assessed', assessment: { flags: [], assessedBy: 'nurse' } });
+    await postReading(app, id);
     expect((await nurse().post(`/sessions/${id}/start`).expect(200)).body.state).toBe('infusing');
     await nurse()
       .post(`/sessions/${id}/observations`)
@@ -230,6 +231,7 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       reason: 'rechecked 148/92 after rest',
       flags: ['HYPERTENSION_SYSTOLIC', 'HYPERTENSION_DIASTOLIC'],
     });
+    await postReading(app, id);
     expect((await nurse().post(`/sessions/${id}/start`).expect(200)).body.state).toBe('infusing');
   });
 
@@ -248,6 +250,7 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
   it('refuses discharge naming every unmet criterion', async () => {
     const { id } = await schedule();
     await nurse().post(`/sessions/${id}/assessment`).send(CLEAN_ASSESSMENT).expect(200);
+    await postReading(app, id);
     await nurse().post(`/sessions/${id}/start`).expect(200);
     await nurse().post(`/sessions/${id}/stop`).send({ reason: 'agitation' }).expect(200);
     await inRecoveryFor(id, 31);

@@ -9,6 +9,7 @@ import { DischargeService } from './discharge.service';
 import {
   AssessmentDto,
   DischargeDto,
+  MoveBayDto,
   OrderDto,
   OverrideDto,
   ReasonDto,
@@ -45,6 +46,16 @@ export class SessionActionsController {
     @Body() body: AssignmentDto,
   ): Promise<Session> {
     return this.sessions.reassign(actorOf(principal), id, body);
+  }
+
+  /** A scheduled session moved to another chair (the Today screen). */
+  @Put('bay')
+  moveBay(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: MoveBayDto,
+  ): Promise<Session> {
+    return this.sessions.moveBay(actorOf(principal), id, body);
   }
 
   /** The dose is a physician's order: a physician signs it before the start. */

@@ -1,10 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Alert, AuditEntry, Session } from '@vigil/shared';
 import { DataSource } from 'typeorm';
-import { CLEAN_ASSESSMENT, RECOVERED } from '../../test/clinical';
+import { CLEAN_ASSESSMENT, postReading, RECOVERED } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
+import { VitalSampleEntity } from '../vitals/vital-sample.entity';
 import { SessionEntity } from './session.entity';
 
 describe.each(testDatabases())('session safety on $name', (database) => {
@@ -32,6 +33,7 @@ describe.each(testDatabases())('session safety on $name', (database) => {
   async function infusing(): Promise<string> {
     const { id } = await schedule();
     await nurse().post(`/sessions/${id}/assessment`).send(CLEAN_ASSESSMENT).expect(200);
+    await postReading(app, id);
     await nurse().post(`/sessions/${id}/start`).expect(200);
     return id;
   }
@@ -105,6 +107,7 @@ describe.each(testDatabases())('session safety on $name', (database) => {
         plannedDurationMin: 45,
         order: { doseMgPerKg: 0.4, plannedDurationMin: 45, signedBy: 'physician' },
       });
+      await postReading(app, id);
       await nurse().post(`/sessions/${id}/start`).expect(200);
       expect((await auditOf(id, 'session.order'))[0]?.detail).toMatchObject({ doseMgPerKg: 0.4 });
       const late = await physician()
@@ -230,6 +233,7 @@ describe.each(testDatabases())('session safety on $name', (database) => {
         .post(`/sessions/${id}/override`)
         .send({ reason: 'rechecked 148/92 after rest; fasted 5 h, protocol allows' })
         .expect(200);
+      await postReading(app, id);
       await nurse().post(`/sessions/${id}/start`).expect(200);
     });
 
@@ -280,6 +284,11 @@ describe.each(testDatabases())('session safety on $name', (database) => {
 
     it('refuses a patient three seconds after the stop, and without recent readings', async () => {
       const id = await inRecovery(0);
+      // The one reading the start needed, moved back out of the discharge's 5-minute window.
+      await app
+        .get(DataSource)
+        .getRepository(VitalSampleEntity)
+        .update({ sessionId: id }, { at: minutesAgo(10) });
       const refused = await nurse().post(`/sessions/${id}/discharge`).send(RECOVERED).expect(409);
       expect(unmetCodes(refused.body)).toEqual([
         'RECOVERY_TIME',

@@ -5,11 +5,15 @@ import {
   contraindications,
   infusionElapsedMs,
   isLiveSession,
+  isRecentEnoughToStart,
+  newestReadingAt,
   nextSessionState,
   sessionActionRefusal,
+  START_READING_MAX_AGE_MS,
   uncoveredFlags,
   type AssessmentInput,
   type AssignmentInput,
+  type MoveBayInput,
   type Order,
   type OverrideInput,
   type Role,
@@ -221,6 +225,25 @@ export class SessionsService {
     });
   }
 
+  /**
+   * Moves a scheduled session to another chair. Only before the assessment: from then on the
+   * session holds its bay, and the bay is what its monitor's readings are matched by.
+   */
+  async moveBay(actor: Actor, id: string, input: MoveBayInput): Promise<Session> {
+    const session = await this.getEntity(id);
+    if (session.state !== 'scheduled') {
+      throw conflict(
+        'SESSION_STATE_CONFLICT',
+        `only a scheduled session moves to another chair; this one is ${session.state}`,
+        { state: session.state },
+      );
+    }
+    return this.write(actor, session, {
+      changes: { bay: input.bay },
+      audit: { action: 'session.bay', detail: { from: session.bay, to: input.bay } },
+    });
+  }
+
   async list(actor: Actor, query: ListSessionsQuery): Promise<Session[]> {
     const builder = this.sessions.createQueryBuilder('session').orderBy('session.bay', 'ASC');
     if (query.state) builder.andWhere('session.state = :state', { state: query.state });
@@ -302,12 +325,13 @@ export class SessionsService {
     at = Date.now(),
   ): Promise<Session> {
     const limits = this.profiles.limitsFor(await this.getEntity(id)).contraindications;
-    const flags = contraindications(input.baseline, input.checklist, limits);
+    const flags = contraindications(input, at, limits);
     return this.transition(actor, id, 'assess', {
       at,
       detail: {
         baseline: input.baseline,
         checklist: input.checklist,
+        screening: input.screening,
         flags: flags.map((flag) => flag.code),
       },
       changes: (_session, now) => ({
@@ -410,7 +434,8 @@ export class SessionsService {
    * The infusion starts from a clean assessment, or a flagged one whose every flag a physician's
    * override covers; it takes the limits then in force with it.
    */
-  start(actor: Actor, id: string, at = Date.now()): Promise<Session> {
+  async start(actor: Actor, id: string, at = Date.now()): Promise<Session> {
+    const readingAt = newestReadingAt((await this.vitals.latestBySession([id])).get(id) ?? {});
     return this.transition(actor, id, 'start', {
       at,
       gate: (session) => {
@@ -433,6 +458,13 @@ export class SessionsService {
                 : `${flag.message}: needs a physician's override`,
             ),
             { flags: standing.map((flag) => flag.code) },
+          );
+        }
+        if (!isRecentEnoughToStart(readingAt, at)) {
+          throw conflict(
+            'NO_RECENT_READING',
+            `the monitor has sent no reading in the last ${START_READING_MAX_AGE_MS / 60_000} minutes: attach it before the start`,
+            { newestReadingAt: readingAt },
           );
         }
       },

@@ -5,7 +5,7 @@ import {
   type Session,
   type ThresholdProfile,
 } from '@vigil/shared';
-import { CLEAN_ASSESSMENT } from '../../test/clinical';
+import { CLEAN_ASSESSMENT, postReading } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
@@ -199,6 +199,7 @@ describe.each(testDatabases())('threshold profiles on $name', (database) => {
     ]);
 
     const { id } = await sessionOn('relative');
+    await postReading(app, id);
     await as('nurse').post(`/sessions/${id}/start`).expect(200);
     // Baseline 124: + 20 % is 148.8, stricter than the absolute 160.
     await as('nurse')

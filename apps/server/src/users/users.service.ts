@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CreateUserInput, Role, UpdateUserInput, User, UserAccount } from '@vigil/shared';
+import type {
+  Clinician,
+  CreateUserInput,
+  Role,
+  UpdateUserInput,
+  User,
+  UserAccount,
+} from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, IsNull, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -60,6 +67,22 @@ export class UsersService {
 
   list(): Promise<UserAccount[]> {
     return this.users.find({ order: { username: 'ASC' } }).then((rows) => rows.map(toUserAccount));
+  }
+
+  /** The enabled nurses and physicians, by name. */
+  async clinicians(): Promise<Clinician[]> {
+    const rows = await this.users.find({
+      where: [
+        { role: 'nurse', disabled: false },
+        { role: 'physician', disabled: false },
+      ],
+      order: { displayName: 'ASC' },
+    });
+    return rows.map(({ id, displayName, role }) => ({
+      id,
+      displayName,
+      role: role === 'physician' ? 'physician' : 'nurse',
+    }));
   }
 
   /** Disabling a user, resetting a password or changing a role ends the user's logins at once. */

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { VitalSample, VitalsAccepted } from '@vigil/shared';
 import { apiAs, login, seedUsers } from '../../test/test-users';
-import { prepareSession } from '../../test/clinical';
+import { prepareSession, START_READING_SOURCE } from '../../test/clinical';
 import { testDatabases } from '../../test/test-databases';
 import { startTestApp } from '../../test/test-app';
 import { AuditService } from '../audit/audit.service';
@@ -55,7 +55,7 @@ describe.each(testDatabases())('readings committed together on $name', (database
   async function acceptedEntries(sessionId: string): Promise<Array<Record<string, unknown>>> {
     const entries = await app.get(AuditService).list({ sessionId });
     return entries
-      .filter((entry) => entry.action === 'vitals.accepted')
+      .filter((entry) => entry.action === 'vitals.accepted' && entry.actor !== START_READING_SOURCE)
       .map((entry) => entry.detail);
   }
 

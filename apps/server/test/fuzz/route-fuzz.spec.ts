@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { actorOf, systemPrincipal } from '../../src/auth/principal';
 import { DevicesService } from '../../src/devices/devices.service';
-import { CLEAN_ASSESSMENT, RECOVERED } from '../clinical';
+import { CLEAN_ASSESSMENT, postReading, RECOVERED } from '../clinical';
 import { startTestApp } from '../test-app';
 import { testDatabases } from '../test-databases';
 import { apiAs, login, seedUsers, tokensByRole } from '../test-users';
@@ -127,6 +127,7 @@ describe.each(testDatabases())('generated hostile requests on $name', (database)
     ids['profileInput'] = JSON.stringify(profileInput);
 
     const alarmed = await freshSession('Fuzz alarm');
+    await postReading(app, alarmed);
     await physician().post(`/sessions/${alarmed}/start`).expect(200);
     await physician()
       .post(`/sessions/${alarmed}/vitals`)

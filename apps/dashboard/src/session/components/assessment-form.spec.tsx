@@ -10,12 +10,53 @@ const type = (label: string | RegExp, value: string) =>
 
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Record assessment' }));
 
+const NO_FINDINGS: ReadonlyArray<[string, string]> = [
+  ['Psychosis or mania', 'none'],
+  ['Cardiac history', 'no'],
+  ['Uncontrolled hypertension', 'no'],
+  ['Substance use', 'none'],
+  ['Breath alcohol', 'negative'],
+  ['Urine drug screen', 'negative'],
+  ['Takes benzodiazepines', 'no'],
+  ['Takes lamotrigine', 'no'],
+  ['Takes an MAOI', 'no'],
+  ['Takes stimulants', 'no'],
+  ['Prior ketamine or PCP misuse', 'no'],
+  ['Raised intracranial pressure', 'no'],
+  ['Raised intraocular pressure', 'no'],
+  ['Hyperthyroidism', 'no'],
+  ['Sleep apnoea', 'no'],
+  ['Airway risk', 'no'],
+];
+
+const CLEAR_SCREENING = {
+  psychosisOrMania: 'none',
+  cardiacHistory: false,
+  uncontrolledHypertension: false,
+  substanceUse: 'none',
+  breathAlcohol: 'negative',
+  urineDrugScreen: 'negative',
+  interactingMedicines: {
+    benzodiazepines: false,
+    lamotrigine: false,
+    maoi: false,
+    stimulants: false,
+  },
+  priorKetamineOrPcpMisuse: false,
+  raisedIntracranialPressure: false,
+  raisedIntraocularPressure: false,
+  hyperthyroidism: false,
+  sleepApnoea: false,
+  airwayRisk: false,
+};
+
 function fillValidBaseline() {
   type('Systolic', '128');
   type('Diastolic', '82');
   type('Heart rate', '72');
   type('SpO2', '98');
   type('Pregnancy test', 'not-applicable');
+  for (const [label, value] of NO_FINDINGS) type(label, value);
 }
 
 describe('AssessmentForm', () => {
@@ -74,6 +115,49 @@ describe('AssessmentForm', () => {
         psychiatricEvaluation: false,
         medicationsReviewed: false,
         pregnancyTest: 'negative',
+      },
+      screening: CLEAR_SCREENING,
+    });
+  });
+
+  it('leaves every screening question unanswered until chosen, and sends nothing while one is', () => {
+    const fetchMock = installFakeFetch({});
+    renderWithProviders(<AssessmentForm sessionId="s-1" />);
+
+    for (const [label] of NO_FINDINGS) expect(screen.getByLabelText(label)).toHaveValue('');
+    fillValidBaseline();
+    type('Airway risk', '');
+    submit();
+
+    expect(screen.getByLabelText('Airway risk')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Sleep apnoea')).not.toHaveAttribute('aria-invalid');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('asks when a substance was last used, and sends it as a time with its offset', async () => {
+    const fetchMock = installFakeFetch({
+      'POST /sessions/s-1/assessment': () =>
+        jsonResponse(200, aSession({ id: 's-1', state: 'assessed' }) satisfies Session),
+    });
+    renderWithProviders(<AssessmentForm sessionId="s-1" />);
+
+    fillValidBaseline();
+    expect(screen.queryByLabelText('Last use')).not.toBeInTheDocument();
+    type('Substance use', 'current');
+    submit();
+    expect(screen.getByLabelText('Last use')).toHaveAttribute('aria-invalid', 'true');
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    type('Last use', '2026-11-24T21:30');
+    submit();
+
+    await waitFor(() =>
+      expect(requestsTo(fetchMock, 'POST /sessions/s-1/assessment')).toHaveLength(1),
+    );
+    expect(requestsTo(fetchMock, 'POST /sessions/s-1/assessment')[0]?.body).toMatchObject({
+      screening: {
+        substanceUse: 'current',
+        substanceLastUseAt: new Date(2026, 10, 24, 21, 30).toISOString(),
       },
     });
   });

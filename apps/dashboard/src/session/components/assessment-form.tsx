@@ -39,8 +39,51 @@ const PREGNANCY_OPTIONS: readonly { value: PregnancyTest | typeof NOT_CHOSEN; la
   { value: 'not-applicable', label: 'Not applicable' },
 ];
 
+const YES_NO = [
+  { value: NOT_CHOSEN, label: 'Choose…' },
+  { value: 'no', label: 'No' },
+  { value: 'yes', label: 'Yes' },
+] as const;
+const HISTORY = [
+  { value: NOT_CHOSEN, label: 'Choose…' },
+  { value: 'none', label: 'None' },
+  { value: 'past', label: 'In the past' },
+  { value: 'current', label: 'Now' },
+] as const;
+const TEST_RESULT = [
+  { value: NOT_CHOSEN, label: 'Choose the result…' },
+  { value: 'negative', label: 'Negative' },
+  { value: 'positive', label: 'Positive' },
+  { value: 'not-done', label: 'Not done' },
+] as const;
+
+/** Every screening question, in the order asked; each answer maps to a contraindication. */
+const SCREENING_QUESTIONS = [
+  { key: 'psychosisOrMania', label: 'Psychosis or mania', options: HISTORY },
+  { key: 'cardiacHistory', label: 'Cardiac history', options: YES_NO },
+  { key: 'uncontrolledHypertension', label: 'Uncontrolled hypertension', options: YES_NO },
+  { key: 'substanceUse', label: 'Substance use', options: HISTORY },
+  { key: 'breathAlcohol', label: 'Breath alcohol', options: TEST_RESULT },
+  { key: 'urineDrugScreen', label: 'Urine drug screen', options: TEST_RESULT },
+  { key: 'interactingMedicines.benzodiazepines', label: 'Takes benzodiazepines', options: YES_NO },
+  { key: 'interactingMedicines.lamotrigine', label: 'Takes lamotrigine', options: YES_NO },
+  { key: 'interactingMedicines.maoi', label: 'Takes an MAOI', options: YES_NO },
+  { key: 'interactingMedicines.stimulants', label: 'Takes stimulants', options: YES_NO },
+  { key: 'priorKetamineOrPcpMisuse', label: 'Prior ketamine or PCP misuse', options: YES_NO },
+  { key: 'raisedIntracranialPressure', label: 'Raised intracranial pressure', options: YES_NO },
+  { key: 'raisedIntraocularPressure', label: 'Raised intraocular pressure', options: YES_NO },
+  { key: 'hyperthyroidism', label: 'Hyperthyroidism', options: YES_NO },
+  { key: 'sleepApnoea', label: 'Sleep apnoea', options: YES_NO },
+  { key: 'airwayRisk', label: 'Airway risk', options: YES_NO },
+] as const;
+
+type ScreeningKey = (typeof SCREENING_QUESTIONS)[number]['key'];
+
 const FIELDS = [
   ...BASELINE_FIELDS.map(({ key }) => `baseline.${key}` as const),
+  ...SCREENING_QUESTIONS.map(({ key }) => `screening.${key}` as const),
+  'screening.substanceLastUseAt',
+  'screening',
   ...CHECKLIST_ITEMS.map(({ key }) => `checklist.${key}` as const),
   'checklist.pregnancyTest',
   'baseline',
@@ -51,6 +94,8 @@ type AssessmentField = (typeof FIELDS)[number];
 interface AssessmentDraft {
   baseline: Record<BaselineKey, string>;
   checklist: Record<ChecklistKey, boolean> & { pregnancyTest: PregnancyTest | typeof NOT_CHOSEN };
+  /** Each answer as chosen ('' while nobody has), and the last use as the browser's local time. */
+  screening: Record<ScreeningKey | 'substanceLastUseAt', string>;
 }
 
 const EMPTY: AssessmentDraft = {
@@ -62,6 +107,13 @@ const EMPTY: AssessmentDraft = {
     psychiatricEvaluation: false,
     medicationsReviewed: false,
     pregnancyTest: NOT_CHOSEN,
+  },
+  screening: {
+    ...(Object.fromEntries(SCREENING_QUESTIONS.map(({ key }) => [key, NOT_CHOSEN])) as Record<
+      ScreeningKey,
+      string
+    >),
+    substanceLastUseAt: '',
   },
 };
 
@@ -81,7 +133,26 @@ export function assessmentFromDraft(draft: AssessmentDraft): unknown {
     const value = parseNumberField(draft.baseline[key]);
     if (value !== undefined || key !== 'respRate') baseline[key] = value;
   }
-  return { baseline, checklist: draft.checklist };
+  return { baseline, checklist: draft.checklist, screening: screeningFromDraft(draft.screening) };
+}
+
+/** Yes and no as true and false, an unanswered question left out for the schema to name. */
+function screeningFromDraft(answers: AssessmentDraft['screening']): Record<string, unknown> {
+  const answer = (value: string | undefined) =>
+    value === 'yes' ? true : value === 'no' ? false : value || undefined;
+  const screening: Record<string, unknown> = { interactingMedicines: {} };
+  for (const { key } of SCREENING_QUESTIONS) {
+    const [group, item] = key.split('.');
+    if (item) (screening[group!] as Record<string, unknown>)[item] = answer(answers[key]);
+    else screening[key] = answer(answers[key]);
+  }
+  const lastUse = answers.substanceLastUseAt ? new Date(answers.substanceLastUseAt) : null;
+  if (lastUse) {
+    screening.substanceLastUseAt = Number.isNaN(lastUse.getTime())
+      ? answers.substanceLastUseAt
+      : lastUse.toISOString();
+  }
+  return screening;
 }
 
 /** Baseline vitals and the pre-infusion checklist; the server flags contraindications. */
@@ -100,6 +171,9 @@ export function AssessmentForm({ sessionId }: { sessionId: string }) {
     <Key extends keyof AssessmentDraft['checklist']>(key: Key) =>
     (value: AssessmentDraft['checklist'][Key]) =>
       setDraft((current) => ({ ...current, checklist: { ...current.checklist, [key]: value } }));
+
+  const setScreening = (key: keyof AssessmentDraft['screening']) => (value: string) =>
+    setDraft((current) => ({ ...current, screening: { ...current.screening, [key]: value } }));
 
   const submit = handleSubmit((input) => {
     record.reset();
@@ -159,13 +233,40 @@ export function AssessmentForm({ sessionId }: { sessionId: string }) {
           error={errors['checklist.pregnancyTest']}
         />
       </fieldset>
+      <fieldset className="form-row">
+        <legend>Screening</legend>
+        {SCREENING_QUESTIONS.map(({ key, label, options }) => (
+          <SelectField
+            key={key}
+            id={`screening-${key.replace('.', '-')}`}
+            label={label}
+            options={options}
+            value={draft.screening[key]}
+            onValueChange={setScreening(key)}
+            error={errors[`screening.${key}`]}
+          />
+        ))}
+        {draft.screening.substanceUse !== NOT_CHOSEN && draft.screening.substanceUse !== 'none' && (
+          <TextField
+            id="screening-substanceLastUseAt"
+            label="Last use"
+            type="datetime-local"
+            value={draft.screening.substanceLastUseAt}
+            onValueChange={setScreening('substanceLastUseAt')}
+            error={errors['screening.substanceLastUseAt']}
+          />
+        )}
+      </fieldset>
       <p className="form-field__hint">
-        An unchecked item, systolic ≥ 160, diastolic ≥ 100 or SpO2 &lt; 94 is flagged as a
-        contraindication; the infusion then needs a physician’s override to start.
+        An unchecked item, systolic ≥ 160, diastolic ≥ 100, SpO2 &lt; 94 or a screening finding is
+        flagged as a contraindication; the infusion then needs a physician’s override to start.
+        Active psychosis or mania, raised intracranial pressure, a positive breath alcohol, no
+        consent and a positive pregnancy test cannot be overridden.
       </p>
-      {(errors.form ?? errors.baseline ?? errors.checklist) && (
+      {(errors.form ?? errors.baseline ?? errors.checklist ?? errors.screening) && (
         <p className="form-error" role="alert">
-          Could not record the assessment: {errors.form ?? errors.baseline ?? errors.checklist}
+          Could not record the assessment:{' '}
+          {errors.form ?? errors.baseline ?? errors.checklist ?? errors.screening}
         </p>
       )}
       {refusal && <ServerRefusal title="Assessment refused" error={refusal} />}

@@ -82,6 +82,10 @@ function sentencesForCode(error: ApiError): string[] {
       return ['Record the pre-infusion assessment first.'];
     case 'ORDER_REQUIRED':
       return ['A physician must sign the dose order before the infusion starts.'];
+    case 'NO_RECENT_READING':
+      return [
+        'The monitor has sent no reading in the last 2 minutes: attach it and check the readings arrive, then start.',
+      ];
     case 'CONTRAINDICATED':
       return codesIn(details?.['flags']).map((code) =>
         ABSOLUTE_CONTRAINDICATIONS.includes(code)

@@ -1,6 +1,7 @@
 import {
   assessmentSchema,
   dischargeSchema,
+  moveBaySchema,
   orderSchema,
   overrideSchema,
   reasonSchema,
@@ -14,3 +15,4 @@ export class StopDto extends createZodDto(stopSchema) {}
 export class OrderDto extends createZodDto(orderSchema) {}
 export class OverrideDto extends createZodDto(overrideSchema) {}
 export class DischargeDto extends createZodDto(dischargeSchema) {}
+export class MoveBayDto extends createZodDto(moveBaySchema) {}

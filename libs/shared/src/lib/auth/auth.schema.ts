@@ -52,6 +52,13 @@ export interface User {
   role: Role;
 }
 
+/** A nurse or physician to assign to a session (`GET /clinicians`): a name to pick, no more. */
+export interface Clinician {
+  id: string;
+  displayName: string;
+  role: 'nurse' | 'physician';
+}
+
 export interface UserAccount extends User {
   disabled: boolean;
   lockedUntil: string | null;

@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'PUMP_EVENT_OUT_OF_ORDER',
   'WITNESS_REJECTED',
   'WITNESS_NOT_SECOND_CLINICIAN',
+  // Session workflow
+  'NO_RECENT_READING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

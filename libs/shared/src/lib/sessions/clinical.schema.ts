@@ -3,6 +3,7 @@ import { SEVERITIES, SIDE_EFFECT_CODES } from '../observations/side-effects';
 import { expecting } from '../validation/format-issues';
 import { isoDateTime } from '../validation/iso-date-time';
 import { VITAL_RANGES, type VitalSign } from '../vitals/vital-ranges';
+import { screeningSchema, type Screening } from './screening.schema';
 import type { SessionAction } from './session-state';
 
 function vital(sign: VitalSign) {
@@ -47,6 +48,7 @@ export const assessmentSchema = z.strictObject({
       error: expecting(`must be one of ${PREGNANCY_TEST_RESULTS.join(', ')}`),
     }),
   }),
+  screening: screeningSchema,
 });
 export type AssessmentInput = z.infer<typeof assessmentSchema>;
 export type Baseline = AssessmentInput['baseline'];
@@ -187,6 +189,8 @@ export interface ContraindicationFlag {
 export interface Assessment {
   baseline: Baseline;
   checklist: Checklist;
+  /** Absent from assessments recorded before the structured screening. */
+  screening?: Screening;
   flags: ContraindicationFlag[];
   assessedAt: string;
   assessedBy: string;

@@ -1,4 +1,5 @@
-import type { Baseline, Checklist, ContraindicationFlag, Override } from './clinical.schema';
+import type { AssessmentInput, Checklist, ContraindicationFlag, Override } from './clinical.schema';
+import type { Screening } from './screening.schema';
 
 export interface ContraindicationLimits {
   /** Uncontrolled hypertension: ketamine raises blood pressure further. */
@@ -22,10 +23,73 @@ const CHECKLIST_FLAGS: Array<[keyof Omit<Checklist, 'pregnancyTest'>, string, st
   ['medicationsReviewed', 'MEDICATIONS_NOT_REVIEWED', 'current medications not reviewed'],
 ];
 
-/** What stands between this patient and the infusion; an empty list means it may start. */
+/** Substance use this recent may still be acting: intoxication or withdrawal is not ruled out. */
+export const RECENT_SUBSTANCE_USE_MS = 24 * 60 * 60_000;
+
+type Finding = [code: string, message: string];
+
+const SCREENING_ANSWERS: Array<[(screening: Screening) => boolean, ...Finding]> = [
+  [(s) => s.psychosisOrMania === 'current', 'ACTIVE_PSYCHOSIS_OR_MANIA', 'psychosis or mania now'],
+  [(s) => s.psychosisOrMania === 'past', 'PSYCHOSIS_OR_MANIA_HISTORY', 'past psychosis or mania'],
+  [(s) => s.cardiacHistory, 'CARDIAC_HISTORY', 'cardiac history'],
+  [(s) => s.uncontrolledHypertension, 'UNCONTROLLED_HYPERTENSION', 'uncontrolled hypertension'],
+  [(s) => s.breathAlcohol === 'positive', 'BREATH_ALCOHOL_POSITIVE', 'breath alcohol positive'],
+  [(s) => s.breathAlcohol === 'not-done', 'BREATH_ALCOHOL_NOT_DONE', 'breath alcohol not tested'],
+  [
+    (s) => s.urineDrugScreen === 'positive',
+    'URINE_DRUG_SCREEN_POSITIVE',
+    'urine drug screen positive',
+  ],
+  [
+    (s) => s.urineDrugScreen === 'not-done',
+    'URINE_DRUG_SCREEN_NOT_DONE',
+    'urine drug screen not done',
+  ],
+  [(s) => s.interactingMedicines.benzodiazepines, 'TAKES_BENZODIAZEPINES', 'takes benzodiazepines'],
+  [(s) => s.interactingMedicines.lamotrigine, 'TAKES_LAMOTRIGINE', 'takes lamotrigine'],
+  [(s) => s.interactingMedicines.maoi, 'TAKES_MAOI', 'takes an MAOI'],
+  [(s) => s.interactingMedicines.stimulants, 'TAKES_STIMULANTS', 'takes stimulants'],
+  [(s) => s.priorKetamineOrPcpMisuse, 'KETAMINE_OR_PCP_MISUSE', 'prior ketamine or PCP misuse'],
+  [
+    (s) => s.raisedIntracranialPressure,
+    'RAISED_INTRACRANIAL_PRESSURE',
+    'raised intracranial pressure',
+  ],
+  [
+    (s) => s.raisedIntraocularPressure,
+    'RAISED_INTRAOCULAR_PRESSURE',
+    'raised intraocular pressure',
+  ],
+  [(s) => s.hyperthyroidism, 'HYPERTHYROIDISM', 'hyperthyroidism'],
+  [(s) => s.sleepApnoea, 'SLEEP_APNOEA', 'sleep apnoea'],
+  [(s) => s.airwayRisk, 'AIRWAY_RISK', 'airway risk'],
+];
+
+/** What the screening answers stand for, in the order the form asks them. */
+export function screeningFindings(screening: Screening, at: number): ContraindicationFlag[] {
+  const findings = SCREENING_ANSWERS.filter(([applies]) => applies(screening)).map(
+    ([, code, message]) => ({ code, message }),
+  );
+  const lastUse = screening.substanceLastUseAt ? Date.parse(screening.substanceLastUseAt) : null;
+  if (
+    screening.substanceUse !== 'none' &&
+    (lastUse === null || at - lastUse < RECENT_SUBSTANCE_USE_MS)
+  ) {
+    findings.push({
+      code: 'RECENT_SUBSTANCE_USE',
+      message: 'substance used within the last 24 hours',
+    });
+  }
+  return findings;
+}
+
+/**
+ * What stands between this patient and the infusion, judged at `at` (epoch ms, for how recent a
+ * substance use is); an empty list means it may start.
+ */
 export function contraindications(
-  baseline: Baseline,
-  checklist: Checklist,
+  { baseline, checklist, screening }: AssessmentInput,
+  at: number,
   limits: ContraindicationLimits = DEFAULT_CONTRAINDICATION_LIMITS,
 ): ContraindicationFlag[] {
   const flags: ContraindicationFlag[] = [];
@@ -50,16 +114,24 @@ export function contraindications(
   if (checklist.pregnancyTest === 'positive') {
     flags.push({ code: 'PREGNANCY_POSITIVE', message: 'pregnancy test positive' });
   }
+  flags.push(...screeningFindings(screening, at));
   return flags.map((flag) =>
     ABSOLUTE_CONTRAINDICATIONS.includes(flag.code) ? { ...flag, absolute: true } : flag,
   );
 }
 
 /**
- * No physician may start over these: without informed consent there is no treatment, and
- * ketamine in pregnancy is excluded by every protocol the clinics follow.
+ * No physician may start over these: without informed consent there is no treatment; ketamine in
+ * pregnancy is excluded by every protocol the clinics follow; it worsens an active psychosis or
+ * mania and raised intracranial pressure; and a positive breath alcohol is acute intoxication.
  */
-export const ABSOLUTE_CONTRAINDICATIONS: readonly string[] = ['NO_CONSENT', 'PREGNANCY_POSITIVE'];
+export const ABSOLUTE_CONTRAINDICATIONS: readonly string[] = [
+  'NO_CONSENT',
+  'PREGNANCY_POSITIVE',
+  'ACTIVE_PSYCHOSIS_OR_MANIA',
+  'RAISED_INTRACRANIAL_PRESSURE',
+  'BREATH_ALCOHOL_POSITIVE',
+];
 
 /**
  * The flags that still stand between the patient and the start: every absolute one, and every

@@ -81,16 +81,18 @@ function checkOrder(input: OrderFields, ctx: z.RefinementCtx): void {
   }
 }
 
+const bay = plainText(
+  z
+    .string({ error: expecting('must be a string') })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(32, 'must be at most 32 characters'),
+);
+
 export const createSessionSchema = z
   .strictObject({
     patientId: z.uuid({ error: expecting('must be a patient id (UUID)') }),
-    bay: plainText(
-      z
-        .string({ error: expecting('must be a string') })
-        .trim()
-        .min(1, 'must not be empty')
-        .max(32, 'must be at most 32 characters'),
-    ),
+    bay,
     indication: z.enum(INDICATIONS, {
       error: expecting(`must be one of ${INDICATIONS.join(', ')}`),
     }),
@@ -124,3 +126,7 @@ export interface SessionOrder {
   signedBy: string;
   signedAt: string;
 }
+
+/** `PUT /sessions/:id/bay`: a scheduled session moved to another chair. */
+export const moveBaySchema = z.strictObject({ bay });
+export type MoveBayInput = z.infer<typeof moveBaySchema>;

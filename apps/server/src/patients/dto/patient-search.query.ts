@@ -1,0 +1,4 @@
+import { patientSearchQuerySchema } from '@vigil/shared';
+import { createZodDto } from 'nestjs-zod';
+
+export class PatientSearchQuery extends createZodDto(patientSearchQuerySchema) {}
