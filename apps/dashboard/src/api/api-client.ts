@@ -1,4 +1,11 @@
 import type {
+  AlarmSuspend,
+  AlarmSuspendInput,
+  AlertDelivery,
+  AssignmentInput,
+  ChargeNurseInput,
+  Clinician,
+  Duty,
   AlarmLoad,
   AlarmLoadQuery,
   Alert,
@@ -55,7 +62,7 @@ export const API_BASE_PATH = '/api/v1';
 type QueryParams = Record<string, string | undefined>;
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: QueryParams;
   body?: unknown;
   signal?: AbortSignal;
@@ -403,11 +410,54 @@ export const apiClient = {
     return sendForJson<Alert[]>('/alerts', { query: { state, sessionId, priority }, signal });
   },
 
-  /** Nurses and physicians; the answer is the alert as it now stands. */
-  acknowledgeAlert(alertId: string, note?: string): Promise<Alert> {
+  /**
+   * Nurses and physicians; `from` names the screen (its kiosk or chair name, or "phone"). The
+   * answer is the alert as it now stands.
+   */
+  acknowledgeAlert(alertId: string, note?: string, from?: string): Promise<Alert> {
     return sendForJson<Alert>(`/alerts/${segment(alertId)}/acknowledge`, {
       method: 'POST',
-      body: note ? { note } : {},
+      body: { ...(note && { note }), ...(from && { from }) },
+    });
+  },
+
+  /** Whom the alert was sent to, and when a screen of theirs received it. */
+  listAlertDeliveries(alertId: string, signal?: AbortSignal): Promise<AlertDelivery[]> {
+    return sendForJson<AlertDelivery[]>(`/alerts/${segment(alertId)}/deliveries`, { signal });
+  },
+
+  listAlarmSuspends(signal?: AbortSignal): Promise<AlarmSuspend[]> {
+    return sendForJson<AlarmSuspend[]>('/bays/alarm-suspends', { signal });
+  },
+
+  /** A chair's probe-change alarms quiet for at most two minutes. */
+  suspendAlarms(bay: string, input: AlarmSuspendInput): Promise<AlarmSuspend> {
+    return sendForJson<AlarmSuspend>(`/bays/${segment(bay)}/alarm-suspend`, {
+      method: 'POST',
+      body: input,
+    });
+  },
+
+  async endAlarmSuspend(bay: string): Promise<void> {
+    await send(`/bays/${segment(bay)}/alarm-suspend`, { method: 'DELETE' });
+  },
+
+  getDuty(signal?: AbortSignal): Promise<Duty> {
+    return sendForJson<Duty>('/duty', { signal });
+  },
+
+  setChargeNurse(input: ChargeNurseInput): Promise<Duty> {
+    return sendForJson<Duty>('/duty/charge-nurse', { method: 'PUT', body: input });
+  },
+
+  listClinicians(signal?: AbortSignal): Promise<Clinician[]> {
+    return sendForJson<Clinician[]>('/clinicians', { signal });
+  },
+
+  setAssignment(sessionId: string, input: AssignmentInput): Promise<Session> {
+    return sendForJson<Session>(`/sessions/${segment(sessionId)}/assignment`, {
+      method: 'PUT',
+      body: input,
     });
   },
 

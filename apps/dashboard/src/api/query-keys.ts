@@ -58,6 +58,8 @@ export const queryKeys = {
   bays: {
     all: ['bays'] as const,
     list: () => ['bays', 'list'] as const,
+    /** The chairs whose probe-change alarms are suspended; kept current by the realtime effect. */
+    alarmSuspends: () => ['bays', 'alarm-suspends'] as const,
   },
   alerts: {
     all: ['alerts'] as const,
@@ -65,6 +67,13 @@ export const queryKeys = {
     open: () => ['alerts', 'list', { open: true }] as const,
     /** Every alert of one session, resolved ones too: the episodes shaded on its trends. */
     ofSession: (sessionId: string) => ['alerts', 'list', { sessionId }] as const,
+    /** Whom one alert reached; read again on every event of the alert. */
+    deliveries: (alertId: string) => ['alerts', 'deliveries', alertId] as const,
+  },
+  duty: {
+    all: ['duty'] as const,
+    current: () => ['duty', 'current'] as const,
+    clinicians: () => ['duty', 'clinicians'] as const,
   },
   users: {
     all: ['users'] as const,

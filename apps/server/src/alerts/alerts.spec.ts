@@ -119,14 +119,30 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     });
   });
 
-  it('makes an acknowledged alert active again when it worsens, to be acknowledged anew', async () => {
+  it('records who acknowledged from where, and makes the alert active again when it worsens, to be acknowledged anew', async () => {
     const session = await infusing();
     const start = Date.now() - 120 * SECOND;
     await send(session.id, Array(11).fill({ spo2: 92 }), start);
     await settle();
     const [medium] = await alertsOf(session.id);
     expect(medium).toMatchObject({ priority: 'medium', state: 'active' });
-    await as('nurse').post(`/alerts/${medium!.id}/acknowledge`).send({}).expect(200);
+    const refused = await as('nurse')
+      .post(`/alerts/${medium!.id}/acknowledge`)
+      .send({ from: 'Ward\u202escreen' })
+      .expect(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    const acked = await as('nurse')
+      .post(`/alerts/${medium!.id}/acknowledge`)
+      .send({ from: 'Ward screen 2' })
+      .expect(200);
+    expect(acked.body).toMatchObject({
+      acknowledgedBy: 'nurse',
+      acknowledgedFrom: 'Ward screen 2',
+    });
+    const audited = (await app.get(AuditService).list({ sessionId: session.id })).find(
+      (entry) => entry.action === 'alert.acknowledged',
+    );
+    expect(audited?.detail).toMatchObject({ from: 'Ward screen 2' });
 
     await send(session.id, [{ spo2: 88 }], start + 11 * SECOND);
     await settle();
@@ -137,6 +153,7 @@ describe.each(testDatabases())('alerts on $name', (database) => {
         state: 'active',
         acknowledgedAt: null,
         acknowledgedBy: null,
+        acknowledgedFrom: null,
       }),
     ]);
     const upgraded = (await app.get(AuditService).list({ sessionId: session.id })).find(

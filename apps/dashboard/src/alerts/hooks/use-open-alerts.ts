@@ -4,6 +4,7 @@ import { apiClient } from '../../api/api-client';
 import { queryKeys } from '../../api/query-keys';
 import { alertJournalFor } from '../utils/alert-event-journal';
 import { applyAlertEvent, replaceOpenAlerts, type OpenAlerts } from '../utils/open-alerts';
+import { screenLabel } from '../utils/screen-label';
 
 /** The server's open alerts: the active and the acknowledged ones, asked for side by side. */
 async function fetchOpenAlerts(queryClient: QueryClient, signal: AbortSignal): Promise<OpenAlerts> {
@@ -47,13 +48,15 @@ export function useOpenAlerts<T = OpenAlerts>({ select, live = true }: OpenAlert
 export interface AcknowledgeRequest {
   alertId: string;
   note?: string;
+  /** Where from: this screen's own name unless said ("phone"). */
+  from?: string;
 }
 
 export function useAcknowledgeAlert() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ alertId, note }: AcknowledgeRequest) =>
-      apiClient.acknowledgeAlert(alertId, note),
+    mutationFn: ({ alertId, note, from = screenLabel() }: AcknowledgeRequest) =>
+      apiClient.acknowledgeAlert(alertId, note, from),
     onSuccess: (alert) => applyAlertToCache(queryClient, alert),
   });
 }

@@ -19,6 +19,7 @@ import {
   applyVitalsEvent,
   resynchronise,
 } from '../utils/apply-realtime-events';
+import { applyAlarmSuspendChange } from '../../ward/hooks/use-alarm-suspends';
 
 /** After a refresh that failed for a reason other than 401 (network, 5xx), try again this soon. */
 export const AUTH_RETRY_MS = 5_000;
@@ -120,6 +121,7 @@ export function ClinicianRealtimeEffect({
       notify(alert);
     });
     socket.on('alert.updated', (alert) => applyAlertEvent(queryClient, alert));
+    socket.on('alarm-suspend.changed', (changed) => applyAlarmSuspendChange(queryClient, changed));
     // The receipt says this screen holds the alert (so its sound and inbox have it), not that a
     // person saw it: the server records the first screen of each person to answer.
     socket.on('alert.routed', ({ alert }, received) => {

@@ -126,6 +126,10 @@ function sentencesForCode(error: ApiError): string[] {
       return ['The last active admin cannot be disabled or given another role.'];
     case 'ALERT_STATE_CONFLICT':
       return ['This alert has changed meanwhile: someone else acknowledged it, or it resolved.'];
+    case 'ALARM_SUSPEND_REFUSED':
+      return [
+        "This chair's alarms cannot be suspended now: a suspend is already running, no patient is monitored there, or an alarm a probe change does not explain is sounding.",
+      ];
     case 'FOLLOW_UP_DONE':
       return ['Someone has already recorded this follow-up: the list shows what they found.'];
     case 'PUMP_EVENT_OUT_OF_ORDER':

@@ -1,4 +1,4 @@
-import type { Alert } from '@vigil/shared';
+import type { AlarmSuspend, Alert } from '@vigil/shared';
 import { type KnownReminders, reminderSignal } from '../utils/alarm-reminder';
 import {
   audiblePriority,
@@ -42,6 +42,8 @@ export class AlarmSoundController {
   private context: AudioContext | null = null;
   private player: AlarmTonePlayer | null = null;
   private alerts: readonly Alert[] = [];
+  private suspends: readonly AlarmSuspend[] = [];
+  private suspendTimer: ReturnType<typeof setTimeout> | undefined;
   private reminders: KnownReminders = new Map();
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
   private connectionLost = false;
@@ -93,10 +95,28 @@ export class AlarmSoundController {
       context.close().catch(() => undefined);
     }
     clearTimeout(this.pauseTimer);
+    clearTimeout(this.suspendTimer);
   }
 
   setAlerts(alerts: readonly Alert[]): void {
     this.alerts = alerts;
+    this.judge();
+  }
+
+  /**
+   * The chairs whose probe-change alarms are suspended; each one's covered alarms sound again at
+   * its end, without waiting for another event.
+   */
+  setSuspends(suspends: readonly AlarmSuspend[], now = Date.now()): void {
+    this.suspends = suspends;
+    clearTimeout(this.suspendTimer);
+    const ends = suspends.map((suspend) => Date.parse(suspend.endsAt)).filter((end) => end > now);
+    if (ends.length) this.suspendTimer = setTimeout(() => this.judge(), Math.min(...ends) - now);
+    this.judge();
+  }
+
+  private judge(): void {
+    const alerts = this.alerts;
     const sounding = this.sounding();
     const pause = this.pauseGoingOn(sounding);
     const audible = audiblePriority(sounding);
@@ -152,7 +172,7 @@ export class AlarmSoundController {
   };
 
   private sounding(): SoundingCondition[] {
-    return soundingConditions(this.alerts, { connectionLost: this.connectionLost });
+    return soundingConditions(this.alerts, { connectionLost: this.connectionLost }, this.suspends);
   }
 
   /** The pause as it stands once `sounding` is taken in: a new alarm condition ends it. */

@@ -7,7 +7,7 @@ import {
   type Session,
   type VitalSample,
 } from '@vigil/shared';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { Link } from 'react-router';
 import { AlarmIcon } from '../../alerts/components/alarm-icon';
 import { alarmSummary } from '../../alerts/utils/alert-labels';
@@ -34,11 +34,19 @@ interface BedTileProps {
   detailsPath?: string;
   /** The session's open alerts; the highest priority is the one the tile signals. */
   alerts?: readonly Alert[];
+  /** Under the alarm: who acknowledged it, the chair's alarm suspend (TileAlarmNotes). */
+  alarmNotes?: ReactNode;
 }
 
 const NO_ALERTS: readonly Alert[] = [];
 
-export function BedTile({ session, recentSamples, detailsPath, alerts = NO_ALERTS }: BedTileProps) {
+export function BedTile({
+  session,
+  recentSamples,
+  detailsPath,
+  alerts = NO_ALERTS,
+  alarmNotes,
+}: BedTileProps) {
   const now = useNow();
   // The history may hold a sample the list has not caught up with, and the reverse.
   const readings = useMemo(
@@ -103,6 +111,7 @@ export function BedTile({ session, recentSamples, detailsPath, alerts = NO_ALERT
           {otherAlarms > 0 && <span className="bed-tile__alarm-more">+{otherAlarms} more</span>}
         </p>
       )}
+      {alarmNotes}
       {/* One line for both, so 24 tiles keep to four rows on a 1080-pixel screen. */}
       <div className="bed-tile__course">
         <p className="bed-tile__indication" data-testid="session-indication">

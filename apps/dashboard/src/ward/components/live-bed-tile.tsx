@@ -1,12 +1,14 @@
-import type { Session, VitalSample } from '@vigil/shared';
+import type { Alert, Session, VitalSample } from '@vigil/shared';
 import { useCallback } from 'react';
 import { useOpenAlerts } from '../../alerts/hooks/use-open-alerts';
 import type { OpenAlerts } from '../../alerts/utils/open-alerts';
 import { sessionPath } from '../../app/routes/route-access';
 import { useRecentVitals } from '../hooks/use-recent-vitals';
 import { BedTile } from './bed-tile';
+import { TileAlarmNotes } from './tile-alarm-notes';
 
 const NO_SAMPLES: readonly VitalSample[] = [];
+const NO_ALERTS: readonly Alert[] = [];
 
 interface LiveBedTileProps {
   session: Session;
@@ -27,6 +29,7 @@ export function LiveBedTile({ session, linked = true }: LiveBedTileProps) {
       session={session}
       recentSamples={recentSamples}
       alerts={alerts}
+      alarmNotes={<TileAlarmNotes bay={session.bay} alerts={alerts ?? NO_ALERTS} />}
       detailsPath={linked ? sessionPath(session.id) : undefined}
     />
   );

@@ -1,4 +1,4 @@
-import type { Alert } from '@vigil/shared';
+import type { AlarmSuspend, Alert } from '@vigil/shared';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { AlarmSoundController, type AlarmSoundState } from '../audio/alarm-sound-controller';
 
@@ -9,6 +9,7 @@ export interface AlarmSound extends AlarmSoundState {
 }
 
 const NO_ALERTS: readonly Alert[] = [];
+const NO_SUSPENDS: readonly AlarmSuspend[] = [];
 
 /**
  * Sounds the ward's alarms, and the technical alarm of a lost connection, for as long as the calling component is mounted. The app shell's
@@ -18,6 +19,7 @@ const NO_ALERTS: readonly Alert[] = [];
 export function useAlarmSound(
   alerts: readonly Alert[] | undefined,
   connectionLost: boolean,
+  suspends?: readonly AlarmSuspend[],
 ): AlarmSound {
   const [controller] = useState(() => new AlarmSoundController());
   useEffect(() => {
@@ -27,6 +29,9 @@ export function useAlarmSound(
   useEffect(() => {
     controller.setAlerts(alerts ?? NO_ALERTS);
   }, [controller, alerts]);
+  useEffect(() => {
+    controller.setSuspends(suspends ?? NO_SUSPENDS);
+  }, [controller, suspends]);
   useEffect(() => {
     controller.setConnectionLost(connectionLost);
   }, [controller, connectionLost]);

@@ -1,4 +1,4 @@
-import type { Alert } from '@vigil/shared';
+import { silencedBySuspend, suspendInForce, type AlarmSuspend, type Alert } from '@vigil/shared';
 import { type AudiblePriority, isAudiblePriority } from './alarm-signal';
 
 /** Something the ward sounds now: an alert nobody has acknowledged, or a technical alarm. */
@@ -27,16 +27,26 @@ const NO_TECHNICAL_ALARM: TechnicalConditions = { connectionLost: false };
 
 /**
  * What calls for sound: the unacknowledged alerts of a priority the ward sounds (an acknowledged
- * alarm stays on screen but is silent; low priority is shown only, which IEC allows), and the
- * screen's own technical alarms.
+ * alarm stays on screen but is silent; low priority is shown only, which IEC allows) but for those
+ * a chair's probe-change suspend covers while it is in force, and the screen's own technical
+ * alarms.
  */
 export function soundingConditions(
   alerts: readonly Alert[],
   { connectionLost }: TechnicalConditions = NO_TECHNICAL_ALARM,
+  suspends: readonly AlarmSuspend[] = [],
+  now = Date.now(),
 ): SoundingCondition[] {
+  const inForce = new Map(
+    suspends.map((suspend) => [suspend.bay, suspendInForce(suspend, alerts, now)]),
+  );
   const conditions: SoundingCondition[] = [];
   for (const alert of alerts) {
-    if (alert.state === 'active' && isAudiblePriority(alert.priority)) {
+    if (
+      alert.state === 'active' &&
+      isAudiblePriority(alert.priority) &&
+      !silencedBySuspend(inForce.get(alert.bay), alert, now)
+    ) {
       conditions.push({ id: alert.id, priority: alert.priority });
     }
   }
