@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { sessionPath } from '../../app/routes/route-access';
 import { formatLocalDateTime } from '../../ui/utils/format-date-time';
 import { alertStateLabel, escalationLabel } from '../utils/alert-labels';
+import { UndeliveredWarning } from './undelivered-warning';
 import { AcknowledgeAlertForm } from './acknowledge-alert-form';
 import { AlertAge } from './alert-age';
 import { AlertPriorityBadge } from './alert-priority';
@@ -47,7 +48,10 @@ export function AlertTable({ alerts, caption, canAcknowledge, linkToSession }: A
                 <AlertPriorityBadge priority={alert.priority} state={alert.state} />
               </td>
               <td className="alert-table__bay">{alert.bay}</td>
-              <td className="alert-table__message">{alert.message}</td>
+              <td className="alert-table__message">
+                {alert.message}
+                <UndeliveredWarning alert={alert} />
+              </td>
               <td className="numeric">
                 <AlertAge raisedAt={alert.raisedAt} />
               </td>

@@ -68,6 +68,17 @@ function renderInbox(
     'GET /sessions': () => jsonResponse(200, []),
     'GET /schedule': () => jsonResponse(200, []),
     ...sessionRoutes,
+    'GET /alerts/high-new/deliveries': () => jsonResponse(200, []),
+    'GET /alerts/high-old/deliveries': () =>
+      jsonResponse(200, [
+        {
+          userId: 'u-1',
+          role: 'nurse',
+          level: 0,
+          sentAt: minutesAgo(3),
+          deliveredAt: minutesAgo(3),
+        },
+      ]),
     'GET /alerts': ({ query }) =>
       jsonResponse(
         200,
@@ -137,6 +148,18 @@ describe('AlertsScreen', () => {
     expect(within(acked).queryByRole('button', { name: 'Acknowledge' })).not.toBeInTheDocument();
   });
 
+  it('warns on its own of an open alert no person’s screen has confirmed', async () => {
+    renderInbox('nurse');
+    const unconfirmed = await screen.findByTestId('alert-row-high-new');
+    expect(await within(unconfirmed).findByTestId('alert-undelivered')).toHaveTextContent(
+      'Not yet delivered to anyone',
+    );
+    const delivered = screen.getByTestId('alert-row-high-old');
+    await waitFor(() =>
+      expect(within(delivered).queryByTestId('alert-undelivered')).not.toBeInTheDocument(),
+    );
+  });
+
   it('keeps the age ticking', async () => {
     renderInbox('nurse');
     const row = await screen.findByTestId('alert-row-high-new');
@@ -160,6 +183,7 @@ describe('AlertsScreen', () => {
     );
     expect(requestsTo(fetchMock, 'POST /alerts/high-new/acknowledge')[0]?.body).toEqual({
       note: 'oxygen on',
+      from: 'Workstation',
     });
     expect(within(row).queryByRole('button', { name: 'Acknowledge' })).not.toBeInTheDocument();
     expect(row).toHaveAttribute('data-alarm-state', 'acknowledged');
