@@ -103,6 +103,7 @@ describe.each(testDatabases())('the session log on $name', (database) => {
       'Session scheduled',
       'Assessment: no contraindication',
       'Infusion started',
+      'Pump started at 52.5 mL/h',
       'Discharged',
     ]);
   });
@@ -112,7 +113,7 @@ describe.each(testDatabases())('the session log on $name', (database) => {
     expect(reply.headers['content-type']).toMatch(/text\/csv/);
     const lines = (reply.body as Buffer).toString('utf8').trim().split('\n');
     expect(lines[0]).toBe('at,kind,actor,summary,detail');
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     expect(lines.at(-1)).toMatch(/^2099-01-01T00:00:00.000Z,state,system:test,Discharged,/);
   });
 

@@ -184,11 +184,15 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       'Session scheduled',
       'Assessment: no contraindication',
       'Infusion started',
+      'Pump started at 60 mL/h',
       'dissociation (moderate) · CADSS 18, MOAAS 4, RASS -1',
       'Infusion paused: patient anxious',
+      'Pump paused',
       'medication: midazolam 1 mg IV',
       'Infusion resumed',
+      'Pump resumed at 60 mL/h',
       'Infusion stopped; recovery: nausea',
+      'Pump stopped',
       'Discharged',
     ]);
     expect(log.find((event) => event.summary === 'Infusion resumed')?.actor).toBe('physician');
