@@ -196,7 +196,9 @@ describe('AlertsScreen', () => {
     await waitFor(() =>
       expect(requestsTo(fetchMock, 'POST /alerts/high-new/acknowledge')).toHaveLength(1),
     );
-    expect(requestsTo(fetchMock, 'POST /alerts/high-new/acknowledge')[0]?.body).toEqual({});
+    expect(requestsTo(fetchMock, 'POST /alerts/high-new/acknowledge')[0]?.body).toEqual({
+      from: 'Workstation',
+    });
   });
 
   it('says why an acknowledgement was refused', async () => {
