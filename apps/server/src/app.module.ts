@@ -30,6 +30,7 @@ import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { ObservationsModule } from './observations/observations.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
+import { AdministrationModule } from './administration/administration.module';
 import { CourseModule } from './course/course.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { PatientsModule } from './patients/patients.module';
@@ -72,6 +73,7 @@ export class AppModule implements NestModule {
         SessionsModule,
         ObservationsModule,
         OutcomesModule,
+        AdministrationModule,
         CourseModule,
         FollowUpsModule,
         ThresholdProfilesModule,

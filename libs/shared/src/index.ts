@@ -45,3 +45,6 @@ export * from './lib/course/delivered-dose';
 export * from './lib/course/course';
 export * from './lib/course/follow-up-schedule';
 export * from './lib/course/aftercare.schema';
+export * from './lib/administration/infusion-plan';
+export * from './lib/administration/pump-record';
+export * from './lib/administration/controlled-substance';

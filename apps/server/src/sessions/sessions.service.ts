@@ -4,10 +4,12 @@ import {
   compareBays,
   contraindications,
   infusionElapsedMs,
+  infusionPlan,
   isLiveSession,
   isRecentEnoughToStart,
   newestReadingAt,
   nextSessionState,
+  orderedConcentration,
   sessionActionRefusal,
   START_READING_MAX_AGE_MS,
   uncoveredFlags,
@@ -16,6 +18,7 @@ import {
   type MoveBayInput,
   type Order,
   type OverrideInput,
+  type PumpEventKind,
   type Role,
   type Session,
   type SessionAction,
@@ -23,6 +26,7 @@ import {
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, type Repository } from 'typeorm';
+import { pumpEventsBySession, pumpLeftOn, recordPumpEventIn } from '../administration/pump-record';
 import { EndedSessionAlerts } from '../alerts/ended-session-alerts';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
@@ -65,7 +69,17 @@ interface TransitionOptions {
   changes?: (session: SessionEntity, now: string) => SessionChanges;
   /** Further rows that belong to the move (a discharge's follow-ups), in its transaction. */
   alsoWrite?: (manager: EntityManager, now: string) => Promise<void>;
+  /** The pump rate a start or resume runs at, if not the order's (or the one before the pause). */
+  rateMlPerH?: number;
 }
+
+/** The pump event each move of the infusion writes into the administration record. */
+const PUMP_EVENT_OF: Partial<Record<SessionAction, PumpEventKind>> = {
+  start: 'start',
+  pause: 'pause',
+  resume: 'resume',
+  stop: 'stop',
+};
 
 /**
  * Every change of a session is one conditional write: `UPDATE … WHERE id = ? AND revision = ?`
@@ -421,6 +435,7 @@ export class SessionsService {
         detail: {
           doseMgPerKg: input.doseMgPerKg,
           plannedDurationMin: input.plannedDurationMin,
+          concentrationMgPerMl: input.concentrationMgPerMl,
           ...(input.highDoseReason && { highDoseReason: input.highDoseReason }),
           ...(input.durationOverrideReason && {
             durationOverrideReason: input.durationOverrideReason,
@@ -434,10 +449,11 @@ export class SessionsService {
    * The infusion starts from a clean assessment, or a flagged one whose every flag a physician's
    * override covers; it takes the limits then in force with it.
    */
-  async start(actor: Actor, id: string, at = Date.now()): Promise<Session> {
+  async start(actor: Actor, id: string, at = Date.now(), rateMlPerH?: number): Promise<Session> {
     const readingAt = newestReadingAt((await this.vitals.latestBySession([id])).get(id) ?? {});
     return this.transition(actor, id, 'start', {
       at,
+      rateMlPerH,
       gate: (session) => {
         if (!session.order) {
           throw conflict(
@@ -495,11 +511,46 @@ export class SessionsService {
     actor: Actor,
     id: string,
     action: 'pause' | 'resume' | 'abort',
-    options: { reason?: string; at?: number } = {},
+    options: { reason?: string; at?: number; rateMlPerH?: number } = {},
   ): Promise<Session> {
     return this.transition(actor, id, action, {
       at: options.at,
+      rateMlPerH: options.rateMlPerH,
       detail: options.reason ? { reason: options.reason } : {},
+    });
+  }
+
+  /**
+   * A pump rate change while the infusion runs. It bumps the session's revision like any change,
+   * so it cannot slip in after a concurrent pause or stop and run the pump on paper.
+   */
+  async changePumpRate(
+    actor: Actor,
+    id: string,
+    rateMlPerH: number,
+    at = Date.now(),
+  ): Promise<Session> {
+    const session = await this.getEntity(id);
+    if (session.state !== 'infusing') {
+      throw conflict(
+        'SESSION_STATE_CONFLICT',
+        `the pump rate changes while the infusion runs; this session is ${session.state}`,
+        { state: session.state },
+      );
+    }
+    const now = toIsoTimestamp(at);
+    return this.write(actor, session, {
+      changes: {},
+      audit: { action: 'session.pump-rate', detail: { at: now, rateMlPerH } },
+      alsoWrite: async (manager) => {
+        await recordPumpEventIn(manager, this.audit, actor, {
+          sessionId: id,
+          kind: 'rate-change',
+          at: now,
+          rateMlPerH,
+          orderedRateMlPerH: orderedRate(session),
+        });
+      },
     });
   }
 
@@ -519,7 +570,7 @@ export class SessionsService {
     const next = this.allowedNext(actor, session, action);
     options.gate?.(session, at);
     const now = toIsoTimestamp(at);
-    const { alsoWrite } = options;
+    const alsoWrite = this.withPumpEvent(actor, session, action, options);
     const changes: SessionChanges = {
       ...clockChanges(session, action, at, now),
       ...options.changes?.(session, now),
@@ -534,6 +585,33 @@ export class SessionsService {
       whenEnded: isLiveSession(next) ? undefined : now,
       alsoWrite: alsoWrite && ((manager) => alsoWrite(manager, now)),
     });
+  }
+
+  /**
+   * The move's own rows plus its pump event: a start, pause, resume or stop of the infusion is
+   * written into the administration record in the same transaction, and an abort of a started
+   * infusion stops the pump if it was not stopped already.
+   */
+  private withPumpEvent(
+    actor: Actor,
+    session: SessionEntity,
+    action: SessionAction,
+    options: TransitionOptions,
+  ): TransitionOptions['alsoWrite'] {
+    const abortsInfusion = action === 'abort' && session.startedAt !== null;
+    const kind = PUMP_EVENT_OF[action] ?? (abortsInfusion ? 'stop' : undefined);
+    if (!kind) return options.alsoWrite;
+    return async (manager, now) => {
+      await options.alsoWrite?.(manager, now);
+      if (action === 'abort' && !(await pumpLeftOn(manager, session.id))) return;
+      await recordPumpEventIn(manager, this.audit, actor, {
+        sessionId: session.id,
+        kind,
+        at: now,
+        rateMlPerH: options.rateMlPerH,
+        orderedRateMlPerH: orderedRate(session),
+      });
+    };
   }
 
   private allowedNext(actor: Actor, session: SessionEntity, action: SessionAction) {
@@ -636,13 +714,20 @@ export class SessionsService {
   /** Reads the patients and latest readings of these sessions at once, to show any of them. */
   private async presenter(entities: SessionEntity[]): Promise<(entity: SessionEntity) => Session> {
     const ids = entities.map((entity) => entity.id);
-    const [patients, latest] = await Promise.all([
+    const [patients, latest, pumpEvents] = await Promise.all([
       this.patients.getEntities([...new Set(entities.map((entity) => entity.patientId))]),
       this.vitals.latestBySession(ids),
+      pumpEventsBySession(this.sessions.manager, ids),
     ]);
     const now = Date.now();
     return (entity) =>
-      toSession(entity, patients.get(entity.patientId), latest.get(entity.id) ?? {}, now);
+      toSession(
+        entity,
+        patients.get(entity.patientId),
+        latest.get(entity.id) ?? {},
+        now,
+        pumpEvents.get(entity.id) ?? [],
+      );
   }
 }
 
@@ -650,14 +735,27 @@ function totalDose(doseMgPerKg: number, weightKg: number): number {
   return Math.round(doseMgPerKg * weightKg * 10) / 10;
 }
 
+/** The order's pump rate: the total dose at its concentration over the planned duration. */
+function orderedRate(session: SessionEntity): number {
+  return infusionPlan(
+    session.totalDoseMg,
+    session.plannedDurationMin,
+    orderedConcentration(session.order),
+  ).rateMlPerH;
+}
+
 function signedOrder(
   actor: Actor,
-  input: Pick<Order, 'doseMgPerKg' | 'plannedDurationMin' | 'highDoseReason'>,
+  input: Pick<
+    Order,
+    'doseMgPerKg' | 'plannedDurationMin' | 'concentrationMgPerMl' | 'highDoseReason'
+  >,
   at: string,
 ): SessionOrder {
   return {
     doseMgPerKg: input.doseMgPerKg,
     plannedDurationMin: input.plannedDurationMin,
+    concentrationMgPerMl: input.concentrationMgPerMl,
     ...(input.highDoseReason && { highDoseReason: input.highDoseReason }),
     signedBy: actor.actor,
     signedAt: at,
