@@ -43,6 +43,7 @@ const WHO_MAY = {
   decideClinically: ['physician'],
   manageTheSystem: ['admin'],
   readTheAuditTrail: ['auditor', 'admin'],
+  reviewAlarmLoad: ['physician', 'auditor'],
 } as const satisfies Record<string, readonly Caller[] | 'public'>;
 type Permission = keyof typeof WHO_MAY;
 
@@ -93,6 +94,15 @@ const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'PUT /api/v1/sessions/:id/limits': 'decideClinically',
   'GET /api/v1/alerts': 'readPatientData',
   'POST /api/v1/alerts/:id/acknowledge': 'recordCare',
+  'GET /api/v1/alerts/:id/deliveries': 'readPatientData',
+  'POST /api/v1/alerts/:id/seen': 'recordCare',
+  'GET /api/v1/bays/alarm-suspends': 'seeTheWard',
+  'POST /api/v1/bays/:bay/alarm-suspend': 'recordCare',
+  'DELETE /api/v1/bays/:bay/alarm-suspend': 'recordCare',
+  'GET /api/v1/duty': 'readPatientData',
+  'PUT /api/v1/duty/charge-nurse': 'recordCare',
+  'PUT /api/v1/sessions/:id/assignment': 'recordCare',
+  'GET /api/v1/analytics/alarms': 'reviewAlarmLoad',
   'GET /api/v1/threshold-profiles': 'seeTheWard',
   'PUT /api/v1/threshold-profiles/:id': 'decideClinically',
   'POST /api/v1/threshold-profiles/preview': 'decideClinically',
