@@ -116,8 +116,12 @@ describe('App routing', () => {
   it.each<[Role, string[]]>([
     ['nurse', ['Ward', 'Today', 'Alerts', 'Follow-ups']],
     // Clinical limits are a physician's (contract: roles), so the Limits page is theirs alone.
-    ['physician', ['Ward', 'Today', 'Alerts', 'Follow-ups', 'Session logs', 'Limits']],
-    ['auditor', ['Alerts', 'Session logs', 'Audit']],
+    // Alarm load is for tuning alarms from the clinic's own data (contract: physician, auditor).
+    [
+      'physician',
+      ['Ward', 'Today', 'Alerts', 'Follow-ups', 'Session logs', 'Alarm load', 'Limits'],
+    ],
+    ['auditor', ['Alerts', 'Session logs', 'Alarm load', 'Audit']],
     ['admin', ['Audit', 'Admin']],
   ])('links a %s only to the pages it may open', async (role, links) => {
     installApi();

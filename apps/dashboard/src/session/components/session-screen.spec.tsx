@@ -377,6 +377,14 @@ describe('SessionScreen', () => {
       recoveryStartedAt: at(12 * 60_000),
       recoveryMinimumMin: 30,
       openAlerts: 1,
+      ketamine: {
+        drawnMg: 40,
+        givenMg: 36,
+        wastedMg: 4,
+        balanceMg: 0,
+        recorded: true,
+        closed: true,
+      },
     };
     const readinessRoute = {
       [`GET /sessions/${SESSION_ID}/discharge-readiness`]: () =>
@@ -417,7 +425,7 @@ describe('SessionScreen', () => {
       expect(item('MOAAS')).toHaveAttribute('data-met', 'true');
       expect(item('ESCORT')).toHaveTextContent('Escort: Sam Carer');
       expect(screen.getByTestId('discharge-readiness-summary')).toHaveTextContent(
-        'Not ready: 2 of 11 criteria not met yet.',
+        'Not ready: 2 of 12 criteria not met yet.',
       );
     });
 
