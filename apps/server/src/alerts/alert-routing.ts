@@ -70,8 +70,13 @@ export class AlertRouting {
    * chair's suspend covers is sent to nobody until the suspend ends; the sweep routes it then.
    */
   async route(alert: AlertEntity, now = Date.now()): Promise<void> {
-    if (alert.state !== 'active' || (await this.suspends.silences(alert, now))) return;
+    if (alert.state !== 'active') return;
+    // Set before any wait, so that a second routeSoon of the same step is not routed alongside.
     this.routedLevel.set(alert.id, alert.escalationLevel);
+    if (await this.suspends.silences(alert, now)) {
+      this.routedLevel.delete(alert.id);
+      return;
+    }
     const level = alert.escalationLevel as EscalationLevel;
     const recipients = alertRecipients(await this.careTeam(alert.sessionId, level, now), level);
     const known = await this.deliveryRows(alert.id);
