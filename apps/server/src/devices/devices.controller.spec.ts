@@ -149,6 +149,7 @@ describe.each(testDatabases())('device keys on $name', (database) => {
       ).toEqual({
         error: {
           statusCode: 400,
+          code: 'VALIDATION_FAILED',
           message: [
             'samples[0].at must be an ISO 8601 date-time',
             'samples[0].spo2 must be between 0 and 100',
@@ -163,6 +164,7 @@ describe.each(testDatabases())('device keys on $name', (database) => {
       ).toEqual({
         error: {
           statusCode: 404,
+          code: 'NOT_FOUND',
           message: 'session 00000000-0000-4000-8000-000000000000 not found',
         },
       });

@@ -16,6 +16,7 @@ export function isoDateTime() {
     .datetime({ offset: true, error: expecting('must be an ISO 8601 date-time') })
     .refine((text) => {
       const instant = Date.parse(text);
-      return instant >= EARLIEST_MS && instant <= LATEST_MS;
+      // Text that is no date at all has been named by the format check already.
+      return Number.isNaN(instant) || (instant >= EARLIEST_MS && instant <= LATEST_MS);
     }, 'must lie between the years 0000 and 9999 in UTC');
 }
