@@ -109,6 +109,24 @@ const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'GET /api/v1/threshold-profiles/preview/sessions': 'decideClinically',
   'GET /api/v1/audit': 'readTheAuditTrail',
   'GET /api/v1/audit/verify': 'readTheAuditTrail',
+  'GET /api/v1/clinicians': 'readPatientData',
+  'GET /api/v1/patients': 'readPatientData',
+  'PUT /api/v1/sessions/:id/bay': 'recordCare',
+  'POST /api/v1/sessions/:id/outcomes': 'recordCare',
+  'GET /api/v1/sessions/:id/outcomes': 'readPatientData',
+  'POST /api/v1/sessions/:id/pump-events': 'recordCare',
+  'GET /api/v1/sessions/:id/pump-events': 'readPatientData',
+  'POST /api/v1/sessions/:id/ketamine/draw': 'recordCare',
+  'POST /api/v1/sessions/:id/ketamine/waste': 'recordCare',
+  'GET /api/v1/sessions/:id/ketamine': 'readPatientData',
+  'GET /api/v1/patients/:id/course': 'readPatientData',
+  'GET /api/v1/patients/:id/course.pdf': 'readPatientData',
+  'PUT /api/v1/patients/:id/course': 'decideClinically',
+  'GET /api/v1/follow-ups': 'readPatientData',
+  'POST /api/v1/follow-ups/:id/done': 'recordCare',
+  'POST /api/v1/sessions/:id/adverse-events': 'recordCare',
+  'GET /api/v1/sessions/:id/adverse-events': 'readPatientData',
+  'POST /api/v1/sessions/:id/discharge-instructions': 'recordCare',
   'GET /api/v1/fhir/r4/metadata': 'anyone',
   'GET /api/v1/fhir/r4/Patient/:id': 'readPatientData',
   'GET /api/v1/fhir/r4/Encounter/:id': 'readPatientData',
@@ -134,7 +152,7 @@ function expectedOutcome(permission: Permission, caller: Caller): Outcome {
 const isWrite = (key: string) => !key.startsWith('GET ');
 /** Routes whose answer carries a patient's data, by where they sit. */
 const holdsPatientData = (key: string) =>
-  /^\w+ \/api\/v1\/(patients|sessions|schedule|alerts|threshold-profiles\/preview|fhir\/r4\/(Patient|Encounter|Observation))\b/.test(
+  /^\w+ \/api\/v1\/(patients|sessions|schedule|alerts|clinicians|follow-ups|threshold-profiles\/preview|fhir\/r4\/(Patient|Encounter|Observation))\b/.test(
     key,
   );
 

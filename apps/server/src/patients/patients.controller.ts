@@ -24,9 +24,9 @@ export class PatientsController {
     return this.patients.create(actorOf(principal), body);
   }
 
-  /** Finding the patient to admit: the clinicians at the chair, not the auditors, search. */
+  /** Finding a patient by name or MRN: to admit them, or (auditors read everything) to review. */
   @Get()
-  @Access({ roles: CLINICAL_ROLES })
+  @Access({ roles: PATIENT_DATA_READERS })
   search(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PatientSearchQuery,
