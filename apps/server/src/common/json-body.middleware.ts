@@ -13,17 +13,22 @@ interface BodyParserError {
 /**
  * Express's JSON parser, whose refusals carry the contract's codes: a body that is not JSON is 400
  * `MALFORMED_BODY`, one over the limit 413 `PAYLOAD_TOO_LARGE` (Nest would turn the first into a
- * plain 400 that names no code), a NUL character anywhere in the body or the query a 400 naming
- * the field, before it can reach PostgreSQL, and a body nested past MAX_BODY_DEPTH a 400 too.
+ * plain 400 that names no code), a NUL character anywhere in the body, the query or the path a 400
+ * naming the field, before it can reach PostgreSQL, and a body nested past MAX_BODY_DEPTH a 400 too.
  */
 export function jsonBody(): RequestHandler {
   const parse = json({ limit: BODY_LIMIT });
   return (request, response, next) =>
     parse(request, response, (error?: unknown) => {
       if (error) return next(bodyRefusal(error));
-      const fault = bodyFault(request.body) ?? bodyFault(request.query);
+      const fault = pathFault(request.path) ?? bodyFault(request.body) ?? bodyFault(request.query);
       next(fault ? faultRefusal(fault) : undefined);
     });
+}
+
+/** Express decodes `%00` in a path into a NUL in a route parameter: refused like one in a body. */
+function pathFault(path: string): BodyFault | null {
+  return /%00/.test(path) ? { kind: 'nul', path: 'the path' } : null;
 }
 
 function faultRefusal(fault: BodyFault): VigilException {
