@@ -5,6 +5,8 @@ import type {
   AssignmentInput,
   ChargeNurseInput,
   Clinician,
+  CreatePatientInput,
+  CreateSessionInput,
   Duty,
   AlarmLoad,
   AlarmLoadQuery,
@@ -31,6 +33,7 @@ import type {
   OutcomeInput,
   RecordedOutcome,
   LoginInput,
+  MoveBayInput,
   ObservationInput,
   OrderInput,
   OverrideInput,
@@ -290,6 +293,29 @@ export const apiClient = {
     return sendForJson<Patient>(`/patients/${segment(patientId)}`, { signal });
   },
 
+  /** An audited read: at most 20 patients whose name or MRN contains the text (≥ 2 characters). */
+  searchPatients(query: string, signal?: AbortSignal): Promise<Patient[]> {
+    return sendForJson<Patient[]>('/patients', { query: { query }, signal });
+  },
+
+  /** A second patient with the same MRN is refused with MRN_TAKEN. */
+  registerPatient(input: CreatePatientInput): Promise<Patient> {
+    return sendForJson<Patient>('/patients', { method: 'POST', body: input });
+  },
+
+  /** A physician's session carries a signed order; a nurse's is a draft until a physician signs. */
+  scheduleSession(input: CreateSessionInput): Promise<Session> {
+    return sendForJson<Session>('/sessions', { method: 'POST', body: input });
+  },
+
+  /** While scheduled only; a chair with a live session refuses with BAY_OCCUPIED. */
+  moveSessionBay(sessionId: string, input: MoveBayInput): Promise<Session> {
+    return sendForJson<Session>(`/sessions/${segment(sessionId)}/bay`, {
+      method: 'PUT',
+      body: input,
+    });
+  },
+
   /** The day's list (`YYYY-MM-DD`): every session scheduled that day, chair by chair. */
   getSchedule(date: string, signal?: AbortSignal): Promise<Session[]> {
     return sendForJson<Session[]>('/schedule', { query: { date }, signal });
@@ -424,6 +450,11 @@ export const apiClient = {
   /** Whom the alert was sent to, and when a screen of theirs received it. */
   listAlertDeliveries(alertId: string, signal?: AbortSignal): Promise<AlertDelivery[]> {
     return sendForJson<AlertDelivery[]>(`/alerts/${segment(alertId)}/deliveries`, { signal });
+  },
+
+  /** The caller opened the alert: its receipt says they saw it (the server keeps the first). */
+  markAlertSeen(alertId: string): Promise<AlertDelivery> {
+    return sendForJson<AlertDelivery>(`/alerts/${segment(alertId)}/seen`, { method: 'POST' });
   },
 
   listAlarmSuspends(signal?: AbortSignal): Promise<AlarmSuspend[]> {

@@ -4,14 +4,21 @@ import { ErrorNotice } from '../../ui/components/error-notice';
 import { useAcknowledgeAlert } from '../hooks/use-open-alerts';
 import '../../ui/components/form-field.css';
 
+interface AcknowledgeAlertFormProps {
+  alert: Alert;
+  /** The person acted on the alert, so they have opened it. */
+  onOpen?: () => void;
+}
+
 /** One click acknowledges; the note beside the button is optional. */
-export function AcknowledgeAlertForm({ alert }: { alert: Alert }) {
+export function AcknowledgeAlertForm({ alert, onOpen }: AcknowledgeAlertFormProps) {
   const [note, setNote] = useState('');
   const acknowledge = useAcknowledgeAlert();
   const noteId = useId();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    onOpen?.();
     const trimmed = note.trim();
     acknowledge.mutate({ alertId: alert.id, note: trimmed === '' ? undefined : trimmed });
   };

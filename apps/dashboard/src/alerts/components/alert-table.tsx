@@ -2,6 +2,7 @@ import type { Alert } from '@vigil/shared';
 import { Link } from 'react-router';
 import { sessionPath } from '../../app/routes/route-access';
 import { formatLocalDateTime } from '../../ui/utils/format-date-time';
+import { useMarkAlertSeen } from '../hooks/use-mark-alert-seen';
 import { alertStateLabel, escalationLabel } from '../utils/alert-labels';
 import { UndeliveredWarning } from './undelivered-warning';
 import { AcknowledgeAlertForm } from './acknowledge-alert-form';
@@ -21,6 +22,7 @@ interface AlertTableProps {
 }
 
 export function AlertTable({ alerts, caption, canAcknowledge, linkToSession }: AlertTableProps) {
+  const markSeen = useMarkAlertSeen();
   return (
     <div className="data-table-scroll">
       <table className="data-table alert-table">
@@ -72,10 +74,12 @@ export function AlertTable({ alerts, caption, canAcknowledge, linkToSession }: A
                 <td>
                   <div className="row-actions">
                     {canAcknowledge && alert.state === 'active' && (
-                      <AcknowledgeAlertForm alert={alert} />
+                      <AcknowledgeAlertForm alert={alert} onOpen={() => markSeen(alert.id)} />
                     )}
                     {linkToSession && (
-                      <Link to={sessionPath(alert.sessionId)}>Open bay {alert.bay} session</Link>
+                      <Link to={sessionPath(alert.sessionId)} onClick={() => markSeen(alert.id)}>
+                        Open bay {alert.bay} session
+                      </Link>
                     )}
                   </div>
                 </td>
