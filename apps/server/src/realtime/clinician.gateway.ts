@@ -14,6 +14,7 @@ import {
   type Alert,
   type AlertRouted,
   type CareTeamMember,
+  type ClinicianHandshakeAuth,
   CLINICIANS_NAMESPACE,
   formatIssues,
   type ClinicianClientEvents,
@@ -34,16 +35,19 @@ import { APP_CONFIG } from '../config/config.module';
 import { WsAccessGuard } from '../auth/ws-access.guard';
 import { SecurityEvents } from '../security/security-events';
 import {
+  WARD_FRAMES_ROOM,
   WARD_ROOM,
+  WARD_ROOMS,
   bayRoom,
   isAudienceRoom,
   loginRoom,
   sessionAudience,
   sessionRoom,
+  sessionVitalsAudience,
   userRoom,
 } from './rooms';
 import { authenticateSockets, type SocketData, tokenFromHandshake } from './socket-authentication';
-import { VitalsCoalescer } from './vitals-coalescer';
+import { type ChairVitals, VitalsCoalescer } from './vitals-coalescer';
 
 /** Between Vigil instances (through the Redis adapter), never to clients. */
 interface InstanceEvents {
@@ -71,9 +75,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   private readonly logger = new Logger(ClinicianGateway.name);
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private revocations: Subscription | null = null;
-  private readonly vitals = new VitalsCoalescer((bay, sessionId, samples) =>
-    this.namespace.to(sessionAudience(bay, sessionId)).emit('vitals', { sessionId, samples }),
-  );
+  private readonly vitals = new VitalsCoalescer((frame) => this.sendVitals(frame));
 
   private readonly alertChanges = new Subject<Alert>();
   /** Alerts raised or changed by other instances, for the state that follows them here. */
@@ -129,7 +131,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
 
   handleConnection(socket: ClinicianSocket): void {
     // A recovered connection keeps the rooms it had; only a new one starts on the whole ward.
-    if (!socket.recovered) void socket.join(WARD_ROOM);
+    if (!socket.recovered) void socket.join(wholeWardRoom(socket));
   }
 
   @SubscribeMessage('watch')
@@ -147,7 +149,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     const request: WatchRequest = parsed.data;
     const wanted = new Set<string>();
     const everything = !request.bays?.length && !request.sessionIds?.length;
-    if (everything) wanted.add(WARD_ROOM);
+    if (everything) wanted.add(wholeWardRoom(socket));
     request.bays?.forEach((bay) => wanted.add(bayRoom(bay)));
     request.sessionIds?.forEach((id) => wanted.add(sessionRoom(id)));
     // Only what the screen shows changes: the user's and login's rooms are how revocation
@@ -163,9 +165,25 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     };
   }
 
-  /** Coalesced: a few frames a second per session at most. */
+  /** Coalesced: a few frames a second, each with every chair that changed in it. */
   publishVitals(bay: string, sessionId: string, samples: VitalSample[]): void {
     this.vitals.add(bay, sessionId, samples);
+  }
+
+  /**
+   * A frame, two ways: one `vitals.frame` with every chair to the whole-ward screens that asked
+   * for frames (what they receive no longer grows with the ward), and one `vitals` per chair to
+   * everyone else who watches it. Each instance frames the readings it ingested.
+   */
+  private sendVitals(frame: ChairVitals[]): void {
+    for (const { bay, sessionId, samples } of frame) {
+      this.namespace
+        .to(sessionVitalsAudience(bay, sessionId))
+        .emit('vitals', { sessionId, samples });
+    }
+    this.namespace.to(WARD_FRAMES_ROOM).emit('vitals.frame', {
+      items: frame.map(({ sessionId, samples }) => ({ sessionId, samples })),
+    });
   }
 
   /** Alerts are sent at once, one event per change, never coalesced. */
@@ -215,10 +233,17 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
 
   /** To every ward screen and every screen of the chair. */
   publishAlarmSuspend(changed: AlarmSuspendChanged): void {
-    this.namespace.to([WARD_ROOM, bayRoom(changed.bay)]).emit('alarm-suspend.changed', changed);
+    this.namespace.to([...WARD_ROOMS, bayRoom(changed.bay)]).emit('alarm-suspend.changed', changed);
   }
 
   publishSessionUpdated(session: Session): void {
     this.namespace.to(sessionAudience(session.bay, session.id)).emit('session.updated', session);
   }
+}
+
+/** The whole ward as this socket asked to receive it: frames, or one `vitals` per chair. */
+function wholeWardRoom(socket: ClinicianSocket): string {
+  return (socket.handshake.auth as Partial<ClinicianHandshakeAuth>).frames === true
+    ? WARD_FRAMES_ROOM
+    : WARD_ROOM;
 }

@@ -18,7 +18,7 @@ function adapterForRecovery(): LiveVitalsAdapter {
 const broadcastOptions = () => ({ rooms: new Set(['ward']), except: new Set<string>() });
 
 describe('LiveVitalsAdapter', () => {
-  it('replays alerts and session changes to a recovered connection but not vitals frames', async () => {
+  it('replays alerts and session changes to a recovered connection but neither kind of vitals event', async () => {
     const adapter = adapterForRecovery();
     adapter.persistSession({
       sid: 'socket-1',
@@ -32,6 +32,10 @@ describe('LiveVitalsAdapter', () => {
 
     adapter.broadcast(
       { type: EVENT, data: ['vitals', { sessionId: 's1', samples: [] }] },
+      broadcastOptions(),
+    );
+    adapter.broadcast(
+      { type: EVENT, data: ['vitals.frame', { items: [{ sessionId: 's1', samples: [] }] }] },
       broadcastOptions(),
     );
     adapter.broadcast({ type: EVENT, data: ['alert.updated', { id: 'a1' }] }, broadcastOptions());

@@ -1,11 +1,24 @@
 /** Every clinician socket starts here: the whole ward, with no further step. */
 export const WARD_ROOM = 'ward';
+/**
+ * The whole ward for a screen that asked for `vitals.frame` (handshake `frames: true`): one
+ * message per frame for every chair, instead of one `vitals` per chair. It hears everything else
+ * the ward room hears.
+ */
+export const WARD_FRAMES_ROOM = 'ward:frames';
+/** Both ways of watching the whole ward: what every whole-ward event is sent to. */
+export const WARD_ROOMS = [WARD_ROOM, WARD_FRAMES_ROOM];
 
 export const bayRoom = (bay: string) => `bay:${bay}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** The rooms an event about one session reaches; Socket.IO sends once per socket across them. */
 export function sessionAudience(bay: string, sessionId: string): string[] {
+  return [...WARD_ROOMS, bayRoom(bay), sessionRoom(sessionId)];
+}
+
+/** Who gets a session's `vitals` event: its audience but the screens fed by frames. */
+export function sessionVitalsAudience(bay: string, sessionId: string): string[] {
   return [WARD_ROOM, bayRoom(bay), sessionRoom(sessionId)];
 }
 
@@ -16,5 +29,5 @@ export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
 
 /** Whether a room carries what a screen shows (and `watch` may change), not who the socket is. */
 export function isAudienceRoom(room: string): boolean {
-  return room === WARD_ROOM || room.startsWith('bay:') || room.startsWith('session:');
+  return WARD_ROOMS.includes(room) || room.startsWith('bay:') || room.startsWith('session:');
 }

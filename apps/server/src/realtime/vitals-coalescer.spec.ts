@@ -1,5 +1,5 @@
 import type { VitalSample } from '@vigil/shared';
-import { VitalsCoalescer } from './vitals-coalescer';
+import { type ChairVitals, VitalsCoalescer } from './vitals-coalescer';
 
 const sample = (sessionId: string, second: number): VitalSample => ({
   sessionId,
@@ -9,33 +9,46 @@ const sample = (sessionId: string, second: number): VitalSample => ({
   spo2: 97,
 });
 
+const summary = (frame: ChairVitals[]) =>
+  frame.map(({ bay, sessionId, samples }) => [bay, sessionId, samples.map((s) => s.seq)]);
+
 describe('VitalsCoalescer', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('sends one frame per session with everything that arrived in it, in time order', () => {
-    const frames: Array<[string, number[]]> = [];
-    const coalescer = new VitalsCoalescer(
-      (_bay, sessionId, samples) => frames.push([sessionId, samples.map((s) => s.seq!)]),
-      200,
-    );
+  it('hands on one frame with every chair that changed in it once, its readings in time order', () => {
+    const frames: ChairVitals[][] = [];
+    const coalescer = new VitalsCoalescer((frame) => frames.push(frame), 200);
     coalescer.add('1', 'a', [sample('a', 2)]);
     coalescer.add('2', 'b', [sample('b', 1)]);
     coalescer.add('1', 'a', [sample('a', 1)]);
     expect(frames).toEqual([]);
     jest.advanceTimersByTime(200);
-    expect(frames).toEqual([
-      ['a', [1, 2]],
-      ['b', [1]],
+    expect(frames.map(summary)).toEqual([
+      [
+        ['1', 'a', [1, 2]],
+        ['2', 'b', [1]],
+      ],
     ]);
   });
 
+  it('starts the next frame empty and sends no frame when nothing changed', () => {
+    const frames: ChairVitals[][] = [];
+    const coalescer = new VitalsCoalescer((frame) => frames.push(frame), 200);
+    coalescer.add('1', 'a', [sample('a', 1)]);
+    jest.advanceTimersByTime(200);
+    coalescer.add('2', 'b', [sample('b', 2)]);
+    jest.advanceTimersByTime(200);
+    jest.advanceTimersByTime(1000);
+    expect(frames.map(summary)).toEqual([[['1', 'a', [1]]], [['2', 'b', [2]]]]);
+  });
+
   it('drains at once on demand, leaving nothing behind', () => {
-    const frames: string[] = [];
-    const coalescer = new VitalsCoalescer((_bay, sessionId) => frames.push(sessionId), 200);
+    const frames: ChairVitals[][] = [];
+    const coalescer = new VitalsCoalescer((frame) => frames.push(frame), 200);
     coalescer.add('1', 'a', [sample('a', 1)]);
     coalescer.drain();
     jest.advanceTimersByTime(1000);
-    expect(frames).toEqual(['a']);
+    expect(frames.map(summary)).toEqual([[['1', 'a', [1]]]]);
   });
 });

@@ -1,28 +1,34 @@
 import type { VitalSample } from '@vigil/shared';
 
-/** At most this many `vitals` frames a second per session: a 24-chair wall stays smooth. */
+/** A frame every this many ms: a few a second, so a 24-chair wall stays smooth. */
 export const VITALS_FRAME_MS = 200;
 
-type Flush = (bay: string, sessionId: string, samples: VitalSample[]) => void;
+/** One chair's readings gathered in a frame, in time order. */
+export interface ChairVitals {
+  bay: string;
+  sessionId: string;
+  samples: VitalSample[];
+}
 
 /**
- * Gathers each session's readings for one frame and hands them on as one batch, in time order.
- * Only vitals pass through here; alerts are never delayed or merged.
+ * Gathers every chair's readings for one frame and hands the frame on whole: each chair that
+ * changed once, with all its readings in time order. Only vitals pass through here; alerts are
+ * never delayed or merged.
  */
 export class VitalsCoalescer {
-  private readonly pending = new Map<string, { bay: string; samples: VitalSample[] }>();
+  private pending = new Map<string, ChairVitals>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly flush: Flush,
+    private readonly flush: (frame: ChairVitals[]) => void,
     private readonly frameMs = VITALS_FRAME_MS,
   ) {}
 
   add(bay: string, sessionId: string, samples: VitalSample[]): void {
     if (samples.length === 0) return;
-    const entry = this.pending.get(sessionId);
-    if (entry) entry.samples.push(...samples);
-    else this.pending.set(sessionId, { bay, samples: [...samples] });
+    const chair = this.pending.get(sessionId);
+    if (chair) chair.samples.push(...samples);
+    else this.pending.set(sessionId, { bay, sessionId, samples: [...samples] });
     this.timer ??= setTimeout(() => this.drain(), this.frameMs);
   }
 
@@ -30,14 +36,10 @@ export class VitalsCoalescer {
   drain(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const batches = [...this.pending.entries()];
-    this.pending.clear();
-    for (const [sessionId, { bay, samples }] of batches) {
-      this.flush(
-        bay,
-        sessionId,
-        samples.sort((a, b) => a.at.localeCompare(b.at)),
-      );
-    }
+    if (this.pending.size === 0) return;
+    const frame = [...this.pending.values()];
+    this.pending = new Map();
+    for (const chair of frame) chair.samples.sort((a, b) => a.at.localeCompare(b.at));
+    this.flush(frame);
   }
 }

@@ -19,6 +19,21 @@ export interface VitalsEvent {
   samples: VitalSample[];
 }
 
+/** Every chair that changed since the last frame, each with its new samples in time order. */
+export interface VitalsFrame {
+  items: VitalsEvent[];
+}
+
+/**
+ * The `/clinicians` handshake. `frames: true` asks for `vitals.frame` instead of one `vitals` per
+ * chair while the socket watches the whole ward; a narrowed screen gets `vitals` either way (it
+ * watches few chairs).
+ */
+export interface ClinicianHandshakeAuth {
+  token: string;
+  frames?: boolean;
+}
+
 export interface WatchRequest {
   bays?: string[];
   sessionIds?: string[];
@@ -42,6 +57,8 @@ export interface SocketErrorReply {
 /** `/clinicians`: what the server pushes to a ward screen or a physician's phone. */
 export interface ClinicianServerEvents {
   vitals: (event: VitalsEvent) => void;
+  /** A few a second, to whole-ward screens that opted in; each instance frames what it ingested. */
+  'vitals.frame': (frame: VitalsFrame) => void;
   'alert.raised': (alert: Alert) => void;
   'alert.updated': (alert: Alert) => void;
   /**
