@@ -7,14 +7,14 @@ describe('buildHandshakeAuth', () => {
   beforeEach(() => authStore.clear());
 
   it('sends no token while nobody is signed in', () => {
-    expect(buildHandshakeAuth()).toEqual({});
+    expect(buildHandshakeAuth()).toEqual({ frames: true });
   });
 
-  it('sends the current token, so a reconnect after a refresh uses the new one', () => {
+  it('sends the current token, so a reconnect after a refresh uses the new one, and asks for frames', () => {
     authStore.signIn(anAuthResponse('nurse', { token: 'first' }));
-    expect(buildHandshakeAuth()).toEqual({ token: 'first' });
+    expect(buildHandshakeAuth()).toEqual({ token: 'first', frames: true });
     authStore.renew('first', anAuthResponse('nurse', { token: 'second' }));
-    expect(buildHandshakeAuth()).toEqual({ token: 'second' });
+    expect(buildHandshakeAuth()).toEqual({ token: 'second', frames: true });
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  type ClinicianHandshakeAuth,
   CLINICIANS_NAMESPACE,
   type ClinicianClientEvents,
   type ClinicianServerEvents,
@@ -15,15 +16,20 @@ export type ClinicianSocket = Socket<ClinicianServerEvents, ClinicianClientEvent
  */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
-export type HandshakeAuth = Record<string, string>;
+/** Without a token the server refuses the handshake, and the app refreshes and reconnects. */
+export type HandshakeAuth = Partial<ClinicianHandshakeAuth>;
 
 /** The message of the `connect_error` with which the server refuses a missing or expired token. */
 export const SOCKET_UNAUTHORIZED = 'unauthorized';
 
-/** The one place the handshake auth is built: the current (possibly just refreshed) token. */
+/**
+ * The one place the handshake auth is built: the current (possibly just refreshed) token, and
+ * `frames`, since the app's one socket watches the whole ward: a few `vitals.frame` a second
+ * rather than one `vitals` per chair.
+ */
 export function buildHandshakeAuth(): HandshakeAuth {
   const token = authStore.getAccessToken();
-  return token ? { token } : {};
+  return token ? { token, frames: true } : { frames: true };
 }
 
 export function createClinicianSocket(): ClinicianSocket {

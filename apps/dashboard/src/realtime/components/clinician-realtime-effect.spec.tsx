@@ -92,6 +92,42 @@ describe('ClinicianRealtimeEffect', () => {
     expect(recentVitals('s-1')).toEqual([sample]);
   });
 
+  it('merges a vitals frame into every chair it carries in one update of the ward', async () => {
+    listLiveSessions.mockResolvedValue([
+      aSession({ id: 's-1', bay: '1' }),
+      aSession({ id: 's-2', bay: '2' }),
+    ]);
+    const { socket, queryClient, liveSessions, recentVitals } = setUp();
+    await waitFor(() => expect(recentVitals('s-1')).toEqual([]));
+    const wardUpdates = jest.fn();
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (
+        event.type === 'updated' &&
+        event.query.queryHash === JSON.stringify(queryKeys.sessions.live())
+      )
+        wardUpdates();
+    });
+
+    const first = aSample({ sessionId: 's-1', at: '2026-11-25T10:00:01.000Z', spo2: 93 });
+    const second = aSample({ sessionId: 's-2', at: '2026-11-25T10:00:01.000Z', heartRate: 121 });
+    act(() =>
+      socket.serverEmit('vitals.frame', {
+        items: [
+          { sessionId: 's-1', samples: [first] },
+          { sessionId: 's-2', samples: [second] },
+        ],
+      }),
+    );
+    unsubscribe();
+
+    expect(liveSessions()?.map((session) => session.latestVitals)).toEqual([
+      expect.objectContaining({ spo2: { value: 93, at: first.at } }),
+      expect.objectContaining({ heartRate: { value: 121, at: second.at } }),
+    ]);
+    expect(recentVitals('s-1')).toEqual([first]);
+    expect(wardUpdates).toHaveBeenCalledTimes(1);
+  });
+
   it('adds and removes tiles as sessions change state', async () => {
     const { socket, liveSessions } = setUp();
     await waitFor(() => expect(liveSessions()).toHaveLength(1));
@@ -225,6 +261,7 @@ describe('ClinicianRealtimeEffect', () => {
     view.unmount();
     expect(socket.disconnect).toHaveBeenCalledTimes(1);
     expect(socket.listenerCount('vitals')).toBe(0);
+    expect(socket.listenerCount('vitals.frame')).toBe(0);
   });
 
   describe('when the server ends or refuses the login', () => {

@@ -17,6 +17,7 @@ import {
   applyAlertEvent,
   applySessionUpdate,
   applyVitalsEvent,
+  applyVitalsFrame,
   resynchronise,
 } from '../utils/apply-realtime-events';
 import { applyAlarmSuspendChange } from '../../ward/hooks/use-alarm-suspends';
@@ -115,6 +116,7 @@ export function ClinicianRealtimeEffect({
       resynchronise(queryClient);
     });
     socket.on('vitals', (event) => applyVitalsEvent(queryClient, event));
+    socket.on('vitals.frame', (frame) => applyVitalsFrame(queryClient, frame));
     socket.on('session.updated', (session) => applySessionUpdate(queryClient, session));
     socket.on('alert.raised', (alert) => {
       applyAlertEvent(queryClient, alert);

@@ -6,6 +6,7 @@ import {
   type Session,
   type VitalSample,
   type VitalsEvent,
+  type VitalsFrame,
 } from '@vigil/shared';
 import { applyAlertToCache } from '../../alerts/hooks/use-open-alerts';
 import type { OpenAlerts } from '../../alerts/utils/open-alerts';
@@ -23,27 +24,46 @@ import { newestSessionsFor } from '../state/newest-sessions';
 type LiveSessions = readonly Session[];
 type RecentSamples = readonly VitalSample[];
 
-export function applyVitalsEvent(queryClient: QueryClient, { sessionId, samples }: VitalsEvent) {
+/** A `vitals` event: one chair's readings, merged as a frame of one. */
+export function applyVitalsEvent(queryClient: QueryClient, event: VitalsEvent) {
+  applyVitalsFrame(queryClient, { items: [event] });
+}
+
+/**
+ * A `vitals.frame` (or one `vitals` event): every chair's readings into the ward in one update of
+ * its list, and into each chair's tile and session screen that is loaded.
+ */
+export function applyVitalsFrame(queryClient: QueryClient, { items }: VitalsFrame) {
   const liveKey = queryKeys.sessions.live();
   const sessions = queryClient.getQueryData<LiveSessions>(liveKey);
-  if (sessions && !sessions.some((session) => session.id === sessionId)) {
+  if (
+    sessions &&
+    items.some((item) => !sessions.some((session) => session.id === item.sessionId))
+  ) {
     // Vitals for a session the screen does not know: the list itself is out of date.
     void queryClient.invalidateQueries({ queryKey: liveKey });
   }
   queryClient.setQueryData<LiveSessions>(
     liveKey,
-    (current) => current && applyVitalsToSessions(current, sessionId, samples),
+    (current) =>
+      current &&
+      items.reduce(
+        (ward, { sessionId, samples }) => applyVitalsToSessions(ward, sessionId, samples),
+        current,
+      ),
   );
-  // Only grown once loaded: creating it here would stop the tile from fetching its backfill.
-  queryClient.setQueryData<RecentSamples>(
-    queryKeys.sessions.recentVitals(sessionId),
-    (current) => current && mergeRecentSamples(current, samples, RECENT_VITALS_WINDOW),
-  );
-  // The session screen's whole-session history, likewise only once it has loaded.
-  queryClient.setQueryData<RecentSamples>(
-    queryKeys.sessions.vitals(sessionId),
-    (current) => current && mergeRecentSamples(current, samples, SESSION_VITALS_WINDOW),
-  );
+  for (const { sessionId, samples } of items) {
+    // Only grown once loaded: creating it here would stop the tile from fetching its backfill.
+    queryClient.setQueryData<RecentSamples>(
+      queryKeys.sessions.recentVitals(sessionId),
+      (current) => current && mergeRecentSamples(current, samples, RECENT_VITALS_WINDOW),
+    );
+    // The session screen's whole-session history, likewise only once it has loaded.
+    queryClient.setQueryData<RecentSamples>(
+      queryKeys.sessions.vitals(sessionId),
+      (current) => current && mergeRecentSamples(current, samples, SESSION_VITALS_WINDOW),
+    );
+  }
 }
 
 export function applySessionUpdate(queryClient: QueryClient, session: Session) {
