@@ -3,6 +3,8 @@ import { DEFAULT_CONCENTRATION_MG_PER_ML, type DischargeInput } from '@vigil/sha
 import { CLEAN_ASSESSMENT } from '@vigil/testing';
 import { DataSource } from 'typeorm';
 import { actorOf, sourceOf, systemPrincipal } from '../src/auth/principal';
+import { SessionOrders } from '../src/sessions/session-orders';
+import { SessionRecords } from '../src/sessions/session-records';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { VitalSampleEntity } from '../src/vitals/vital-sample.entity';
 import { VitalsIngestService } from '../src/vitals/vitals-ingest.service';
@@ -46,9 +48,11 @@ export async function prepareSession(
 ): Promise<void> {
   const sessions = app.get(SessionsService);
   const actor = actorOf(systemPrincipal('test'));
-  const { order, doseMgPerKg, plannedDurationMin } = await sessions.getEntity(sessionId);
+  const { order, doseMgPerKg, plannedDurationMin } = await app
+    .get(SessionRecords)
+    .getEntity(sessionId);
   if (!order) {
-    await sessions.signOrder(actor, sessionId, {
+    await app.get(SessionOrders).signOrder(actor, sessionId, {
       doseMgPerKg,
       plannedDurationMin,
       concentrationMgPerMl: DEFAULT_CONCENTRATION_MG_PER_ML,

@@ -14,7 +14,7 @@ import type { Actor } from '../auth/principal';
 import { conflict, forbidden } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionRecords } from '../sessions/session-records';
 import type { KetamineDrawDto, KetamineWasteDto } from './dto/administration.dto';
 import { KetamineEntryEntity } from './ketamine-entry.entity';
 import { ketamineBalanceOf, ketamineEntriesOf, toKetamineEntry } from './ketamine-record';
@@ -32,7 +32,7 @@ export interface KetamineRecord {
 @Injectable()
 export class KetamineService {
   constructor(
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionRecords,
     private readonly auth: AuthService,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,

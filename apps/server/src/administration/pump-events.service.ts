@@ -7,6 +7,7 @@ import type { Actor } from '../auth/principal';
 import { badRequest } from '../common/vigil.exception';
 import type { PumpEventDto } from './dto/administration.dto';
 import { pumpEventsBySession } from './pump-record';
+import { SessionRecords } from '../sessions/session-records';
 import { SessionsService } from '../sessions/sessions.service';
 
 /** A pump event may be entered a little after it happened, never ahead of the clock. */
@@ -20,6 +21,7 @@ const FUTURE_SKEW_MS = 60_000;
 export class PumpEventsService {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly records: SessionRecords,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -44,7 +46,7 @@ export class PumpEventsService {
   }
 
   async list(actor: Actor, id: string): Promise<PumpEvent[]> {
-    await this.sessions.getEntity(id);
+    await this.records.getEntity(id);
     const events = (await pumpEventsBySession(this.dataSource.manager, [id])).get(id) ?? [];
     await this.audit.record(actor, {
       action: 'pump-events.read',

@@ -44,6 +44,7 @@ describe.each(testDatabases())('alarm load on $name', (database) => {
         bay,
         indication: 'alcohol-use-disorder',
         doseMgPerKg: 0.5,
+        concentrationMgPerMl: 1,
         plannedDurationMin: 40,
       }),
     );

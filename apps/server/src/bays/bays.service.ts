@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WardBay } from '@vigil/shared';
 import { DevicesService } from '../devices/devices.service';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionRecords } from '../sessions/session-records';
 import { wardBays } from './ward-bays';
 
 /**
@@ -14,7 +14,7 @@ export class BaysService {
   private readonly furnished = new Set<string>();
 
   constructor(
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionRecords,
     private readonly devices: DevicesService,
   ) {}
 

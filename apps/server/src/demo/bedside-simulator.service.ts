@@ -16,6 +16,7 @@ import { actorOf, systemPrincipal } from '../auth/principal';
 import { PatientsService } from '../patients/patients.service';
 import { SessionEntity } from '../sessions/session.entity';
 import { DischargeService } from '../sessions/discharge.service';
+import { SessionRecords } from '../sessions/session-records';
 import { SessionsService } from '../sessions/sessions.service';
 import { VitalsIngestService } from '../vitals/vitals-ingest.service';
 import { DemoHl7Gateway } from './demo-hl7-gateway';
@@ -121,6 +122,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     private readonly patients: PatientsService,
     private readonly sessions: SessionsService,
+    private readonly records: SessionRecords,
     private readonly discharges: DischargeService,
     private readonly ingest: VitalsIngestService,
     private readonly hl7Gateway: DemoHl7Gateway,
@@ -137,9 +139,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
         desaturationFrom: 0,
       };
       this.runs.set(chair.bay, run);
-      const live = (await this.sessions.liveEntities()).find(
-        (session) => session.bay === chair.bay,
-      );
+      const live = (await this.records.liveEntities()).find((session) => session.bay === chair.bay);
       // After a restart, the chair's patient keeps the baseline the assessment recorded.
       if (live?.assessment) run.baseline = { ...run.baseline, ...live.assessment.baseline };
       if (!live)
@@ -212,7 +212,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
     if (this.ticking) return;
     this.ticking = true;
     try {
-      const live = await this.sessions.liveEntities();
+      const live = await this.records.liveEntities();
       await Promise.all(
         [...this.runs.values()].map(async (run) => {
           const session = live.find((candidate) => candidate.bay === run.chair.bay);

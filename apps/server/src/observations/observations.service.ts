@@ -16,7 +16,7 @@ import { conflict } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { SessionEntity } from '../sessions/session.entity';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionRecords } from '../sessions/session-records';
 import { InterventionEntity } from './intervention.entity';
 import { ObservationEntity } from './observation.entity';
 
@@ -24,7 +24,7 @@ import { ObservationEntity } from './observation.entity';
 @Injectable()
 export class ObservationsService {
   constructor(
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionRecords,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clinicalAlerts: ClinicalAlerts,

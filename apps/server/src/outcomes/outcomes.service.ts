@@ -17,7 +17,7 @@ import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { FollowUpEntity } from '../follow-ups/follow-up.entity';
 import type { SessionEntity } from '../sessions/session.entity';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionRecords } from '../sessions/session-records';
 import { OutcomeEntity } from './outcome.entity';
 
 /**
@@ -28,7 +28,7 @@ import { OutcomeEntity } from './outcome.entity';
 export class OutcomesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionRecords,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly clinicalAlerts: ClinicalAlerts,

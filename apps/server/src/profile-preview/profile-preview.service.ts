@@ -10,7 +10,7 @@ import type { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
 import { SessionEntity } from '../sessions/session.entity';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionRecords } from '../sessions/session-records';
 import { VitalSampleEntity } from '../vitals/vital-sample.entity';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 
@@ -22,7 +22,7 @@ const PURPOSE = 'threshold-profile.preview';
 export class ProfilePreviewService {
   constructor(
     @InjectRepository(SessionEntity) private readonly sessionRows: Repository<SessionEntity>,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionRecords,
     private readonly vitals: VitalSamplesRepository,
     private readonly audit: AuditService,
   ) {}

@@ -6,7 +6,7 @@ import { conflict } from '../common/vigil.exception';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { SessionEntity } from '../sessions/session.entity';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionRecords } from '../sessions/session-records';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 
 /** Live in the contract's sense (`assessed` … `recovery`): monitored now, or about to be. */
@@ -20,7 +20,7 @@ const LIMITS_CHANGE_IN: readonly SessionState[] = ['assessed', 'infusing', 'paus
 @Injectable()
 export class SessionLimitsService {
   constructor(
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionRecords,
     private readonly profiles: ThresholdProfilesService,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,

@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { PatientsService } from '../patients/patients.service';
 import type { SessionEntity } from '../sessions/session.entity';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionRecords } from '../sessions/session-records';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import { timelineCsv } from './session-log.csv';
@@ -20,7 +20,7 @@ import { inTimeOrder, timelineEvents } from './timeline';
 @Injectable()
 export class SessionLogService {
   constructor(
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionRecords,
     private readonly patients: PatientsService,
     private readonly profiles: ThresholdProfilesService,
     private readonly audit: AuditService,

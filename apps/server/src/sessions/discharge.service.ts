@@ -22,6 +22,7 @@ import { createFollowUpsIn } from '../follow-ups/follow-ups-at-discharge';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import type { SessionEntity } from './session.entity';
+import { SessionRecords } from './session-records';
 import { SessionsService } from './sessions.service';
 
 /**
@@ -33,6 +34,7 @@ import { SessionsService } from './sessions.service';
 export class DischargeService {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly records: SessionRecords,
     private readonly vitals: VitalSamplesRepository,
     private readonly alerts: AlertQueries,
     private readonly profiles: ThresholdProfilesService,
@@ -42,7 +44,7 @@ export class DischargeService {
   ) {}
 
   async readiness(actor: Actor, id: string): Promise<DischargeReadiness> {
-    const session = await this.sessions.getEntity(id);
+    const session = await this.records.getEntity(id);
     const readiness = dischargeReadiness(null, await this.facts(session), Date.now());
     await this.audit.record(actor, {
       action: 'session.discharge-readiness.read',
@@ -54,7 +56,7 @@ export class DischargeService {
   }
 
   async discharge(actor: Actor, id: string, input: DischargeInput): Promise<Session> {
-    const facts = await this.facts(await this.sessions.getEntity(id));
+    const facts = await this.facts(await this.records.getEntity(id));
     return this.sessions.transition(actor, id, 'discharge', {
       detail: { ...input },
       gate: (_session, at) => {
@@ -74,7 +76,7 @@ export class DischargeService {
     const [latest, openCounts, { deliveredMg }] = await Promise.all([
       this.vitals.latestBySession([session.id]),
       Promise.all(ALERT_PRIORITIES.map((priority) => this.alerts.countOpen(session.id, priority))),
-      this.sessions.toSession(session),
+      this.records.toSession(session),
     ]);
     return {
       baseline: session.assessment?.baseline ?? null,

@@ -5,14 +5,14 @@ import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { PATIENT_DATA_READERS } from '../auth/role-groups';
 import { ScheduleQueryDto } from './dto/schedule.query';
-import { SessionsService } from './sessions.service';
+import { SessionQueries } from './session-queries';
 
 /** The day's list: every session scheduled for a date, chair by chair, in time order. */
 @ApiTags('sessions')
 @ApiBearerAuth()
 @Controller('schedule')
 export class ScheduleController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(private readonly queries: SessionQueries) {}
 
   @Get()
   @Access({ roles: PATIENT_DATA_READERS })
@@ -20,6 +20,6 @@ export class ScheduleController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: ScheduleQueryDto,
   ): Promise<Session[]> {
-    return this.sessions.schedule(actorOf(principal), query.date);
+    return this.queries.schedule(actorOf(principal), query.date);
   }
 }

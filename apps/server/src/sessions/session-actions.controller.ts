@@ -15,6 +15,8 @@ import {
   ReasonDto,
   StopDto,
 } from './dto/clinical.dto';
+import { SessionOrders } from './session-orders';
+import { SessionPlacement } from './session-placement';
 import { SessionsService } from './sessions.service';
 
 /** The infusion's life cycle, as nurses and physicians drive it from the chair. */
@@ -25,6 +27,8 @@ import { SessionsService } from './sessions.service';
 export class SessionActionsController {
   constructor(
     private readonly sessions: SessionsService,
+    private readonly placement: SessionPlacement,
+    private readonly orders: SessionOrders,
     private readonly discharges: DischargeService,
   ) {}
 
@@ -45,7 +49,7 @@ export class SessionActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AssignmentDto,
   ): Promise<Session> {
-    return this.sessions.reassign(actorOf(principal), id, body);
+    return this.placement.reassign(actorOf(principal), id, body);
   }
 
   /** A scheduled session moved to another chair (the Today screen). */
@@ -55,7 +59,7 @@ export class SessionActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: MoveBayDto,
   ): Promise<Session> {
-    return this.sessions.moveBay(actorOf(principal), id, body);
+    return this.placement.moveBay(actorOf(principal), id, body);
   }
 
   /** The dose is a physician's order: a physician signs it before the start. */
@@ -67,7 +71,7 @@ export class SessionActionsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: OrderDto,
   ): Promise<Session> {
-    return this.sessions.signOrder(actorOf(principal), id, body);
+    return this.orders.signOrder(actorOf(principal), id, body);
   }
 
   /** Only a physician may let a flagged session start. */

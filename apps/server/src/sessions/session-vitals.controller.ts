@@ -8,7 +8,7 @@ import { PATIENT_DATA_READERS } from '../auth/role-groups';
 import { toIsoTimestamp } from '../database/columns';
 import { TrendQuery, VitalsRangeQuery } from '../vitals/dto/vitals-batch.dto';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
-import { SessionsService } from './sessions.service';
+import { SessionRecords } from './session-records';
 
 /** A session's readings, read back (an unknown session is 404); every read is audited. */
 @ApiTags('vitals')
@@ -17,7 +17,7 @@ import { SessionsService } from './sessions.service';
 export class SessionVitalsController {
   constructor(
     private readonly samples: VitalSamplesRepository,
-    private readonly sessions: SessionsService,
+    private readonly sessions: SessionRecords,
     private readonly audit: AuditService,
   ) {}
 

@@ -6,13 +6,17 @@ import { actorOf, type Principal } from '../auth/principal';
 import { PATIENT_DATA_READERS } from '../auth/role-groups';
 import { CreateSessionDto } from './dto/create-session.dto';
 import { ListSessionsQuery } from './dto/list-sessions.query';
+import { SessionQueries } from './session-queries';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
 @Controller('sessions')
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly queries: SessionQueries,
+  ) {}
 
   @Post()
   @Access({ roles: CLINICAL_ROLES })
@@ -30,7 +34,7 @@ export class SessionsController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListSessionsQuery,
   ): Promise<Session[]> {
-    return this.sessions.list(actorOf(principal), query);
+    return this.queries.list(actorOf(principal), query);
   }
 
   @Get(':id')
@@ -39,6 +43,6 @@ export class SessionsController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<Session> {
-    return this.sessions.get(actorOf(principal), id);
+    return this.queries.get(actorOf(principal), id);
   }
 }

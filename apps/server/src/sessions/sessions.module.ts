@@ -12,6 +12,11 @@ import { ScheduleController } from './schedule.controller';
 import { SessionActionsController } from './session-actions.controller';
 import { SessionVitalsController } from './session-vitals.controller';
 import { SessionsController } from './sessions.controller';
+import { SessionOrders } from './session-orders';
+import { SessionPlacement } from './session-placement';
+import { SessionQueries } from './session-queries';
+import { SessionRecords } from './session-records';
+import { SessionWriter } from './session-writer';
 import { SessionsService } from './sessions.service';
 
 @Module({
@@ -30,7 +35,22 @@ import { SessionsService } from './sessions.service';
     SessionVitalsController,
     ScheduleController,
   ],
-  providers: [SessionsService, DischargeService],
-  exports: [SessionsService, DischargeService, VitalSamplesModule],
+  providers: [
+    SessionRecords,
+    SessionWriter,
+    SessionQueries,
+    SessionPlacement,
+    SessionOrders,
+    SessionsService,
+    DischargeService,
+  ],
+  exports: [
+    SessionRecords,
+    SessionWriter,
+    SessionOrders,
+    SessionsService,
+    DischargeService,
+    VitalSamplesModule,
+  ],
 })
 export class SessionsModule {}

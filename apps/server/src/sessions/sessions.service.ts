@@ -1,38 +1,25 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import {
-  compareBays,
   contraindications,
   infusionElapsedMs,
-  infusionPlan,
   isLiveSession,
   isRecentEnoughToStart,
   newestReadingAt,
   nextSessionState,
-  orderedConcentration,
   sessionActionRefusal,
   START_READING_MAX_AGE_MS,
   uncoveredFlags,
   type AssessmentInput,
-  type AssignmentInput,
-  type MoveBayInput,
-  type Order,
   type OverrideInput,
   type PumpEventKind,
-  type Role,
   type Session,
   type SessionAction,
-  type SessionOrder,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, type Repository } from 'typeorm';
-import { pumpEventsBySession, pumpLeftOn, recordPumpEventIn } from '../administration/pump-record';
-import { EndedSessionAlerts } from '../alerts/ended-session-alerts';
+import type { EntityManager } from 'typeorm';
+import { pumpLeftOn, recordPumpEventIn } from '../administration/pump-record';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
-import { clinicDate } from '../common/clinic-time';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import {
   conflict,
   badRequest,
@@ -41,22 +28,16 @@ import {
   VigilException,
 } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
-import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PatientsService } from '../patients/patients.service';
-import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
-import { UsersService } from '../users/users.service';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import type { CreateSessionDto } from './dto/create-session.dto';
-import type { ListSessionsQuery } from './dto/list-sessions.query';
-import { applySessionSearch } from './session-search.filters';
 import { SessionEntity } from './session.entity';
-import { auditedFilters, toSession } from './session.mapper';
-
-const DAY_MS = 24 * 60 * 60_000;
-
-type SessionChanges = Partial<Omit<SessionEntity, 'id' | 'revision'>>;
+import { orderedRate, signedOrder, totalDose } from './session-orders';
+import { SessionPlacement } from './session-placement';
+import { SessionRecords } from './session-records';
+import { type SessionChanges, SessionWriter } from './session-writer';
 
 interface TransitionOptions {
   /** When it happened, if not now. */
@@ -82,23 +63,20 @@ const PUMP_EVENT_OF: Partial<Record<SessionAction, PumpEventKind>> = {
 };
 
 /**
- * Every change of a session is one conditional write: `UPDATE … WHERE id = ? AND revision = ?`
- * with its audit entry in the same transaction. Of two requests that read the same revision,
- * exactly one writes; the other is refused with 409 and the state it lost to, on either database.
+ * A session's clinical life: scheduling, assessment, override and the moves of the shared state
+ * machine, each decided on the session as read and written through the one `SessionWriter`.
  */
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    private readonly records: SessionRecords,
+    private readonly writer: SessionWriter,
+    private readonly placement: SessionPlacement,
     private readonly patients: PatientsService,
     private readonly vitals: VitalSamplesRepository,
-    private readonly realtime: ClinicianGateway,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly users: UsersService,
-    private readonly endedSessionAlerts: EndedSessionAlerts,
     private readonly profiles: ThresholdProfilesService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -114,11 +92,15 @@ export class SessionsService {
         `thresholdProfileId ${input.thresholdProfileId} does not exist`,
       ]);
     }
-    await this.checkAssignee(input.assignedNurseId, 'nurse', 'assignedNurseId');
-    await this.checkAssignee(input.supervisingPhysicianId, 'physician', 'supervisingPhysicianId');
+    await this.placement.checkAssignee(input.assignedNurseId, 'nurse', 'assignedNurseId');
+    await this.placement.checkAssignee(
+      input.supervisingPhysicianId,
+      'physician',
+      'supervisingPhysicianId',
+    );
     const createdAt = toIsoTimestamp(at);
     const signed = actor.role === 'physician' || actor.role === 'system';
-    const session = this.sessions.create({
+    const session = Object.assign(new SessionEntity(), {
       id: randomUUID(),
       patientId: patient.id,
       bay: input.bay,
@@ -167,7 +149,7 @@ export class SessionsService {
         },
       });
     });
-    return this.publish(session);
+    return this.records.publish(session);
   }
 
   /** Outside 40–60 minutes only on a physician's word, which is recorded with the session. */
@@ -187,147 +169,6 @@ export class SessionsService {
     );
   }
 
-  private async checkAssignee(
-    userId: string | undefined,
-    role: Role,
-    field: string,
-  ): Promise<void> {
-    if (!userId) return;
-    const user = await this.users.findById(userId);
-    if (!user || user.disabled || user.role !== role) {
-      throw badRequest('VALIDATION_FAILED', [`${field} must be an enabled ${role}`]);
-    }
-  }
-
-  /**
-   * Changes who is sent the session's alerts first (the nurse) and at the first escalation (the
-   * physician), until the session ends; an alert already sent stays with whoever got it.
-   */
-  async reassign(actor: Actor, id: string, input: AssignmentInput): Promise<Session> {
-    const session = await this.getEntity(id);
-    if (session.state === 'discharged' || session.state === 'aborted') {
-      throw conflict(
-        'SESSION_STATE_CONFLICT',
-        `the session has ended (${session.state}); its assignment can no longer change`,
-        { state: session.state },
-      );
-    }
-    await this.checkAssignee(input.assignedNurseId ?? undefined, 'nurse', 'assignedNurseId');
-    await this.checkAssignee(
-      input.supervisingPhysicianId ?? undefined,
-      'physician',
-      'supervisingPhysicianId',
-    );
-    const changes = {
-      ...(input.assignedNurseId !== undefined && { assignedNurseId: input.assignedNurseId }),
-      ...(input.supervisingPhysicianId !== undefined && {
-        supervisingPhysicianId: input.supervisingPhysicianId,
-      }),
-    };
-    return this.write(actor, session, {
-      changes,
-      audit: {
-        action: 'session.assignment',
-        detail: {
-          from: {
-            assignedNurseId: session.assignedNurseId,
-            supervisingPhysicianId: session.supervisingPhysicianId,
-          },
-          ...changes,
-        },
-      },
-    });
-  }
-
-  /**
-   * Moves a scheduled session to another chair. Only before the assessment: from then on the
-   * session holds its bay, and the bay is what its monitor's readings are matched by.
-   */
-  async moveBay(actor: Actor, id: string, input: MoveBayInput): Promise<Session> {
-    const session = await this.getEntity(id);
-    if (session.state !== 'scheduled') {
-      throw conflict(
-        'SESSION_STATE_CONFLICT',
-        `only a scheduled session moves to another chair; this one is ${session.state}`,
-        { state: session.state },
-      );
-    }
-    return this.write(actor, session, {
-      changes: { bay: input.bay },
-      audit: { action: 'session.bay', detail: { from: session.bay, to: input.bay } },
-    });
-  }
-
-  async list(actor: Actor, query: ListSessionsQuery): Promise<Session[]> {
-    const builder = this.sessions.createQueryBuilder('session').orderBy('session.bay', 'ASC');
-    if (query.state) builder.andWhere('session.state = :state', { state: query.state });
-    if (query.bay) builder.andWhere('session.bay = :bay', { bay: query.bay });
-    if (query.from)
-      builder.andWhere('session.createdAt >= :from', { from: toIsoTimestamp(query.from) });
-    if (query.to) builder.andWhere('session.createdAt <= :to', { to: toIsoTimestamp(query.to) });
-    if (query.live) {
-      builder.andWhere('session.state NOT IN (:...ended)', { ended: ['discharged', 'aborted'] });
-    }
-    applySessionSearch(builder, query);
-    const sessions = await this.toSessions(await builder.getMany());
-    await this.audit.record(actor, {
-      action: 'sessions.read',
-      entity: 'session',
-      detail: { query: auditedFilters(query), sessionIds: sessions.map((session) => session.id) },
-    });
-    return sessions;
-  }
-
-  /**
-   * The sessions scheduled for a date of the clinic's calendar, by chair and time. A day in the
-   * clinic's zone lies within a day either side of the same UTC date, so that is what is read.
-   */
-  async schedule(actor: Actor, date: string): Promise<Session[]> {
-    const day = Date.parse(`${date}T00:00:00.000Z`);
-    const candidates = await this.sessions
-      .createQueryBuilder('session')
-      .where('session.scheduledAt >= :from AND session.scheduledAt < :to', {
-        from: toIsoTimestamp(day - DAY_MS),
-        to: toIsoTimestamp(day + 2 * DAY_MS),
-      })
-      .getMany();
-    const onDate = candidates
-      .filter((session) => clinicDate(session.scheduledAt, this.config.timeZone) === date)
-      .sort((a, b) => compareBays(a.bay, b.bay) || a.scheduledAt.localeCompare(b.scheduledAt));
-    const sessions = await this.toSessions(onDate);
-    await this.audit.record(actor, {
-      action: 'schedule.read',
-      entity: 'session',
-      detail: { date, sessionIds: sessions.map((session) => session.id) },
-    });
-    return sessions;
-  }
-
-  async get(actor: Actor, id: string): Promise<Session> {
-    const session = await this.toSession(await this.getEntity(id));
-    await this.audit.record(actor, {
-      action: 'session.read',
-      entity: 'session',
-      entityId: id,
-      sessionId: id,
-    });
-    return session;
-  }
-
-  /** Live sessions without their vitals: for loops that only need the session itself. */
-  liveEntities(): Promise<SessionEntity[]> {
-    return this.sessions
-      .createQueryBuilder('session')
-      .where('session.state NOT IN (:...ended)', { ended: ['discharged', 'aborted'] })
-      .getMany();
-  }
-
-  async getEntity(id: string): Promise<SessionEntity> {
-    const session = await this.sessions.findOneBy({ id });
-    if (!session) throw notFound(`session ${id} not found`);
-    return session;
-  }
-
   /**
    * Records (or repeats) the pre-infusion assessment; a repeat voids an earlier override. The
    * first assessment takes the bay: a bay holds one live session, which the database enforces.
@@ -338,7 +179,7 @@ export class SessionsService {
     input: AssessmentInput,
     at = Date.now(),
   ): Promise<Session> {
-    const limits = this.profiles.limitsFor(await this.getEntity(id)).contraindications;
+    const limits = this.profiles.limitsFor(await this.records.getEntity(id)).contraindications;
     const flags = contraindications(input, at, limits);
     return this.transition(actor, id, 'assess', {
       at,
@@ -360,7 +201,7 @@ export class SessionsService {
    * for this assessment. No consent and a positive pregnancy test cannot be overridden.
    */
   async override(actor: Actor, id: string, input: OverrideInput): Promise<Session> {
-    const session = await this.getEntity(id);
+    const session = await this.records.getEntity(id);
     if (session.state !== 'assessed') {
       throw conflict(
         'SESSION_STATE_CONFLICT',
@@ -398,50 +239,9 @@ export class SessionsService {
       );
     }
     const now = toIsoTimestamp(Date.now());
-    return this.write(actor, session, {
+    return this.writer.write(actor, session, {
       changes: { override: { reason: input.reason, by: actor.actor, at: now, flags: covered } },
       audit: { action: 'session.override', detail: { reason: input.reason, flags: covered } },
-    });
-  }
-
-  /**
-   * A physician signs the order (the dose and the planned duration, which they may change) before
-   * the infusion starts; a session a nurse scheduled cannot start without it.
-   */
-  async signOrder(actor: Actor, id: string, input: Order): Promise<Session> {
-    const session = await this.getEntity(id);
-    if (session.state !== 'scheduled' && session.state !== 'assessed') {
-      throw conflict(
-        'SESSION_STATE_CONFLICT',
-        `an order is signed before the infusion starts; this session is ${session.state}`,
-        { state: session.state },
-      );
-    }
-    const patient = (await this.patients.getEntities([session.patientId])).get(session.patientId);
-    const now = toIsoTimestamp(Date.now());
-    const order = signedOrder(actor, input, now);
-    return this.write(actor, session, {
-      changes: {
-        order,
-        doseMgPerKg: input.doseMgPerKg,
-        totalDoseMg: totalDose(input.doseMgPerKg, patient?.weightKg ?? 0),
-        plannedDurationMin: input.plannedDurationMin,
-        durationOverride: input.durationOverrideReason
-          ? { reason: input.durationOverrideReason, by: actor.actor, at: now }
-          : null,
-      },
-      audit: {
-        action: 'session.order',
-        detail: {
-          doseMgPerKg: input.doseMgPerKg,
-          plannedDurationMin: input.plannedDurationMin,
-          concentrationMgPerMl: input.concentrationMgPerMl,
-          ...(input.highDoseReason && { highDoseReason: input.highDoseReason }),
-          ...(input.durationOverrideReason && {
-            durationOverrideReason: input.durationOverrideReason,
-          }),
-        },
-      },
     });
   }
 
@@ -530,7 +330,7 @@ export class SessionsService {
     rateMlPerH: number,
     at = Date.now(),
   ): Promise<Session> {
-    const session = await this.getEntity(id);
+    const session = await this.records.getEntity(id);
     if (session.state !== 'infusing') {
       throw conflict(
         'SESSION_STATE_CONFLICT',
@@ -539,7 +339,7 @@ export class SessionsService {
       );
     }
     const now = toIsoTimestamp(at);
-    return this.write(actor, session, {
+    return this.writer.write(actor, session, {
       changes: {},
       audit: { action: 'session.pump-rate', detail: { at: now, rateMlPerH } },
       alsoWrite: async (manager) => {
@@ -566,7 +366,7 @@ export class SessionsService {
     options: TransitionOptions = {},
   ): Promise<Session> {
     const at = options.at ?? Date.now();
-    const session = await this.getEntity(id);
+    const session = await this.records.getEntity(id);
     const next = this.allowedNext(actor, session, action);
     options.gate?.(session, at);
     const now = toIsoTimestamp(at);
@@ -576,7 +376,7 @@ export class SessionsService {
       ...options.changes?.(session, now),
       state: next,
     };
-    return this.write(actor, session, {
+    return this.writer.write(actor, session, {
       changes,
       audit: {
         action: `session.${action}`,
@@ -626,140 +426,6 @@ export class SessionsService {
     if (refusal === 'state' || !next) throw stateConflict(action, session.state);
     return next;
   }
-
-  /**
-   * The one writer: a conditional update on the revision read, its audit entry and, for a session
-   * that ends, the resolution of its open alerts, in one transaction; then the news goes out.
-   */
-  private async write(
-    actor: Actor,
-    session: SessionEntity,
-    write: {
-      changes: SessionChanges;
-      audit: { action: string; detail: Record<string, unknown> };
-      whenEnded?: string;
-      alsoWrite?: (manager: EntityManager) => Promise<void>;
-    },
-  ): Promise<Session> {
-    const revision = session.revision + 1;
-    let announceEnd = () => {};
-    try {
-      await this.unitOfWork.run(async (manager) => {
-        const result = await manager.update(
-          SessionEntity,
-          { id: session.id, revision: session.revision },
-          { ...write.changes, revision },
-        );
-        if (!result.affected) throw await this.lostRace(manager, session.id, write.audit.action);
-        await this.audit.append(manager, actor, {
-          action: write.audit.action,
-          entity: 'session',
-          entityId: session.id,
-          sessionId: session.id,
-          detail: write.audit.detail,
-        });
-        await write.alsoWrite?.(manager);
-        if (write.whenEnded) {
-          announceEnd = await this.endedSessionAlerts.resolveIn(
-            manager,
-            actor,
-            session.id,
-            write.whenEnded,
-          );
-        }
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw conflict('BAY_OCCUPIED', `bay ${session.bay} already has a live session`, {
-          bay: session.bay,
-        });
-      }
-      throw error;
-    }
-    announceEnd();
-    return this.publish({ ...session, ...write.changes, revision });
-  }
-
-  /** Another change won the race: name the state it left, so the caller can look again. */
-  private async lostRace(
-    manager: EntityManager,
-    id: string,
-    action: string,
-  ): Promise<VigilException> {
-    const current = await manager.findOneBy(SessionEntity, { id });
-    return conflict(
-      'SESSION_STATE_CONFLICT',
-      `the session changed while ${action.replace('session.', '')} was being recorded; it is now ${current?.state ?? 'gone'}`,
-      { state: current?.state, revision: current?.revision },
-    );
-  }
-
-  /** The session as the contract shows it, without auditing a read (for internal use). */
-  async toSession(entity: SessionEntity): Promise<Session> {
-    const present = await this.presenter([entity]);
-    return present(entity);
-  }
-
-  private async publish(entity: SessionEntity): Promise<Session> {
-    const session = await this.toSession(entity);
-    this.realtime.publishSessionUpdated(session);
-    return session;
-  }
-
-  private async toSessions(entities: SessionEntity[]): Promise<Session[]> {
-    const present = await this.presenter(entities);
-    return entities.map(present);
-  }
-
-  /** Reads the patients and latest readings of these sessions at once, to show any of them. */
-  private async presenter(entities: SessionEntity[]): Promise<(entity: SessionEntity) => Session> {
-    const ids = entities.map((entity) => entity.id);
-    const [patients, latest, pumpEvents] = await Promise.all([
-      this.patients.getEntities([...new Set(entities.map((entity) => entity.patientId))]),
-      this.vitals.latestBySession(ids),
-      pumpEventsBySession(this.sessions.manager, ids),
-    ]);
-    const now = Date.now();
-    return (entity) =>
-      toSession(
-        entity,
-        patients.get(entity.patientId),
-        latest.get(entity.id) ?? {},
-        now,
-        pumpEvents.get(entity.id) ?? [],
-      );
-  }
-}
-
-function totalDose(doseMgPerKg: number, weightKg: number): number {
-  return Math.round(doseMgPerKg * weightKg * 10) / 10;
-}
-
-/** The order's pump rate: the total dose at its concentration over the planned duration. */
-function orderedRate(session: SessionEntity): number {
-  return infusionPlan(
-    session.totalDoseMg,
-    session.plannedDurationMin,
-    orderedConcentration(session.order),
-  ).rateMlPerH;
-}
-
-function signedOrder(
-  actor: Actor,
-  input: Pick<
-    Order,
-    'doseMgPerKg' | 'plannedDurationMin' | 'concentrationMgPerMl' | 'highDoseReason'
-  >,
-  at: string,
-): SessionOrder {
-  return {
-    doseMgPerKg: input.doseMgPerKg,
-    plannedDurationMin: input.plannedDurationMin,
-    concentrationMgPerMl: input.concentrationMgPerMl,
-    ...(input.highDoseReason && { highDoseReason: input.highDoseReason }),
-    signedBy: actor.actor,
-    signedAt: at,
-  };
 }
 
 function stateConflict(action: SessionAction, state: string): VigilException {
