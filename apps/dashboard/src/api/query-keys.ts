@@ -30,6 +30,9 @@ export const queryKeys = {
   patients: {
     all: ['patients'] as const,
     detail: (patientId: string) => ['patients', 'detail', patientId] as const,
+    /** Every search of the register; a newly registered patient makes each one stale. */
+    searches: ['patients', 'search'] as const,
+    search: (text: string) => ['patients', 'search', text] as const,
     course: (patientId: string) => ['patients', 'detail', patientId, 'course'] as const,
     /** One infusion's vitals, overlaid on the course's trends. */
     courseVitals: (patientId: string, sessionId: string) =>

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { ClinicianSocket } from '../../api/socket-client';
 import { AdminScreen } from '../../admin/components/admin-screen';
+import { AdmissionScreen } from '../../admission/components/admission-screen';
 import { AlarmLoadScreen } from '../../analytics/components/alarm-load-screen';
 import { LimitsScreen } from '../../limits/components/limits-screen';
 import { AlertsScreen } from '../../alerts/components/alerts-screen';
@@ -43,6 +44,14 @@ export function AppRoutes({ createSocket }: AppRoutesProps) {
             element={
               <RequireRole page="today">
                 <TodayScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={PAGES.admit.path}
+            element={
+              <RequireRole page="admit">
+                <AdmissionScreen />
               </RequireRole>
             }
           />

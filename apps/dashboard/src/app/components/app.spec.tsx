@@ -114,12 +114,12 @@ describe('App routing', () => {
   });
 
   it.each<[Role, string[]]>([
-    ['nurse', ['Ward', 'Today', 'Alerts', 'Follow-ups']],
+    ['nurse', ['Ward', 'Today', 'Admit', 'Alerts', 'Follow-ups']],
     // Clinical limits are a physician's (contract: roles), so the Limits page is theirs alone.
     // Alarm load is for tuning alarms from the clinic's own data (contract: physician, auditor).
     [
       'physician',
-      ['Ward', 'Today', 'Alerts', 'Follow-ups', 'Session logs', 'Alarm load', 'Limits'],
+      ['Ward', 'Today', 'Admit', 'Alerts', 'Follow-ups', 'Session logs', 'Alarm load', 'Limits'],
     ],
     ['auditor', ['Alerts', 'Session logs', 'Alarm load', 'Audit']],
     ['admin', ['Audit', 'Admin']],

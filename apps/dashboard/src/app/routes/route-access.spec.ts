@@ -1,5 +1,6 @@
 import { ROLE_HOME, ROLES } from '@vigil/shared';
 import {
+  admitPath,
   coursePath,
   landingPath,
   mayOpen,
@@ -19,10 +20,11 @@ describe('route access', () => {
 
   it('links each role only to the pages it may open', () => {
     const paths = (role: (typeof ROLES)[number]) => pagesFor(role).map((page) => page.path);
-    expect(paths('nurse')).toEqual(['/ward', '/today', '/alerts', '/follow-ups']);
+    expect(paths('nurse')).toEqual(['/ward', '/today', '/admit', '/alerts', '/follow-ups']);
     expect(paths('physician')).toEqual([
       '/ward',
       '/today',
+      '/admit',
       '/alerts',
       '/follow-ups',
       '/audit/sessions',
@@ -31,6 +33,13 @@ describe('route access', () => {
     ]);
     expect(paths('auditor')).toEqual(['/alerts', '/audit/sessions', '/analytics', '/audit']);
     expect(paths('admin')).toEqual(['/audit', '/admin']);
+  });
+
+  it('opens the admission for a named chair', () => {
+    expect(admitPath()).toBe('/admit');
+    expect(admitPath('B 4')).toBe('/admit?bay=B%204');
+    expect(pageForPath(admitPath('2'))).toBe('admit');
+    expect(mayOpen('auditor', 'admit')).toBe(false);
   });
 
   it('opens a session’s screen to clinicians and auditors, never from the top bar', () => {

@@ -17,6 +17,8 @@ export const PAGES = {
   ward: { path: '/ward', label: 'Ward', roles: ['nurse', 'physician'] },
   /** The day's list: who is expected in which chair, and whether their order is signed. */
   today: { path: '/today', label: 'Today', roles: ['nurse', 'physician'] },
+  /** Find or register a patient and schedule their session; `?bay=` names the chair. */
+  admit: { path: '/admit', label: 'Admit', roles: ['nurse', 'physician'] },
   alerts: { path: '/alerts', label: 'Alerts', roles: ['nurse', 'physician', 'auditor'] },
   /** The calls and appointments after discharge that are due today or overdue. */
   followUps: { path: '/follow-ups', label: 'Follow-ups', roles: ['nurse', 'physician'] },
@@ -70,6 +72,11 @@ export function pagesFor(role: Role): PageAccess[] {
 /** The address of one session's screen. */
 export function sessionPath(sessionId: string): string {
   return `${PAGES.session.path}/${encodeURIComponent(sessionId)}`;
+}
+
+/** The admission, for a chair when one is named (an empty chair's "Admit to this chair"). */
+export function admitPath(bay?: string): string {
+  return bay ? `${PAGES.admit.path}?bay=${encodeURIComponent(bay)}` : PAGES.admit.path;
 }
 
 /** The address of one patient's treatment course. */

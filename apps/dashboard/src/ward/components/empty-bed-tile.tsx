@@ -1,7 +1,15 @@
+import { Link } from 'react-router';
+import { admitPath } from '../../app/routes/route-access';
 import './bed-tile.css';
 
+interface EmptyBedTileProps {
+  bay: string;
+  /** False on the wall display, which nobody works at: the chair says "Empty" and nothing more. */
+  admittable: boolean;
+}
+
 /** A chair with no live session: outlined rather than filled, and saying "Empty" in words. */
-export function EmptyBedTile({ bay }: { bay: string }) {
+export function EmptyBedTile({ bay, admittable }: EmptyBedTileProps) {
   return (
     <section
       className="bed-tile bed-tile--empty"
@@ -13,6 +21,11 @@ export function EmptyBedTile({ bay }: { bay: string }) {
         <h2 className="bed-tile__bay">Bay {bay}</h2>
       </header>
       <p className="bed-tile__empty-label">Empty</p>
+      {admittable && (
+        <Link className="button bed-tile__admit" to={admitPath(bay)}>
+          Admit to this chair
+        </Link>
+      )}
     </section>
   );
 }

@@ -67,7 +67,7 @@ export function WardScreen() {
             chair.kind === 'occupied' ? (
               <LiveBedTile key={chair.session.id} session={chair.session} linked={!kiosk} />
             ) : (
-              <EmptyBedTile key={`empty-${chair.bay}`} bay={chair.bay} />
+              <EmptyBedTile key={`empty-${chair.bay}`} bay={chair.bay} admittable={!kiosk} />
             ),
           )}
         </div>
