@@ -7,13 +7,16 @@ import { io } from 'socket.io-client';
 
 // Client i connects to urls[i % urls.length] (spread over the instances of a cluster) and, when
 // watches[i] lists bays, narrows itself to them as a ward screen does; otherwise it receives the
-// whole ward. With everyDelivery, every client's alert.raised is reported, not only the first.
+// whole ward, as one `vitals.frame` per server frame (BENCH_FRAMES=0: one `vitals` per bed, as
+// before frames). With everyDelivery, every client's alert.raised is reported, not only the first.
 const { urls, token, clients, watches, everyDelivery } =
   /** @type {{ urls: string[], token: string, clients: number,
    *   watches: Array<string[] | null>, everyDelivery: boolean }} */ (workerData);
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const now = () => performance.timeOrigin + performance.now();
+const frames = process.env['BENCH_FRAMES'] !== '0';
 
+// vitalsEvents counts messages: a `vitals` event or a `vitals.frame`, whatever it carries.
 const counts = {
   vitalsEvents: 0,
   vitalsSamples: 0,
@@ -27,13 +30,17 @@ const firstSeen = new Set();
 const sockets = Array.from({ length: clients }, (_, index) => {
   const socket = io(`${urls[index % urls.length]}/clinicians`, {
     transports: ['websocket'],
-    auth: { token },
+    auth: watches[index] ? { token } : { token, frames },
     forceNew: true,
     reconnectionDelay: 500,
   });
   socket.on('vitals', (/** @type {{ samples: unknown[] }} */ event) => {
     counts.vitalsEvents += 1;
     counts.vitalsSamples += event.samples.length;
+  });
+  socket.on('vitals.frame', (/** @type {{ items: Array<{ samples: unknown[] }> }} */ frame) => {
+    counts.vitalsEvents += 1;
+    for (const item of frame.items) counts.vitalsSamples += item.samples.length;
   });
   socket.on('alert.raised', (/** @type {{ sessionId: string, code: string }} */ alert) => {
     const at = now();

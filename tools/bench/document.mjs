@@ -216,7 +216,8 @@ whole ward, and ${config.fanoutBeds} beds at 1 Hz posting to the first instance 
 behind the proxy, which hashes each client to one instance). Every desaturation probe is timed at
 **every** client, from the POST's start to that client's \`alert.raised\`; with two instances half
 the clients get it through Redis. **Deliveries timed** counts those arrivals out of probes ×
-clients. **vitals events/s delivered** counts \`vitals\` frames received by all clients together.`
+clients. **vitals messages/s delivered** counts the \`vitals\` events and \`vitals.frame\` frames
+(whole-ward sockets ask for frames unless \`BENCH_FRAMES=0\`) received by all clients together.`
     : 'Not run (`BENCH_FANOUT_INSTANCES=0`).'
 }
 

@@ -98,7 +98,7 @@ export function resourcesTable(runs) {
       'Machine busy',
       'Server event-loop delay p99 / max (ms)',
       'RSS window start / end / peak (MB)',
-      'Vitals events/s to dashboards',
+      'Vitals messages/s to dashboards (vitals + vitals.frame)',
       'Setup',
     ],
     done.map((run) => [
@@ -129,7 +129,7 @@ export function fanoutTable(runs) {
       'Accepted samples/s',
       'POST->alert.raised at every client p50 / p99 / max (ms)',
       'Deliveries timed',
-      'vitals events/s delivered',
+      'vitals messages/s delivered',
       'Errors (non-202)',
     ],
     runs.map((run) =>

@@ -144,7 +144,7 @@ async function main() {
         console.log(
           `  alert at every client p99 ${fmt(run.delivery.p99, 1)} ms ` +
             `(${run.delivery.count}/${run.expectedDeliveries}); ` +
-            `${fmt(run.vitalsPerSecond)} vitals events/s delivered\n`,
+            `${fmt(run.vitalsPerSecond)} vitals messages/s delivered\n`,
         );
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
