@@ -12,6 +12,7 @@ import { LoginScreen } from '../../auth/components/login-screen';
 import { CourseScreen } from '../../course/components/course-screen';
 import { FollowUpsScreen } from '../../follow-ups/components/follow-ups-screen';
 import { useAuthSession, useCurrentUser } from '../../auth/hooks/use-auth-session';
+import { OnCallScreen } from '../../on-call/components/on-call-screen';
 import { TodayScreen } from '../../schedule/components/today-screen';
 import { SessionScreen } from '../../session/components/session-screen';
 import { WardScreen } from '../../ward/components/ward-screen';
@@ -60,6 +61,14 @@ export function AppRoutes({ createSocket }: AppRoutesProps) {
             element={
               <RequireRole page="alerts">
                 <AlertsScreen />
+              </RequireRole>
+            }
+          />
+          <Route
+            path={PAGES.onCall.path}
+            element={
+              <RequireRole page="onCall">
+                <OnCallScreen />
               </RequireRole>
             }
           />

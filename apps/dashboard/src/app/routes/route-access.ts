@@ -20,6 +20,11 @@ export const PAGES = {
   /** Find or register a patient and schedule their session; `?bay=` names the chair. */
   admit: { path: '/admit', label: 'Admit', roles: ['nurse', 'physician'] },
   alerts: { path: '/alerts', label: 'Alerts', roles: ['nurse', 'physician', 'auditor'] },
+  /**
+   * A phone's view of the alerts routed to its holder, kept awake while open: where the installed
+   * app starts (its manifest's start_url), not a link of the desk's menu.
+   */
+  onCall: { path: '/on-call', label: 'On call', roles: ['nurse', 'physician'], inMenu: false },
   /** The calls and appointments after discharge that are due today or overdue. */
   followUps: { path: '/follow-ups', label: 'Follow-ups', roles: ['nurse', 'physician'] },
   session: {
