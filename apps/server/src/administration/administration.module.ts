@@ -9,5 +9,6 @@ import { PumpEventsService } from './pump-events.service';
   imports: [SessionsModule, AuthModule],
   controllers: [AdministrationController],
   providers: [PumpEventsService, KetamineService],
+  exports: [KetamineService],
 })
 export class AdministrationModule {}

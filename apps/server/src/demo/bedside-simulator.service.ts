@@ -12,21 +12,29 @@ import {
   infusionElapsedMs,
   type Session,
 } from '@vigil/shared';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ketamineBalanceOf } from '../administration/ketamine-record';
+import { KetamineService } from '../administration/ketamine.service';
 import { actorOf, systemPrincipal } from '../auth/principal';
 import { PatientsService } from '../patients/patients.service';
 import { SessionEntity } from '../sessions/session.entity';
 import { DischargeService } from '../sessions/discharge.service';
 import { SessionRecords } from '../sessions/session-records';
 import { SessionsService } from '../sessions/sessions.service';
+import { DEMO_PASSWORD } from '../users/identity-bootstrap';
 import { VitalsIngestService } from '../vitals/vitals-ingest.service';
 import { DemoHl7Gateway } from './demo-hl7-gateway';
 import {
   DEMO_DOSE_MG_PER_KG,
+  DEMO_KETAMINE_LOT,
   DEMO_PLANNED_DURATION_MIN,
   DEMO_RECOVERY_MIN,
   DEMO_START_DELAY_MIN,
   DEMO_WARD,
+  DEMO_WITNESS_USERNAME,
   type DemoChair,
+  ketamineToDraw,
 } from './demo-ward';
 import { type Baseline, ketamineEffect, randomBaseline, simulateSample } from './physiology';
 
@@ -126,6 +134,8 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
     private readonly discharges: DischargeService,
     private readonly ingest: VitalsIngestService,
     private readonly hl7Gateway: DemoHl7Gateway,
+    private readonly ketamine: KetamineService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -201,11 +211,47 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
         },
       ],
     });
+    await this.drawKetamine(session);
     session = await this.sessions.start(this.actor, session.id, start);
     if (state === 'infusing') return session;
-    return this.sessions.stop(this.actor, session.id, {
+    session = await this.sessions.stop(this.actor, session.id, {
       at: start + DEMO_PLANNED_DURATION_MIN * MIN,
     });
+    await this.wasteTheRest(session.id);
+    return session;
+  }
+
+  /** Drawn up before the start, from a whole vial: more than the order, as on a real ward. */
+  private async drawKetamine(session: Pick<Session, 'id' | 'totalDoseMg'>): Promise<void> {
+    await this.ketamine.draw(this.actor, session.id, {
+      mg: ketamineToDraw(session.totalDoseMg),
+      lot: DEMO_KETAMINE_LOT,
+    });
+  }
+
+  /**
+   * What was drawn and not given is wasted, witnessed by a demo physician signing with their own
+   * password, so the balance closes and the discharge can follow. Asked again before the discharge,
+   * so a restart between the stop and the waste does not hold the chair forever.
+   */
+  private async wasteTheRest(sessionId: string): Promise<void> {
+    const session = await this.records.toSession(await this.records.getEntity(sessionId));
+    const balance = await ketamineBalanceOf(
+      this.dataSource.manager,
+      sessionId,
+      session.deliveredMg,
+    );
+    // More given than drawn cannot be wasted away: the record shows it for a person to explain.
+    if (balance.closed || balance.balanceMg < 0) return;
+    await this.ketamine.waste(
+      this.actor,
+      sessionId,
+      {
+        mg: balance.balanceMg,
+        witness: { username: DEMO_WITNESS_USERNAME, password: DEMO_PASSWORD },
+      },
+      undefined,
+    );
   }
 
   private async tick(): Promise<void> {
@@ -239,6 +285,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       session.state === 'assessed' &&
       now - Date.parse(session.createdAt) >= DEMO_START_DELAY_MIN * MIN
     ) {
+      await this.drawKetamine(await this.records.toSession(session));
       await this.sessions.start(this.actor, session.id);
       return true;
     }
@@ -247,6 +294,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       infusionElapsedMs(session, now) >= session.plannedDurationMin * MIN
     ) {
       await this.sessions.stop(this.actor, session.id);
+      await this.wasteTheRest(session.id);
       return true;
     }
     if (
@@ -254,6 +302,7 @@ export class BedsideSimulator implements OnApplicationBootstrap, OnApplicationSh
       session.endedAt &&
       now - Date.parse(session.endedAt) >= DEMO_RECOVERY_MIN * MIN
     ) {
+      await this.wasteTheRest(session.id);
       // Refused while the vitals are not yet back near baseline: tried again next tick.
       await this.discharges
         .discharge(this.actor, session.id, DEMO_DISCHARGE)

@@ -1,8 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Session, TimelineEvent, WardBay } from '@vigil/shared';
+import type {
+  KetamineBalance,
+  KetamineEntry,
+  Session,
+  TimelineEvent,
+  WardBay,
+} from '@vigil/shared';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, login } from '../../test/test-users';
+import { ketamineToDraw } from './demo-ward';
 
 describe('the demo ward', () => {
   const [sqlite] = testDatabases();
@@ -48,5 +55,36 @@ describe('the demo ward', () => {
       'Infusion started',
       'Infusion stopped; recovery',
     ]);
+  });
+
+  it('draws ketamine at each start and wastes the rest at the stop, witnessed, so the balance closes', async () => {
+    const physician = apiAs(app, await login(app, 'physician', 'demo'));
+    const sessions: Session[] = (
+      await physician.get('/sessions').query({ live: 'true' }).expect(200)
+    ).body;
+    const record = async (state: Session['state']) => {
+      const session = sessions.find((candidate) => candidate.state === state)!;
+      const body: { entries: KetamineEntry[]; balance: KetamineBalance } = (
+        await physician.get(`/sessions/${session.id}/ketamine`).expect(200)
+      ).body;
+      return { session, ...body };
+    };
+
+    const assessed = await record('assessed');
+    expect(assessed.entries).toEqual([]);
+
+    const infusing = await record('infusing');
+    expect(infusing.entries.map(({ kind, mg, lot }) => ({ kind, mg, lot }))).toEqual([
+      { kind: 'drawn', mg: ketamineToDraw(infusing.session.totalDoseMg), lot: 'DEMO-LOT-1' },
+    ]);
+
+    const recovery = await record('recovery');
+    const drawn = ketamineToDraw(recovery.session.totalDoseMg);
+    expect(recovery.entries.map((entry) => entry.kind)).toEqual(['drawn', 'wasted']);
+    const wasted = recovery.entries[1]!;
+    expect(wasted.witnessedBy).toBe('physician');
+    expect(wasted.recordedBy).not.toBe('physician');
+    expect(wasted.mg).toBeCloseTo(drawn - recovery.session.deliveredMg, 1);
+    expect(recovery.balance).toMatchObject({ drawnMg: drawn, recorded: true, closed: true });
   });
 });

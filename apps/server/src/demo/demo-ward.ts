@@ -52,6 +52,19 @@ export const DEMO_WARD: DemoChair[] = [
 ];
 
 export const DEMO_DOSE_MG_PER_KG = 0.5;
+
+/** The demo's vials are drawn in 10 mg steps, at least 5 mg above the order. */
+const DEMO_DRAW_STEP_MG = 10;
+/** Enough that a stop a few ticks late never gives more than was drawn. */
+const DEMO_DRAW_SPARE_MG = 5;
+export const DEMO_KETAMINE_LOT = 'DEMO-LOT-1';
+/** The demo physician (seeded in demo mode) witnesses each waste with their own password. */
+export const DEMO_WITNESS_USERNAME = 'physician';
+
+/** What is drawn for an order: whole steps, with room to spare, so some is always wasted. */
+export function ketamineToDraw(totalDoseMg: number): number {
+  return Math.ceil((totalDoseMg + DEMO_DRAW_SPARE_MG) / DEMO_DRAW_STEP_MG) * DEMO_DRAW_STEP_MG;
+}
 export const DEMO_PLANNED_DURATION_MIN = 40;
 /** Minutes a demo patient stays in recovery before discharge frees the chair. */
 export const DEMO_RECOVERY_MIN = 30;

@@ -1,4 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { AdministrationModule } from '../administration/administration.module';
 import { BaysModule } from '../bays/bays.module';
 import { BaysService } from '../bays/bays.service';
 import { DevicesModule } from '../devices/devices.module';
@@ -12,7 +13,15 @@ import { DemoHl7Gateway } from './demo-hl7-gateway';
 import { DEMO_WARD } from './demo-ward';
 
 @Module({
-  imports: [PatientsModule, SessionsModule, VitalsModule, BaysModule, DevicesModule, Hl7Module],
+  imports: [
+    PatientsModule,
+    SessionsModule,
+    AdministrationModule,
+    VitalsModule,
+    BaysModule,
+    DevicesModule,
+    Hl7Module,
+  ],
   controllers: [DemoController],
   providers: [BedsideSimulator, DemoHl7Gateway],
 })

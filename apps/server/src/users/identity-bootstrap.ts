@@ -13,7 +13,7 @@ const DEMO_USERS: Array<{ username: string; displayName: string; role: Role }> =
   { username: 'auditor', displayName: 'Demo Auditor', role: 'auditor' },
   { username: 'admin', displayName: 'Demo Admin', role: 'admin' },
 ];
-const DEMO_PASSWORD = 'demo';
+export const DEMO_PASSWORD = 'demo';
 /** Replicas start together: one of them bootstraps, the others then find the users there. */
 const BOOTSTRAP_LOCK = 704_211_905;
 
