@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CLINICAL_ROLES, type Alert, type AlertDelivery } from '@vigil/shared';
+import { AuditService } from '../audit/audit.service';
 import { Access, CurrentPrincipal } from '../auth/access.decorator';
 import { actorOf, type Principal, type UserPrincipal } from '../auth/principal';
 import { notFound } from '../common/vigil.exception';
@@ -16,6 +17,7 @@ import { AcknowledgeDto, AlertQueryDto } from './dto/alert.dto';
 export class AlertsController {
   constructor(
     private readonly queries: AlertQueries,
+    private readonly audit: AuditService,
     private readonly acknowledgement: AlertAcknowledgement,
     private readonly routing: AlertRouting,
   ) {}
@@ -47,8 +49,22 @@ export class AlertsController {
 
   @Get()
   @Access({ roles: PATIENT_DATA_READERS })
-  list(@Query() query: AlertQueryDto): Promise<Alert[]> {
-    return this.queries.list(query);
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AlertQueryDto,
+  ): Promise<Alert[]> {
+    const alerts = await this.queries.list(query);
+    // Alerts carry a patient's readings: a read of them is a read of the patient's record.
+    await this.audit.record(actorOf(principal), {
+      action: 'alerts.read',
+      entity: 'alert',
+      ...(query.sessionId && { sessionId: query.sessionId }),
+      detail: {
+        query: { ...query },
+        sessionIds: [...new Set(alerts.map((alert) => alert.sessionId))],
+      },
+    });
+    return alerts;
   }
 
   @Post(':id/acknowledge')

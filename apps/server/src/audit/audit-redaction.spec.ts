@@ -62,4 +62,12 @@ describe('the audit trail as each reader sees it', () => {
     );
     expect(created?.detail).toMatchObject({ role: 'nurse' });
   });
+
+  it('records a read of the alerts as a read of the patient record, with the sessions it showed', async () => {
+    const nurse = apiAs(app, tokens.nurse);
+    await nurse.get('/alerts?state=active').expect(200);
+    const read = (await trail('auditor')).filter((entry) => entry.action === 'alerts.read').at(-1);
+    expect(read).toMatchObject({ actor: 'nurse', detail: { query: { state: 'active' } } });
+    expect(Array.isArray(read?.detail['sessionIds'])).toBe(true);
+  });
 });
