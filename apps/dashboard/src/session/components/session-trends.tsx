@@ -10,6 +10,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useNow } from '../../ui/hooks/use-now';
 import { MAX_TREND_POINTS, RECENT_ZOOM_MS } from '../constants/session.constants';
+import { deliveredDoseSteps } from '../utils/delivered-dose-steps';
 import {
   alertEpisodes,
   baselineLines,
@@ -23,6 +24,7 @@ import {
   type TrendChartId,
   type TrendZoom,
 } from '../utils/trend-data';
+import { DeliveredDoseChart } from './delivered-dose-chart';
 import { TrendChart, type TrendSeries } from './trend-chart';
 
 interface ChartSpec {
@@ -108,6 +110,11 @@ export function SessionTrends({ session, samples, log, alerts, profile }: Sessio
     [samples, domain, session.assessment, alerts, now],
   );
 
+  const dose = useMemo(
+    () => deliveredDoseSteps(session.pumpEvents, session.infusionPlan.concentrationMgPerMl, domain),
+    [session.pumpEvents, session.infusionPlan.concentrationMgPerMl, domain],
+  );
+
   return (
     <section className="session-trends" aria-labelledby="session-trends-title">
       <header className="session-trends__header">
@@ -146,6 +153,7 @@ export function SessionTrends({ session, samples, log, alerts, profile }: Sessio
             markers={markers}
           />
         ))}
+        <DeliveredDoseChart points={dose} domain={domain} />
       </div>
     </section>
   );

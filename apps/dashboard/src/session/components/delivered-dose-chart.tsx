@@ -1,0 +1,103 @@
+import { memo } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { cssVar } from '../../ui/theme/theme-tokens';
+import type { DosePoint } from '../utils/delivered-dose-steps';
+import { formatAxisTime, timeTicks, type TimeDomain } from '../utils/trend-data';
+
+const HEIGHT = 220;
+const MARGIN = { top: 8, right: 0, bottom: 4, left: 0 };
+
+interface DeliveredDoseChartProps {
+  points: readonly DosePoint[];
+  domain: TimeDomain;
+}
+
+/**
+ * The pump record beside the vital signs, on the same time axis: the rate as a step line (it holds
+ * until the pump is changed) and the mg delivered rising under it.
+ */
+export const DeliveredDoseChart = memo(function DeliveredDoseChart({
+  points,
+  domain,
+}: DeliveredDoseChartProps) {
+  const last = points.at(-1);
+  const summary = last
+    ? `Ketamine: ${last.deliveredMg} mg delivered by ${formatAxisTime(last.time)}, pump at ${last.rateMlPerH} mL/h`
+    : 'Ketamine: the pump has not started in this window';
+  return (
+    <figure className="trend-chart" aria-label="Ketamine delivered">
+      <figcaption className="trend-chart__title">
+        Ketamine <span className="trend-chart__unit">mg delivered · pump mL/h (steps)</span>
+      </figcaption>
+      <div className="trend-chart__plot" role="img" aria-label={summary}>
+        {points.length === 0 ? (
+          <p className="trend-chart__empty">The pump has not started in this window</p>
+        ) : (
+          <ResponsiveContainer
+            width="100%"
+            height={HEIGHT}
+            initialDimension={{ width: 600, height: HEIGHT }}
+          >
+            <LineChart data={[...points]} margin={MARGIN} accessibilityLayer={false}>
+              <CartesianGrid stroke={cssVar('colorBorder')} strokeDasharray="2 4" />
+              <XAxis
+                dataKey="time"
+                type="number"
+                scale="time"
+                domain={[domain.from, domain.to]}
+                ticks={timeTicks(domain)}
+                allowDataOverflow
+                tickFormatter={formatAxisTime}
+                stroke={cssVar('colorTextMuted')}
+                height={30}
+              />
+              <YAxis yAxisId="mg" width={40} stroke={cssVar('colorTextMuted')} />
+              <YAxis
+                yAxisId="rate"
+                orientation="right"
+                width={40}
+                stroke={cssVar('colorTextMuted')}
+              />
+              <Tooltip
+                labelFormatter={(time) => formatAxisTime(Number(time))}
+                contentStyle={{
+                  background: cssVar('colorSurfaceRaised'),
+                  border: `1px solid ${cssVar('colorBorder')}`,
+                }}
+              />
+              <Line
+                yAxisId="mg"
+                dataKey="deliveredMg"
+                name="Delivered (mg)"
+                type="linear"
+                stroke={cssVar('stateInfusing')}
+                strokeWidth={2}
+                dot={false}
+                isAnimationActive={false}
+              />
+              <Line
+                yAxisId="rate"
+                dataKey="rateMlPerH"
+                name="Pump rate (mL/h)"
+                type="stepAfter"
+                stroke={cssVar('trendMarker')}
+                strokeWidth={2}
+                strokeDasharray="6 3"
+                dot={false}
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        )}
+      </div>
+    </figure>
+  );
+});
