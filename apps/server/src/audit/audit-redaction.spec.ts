@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AuditEntry } from '@vigil/shared';
 import { CLEAN_ASSESSMENT } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
+import request from 'supertest';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
 
 describe('the audit trail as each reader sees it', () => {
@@ -69,5 +70,26 @@ describe('the audit trail as each reader sees it', () => {
     const read = (await trail('auditor')).filter((entry) => entry.action === 'alerts.read').at(-1);
     expect(read).toMatchObject({ actor: 'nurse', detail: { query: { state: 'active' } } });
     expect(Array.isArray(read?.detail['sessionIds'])).toBe(true);
+  });
+
+  it('pages through the whole trail by its Link header, each entry exactly once, either way', async () => {
+    const all = await trail('auditor');
+    for (const order of ['asc', 'desc'] as const) {
+      const seen: number[] = [];
+      let next: string | undefined = `/api/v1/audit?limit=7&order=${order}`;
+      while (next) {
+        const page = await request(app.getHttpServer())
+          .get(next)
+          .set('Authorization', `Bearer ${tokens.auditor}`)
+          .expect(200);
+        seen.push(...(page.body as AuditEntry[]).map((entry) => entry.seq));
+        next = /<([^>]+)>; rel="next"/.exec(String(page.headers['link'] ?? ''))?.[1];
+      }
+      const expected = all
+        .map((entry) => entry.seq)
+        .filter((seq) => seq <= Math.max(...all.map((e) => e.seq)));
+      expect(new Set(seen).size).toBe(seen.length);
+      expect([...seen].sort((a, b) => a - b).slice(0, expected.length)).toEqual(expected);
+    }
   });
 });

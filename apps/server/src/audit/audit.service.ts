@@ -124,9 +124,15 @@ export class AuditService {
   }
 
   async list(query: Partial<AuditQuery>): Promise<AuditEntry[]> {
+    const descending = query.order === 'desc';
     const builder = this.filtered(query)
-      .orderBy('entry.seq', query.order === 'desc' ? 'DESC' : 'ASC')
+      .orderBy('entry.seq', descending ? 'DESC' : 'ASC')
       .limit(query.limit ?? 1000);
+    if (query.cursor !== undefined) {
+      builder.andWhere(descending ? 'entry.seq < :cursor' : 'entry.seq > :cursor', {
+        cursor: query.cursor,
+      });
+    }
     return (await builder.getMany()).map(toAuditEntry);
   }
 

@@ -40,6 +40,15 @@ export const auditQuerySchema = z.strictObject({
     .min(1, 'must be between 1 and 5000')
     .max(5000, 'must be between 1 and 5000')
     .default(1000),
+  /**
+   * Where the previous page ended: entries after this seq in the order asked for. A full page is
+   * answered with a `Link: <…>; rel="next"` header naming the next one, so no entry is out of reach.
+   */
+  cursor: z.coerce
+    .number({ error: expecting('must be the seq of an audit entry') })
+    .int('must be the seq of an audit entry')
+    .min(0, 'must be the seq of an audit entry')
+    .optional(),
 });
 export type AuditQuery = z.output<typeof auditQuerySchema>;
 export type AuditQueryInput = z.input<typeof auditQuerySchema>;
