@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import { cssVar, type ThemeToken } from '../../ui/theme/theme-tokens';
 import { useCourseVitals } from '../hooks/use-course';
-import { overlaidTrend, seriesKey, type InfusionRun } from '../utils/course-trends';
+import { minuteTick, overlaidTrend, seriesKey, type InfusionRun } from '../utils/course-trends';
 
 const CHARTED_SIGNS: readonly VitalSign[] = ['systolic', 'heartRate', 'spo2'];
 /** One hue and one dash per infusion, so the lines part even without colour. */
@@ -93,7 +93,7 @@ function OverlaidChart({ sign, runs }: { sign: VitalSign; runs: readonly Infusio
                 dataKey="minute"
                 type="number"
                 domain={[0, 'dataMax']}
-                tickFormatter={(minute: number) => `${Math.round(minute)} min`}
+                tickFormatter={minuteTick}
                 stroke={cssVar('colorTextMuted')}
               />
               <YAxis width={40} domain={['auto', 'auto']} stroke={cssVar('colorTextMuted')} />

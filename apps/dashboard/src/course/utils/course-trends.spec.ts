@@ -1,6 +1,6 @@
 import type { CourseInfusion, VitalSample } from '@vigil/shared';
 import fc from 'fast-check';
-import { infusionsToOverlay, overlaidTrend, seriesKey } from './course-trends';
+import { infusionsToOverlay, minuteTick, overlaidTrend, seriesKey } from './course-trends';
 
 const START = Date.parse('2026-12-01T10:00:00.000Z');
 const sample = (startedAt: number, seconds: number, heartRate?: number): VitalSample => ({
@@ -69,5 +69,11 @@ describe('the overlaid course trends', () => {
       infusion(8, 'scheduled'),
     ];
     expect(infusionsToOverlay(course).map((one) => one.number)).toEqual([3, 4, 5, 6, 7]);
+  });
+
+  it('labels the minutes axis so the ticks of a short infusion do not all read 0 min', () => {
+    expect([0, 0.05, 0.1, 0.15].map(minuteTick)).toEqual(['0 s', '3 s', '6 s', '9 s']);
+    expect([1, 2.5, 9.96].map(minuteTick)).toEqual(['1 min', '2.5 min', '10 min']);
+    expect([10, 42.4].map(minuteTick)).toEqual(['10 min', '42 min']);
   });
 });

@@ -61,3 +61,14 @@ export function overlaidTrend(runs: readonly InfusionRun[], sign: VitalSign): Ov
   }
   return [...rows.values()].sort((a, b) => a.minute - b.minute);
 }
+
+/**
+ * A tick of the minutes axis. Rounded to whole minutes, the ticks of a short infusion (one stopped
+ * after a minute or two) would all read "0 min"; below a minute they read seconds, below ten
+ * minutes tenths.
+ */
+export function minuteTick(minute: number): string {
+  if (minute < 1) return `${Math.round(minute * 60)} s`;
+  if (minute < 10) return `${Number(minute.toFixed(1))} min`;
+  return `${Math.round(minute)} min`;
+}

@@ -25,6 +25,12 @@ export const ALDRETE_ITEM_FIELDS = ALDRETE_ITEMS.map((item) => ({
 const found = (criterion: DischargeCriterion): string =>
   criterion.value === undefined ? 'none' : String(criterion.value);
 
+/** A level judged on the latest reading, or that there is none recent enough to judge. */
+const level = (sign: string, criterion: DischargeCriterion, unit = ''): string =>
+  criterion.value === undefined
+    ? `${sign}: no recent reading`
+    : `${sign} ${criterion.value}${unit}`;
+
 /** One discharge criterion as a clinical sentence: what was found against what it must reach. */
 export function dischargeCriterionSentence(criterion: DischargeCriterion): string {
   const { code, pending, value, limit } = criterion;
@@ -46,15 +52,15 @@ export function dischargeCriterionSentence(criterion: DischargeCriterion): strin
     case 'RECENT_HEART_RATE':
       return `Heart-rate reading in the last ${limit}`;
     case 'SPO2_LEVEL':
-      return `SpO2 ${found(criterion)} % (needs ≥ ${limit})`;
+      return `${level('SpO2', criterion, ' %')} (needs ≥ ${limit})`;
     case 'BLOOD_PRESSURE_BASELINE':
       return limit === undefined
-        ? `Blood pressure ${found(criterion)}: no baseline to compare with`
-        : `Blood pressure ${found(criterion)} (within ${TOLERANCE_PERCENT} % of baseline ${limit})`;
+        ? `${level('Blood pressure', criterion)}: no baseline to compare with`
+        : `${level('Blood pressure', criterion)} (within ${TOLERANCE_PERCENT} % of baseline ${limit})`;
     case 'HEART_RATE_BASELINE':
       return limit === undefined
-        ? `Heart rate ${found(criterion)}: no baseline to compare with`
-        : `Heart rate ${found(criterion)} (within ${TOLERANCE_PERCENT} % of baseline ${limit})`;
+        ? `${level('Heart rate', criterion)}: no baseline to compare with`
+        : `${level('Heart rate', criterion)} (within ${TOLERANCE_PERCENT} % of baseline ${limit})`;
     case 'OPEN_ALERTS':
       return value === 0 || value === undefined
         ? 'No open alert'
