@@ -32,6 +32,7 @@ import { OutcomeForm } from './outcome-form';
 import { OverrideForm } from './override-form';
 import { RecoveryView } from './recovery-view';
 import { SessionActions } from './session-actions';
+import { SessionAssignment } from './session-assignment';
 import { SessionDownloads } from './session-downloads';
 import { SessionHeader } from './session-header';
 import { SessionLimits } from './session-limits';
@@ -142,6 +143,7 @@ export function SessionScreen() {
             limits={profile.data}
             error={profile.error}
           />
+          <SessionAssignment session={session} mayChange={mayRecord(role)} />
         </div>
         <section className="page__section session-screen__column" aria-labelledby="timeline-title">
           <h2 id="timeline-title">Timeline</h2>
