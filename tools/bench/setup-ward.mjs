@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createAgent, restClient } from './http.mjs';
 import { ADMIN_PASSWORD } from './server.mjs';
-import { CLEAN_ASSESSMENT } from './testing.mjs';
+import { baselineReading, CLEAN_ASSESSMENT } from './testing.mjs';
 
 export const NURSE = { username: 'bench-nurse', password: 'bench-nurse-password' };
 /** Schedules every session, so each carries its signed order (a nurse's would wait for one). */
@@ -144,6 +144,12 @@ export async function setupWard({ baseUrl, beds, concurrency, runId }) {
     ward,
     concurrency,
     async (bed) => {
+      // The start needs a reading from the chair's monitor within the last two minutes.
+      await call('POST', `/api/v1/sessions/${bed.sessionId}/vitals`, {
+        token: tokenFor(nurseTokens, bed.index, 4),
+        expect: 202,
+        body: baselineReading(),
+      });
       const session = await call('POST', `/api/v1/sessions/${bed.sessionId}/start`, {
         token: tokenFor(nurseTokens, bed.index, 4),
       });

@@ -9,4 +9,7 @@ export {
   CHROMIUM_PATH,
   launchChromium as launchTestingChromium,
 } from '../../dist/testing/libs/testing/src/browser.js';
-export { CLEAN_ASSESSMENT } from '../../dist/testing/libs/testing/src/clinical-fixtures.js';
+export {
+  baselineReading,
+  CLEAN_ASSESSMENT,
+} from '../../dist/testing/libs/testing/src/clinical-fixtures.js';

@@ -4,19 +4,9 @@
 // makes when it reconnects.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io } from 'socket.io-client';
+import { baselineReading, CLEAN_ASSESSMENT } from '../bench/testing.mjs';
 
 const PASSWORD = 'chaos run password 1';
-const CLEAN_ASSESSMENT = {
-  baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98, respRate: 14 },
-  checklist: {
-    consent: true,
-    fasting: true,
-    escortHome: true,
-    psychiatricEvaluation: true,
-    medicationsReviewed: true,
-    pregnancyTest: 'not-applicable',
-  },
-};
 
 /**
  * @param {string} base
@@ -144,6 +134,12 @@ export async function setUpWard(base, adminPassword, beds) {
       `/sessions/${session.id}/assessment`,
       { token: physician, body: CLEAN_ASSESSMENT },
       200,
+    );
+    await must(
+      base,
+      `/sessions/${session.id}/vitals`,
+      { token: physician, body: baselineReading() },
+      202,
     );
     await must(base, `/sessions/${session.id}/start`, { token: physician, body: {} }, 200);
     bays.push({ bay, sessionId: session.id, deviceKey: device.apiKey });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import {
+  baselineReading,
   browserAvailable,
   CLEAN_ASSESSMENT,
   launchChromium,
@@ -52,14 +53,17 @@ const CHAIRS = 6 + OCCUPIED_EXTRA_BAYS.length + EMPTY_BAYS.length;
         displayName: `Kiosk Patient ${bay}`,
         weightKg: 70,
       });
-      const session = await api<{ id: string }>(nurse, 'POST', '/sessions', {
+      // Scheduled by a physician, whose order the dose is, so that the nurse may start it.
+      const session = await api<{ id: string }>(await login('physician'), 'POST', '/sessions', {
         patientId: patient.id,
         bay,
         indication: 'depression',
         doseMgPerKg: 0.5,
       });
       await api(nurse, 'POST', `/sessions/${session.id}/assessment`, CLEAN_ASSESSMENT);
-      if (infusing) await api(nurse, 'POST', `/sessions/${session.id}/start`);
+      if (!infusing) return;
+      await api(nurse, 'POST', `/sessions/${session.id}/vitals`, baselineReading());
+      await api(nurse, 'POST', `/sessions/${session.id}/start`);
     }
 
     beforeAll(async () => {

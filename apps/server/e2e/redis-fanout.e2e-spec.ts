@@ -1,5 +1,10 @@
 import { type Alert, CLINICIANS_NAMESPACE, type Session, type VitalsEvent } from '@vigil/shared';
-import { CLEAN_ASSESSMENT, type ServerProcess, startServerProcess } from '@vigil/testing';
+import {
+  baselineReading,
+  CLEAN_ASSESSMENT,
+  type ServerProcess,
+  startServerProcess,
+} from '@vigil/testing';
 import { io, type Socket } from 'socket.io-client';
 import { REDIS_TEST_URL, serviceAvailable } from '../test/services';
 import { createPostgresDatabase, dropPostgresDatabase } from '../test/test-databases';
@@ -44,6 +49,7 @@ const PASSWORD = 'e2e nurse password';
 
   async function startInfusion(base: string, sessionId: string): Promise<void> {
     await call(base, 'POST', `/sessions/${sessionId}/assessment`, nurse, CLEAN_ASSESSMENT);
+    await call(base, 'POST', `/sessions/${sessionId}/vitals`, nurse, baselineReading());
     await call(base, 'POST', `/sessions/${sessionId}/start`, nurse);
   }
 

@@ -35,3 +35,14 @@ export const CLEAN_ASSESSMENT: AssessmentInput = {
   },
   screening: CLEAR_SCREENING,
 };
+
+/**
+ * The monitor's first reading, at the assessed baseline: an infusion starts only once the chair's
+ * monitor has sent one within the last two minutes.
+ */
+export function baselineReading(at = Date.now()): { samples: Array<Record<string, unknown>> } {
+  const { systolic, diastolic, heartRate, spo2, respRate } = CLEAN_ASSESSMENT.baseline;
+  return {
+    samples: [{ at: new Date(at).toISOString(), systolic, diastolic, heartRate, spo2, respRate }],
+  };
+}

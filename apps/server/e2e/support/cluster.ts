@@ -9,7 +9,12 @@ import {
   type WatchReply,
   type WatchRequest,
 } from '@vigil/shared';
-import { CLEAN_ASSESSMENT, type ServerProcess, startServerProcess } from '@vigil/testing';
+import {
+  baselineReading,
+  CLEAN_ASSESSMENT,
+  type ServerProcess,
+  startServerProcess,
+} from '@vigil/testing';
 import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -285,6 +290,7 @@ export function useCluster() {
       doseMgPerKg: 0.5,
     });
     await call(base, 'POST', `/sessions/${session.id}/assessment`, tokens.nurse, CLEAN_ASSESSMENT);
+    await call(base, 'POST', `/sessions/${session.id}/vitals`, tokens.nurse, baselineReading());
     await call(base, 'POST', `/sessions/${session.id}/start`, tokens.nurse);
     return session;
   }

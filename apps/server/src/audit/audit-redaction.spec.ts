@@ -78,12 +78,13 @@ describe('the audit trail as each reader sees it', () => {
       const seen: number[] = [];
       let next: string | undefined = `/api/v1/audit?limit=7&order=${order}`;
       while (next) {
-        const page = await request(app.getHttpServer())
-          .get(next)
-          .set('Authorization', `Bearer ${tokens.auditor}`)
-          .expect(200);
-        seen.push(...(page.body as AuditEntry[]).map((entry) => entry.seq));
-        next = /<([^>]+)>; rel="next"/.exec(String(page.headers['link'] ?? ''))?.[1];
+        const page: { body: AuditEntry[]; headers: Record<string, string | undefined> } =
+          await request(app.getHttpServer())
+            .get(next)
+            .set('Authorization', `Bearer ${tokens.auditor}`)
+            .expect(200);
+        seen.push(...page.body.map((entry) => entry.seq));
+        next = /<([^>]+)>; rel="next"/.exec(page.headers['link'] ?? '')?.[1];
       }
       expect(new Set(seen).size).toBe(seen.length);
       expect([...seen].sort((a, b) => a - b)).toEqual(all.map((entry) => entry.seq));
