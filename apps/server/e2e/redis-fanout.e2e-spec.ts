@@ -146,14 +146,15 @@ const PASSWORD = 'e2e nurse password';
       indication: 'depression',
       doseMgPerKg: 0.5,
     });
+    await startInfusion(first.url, created.id);
+    // The start's own reading has gone out before the screens connect: they count only the next.
+    await new Promise((resolve) => setTimeout(resolve, 400));
     const onSecond = await connect(second.url, nurse);
     const onFirst = await connect(first.url, nurse);
     try {
       const received: VitalsEvent[] = [];
       onSecond.on('vitals', (event: VitalsEvent) => received.push(event));
       const localCopy = new Promise<VitalsEvent>((resolve) => onFirst.once('vitals', resolve));
-
-      await startInfusion(first.url, created.id);
 
       const at = new Date().toISOString();
       const reply = await call(first.url, 'POST', `/sessions/${created.id}/vitals`, nurse, {

@@ -38,9 +38,12 @@ export const CLEAN_ASSESSMENT: AssessmentInput = {
 
 /**
  * The monitor's first reading, at the assessed baseline: an infusion starts only once the chair's
- * monitor has sent one within the last two minutes.
+ * monitor has sent one within the last two minutes. Taken half a minute before, so that a test's
+ * sudden desaturation right after the start is not judged against it as a probe artefact.
  */
-export function baselineReading(at = Date.now()): { samples: Array<Record<string, unknown>> } {
+export function baselineReading(at = Date.now() - 30_000): {
+  samples: Array<Record<string, unknown>>;
+} {
   const { systolic, diastolic, heartRate, spo2, respRate } = CLEAN_ASSESSMENT.baseline;
   return {
     samples: [{ at: new Date(at).toISOString(), systolic, diastolic, heartRate, spo2, respRate }],
