@@ -194,7 +194,7 @@ async function enableSound(page: Page): Promise<void> {
       const form = page.getByRole('form', { name: 'Discharge' });
       const criteria = form.getByRole('list', { name: 'Discharge criteria' });
       await criteria.waitFor();
-      await expect(criteria.getByRole('listitem').count()).resolves.toBe(11);
+      await expect(criteria.getByRole('listitem').count()).resolves.toBe(12);
       const item = (code: string) => criteria.locator(`[data-code="${code}"]`);
       await expect(item('RECOVERY_TIME').textContent()).resolves.toMatch(/Recovery \d+ of \d+ min/);
       await expect(item('ALDRETE_TOTAL').getAttribute('data-met')).resolves.toBe('false');

@@ -29,7 +29,9 @@ export function LiveBedTile({ session, linked = true }: LiveBedTileProps) {
       session={session}
       recentSamples={recentSamples}
       alerts={alerts}
-      alarmNotes={<TileAlarmNotes bay={session.bay} alerts={alerts ?? NO_ALERTS} />}
+      alarmNotes={
+        <TileAlarmNotes bay={session.bay} alerts={alerts ?? NO_ALERTS} controls={linked} />
+      }
       detailsPath={linked ? sessionPath(session.id) : undefined}
     />
   );

@@ -8,6 +8,8 @@ interface TileAlarmNotesProps {
   bay: string;
   /** The session's open alerts. */
   alerts: readonly Alert[];
+  /** False on a wall display, where nobody works: the suspend shows, its button does not. */
+  controls?: boolean;
 }
 
 /** "1:32" */
@@ -30,7 +32,7 @@ export function acknowledgementLine(alerts: readonly Alert[]): string | null {
  * Under the tile's alarm: who acknowledged it and from where, and the chair's probe-change
  * suspend with the time left (nurses and physicians start and end it here).
  */
-export function TileAlarmNotes({ bay, alerts }: TileAlarmNotesProps) {
+export function TileAlarmNotes({ bay, alerts, controls = true }: TileAlarmNotesProps) {
   const now = useNow();
   const role = useAuthSession().session?.user.role;
   const { data: suspends } = useAlarmSuspends();
@@ -41,7 +43,7 @@ export function TileAlarmNotes({ bay, alerts }: TileAlarmNotesProps) {
     now,
   );
   const acknowledged = acknowledgementLine(alerts);
-  const canSuspend = role === 'nurse' || role === 'physician';
+  const canSuspend = controls && (role === 'nurse' || role === 'physician');
   return (
     <>
       {acknowledged && (

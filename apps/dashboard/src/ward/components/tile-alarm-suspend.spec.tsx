@@ -37,14 +37,14 @@ const pitches = () =>
       .map((pulse) => pulse.frequencyHz),
   );
 
-async function renderWard(alerts = [signalLoss], suspends = [suspend]) {
+async function renderWard(alerts = [signalLoss], suspends = [suspend], path = '/ward') {
   jest
     .mocked(apiClient.listAlerts)
     .mockImplementation(({ state }) =>
       Promise.resolve(alerts.filter((alert) => alert.state === state)),
     );
   jest.mocked(apiClient.listAlarmSuspends).mockResolvedValue(suspends);
-  const view = renderWardScreen();
+  const view = renderWardScreen(path);
   await screen.findByTestId('bed-tile-1');
   await act(async () => {
     await jest.advanceTimersByTimeAsync(0);
@@ -89,6 +89,13 @@ describe('per-chair alarm suspend on the ward', () => {
     await renderWard([signalLoss, anAlert({ id: 'a-high', sessionId: 's-1', bay: '1' })]);
     expect(pitches()).toEqual(new Set([ALARM_SIGNALS.high.frequencyHz]));
     expect(within(screen.getByTestId('bed-tile-1')).queryByRole('status')).toBeNull();
+  });
+
+  it('shows a running suspend on a wall display, where nobody works, without its button', async () => {
+    await renderWard([signalLoss], [suspend], '/ward?kiosk=1');
+    const tile = screen.getByTestId('bed-tile-1');
+    expect(within(tile).getByRole('status')).toHaveTextContent('Alarms suspended for probe change');
+    expect(within(tile).queryByRole('button', { name: /suspend/i })).toBeNull();
   });
 
   it('starts and ends the suspend from the tile', async () => {
