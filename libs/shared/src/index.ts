@@ -48,3 +48,4 @@ export * from './lib/course/aftercare.schema';
 export * from './lib/administration/infusion-plan';
 export * from './lib/administration/pump-record';
 export * from './lib/administration/controlled-substance';
+export * from './lib/sessions/session-commands';

@@ -5,8 +5,7 @@ import {
   isLiveSession,
   isRecentEnoughToStart,
   newestReadingAt,
-  nextSessionState,
-  sessionActionRefusal,
+  decideSessionMove,
   START_READING_MAX_AGE_MS,
   uncoveredFlags,
   type AssessmentInput,
@@ -14,6 +13,7 @@ import {
   type PumpEventKind,
   type Session,
   type SessionAction,
+  type SessionActionRefusal,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -367,12 +367,14 @@ export class SessionsService {
   ): Promise<Session> {
     const at = options.at ?? Date.now();
     const session = await this.records.getEntity(id);
-    const next = this.allowedNext(actor, session, action);
+    const decision = decideSessionMove(session, action, actor.role, at);
+    if (decision.refused !== null) throw moveRefusal(decision.refused, action, session.state);
+    const next = decision.state;
     options.gate?.(session, at);
     const now = toIsoTimestamp(at);
     const alsoWrite = this.withPumpEvent(actor, session, action, options);
     const changes: SessionChanges = {
-      ...clockChanges(session, action, at, now),
+      ...decision.clock,
       ...options.changes?.(session, now),
       state: next,
     };
@@ -413,54 +415,24 @@ export class SessionsService {
       });
     };
   }
-
-  private allowedNext(actor: Actor, session: SessionEntity, action: SessionAction) {
-    const refusal = sessionActionRefusal(session.state, action, actor.role);
-    if (refusal === 'physician') {
-      throw forbidden(
-        'PHYSICIAN_REQUIRED',
-        `only a physician may ${action} a session that is ${session.state}`,
-      );
-    }
-    const next = nextSessionState(session.state, action);
-    if (refusal === 'state' || !next) throw stateConflict(action, session.state);
-    return next;
-  }
 }
 
-function stateConflict(action: SessionAction, state: string): VigilException {
+/** 403 when the move needs a physician, else 409 naming the state that forbids it. */
+function moveRefusal(
+  refusal: SessionActionRefusal,
+  action: SessionAction,
+  state: string,
+): VigilException {
+  if (refusal === 'physician') {
+    return forbidden(
+      'PHYSICIAN_REQUIRED',
+      `only a physician may ${action} a session that is ${state}`,
+    );
+  }
   return new VigilException(
     HttpStatus.CONFLICT,
     'SESSION_STATE_CONFLICT',
     `cannot ${action} a session that is ${state}`,
     { state },
   );
-}
-
-/** The infusion clock: when it started, its pauses, and when it ended. */
-function clockChanges(
-  session: SessionEntity,
-  action: SessionAction,
-  at: number,
-  now: string,
-): SessionChanges {
-  switch (action) {
-    case 'start':
-      return { startedAt: now };
-    case 'pause':
-      return { pausedAt: now };
-    case 'resume':
-      return session.pausedAt
-        ? { pausedMs: session.pausedMs + at - Date.parse(session.pausedAt), pausedAt: null }
-        : {};
-    case 'stop':
-    case 'abort': {
-      if (session.endedAt || !session.startedAt) return {};
-      const openPause = session.pausedAt ? at - Date.parse(session.pausedAt) : 0;
-      return { pausedMs: session.pausedMs + openPause, pausedAt: null, endedAt: now };
-    }
-    case 'assess':
-    case 'discharge':
-      return {};
-  }
 }
