@@ -1,26 +1,6 @@
-import type { AssessmentInput, Screening } from '@vigil/shared';
+import { CLEAR_SCREENING, type AssessmentInput } from '@vigil/shared';
 
-/** A screening that finds nothing: every question answered no, both tests negative. */
-export const CLEAR_SCREENING: Screening = {
-  psychosisOrMania: 'none',
-  cardiacHistory: false,
-  uncontrolledHypertension: false,
-  substanceUse: 'none',
-  breathAlcohol: 'negative',
-  urineDrugScreen: 'negative',
-  interactingMedicines: {
-    benzodiazepines: false,
-    lamotrigine: false,
-    maoi: false,
-    stimulants: false,
-  },
-  priorKetamineOrPcpMisuse: false,
-  raisedIntracranialPressure: false,
-  raisedIntraocularPressure: false,
-  hyperthyroidism: false,
-  sleepApnoea: false,
-  airwayRisk: false,
-};
+export { CLEAR_SCREENING };
 
 /** A baseline, checklist and screening that flag nothing: a session assessed with it may start at once. */
 export const CLEAN_ASSESSMENT: AssessmentInput = {

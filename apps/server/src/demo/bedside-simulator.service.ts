@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import {
+  CLEAR_SCREENING,
   DEFAULT_CONCENTRATION_MG_PER_ML,
   type AssessmentInput,
   type DischargeInput,
@@ -70,26 +71,7 @@ function demoAssessment(baseline: Baseline): AssessmentInput {
       medicationsReviewed: true,
       pregnancyTest: 'not-applicable',
     },
-    screening: {
-      psychosisOrMania: 'none',
-      cardiacHistory: false,
-      uncontrolledHypertension: false,
-      substanceUse: 'none',
-      breathAlcohol: 'negative',
-      urineDrugScreen: 'negative',
-      interactingMedicines: {
-        benzodiazepines: false,
-        lamotrigine: false,
-        maoi: false,
-        stimulants: false,
-      },
-      priorKetamineOrPcpMisuse: false,
-      raisedIntracranialPressure: false,
-      raisedIntraocularPressure: false,
-      hyperthyroidism: false,
-      sleepApnoea: false,
-      airwayRisk: false,
-    },
+    screening: CLEAR_SCREENING,
   };
 }
 

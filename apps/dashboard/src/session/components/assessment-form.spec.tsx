@@ -1,4 +1,4 @@
-import type { Session } from '@vigil/shared';
+import { CLEAR_SCREENING, type Session } from '@vigil/shared';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { aSession } from '../../../test/session.fixture';
 import { installFakeFetch, jsonResponse, nestError, requestsTo } from '../../../test/fake-fetch';
@@ -28,27 +28,6 @@ const NO_FINDINGS: ReadonlyArray<[string, string]> = [
   ['Sleep apnoea', 'no'],
   ['Airway risk', 'no'],
 ];
-
-const CLEAR_SCREENING = {
-  psychosisOrMania: 'none',
-  cardiacHistory: false,
-  uncontrolledHypertension: false,
-  substanceUse: 'none',
-  breathAlcohol: 'negative',
-  urineDrugScreen: 'negative',
-  interactingMedicines: {
-    benzodiazepines: false,
-    lamotrigine: false,
-    maoi: false,
-    stimulants: false,
-  },
-  priorKetamineOrPcpMisuse: false,
-  raisedIntracranialPressure: false,
-  raisedIntraocularPressure: false,
-  hyperthyroidism: false,
-  sleepApnoea: false,
-  airwayRisk: false,
-};
 
 function fillValidBaseline() {
   type('Systolic', '128');

@@ -7,6 +7,7 @@ import {
   uncoveredFlags,
 } from './contraindications';
 import {
+  CLEAR_SCREENING,
   PSYCHIATRIC_HISTORY,
   SUBSTANCE_USE,
   TEST_RESULTS,
@@ -14,26 +15,6 @@ import {
 } from './screening.schema';
 
 const AT = Date.parse('2026-11-25T10:00:00.000Z');
-const clearScreening: Screening = {
-  psychosisOrMania: 'none',
-  cardiacHistory: false,
-  uncontrolledHypertension: false,
-  substanceUse: 'none',
-  breathAlcohol: 'negative',
-  urineDrugScreen: 'negative',
-  interactingMedicines: {
-    benzodiazepines: false,
-    lamotrigine: false,
-    maoi: false,
-    stimulants: false,
-  },
-  priorKetamineOrPcpMisuse: false,
-  raisedIntracranialPressure: false,
-  raisedIntraocularPressure: false,
-  hyperthyroidism: false,
-  sleepApnoea: false,
-  airwayRisk: false,
-};
 
 const clean: AssessmentInput = {
   baseline: { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98 },
@@ -45,11 +26,11 @@ const clean: AssessmentInput = {
     medicationsReviewed: true,
     pregnancyTest: 'negative',
   },
-  screening: clearScreening,
+  screening: CLEAR_SCREENING,
 };
 const codes = (input: AssessmentInput) => contraindications(input, AT).map((flag) => flag.code);
 const screened = (screening: Partial<Screening>) =>
-  contraindications({ ...clean, screening: { ...clearScreening, ...screening } }, AT);
+  contraindications({ ...clean, screening: { ...CLEAR_SCREENING, ...screening } }, AT);
 
 describe('contraindications', () => {
   it('flags nothing for a normal baseline and a complete checklist', () => {
@@ -181,15 +162,15 @@ describe('the structured screening', () => {
   });
 
   it('refuses a screening with an unanswered question or a use without its time', () => {
-    const { airwayRisk: _unanswered, ...withoutAirway } = clearScreening;
+    const { airwayRisk: _unanswered, ...withoutAirway } = CLEAR_SCREENING;
     expect(assessmentSchema.safeParse({ ...clean, screening: withoutAirway }).success).toBe(false);
     expect(
       assessmentSchema.safeParse({
         ...clean,
-        screening: { ...clearScreening, substanceUse: 'past' },
+        screening: { ...CLEAR_SCREENING, substanceUse: 'past' },
       }).success,
     ).toBe(false);
-    expect(assessmentSchema.safeParse({ ...clean, screening: clearScreening }).success).toBe(true);
+    expect(assessmentSchema.safeParse({ ...clean, screening: CLEAR_SCREENING }).success).toBe(true);
   });
 
   const anyScreening: fc.Arbitrary<Screening> = fc.record({

@@ -51,3 +51,25 @@ export const screeningSchema = z
     }
   });
 export type Screening = z.infer<typeof screeningSchema>;
+
+/** A screening that finds nothing: every question answered no, both tests negative. */
+export const CLEAR_SCREENING: Screening = {
+  psychosisOrMania: 'none',
+  cardiacHistory: false,
+  uncontrolledHypertension: false,
+  substanceUse: 'none',
+  breathAlcohol: 'negative',
+  urineDrugScreen: 'negative',
+  interactingMedicines: {
+    benzodiazepines: false,
+    lamotrigine: false,
+    maoi: false,
+    stimulants: false,
+  },
+  priorKetamineOrPcpMisuse: false,
+  raisedIntracranialPressure: false,
+  raisedIntraocularPressure: false,
+  hyperthyroidism: false,
+  sleepApnoea: false,
+  airwayRisk: false,
+};
