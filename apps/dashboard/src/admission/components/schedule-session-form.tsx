@@ -1,7 +1,6 @@
 import {
   createSessionSchema,
   INDICATIONS,
-  infusionPlan,
   type Clinician,
   type Indication,
   type Patient,
@@ -11,8 +10,8 @@ import { useNavigate } from 'react-router';
 import { sessionPath } from '../../app/routes/route-access';
 import { useCurrentUser } from '../../auth/hooks/use-auth-session';
 import { useThresholdProfiles } from '../../limits/hooks/use-threshold-profiles';
+import { OrderTotal } from '../../session/components/order-total';
 import { ServerRefusal } from '../../session/components/server-refusal';
-import { formatDose, totalDoseMg } from '../../session/utils/order-dose';
 import { parseNumberField } from '../../session/utils/parse-number';
 import { SelectField, TextField } from '../../ui/components/form-field';
 import { useSchemaForm } from '../../ui/forms/use-schema-form';
@@ -43,39 +42,6 @@ function clinicianOptions(
       .filter((clinician) => clinician.role === role)
       .map((clinician) => ({ value: clinician.id, label: clinician.displayName })),
   ];
-}
-
-const positive = (value: number | undefined): value is number =>
-  value !== undefined && Number.isFinite(value) && value > 0;
-
-/** The total and the pump rate the typed order comes to at the patient's weight today. */
-function OrderTotal({ weightKg, dose, minutes, concentration }: OrderTotalProps) {
-  const total = positive(dose) ? totalDoseMg(dose, weightKg) : undefined;
-  const plan =
-    total !== undefined && positive(minutes) && positive(concentration)
-      ? infusionPlan(total, minutes, concentration)
-      : undefined;
-  return (
-    <>
-      <p className="form-field__hint" data-testid="order-total">
-        {total !== undefined
-          ? `${formatDose(total)} mg total for ${formatDose(weightKg)} kg`
-          : `Patient weight ${formatDose(weightKg)} kg`}
-      </p>
-      {plan && (
-        <p className="form-field__hint" data-testid="order-pump-rate">
-          Pump {plan.rateMlPerH} mL/h ({plan.volumeMl} mL at {plan.concentrationMgPerMl} mg/mL)
-        </p>
-      )}
-    </>
-  );
-}
-
-interface OrderTotalProps {
-  weightKg: number;
-  dose: number | undefined;
-  minutes: number | undefined;
-  concentration: number | undefined;
 }
 
 interface ScheduleSessionFormProps {

@@ -1,6 +1,5 @@
 import {
   HIGH_DOSE_MG_PER_KG,
-  infusionPlan,
   orderSchema,
   PLANNED_DURATION_RANGE_MIN,
   type Session,
@@ -10,7 +9,7 @@ import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { usePatient } from '../hooks/use-patient';
 import { useSignOrder } from '../hooks/use-session-commands';
 import { optionalText, parseNumberField } from '../utils/parse-number';
-import { formatDose, totalDoseMg } from '../utils/order-dose';
+import { OrderTotal } from './order-total';
 import { ServerRefusal } from './server-refusal';
 
 interface OrderDraft {
@@ -40,9 +39,6 @@ interface TotalDoseProps {
   concentration: number | undefined;
 }
 
-const given = (value: number | undefined): value is number =>
-  value !== undefined && Number.isFinite(value) && value > 0;
-
 /** What the total and the pump rate come to for this patient, or why it cannot be said yet. */
 function TotalDose({ patientId, dose, minutes, concentration }: TotalDoseProps) {
   const patient = usePatient(patientId);
@@ -50,25 +46,13 @@ function TotalDose({ patientId, dose, minutes, concentration }: TotalDoseProps) 
     return <p className="form-error">Could not read the patient’s weight: check the total.</p>;
   }
   if (!patient.data) return <p className="form-field__hint">Reading the patient’s weight…</p>;
-  const { weightKg } = patient.data;
-  const total = given(dose) ? totalDoseMg(dose, weightKg) : undefined;
-  const plan =
-    total !== undefined && given(minutes) && given(concentration)
-      ? infusionPlan(total, minutes, concentration)
-      : undefined;
   return (
-    <>
-      <p className="form-field__hint" data-testid="order-total">
-        {total !== undefined
-          ? `${formatDose(total)} mg total for ${formatDose(weightKg)} kg`
-          : `Patient weight ${formatDose(weightKg)} kg`}
-      </p>
-      {plan && (
-        <p className="form-field__hint" data-testid="order-pump-rate">
-          Pump {plan.rateMlPerH} mL/h ({plan.volumeMl} mL at {plan.concentrationMgPerMl} mg/mL)
-        </p>
-      )}
-    </>
+    <OrderTotal
+      weightKg={patient.data.weightKg}
+      dose={dose}
+      minutes={minutes}
+      concentration={concentration}
+    />
   );
 }
 
