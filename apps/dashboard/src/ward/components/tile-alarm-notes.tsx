@@ -1,4 +1,4 @@
-import { suspendInForce, suspendSecondsLeft, type Alert } from '@vigil/shared';
+import { coveredBySuspend, suspendInForce, suspendSecondsLeft, type Alert } from '@vigil/shared';
 import { useAuthSession } from '../../auth/hooks/use-auth-session';
 import { refusalSentences } from '../../ui/errors/refusal-words';
 import { useNow } from '../../ui/hooks/use-now';
@@ -43,7 +43,11 @@ export function TileAlarmNotes({ bay, alerts, controls = true }: TileAlarmNotesP
     now,
   );
   const acknowledged = acknowledgementLine(alerts);
-  const canSuspend = controls && (role === 'nurse' || role === 'physician');
+  // A chair sounding an alarm the suspend does not cover cannot be suspended: no button then.
+  const suspendable =
+    suspend !== null ||
+    alerts.every((alert) => alert.state !== 'active' || coveredBySuspend(alert));
+  const canSuspend = controls && suspendable && (role === 'nurse' || role === 'physician');
   return (
     <>
       {acknowledged && (

@@ -98,6 +98,12 @@ describe('per-chair alarm suspend on the ward', () => {
     expect(within(tile).queryByRole('button', { name: /suspend/i })).toBeNull();
   });
 
+  it('offers no suspend while the chair sounds an alarm it would not cover', async () => {
+    await renderWard([signalLoss, anAlert({ id: 'a-high', sessionId: 's-1', bay: '1' })], []);
+    const tile = screen.getByTestId('bed-tile-1');
+    expect(within(tile).queryByRole('button', { name: /suspend/i })).toBeNull();
+  });
+
   it('starts and ends the suspend from the tile', async () => {
     jest.mocked(apiClient.suspendAlarms).mockResolvedValue(suspend);
     jest.mocked(apiClient.endAlarmSuspend).mockResolvedValue();
