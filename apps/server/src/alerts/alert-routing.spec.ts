@@ -270,7 +270,10 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
       // Both instances route the step at once, as two sweeps or a sweep and a publication may.
       await Promise.all(apps.map((app) => app.get(AlertRouting).route(escalated)));
       await settle();
-      expect(levelsOf(physician, alert.id)).toEqual([1]);
+      // The step is routed once (one delivery row, one alert.routed entry, checked below). The
+      // sweep above judged time 61 s ahead, so it may already have re-sent the step to a screen
+      // whose receipt was still on its way: the screen saw step 1 and nothing else.
+      expect(new Set(levelsOf(physician, alert.id))).toEqual(new Set([1]));
 
       const deliveries = (
         await apiAs(second, tokens.auditor).get(`/alerts/${alert.id}/deliveries`).expect(200)
