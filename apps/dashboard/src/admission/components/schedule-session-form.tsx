@@ -10,6 +10,7 @@ import { useNavigate } from 'react-router';
 import { sessionPath } from '../../app/routes/route-access';
 import { useCurrentUser } from '../../auth/hooks/use-auth-session';
 import { useThresholdProfiles } from '../../limits/hooks/use-threshold-profiles';
+import { OrderReasonFields } from '../../session/components/order-reason-fields';
 import { OrderTotal } from '../../session/components/order-total';
 import { ServerRefusal } from '../../session/components/server-refusal';
 import { parseNumberField } from '../../session/utils/parse-number';
@@ -19,12 +20,7 @@ import { useWardBays } from '../../ward/hooks/use-ward-bays';
 import { indicationLabel } from '../../ward/utils/session-labels';
 import { useScheduleSession } from '../hooks/use-admission-commands';
 import { useClinicians } from '../hooks/use-clinicians';
-import {
-  initialScheduleDraft,
-  isHighDose,
-  isOutsideProtocol,
-  scheduleInput,
-} from '../utils/schedule-draft';
+import { initialScheduleDraft, scheduleInput } from '../utils/schedule-draft';
 
 const INDICATION_OPTIONS: readonly { value: Indication | ''; label: string }[] = [
   { value: '', label: 'Choose the indication' },
@@ -147,24 +143,16 @@ export function ScheduleSessionForm({ patient, bay }: ScheduleSessionFormProps) 
           minutes={minutes}
           concentration={concentration}
         />
-        {isHighDose(dose) && (
-          <TextField
-            id="schedule-high-dose-reason"
-            label="Reason for a dose above 1 mg/kg"
-            value={draft.highDoseReason}
-            onValueChange={setField('highDoseReason')}
-            error={errors.highDoseReason}
-          />
-        )}
-        {isOutsideProtocol(minutes) && (
-          <TextField
-            id="schedule-duration-reason"
-            label="Reason for a duration outside 40–60 min"
-            value={draft.durationOverrideReason}
-            onValueChange={setField('durationOverrideReason')}
-            error={errors.durationOverrideReason}
-          />
-        )}
+        <OrderReasonFields
+          idPrefix="schedule"
+          dose={dose}
+          minutes={minutes}
+          highDoseReason={draft.highDoseReason}
+          durationOverrideReason={draft.durationOverrideReason}
+          onHighDoseReason={setField('highDoseReason')}
+          onDurationOverrideReason={setField('durationOverrideReason')}
+          errors={errors}
+        />
         <div className="form-row">
           <SelectField
             id="schedule-physician"

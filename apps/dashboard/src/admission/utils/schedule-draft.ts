@@ -1,11 +1,10 @@
 import {
   DEFAULT_CONCENTRATION_MG_PER_ML,
   DEFAULT_PLANNED_DURATION_MIN,
-  HIGH_DOSE_MG_PER_KG,
-  PLANNED_DURATION_RANGE_MIN,
   type CreateSessionInput,
   type Indication,
 } from '@vigil/shared';
+import { isHighDose, isOutsideProtocol } from '../../session/utils/order-dose';
 import { optionalText, parseNumberField } from '../../session/utils/parse-number';
 
 /** The schedule form as typed: every field text, as the inputs hold it. */
@@ -56,17 +55,6 @@ export function initialScheduleDraft(bay: string, nowMs: number): ScheduleDraft 
     assignedNurseId: '',
     thresholdProfileId: '',
   };
-}
-
-export function isHighDose(dose: number | undefined): boolean {
-  return dose !== undefined && dose > HIGH_DOSE_MG_PER_KG;
-}
-
-export function isOutsideProtocol(minutes: number | undefined): boolean {
-  return (
-    minutes !== undefined &&
-    (minutes < PLANNED_DURATION_RANGE_MIN.min || minutes > PLANNED_DURATION_RANGE_MIN.max)
-  );
 }
 
 /**

@@ -1,14 +1,11 @@
-import {
-  HIGH_DOSE_MG_PER_KG,
-  orderSchema,
-  PLANNED_DURATION_RANGE_MIN,
-  type Session,
-} from '@vigil/shared';
+import { orderSchema, type Session } from '@vigil/shared';
 import { TextField } from '../../ui/components/form-field';
 import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { usePatient } from '../hooks/use-patient';
 import { useSignOrder } from '../hooks/use-session-commands';
+import { isHighDose, isOutsideProtocol } from '../utils/order-dose';
 import { optionalText, parseNumberField } from '../utils/parse-number';
+import { OrderReasonFields } from './order-reason-fields';
 import { OrderTotal } from './order-total';
 import { ServerRefusal } from './server-refusal';
 
@@ -27,10 +24,6 @@ const draftOf = (session: Session): OrderDraft => ({
   highDoseReason: session.order?.highDoseReason ?? '',
   durationOverrideReason: session.durationOverride?.reason ?? '',
 });
-
-const outsideProtocol = (minutes: number | undefined): boolean =>
-  minutes !== undefined &&
-  (minutes < PLANNED_DURATION_RANGE_MIN.min || minutes > PLANNED_DURATION_RANGE_MIN.max);
 
 interface TotalDoseProps {
   patientId: string;
@@ -74,11 +67,8 @@ export function SignOrderForm({ session }: { session: Session }) {
         plannedDurationMin: minutes,
         concentrationMgPerMl: parseNumberField(current.concentrationMgPerMl),
         // A reason for what no longer needs one is not sent, so it is not put on record.
-        highDoseReason:
-          dose !== undefined && dose > HIGH_DOSE_MG_PER_KG
-            ? optionalText(current.highDoseReason)
-            : undefined,
-        durationOverrideReason: outsideProtocol(minutes)
+        highDoseReason: isHighDose(dose) ? optionalText(current.highDoseReason) : undefined,
+        durationOverrideReason: isOutsideProtocol(minutes)
           ? optionalText(current.durationOverrideReason)
           : undefined,
       };
@@ -124,24 +114,16 @@ export function SignOrderForm({ session }: { session: Session }) {
         minutes={minutes}
         concentration={concentration}
       />
-      {dose !== undefined && dose > HIGH_DOSE_MG_PER_KG && (
-        <TextField
-          id="order-high-dose-reason"
-          label="Reason for a dose above 1 mg/kg"
-          value={draft.highDoseReason}
-          onValueChange={setField('highDoseReason')}
-          error={errors.highDoseReason}
-        />
-      )}
-      {outsideProtocol(minutes) && (
-        <TextField
-          id="order-duration-reason"
-          label="Reason for a duration outside 40–60 min"
-          value={draft.durationOverrideReason}
-          onValueChange={setField('durationOverrideReason')}
-          error={errors.durationOverrideReason}
-        />
-      )}
+      <OrderReasonFields
+        idPrefix="order"
+        dose={dose}
+        minutes={minutes}
+        highDoseReason={draft.highDoseReason}
+        durationOverrideReason={draft.durationOverrideReason}
+        onHighDoseReason={setField('highDoseReason')}
+        onDurationOverrideReason={setField('durationOverrideReason')}
+        errors={errors}
+      />
       <div className="form-actions">
         <button className="button button--primary" type="submit" disabled={sign.isPending}>
           {sign.isPending ? 'Signing…' : action}
