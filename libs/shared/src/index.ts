@@ -23,6 +23,7 @@ export * from './lib/sessions/screening.schema';
 export * from './lib/sessions/start-reading';
 export * from './lib/sessions/discharge-criteria';
 export * from './lib/alerts/alert-message';
+export * from './lib/alerts/alert-sign';
 export * from './lib/alerts/alert-commands';
 export * from './lib/alerts/alert-routing';
 export * from './lib/alerts/alarm-suspend';
