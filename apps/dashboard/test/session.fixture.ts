@@ -1,10 +1,24 @@
-import type { Session, VitalSample } from '@vigil/shared';
+import type { Session, SessionPatientSummary, VitalSample } from '@vigil/shared';
+
+/** A patient as a session names them: initials for the ward wall, name and MRN everywhere else. */
+export function aPatientSummary(
+  overrides: Partial<SessionPatientSummary> = {},
+): SessionPatientSummary {
+  return {
+    id: 'patient-1',
+    initials: 'JD',
+    displayName: 'Jane Doe',
+    mrn: 'MRN-0001',
+    birthDate: '1980-04-12',
+    ...overrides,
+  };
+}
 
 export function aSession(overrides: Partial<Session> = {}): Session {
   return {
     id: 'session-1',
     patientId: 'patient-1',
-    patient: { id: 'patient-1', initials: 'JD' },
+    patient: aPatientSummary(),
     bay: '1',
     indication: 'alcohol-use-disorder',
     doseMgPerKg: 0.5,

@@ -79,6 +79,47 @@ describe.each(testDatabases())('admission, the day’s chairs and the start on $
     });
   });
 
+  describe('naming the patient', () => {
+    it('answers GET /sessions/:id with both identifiers, the date of birth and the initials', async () => {
+      const session = await schedule('Alex Rivera');
+      const read = await as('nurse').get(`/sessions/${session.id}`).expect(200);
+      expect(read.body.patient).toEqual({
+        id: session.patientId,
+        initials: 'AR',
+        displayName: 'Alex Rivera',
+        mrn: `ADM-${count}`,
+        birthDate: '1980-04-02',
+      });
+      const day = session.scheduledAt.slice(0, 10);
+      const listed = await as('physician').get('/schedule').query({ date: day }).expect(200);
+      const onTheList = (listed.body as Session[]).find((one) => one.id === session.id);
+      expect(onTheList?.patient).toEqual(read.body.patient);
+      await as('admin').get(`/sessions/${session.id}`).expect(403);
+    });
+
+    it('answers a null date of birth when none was registered', async () => {
+      const patient = await as('nurse')
+        .post('/patients')
+        .send({ mrn: 'ADM-NO-DOB', displayName: 'Sam Okafor', weightKg: 80 })
+        .expect(201);
+      const created = await as('physician')
+        .post('/sessions')
+        .send({
+          patientId: patient.body.id,
+          bay: 'DOB1',
+          indication: 'depression',
+          doseMgPerKg: 0.5,
+        })
+        .expect(201);
+      const read = await as('auditor').get(`/sessions/${created.body.id}`).expect(200);
+      expect(read.body.patient).toMatchObject({
+        displayName: 'Sam Okafor',
+        mrn: 'ADM-NO-DOB',
+        birthDate: null,
+      });
+    });
+  });
+
   it('lists enabled nurses and physicians by name and id only, never to an admin', async () => {
     const clinicians = await as('nurse').get('/clinicians').expect(200);
     expect(clinicians.body.length).toBeGreaterThan(0);

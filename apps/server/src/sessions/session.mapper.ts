@@ -29,6 +29,9 @@ export function toSession(
     patient: {
       id: entity.patientId,
       initials: patient ? patientInitials(patient.displayName) : '?',
+      displayName: patient?.displayName ?? '?',
+      mrn: patient?.mrn ?? '?',
+      birthDate: patient?.birthDate ?? null,
     },
     bay: entity.bay,
     indication: entity.indication,

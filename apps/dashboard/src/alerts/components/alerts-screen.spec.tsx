@@ -9,7 +9,7 @@ import {
   requestsTo,
   type FakeRoute,
 } from '../../../test/fake-fetch';
-import { aSession } from '../../../test/session.fixture';
+import { aPatientSummary, aSession } from '../../../test/session.fixture';
 import { renderWithProviders } from '../../../test/render-with-providers';
 import { authStore } from '../../auth/state/auth-store';
 import type { NotificationEnvironment } from '../utils/alert-notifications';
@@ -277,7 +277,12 @@ describe('AlertsScreen', () => {
                   order: null,
                   startedAt: null,
                   scheduledAt: '2026-11-25T13:00:00.000Z',
-                  patient: { id: 'p-6', initials: 'AB' },
+                  patient: aPatientSummary({
+                    id: 'p-6',
+                    initials: 'AB',
+                    displayName: 'Ann Bell',
+                    mrn: 'MRN-6',
+                  }),
                 }),
               ]
             : [],
@@ -293,7 +298,9 @@ describe('AlertsScreen', () => {
           .getAllByRole('link')
           .map((link) => link.getAttribute('href')),
       ).toEqual(['/sessions/s-live', '/sessions/s-later']);
-      expect(within(list).getByRole('link', { name: /Bay 6 · AB/ })).toHaveTextContent('Scheduled');
+      expect(
+        within(list).getByRole('link', { name: /Bay 6 · Ann Bell \(MRN MRN-6\)/ }),
+      ).toHaveTextContent('Scheduled');
     });
 
     it('shows a nurse no such list: signing is a physician’s', async () => {

@@ -4,14 +4,19 @@ import { Route, Routes } from 'react-router';
 import { anAuthResponse } from '../../../test/auth.fixture';
 import { installFakeFetch, jsonResponse, nestError, requestsTo } from '../../../test/fake-fetch';
 import { renderWithProviders } from '../../../test/render-with-providers';
-import { aSession } from '../../../test/session.fixture';
+import { aPatientSummary, aSession } from '../../../test/session.fixture';
 import { authStore } from '../../auth/state/auth-store';
 import { SessionLogScreen } from './session-log-screen';
 
 const SESSION = aSession({
   id: 'session-7',
   bay: '7',
-  patient: { id: 'p-7', initials: 'AL' },
+  patient: aPatientSummary({
+    id: 'p-7',
+    initials: 'AL',
+    displayName: 'Ada Lovelace',
+    mrn: 'MRN-1815',
+  }),
   state: 'discharged',
   thresholdProfileId: 'icu',
 });
@@ -86,7 +91,7 @@ describe('SessionLogScreen', () => {
     ).toBeInTheDocument();
     const facts = screen.getByTestId('session-facts');
     const fact = (term: string) => within(facts).getByText(term).nextElementSibling;
-    expect(fact('Patient')).toHaveTextContent('AL');
+    expect(fact('Patient')).toHaveTextContent('Ada Lovelace (MRN MRN-1815)');
     expect(fact('State')).toHaveTextContent('Discharged');
     expect(fact('Threshold profile')).toHaveTextContent('icu');
     expect(fact('Ended')).toHaveTextContent('—');

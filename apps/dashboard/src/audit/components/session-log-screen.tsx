@@ -7,6 +7,7 @@ import { useSessionDetail } from '../../session/hooks/use-session-detail';
 import { useSessionLog } from '../../session/hooks/use-session-log';
 import { ErrorNotice } from '../../ui/components/error-notice';
 import { formatLocalDateTime } from '../../ui/utils/format-date-time';
+import { patientIdentifiers } from '../../ui/utils/patient-identifiers';
 import { indicationLabel, sessionStateLabel } from '../../ward/utils/session-labels';
 import '../../ui/components/page.css';
 import '../../session/components/session-screen.css';
@@ -23,7 +24,7 @@ const when = (at: string | null) => (at ? formatLocalDateTime(at) : '—');
 
 function SessionFacts({ session }: { session: Session }) {
   const facts: Array<[string, string]> = [
-    ['Patient', session.patient.initials],
+    ['Patient', patientIdentifiers(session.patient)],
     ['Indication', indicationLabel(session.indication)],
     ['State', sessionStateLabel(session.state)],
     ['Scheduled', when(session.createdAt)],

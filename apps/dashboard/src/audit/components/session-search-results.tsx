@@ -2,6 +2,7 @@ import type { Session } from '@vigil/shared';
 import { Link } from 'react-router';
 import { sessionLogPath } from '../../app/routes/route-access';
 import { formatLocalDateTime } from '../../ui/utils/format-date-time';
+import { patientIdentifiers } from '../../ui/utils/patient-identifiers';
 import { indicationLabel, sessionStateLabel } from '../../ward/utils/session-labels';
 
 interface SessionSearchResultsProps {
@@ -44,7 +45,7 @@ export function SessionSearchResults({ sessions, search }: SessionSearchResultsP
                 <Time at={session.createdAt} />
               </th>
               <td>{session.bay}</td>
-              <td>{session.patient.initials}</td>
+              <td>{patientIdentifiers(session.patient)}</td>
               <td>{indicationLabel(session.indication)}</td>
               <td>{sessionStateLabel(session.state)}</td>
               <td className="numeric">

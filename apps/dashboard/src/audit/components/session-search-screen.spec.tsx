@@ -3,14 +3,19 @@ import { Route, Routes, useLocation } from 'react-router';
 import { anAuthResponse } from '../../../test/auth.fixture';
 import { installFakeFetch, jsonResponse, nestError, requestsTo } from '../../../test/fake-fetch';
 import { renderWithProviders } from '../../../test/render-with-providers';
-import { aSession } from '../../../test/session.fixture';
+import { aPatientSummary, aSession } from '../../../test/session.fixture';
 import { authStore } from '../../auth/state/auth-store';
 import { SessionSearchScreen } from './session-search-screen';
 
 const OLDER = aSession({
   id: 'session-older',
   bay: '2',
-  patient: { id: 'p-1', initials: 'AL' },
+  patient: aPatientSummary({
+    id: 'p-1',
+    initials: 'AL',
+    displayName: 'Ada Lovelace',
+    mrn: 'MRN-1815',
+  }),
   state: 'discharged',
   createdAt: '2026-11-24T09:00:00.000Z',
   endedAt: '2026-11-24T10:00:00.000Z',
@@ -18,7 +23,7 @@ const OLDER = aSession({
 const NEWER = aSession({
   id: 'session-newer',
   bay: '5',
-  patient: { id: 'p-2', initials: 'BF' },
+  patient: aPatientSummary({ id: 'p-2', initials: 'BF' }),
   createdAt: '2026-11-25T09:00:00.000Z',
 });
 
@@ -96,7 +101,7 @@ describe('SessionSearchScreen', () => {
     );
   });
 
-  it('shows each session with its patient’s initials, state and times, linked to its log', async () => {
+  it('shows each session with its patient’s name and MRN, state and times, linked to its log', async () => {
     renderSearch('/audit/sessions?bay=2');
     const row = await screen.findByTestId('session-result-session-older');
     expect(
@@ -105,7 +110,7 @@ describe('SessionSearchScreen', () => {
         .map((cell) => cell.textContent),
     ).toEqual([
       '2',
-      'AL',
+      'Ada Lovelace (MRN MRN-1815)',
       'Alcohol use disorder',
       'Discharged',
       expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),

@@ -27,6 +27,28 @@ describe('realtime events and the session screen', () => {
     ]);
   });
 
+  it('moves an open session screen’s latest readings forward, for its header', () => {
+    const queryClient = new QueryClient();
+    const key = queryKeys.sessions.detail('s-1');
+    queryClient.setQueryData<Session>(
+      key,
+      aSession({
+        id: 's-1',
+        latestVitals: { heartRate: { value: 72, at: '2026-11-25T10:00:00.000Z' } },
+      }),
+    );
+
+    applyVitalsEvent(queryClient, {
+      sessionId: 's-1',
+      samples: [aSample({ at: '2026-11-25T10:00:05.000Z', heartRate: 96, spo2: 91 })],
+    });
+
+    const latest = queryClient.getQueryData<Session>(key)?.latestVitals;
+    expect(latest?.heartRate?.value).toBe(96);
+    expect(latest?.spo2?.value).toBe(91);
+    expect(queryClient.getQueryData(queryKeys.sessions.detail('s-2'))).toBeUndefined();
+  });
+
   it('does not create a history for a session whose screen is closed', () => {
     const queryClient = new QueryClient();
     applyVitalsEvent(queryClient, {

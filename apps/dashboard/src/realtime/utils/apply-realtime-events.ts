@@ -31,7 +31,7 @@ export function applyVitalsEvent(queryClient: QueryClient, event: VitalsEvent) {
 
 /**
  * A `vitals.frame` (or one `vitals` event): every chair's readings into the ward in one update of
- * its list, and into each chair's tile and session screen that is loaded.
+ * its list, and into each chair's tile and session screen (history and header) that is loaded.
  */
 export function applyVitalsFrame(queryClient: QueryClient, { items }: VitalsFrame) {
   const liveKey = queryKeys.sessions.live();
@@ -62,6 +62,11 @@ export function applyVitalsFrame(queryClient: QueryClient, { items }: VitalsFram
     queryClient.setQueryData<RecentSamples>(
       queryKeys.sessions.vitals(sessionId),
       (current) => current && mergeRecentSamples(current, samples, SESSION_VITALS_WINDOW),
+    );
+    // And its header's live numbers: the session's latest readings move forward too.
+    queryClient.setQueryData<Session>(
+      queryKeys.sessions.detail(sessionId),
+      (current) => current && applyVitalsToSessions([current], sessionId, samples)[0],
     );
   }
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { sessionPath } from '../../app/routes/route-access';
 import { useLocalDate } from '../../ui/hooks/use-local-date';
 import { formatLocalHourMinute } from '../../ui/utils/format-date-time';
+import { patientIdentifiers } from '../../ui/utils/patient-identifiers';
 import { useLiveSessions } from '../../ward/hooks/use-live-sessions';
 import { sessionStateLabel } from '../../ward/utils/session-labels';
 import { useDaySchedule } from '../hooks/use-day-schedule';
@@ -33,7 +34,7 @@ export function AwaitingSignatureList() {
           {waiting.map((session) => (
             <li key={session.id}>
               <Link to={sessionPath(session.id)}>
-                Bay {session.bay} · {session.patient.initials} ·{' '}
+                Bay {session.bay} · {patientIdentifiers(session.patient)} ·{' '}
                 {formatLocalHourMinute(session.scheduledAt)} · {sessionStateLabel(session.state)}
               </Link>
             </li>

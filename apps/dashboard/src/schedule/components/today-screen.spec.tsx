@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { anAuthResponse } from '../../../test/auth.fixture';
 import { installFakeFetch, jsonResponse, nestError, requestsTo } from '../../../test/fake-fetch';
 import { renderWithProviders } from '../../../test/render-with-providers';
-import { aSession } from '../../../test/session.fixture';
+import { aPatientSummary, aSession } from '../../../test/session.fixture';
 import { authStore } from '../../auth/state/auth-store';
 import { TodayScreen } from './today-screen';
 
@@ -29,7 +29,7 @@ describe('TodayScreen', () => {
 
   afterEach(() => jest.useRealTimers());
 
-  it('lists the browser’s day chair by chair: time, initials, state and order, each a link', async () => {
+  it('lists the browser’s day chair by chair: time, name and MRN, state and order, each a link', async () => {
     const fetchMock = installFakeFetch({
       'GET /schedule': () =>
         jsonResponse(200, [
@@ -39,14 +39,24 @@ describe('TodayScreen', () => {
             state: 'scheduled',
             order: null,
             scheduledAt: localAt(13, 30),
-            patient: { id: 'p-b', initials: 'KL' },
+            patient: aPatientSummary({
+              id: 'p-b',
+              initials: 'KL',
+              displayName: 'Kim Lee',
+              mrn: 'MRN-22',
+            }),
           }),
           aSession({
             id: 's-a',
             bay: '2',
             state: 'recovery',
             scheduledAt: localAt(8),
-            patient: { id: 'p-a', initials: 'MN' },
+            patient: aPatientSummary({
+              id: 'p-a',
+              initials: 'MN',
+              displayName: 'Mo Nkosi',
+              mrn: 'MRN-11',
+            }),
           }),
           aSession({ id: 's-c', bay: '10', state: 'assessed', scheduledAt: localAt(9, 15) }),
         ]),
@@ -60,8 +70,8 @@ describe('TodayScreen', () => {
     ).toEqual(['Bay 2', 'Bay 10']);
     const rows = within(bay2).getAllByTestId('today-session');
     expect(rows.map((row) => row.textContent)).toEqual([
-      '08:00 MNRecoveryOrder signed',
-      '13:30 KLScheduledWaiting for a physician’s signature',
+      '08:00 Mo Nkosi (MRN MRN-11)RecoveryOrder signed',
+      '13:30 Kim Lee (MRN MRN-22)ScheduledWaiting for a physician’s signature',
     ]);
     expect(within(rows[1]!).getByRole('link')).toHaveAttribute('href', '/sessions/s-b');
     // Only a session not yet started may be moved or cancelled from the list.

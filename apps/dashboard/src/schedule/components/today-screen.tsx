@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { admitPath, sessionPath } from '../../app/routes/route-access';
 import { AWAITING_SIGNATURE } from '../../session/components/order-status';
+import { PatientIdentifiers } from '../../ui/components/patient-identifiers';
 import { useLocalDate } from '../../ui/hooks/use-local-date';
 import { formatLocalHourMinute } from '../../ui/utils/format-date-time';
 import { SessionStateBadge } from '../../ward/components/session-state-badge';
@@ -55,7 +56,7 @@ export function TodayScreen() {
                     <time dateTime={session.scheduledAt}>
                       {formatLocalHourMinute(session.scheduledAt)}
                     </time>{' '}
-                    <span data-testid="patient-initials">{session.patient.initials}</span>
+                    <PatientIdentifiers patient={session.patient} />
                   </Link>
                   <SessionStateBadge state={session.state} />
                   <span data-testid="order-state" data-signed={session.order ? true : undefined}>

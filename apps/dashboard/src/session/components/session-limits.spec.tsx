@@ -58,7 +58,7 @@ describe('one session’s limits on its screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Review and save' }));
 
     const confirmation = screen.getByRole('group', {
-      name: 'Change the limits of bay 8 (JD)?',
+      name: 'Change the limits of bay 8, Jane Doe (MRN MRN-0001)?',
     });
     expect(confirmation).toHaveTextContent('They apply to this session alone');
     expect(

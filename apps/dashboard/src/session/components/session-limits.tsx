@@ -2,6 +2,7 @@ import type { Role, Session, ThresholdProfile, ThresholdProfileInput } from '@vi
 import { useMemo } from 'react';
 import { LimitsForm } from '../../limits/components/limits-form';
 import { ruleLabel, ruleRelation } from '../../limits/utils/rule-labels';
+import { patientIdentifiers } from '../../ui/utils/patient-identifiers';
 import { useSetSessionLimits } from '../hooks/use-session-limits';
 import { limitsChangeableIn, mayChangeLimits } from '../utils/session-permissions';
 import '../../limits/components/threshold-profiles.css';
@@ -63,7 +64,7 @@ function SessionLimitsEditor({
         error: save.error,
         reset: save.reset,
       }}
-      confirmTitle={`Change the limits of bay ${session.bay} (${session.patient.initials})?`}
+      confirmTitle={`Change the limits of bay ${session.bay}, ${patientIdentifiers(session.patient)}?`}
       confirmConsequence="They apply to this session alone, at once, and are recorded in the audit trail. Its profile and every other session keep theirs."
       savedNotice="This session’s limits are changed."
     />

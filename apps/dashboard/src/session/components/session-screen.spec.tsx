@@ -172,8 +172,8 @@ describe('SessionScreen', () => {
   it('shows the bay, patient, state and dose in its header', async () => {
     renderSession('nurse', recoverySession());
     const heading = await screen.findByRole('heading', { level: 1, name: /^Bay 7/ });
-    expect(heading).toHaveTextContent('JD');
-    expect(screen.getByTestId('patient-initials')).toHaveTextContent('JD');
+    expect(heading).toHaveTextContent('Jane Doe (MRN MRN-0001)');
+    expect(screen.getByTestId('patient-mrn')).toHaveTextContent('MRN MRN-0001');
     expect(screen.getByTestId('session-state')).toHaveTextContent('Recovery');
     expect(screen.getByTestId('session-dose')).toHaveTextContent('0.5 mg/kg · 35 mg total');
   });

@@ -1,7 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import type { Alert } from '@vigil/shared';
 import { anAlert } from '../../../test/alert.fixture';
-import { aSample, aSession } from '../../../test/session.fixture';
+import { aPatientSummary, aSample, aSession } from '../../../test/session.fixture';
 import { BedTile } from './bed-tile';
 
 const now = Date.parse('2026-11-25T10:12:00.000Z');
@@ -18,7 +18,7 @@ describe('BedTile', () => {
 
   const session = aSession({
     bay: '3',
-    patient: { id: 'p-3', initials: 'MK' },
+    patient: aPatientSummary({ id: 'p-3', initials: 'MK' }),
     indication: 'opioid-use-disorder',
     state: 'infusing',
     // 23.6 minutes of infusion so far; elapsedMin is the server's figure at the time it answered.
@@ -50,6 +50,9 @@ describe('BedTile', () => {
   it('shows the patient by initials and the indication in words', () => {
     const tile = renderTile();
     expect(within(tile).getByTestId('patient-initials')).toHaveTextContent('MK');
+    // Read from the door: the wall never shows the name or the MRN the session carries.
+    expect(tile).not.toHaveTextContent('Jane Doe');
+    expect(tile).not.toHaveTextContent('MRN-0001');
     expect(tile).toHaveTextContent('Opioid use disorder');
   });
 

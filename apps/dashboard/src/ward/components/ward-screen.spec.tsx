@@ -3,7 +3,7 @@ import { ApiError } from '../../api/api-error';
 import { apiClient } from '../../api/api-client';
 import { anAlert } from '../../../test/alert.fixture';
 import { renderWardScreen } from '../../../test/render-ward-screen';
-import { aSession } from '../../../test/session.fixture';
+import { aPatientSummary, aSession } from '../../../test/session.fixture';
 
 jest.mock('../../api/api-client');
 
@@ -40,9 +40,9 @@ describe('WardScreen', () => {
 
   it('shows one tile per live session, ordered by bay', async () => {
     listLiveSessions.mockResolvedValue([
-      aSession({ id: 's-10', bay: '10', patient: { id: 'p1', initials: 'AB' } }),
-      aSession({ id: 's-2', bay: '2', patient: { id: 'p2', initials: 'CD' } }),
-      aSession({ id: 's-7', bay: '7', patient: { id: 'p3', initials: 'EF' } }),
+      aSession({ id: 's-10', bay: '10', patient: aPatientSummary({ id: 'p1', initials: 'AB' }) }),
+      aSession({ id: 's-2', bay: '2', patient: aPatientSummary({ id: 'p2', initials: 'CD' }) }),
+      aSession({ id: 's-7', bay: '7', patient: aPatientSummary({ id: 'p3', initials: 'EF' }) }),
     ]);
     renderWardScreen();
 

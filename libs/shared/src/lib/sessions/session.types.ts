@@ -1,5 +1,6 @@
 import type { InfusionPlan } from '../administration/infusion-plan';
 import type { PumpEvent } from '../administration/pump-record';
+import type { Patient } from '../patients/create-patient.schema';
 import type { LatestVitals } from '../vitals/vital-sample.types';
 import type { Assessment, Override } from './clinical.schema';
 import type { SessionOrder } from './create-session.schema';
@@ -16,8 +17,14 @@ export const INDICATIONS = [
 
 export type Indication = (typeof INDICATIONS)[number];
 
-export interface SessionPatientSummary {
-  id: string;
+/**
+ * Who the session is for. The ward wall shows the initials only (it is read from the door); every
+ * other screen shows two identifiers, the full name and the MRN, and the date of birth when known.
+ */
+export interface SessionPatientSummary extends Pick<
+  Patient,
+  'id' | 'displayName' | 'mrn' | 'birthDate'
+> {
   initials: string;
 }
 
