@@ -50,3 +50,8 @@ export * from './lib/administration/infusion-plan';
 export * from './lib/administration/pump-record';
 export * from './lib/administration/controlled-substance';
 export * from './lib/sessions/session-commands';
+export * from './lib/sessions/contraindication-codes';
+export * from './lib/words/alert-words';
+export * from './lib/words/contraindication-words';
+export * from './lib/words/observation-words';
+export * from './lib/words/session-words';

@@ -271,6 +271,6 @@ describe.each(testDatabases())('alerts on $name', (database) => {
     const log = (await as('auditor').get(`/sessions/${session.id}/log`).expect(200)).body as Array<{
       summary: string;
     }>;
-    expect(log.map((event) => event.summary)).toContain('Alert raised: SpO2 83 < 90');
+    expect(log.map((event) => event.summary)).toContain('SpO2 low alert raised: SpO2 83 < 90');
   });
 });

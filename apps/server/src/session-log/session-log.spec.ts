@@ -121,7 +121,10 @@ describe.each(testDatabases())('the session log on $name', (database) => {
     const text = pdfText((await download(`/sessions/${session.id}/report.pdf`)).body as Buffer);
     expect(text).toContain('Ada Lovelace · MRN LOG-0042 · born 1980-02-03');
     expect(text).toContain('times in Europe/Paris');
-    expect(text).toMatch(/2099-01-01 01:00:00 \+01:00  +state +system:test: Discharged/);
+    expect(text).toMatch(/2099-01-01 01:00:00 \+01:00  +State +system:test: Discharged/);
+    // Clinical words, not the codes between programs.
+    expect(text).toContain('Bay L1 · Depression');
+    expect(text).toContain('State Infusing');
   });
 
   it("audits each read as one of the patient's record", async () => {

@@ -1,11 +1,14 @@
 import PDFDocument from 'pdfkit';
-import type {
-  KetamineBalance,
-  Patient,
-  Session,
-  ThresholdProfile,
-  TimelineEvent,
-  VitalSample,
+import {
+  INDICATION_WORDS,
+  SESSION_STATE_WORDS,
+  TIMELINE_KIND_WORDS,
+  type KetamineBalance,
+  type Patient,
+  type Session,
+  type ThresholdProfile,
+  type TimelineEvent,
+  type VitalSample,
 } from '@vigil/shared';
 import { clinicTime } from '../common/clinic-time';
 import { reportCharts, type ChartLimit, type ReportChart } from './report-charts';
@@ -233,12 +236,12 @@ export function renderSessionReport(input: ReportInput, settings: ReportSettings
     );
   doc.moveDown().fillColor('#000').fontSize(12).text(`Patient: ${identity}`);
   doc.fontSize(11);
-  doc.text(`Bay ${session.bay} · ${session.indication}`);
+  doc.text(`Bay ${session.bay} · ${INDICATION_WORDS[session.indication]}`);
   doc.text(
     `Dose ${session.doseMgPerKg} mg/kg (${session.totalDoseMg} mg) over ${session.plannedDurationMin} min planned`,
   );
   doc.text(
-    `State ${session.state} · started ${time(session.startedAt)} · ended ${time(session.endedAt)} · infusion ${session.elapsedMin} min`,
+    `State ${SESSION_STATE_WORDS[session.state]} · started ${time(session.startedAt)} · ended ${time(session.endedAt)} · infusion ${session.elapsedMin} min`,
   );
   drawAdministration(doc, session, input.ketamine);
   drawAssessment(doc, session, timeZone);
@@ -247,9 +250,12 @@ export function renderSessionReport(input: ReportInput, settings: ReportSettings
   doc.fillColor('#000').fontSize(12).text('Events', PAGE_LEFT);
   doc.fontSize(9);
   for (const event of timeline) {
-    doc.text(`${time(event.at)}  ${event.kind.padEnd(12)}  ${event.actor}: ${event.summary}`, {
-      width: PAGE_WIDTH,
-    });
+    doc.text(
+      `${time(event.at)}  ${TIMELINE_KIND_WORDS[event.kind].padEnd(14)}  ${event.actor}: ${event.summary}`,
+      {
+        width: PAGE_WIDTH,
+      },
+    );
   }
   if (timeline.length === 0) doc.text('No events recorded.');
 

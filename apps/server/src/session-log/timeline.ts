@@ -1,4 +1,14 @@
-import type { AuditEntry, TimelineEvent, TimelineKind } from '@vigil/shared';
+import {
+  ALERT_RESOLVED_REASON_WORDS,
+  INTERVENTION_KIND_WORDS,
+  SIDE_EFFECT_WORDS,
+  alertCodeWords,
+  contraindicationCodeWords,
+  wordsOrCode,
+  type AuditEntry,
+  type TimelineEvent,
+  type TimelineKind,
+} from '@vigil/shared';
 
 const STATE_WORDS: Record<string, string> = {
   'session.created': 'Session scheduled',
@@ -38,6 +48,42 @@ function kindOf(action: string): TimelineKind | null {
   return null;
 }
 
+/** A list of codes read back from an entry's detail, each in its words. */
+function codeList(value: unknown, words: (code: string) => string): string[] {
+  return Array.isArray(value) ? value.map((code) => words(String(code))) : [];
+}
+
+/** What happened to an alert, in words; an alert names its code's words, never the code. */
+const ALERT_WORDS: Record<string, (detail: Record<string, unknown>) => string> = {
+  'alert.raised': (detail) => withText('raised', detail['message']),
+  'alert.repeated': (detail) => withText('repeated', detail['message']),
+  'alert.upgraded': (detail) =>
+    `upgraded from ${String(detail['from'])} to ${String(detail['to'])} priority`,
+  'alert.acknowledged': (detail) =>
+    withText(
+      typeof detail['from'] === 'string' && detail['from']
+        ? `acknowledged from ${detail['from']}`
+        : 'acknowledged',
+      detail['note'],
+    ),
+  'alert.reminded': () => 'reminded again: the condition persists',
+  'alert.escalated': (detail) =>
+    detail['level'] === 1
+      ? 'escalated to the supervising physician'
+      : 'escalated to every clinician on duty',
+  'alert.resolved': (detail) =>
+    `resolved: ${wordsOrCode(ALERT_RESOLVED_REASON_WORDS, String(detail['reason']))}`,
+  'alert.routed': (detail) => {
+    const count = Array.isArray(detail['recipients']) ? detail['recipients'].length : 0;
+    return `sent to ${count} ${count === 1 ? 'clinician' : 'clinicians'}`;
+  },
+  'alert.seen': () => 'opened',
+};
+
+function withText(words: string, text: unknown): string {
+  return typeof text === 'string' && text ? `${words}: ${text}` : words;
+}
+
 function summarise(entry: AuditEntry, kind: TimelineKind): string {
   const detail = entry.detail;
   const text = (key: string) => (typeof detail[key] === 'string' ? detail[key] : '');
@@ -52,28 +98,30 @@ function summarise(entry: AuditEntry, kind: TimelineKind): string {
         : (STATE_WORDS[entry.action] ?? entry.action);
     }
     case 'assessment': {
-      const flags = Array.isArray(detail['flags']) ? (detail['flags'] as string[]) : [];
+      const flags = codeList(detail['flags'], contraindicationCodeWords);
       return flags.length
-        ? `Assessment: ${flags.length} flag(s): ${flags.join(', ')}`
+        ? `Assessment: ${flags.length} flag(s): ${flags.join('; ')}`
         : 'Assessment: no contraindication';
     }
-    case 'override':
-      return `Physician override: ${text('reason')}`;
+    case 'override': {
+      const flags = codeList(detail['flags'], contraindicationCodeWords);
+      const covering = flags.length ? ` of ${flags.join('; ')}` : '';
+      return `Physician override${covering}: ${text('reason')}`;
+    }
     case 'observation': {
       const scores = (detail['scores'] ?? {}) as Record<string, number>;
       const scoreText = Object.entries(scores)
         .map(([scale, value]) => `${SCALE_NAMES[scale] ?? scale.toUpperCase()} ${value}`)
         .join(', ');
-      return [`${text('type')} (${text('severity')})`, scoreText, text('note')]
-        .filter(Boolean)
-        .join(' · ');
+      const what = wordsOrCode(SIDE_EFFECT_WORDS, text('type'));
+      return [`${what} (${text('severity')})`, scoreText, text('note')].filter(Boolean).join(' · ');
     }
     case 'intervention':
-      return `${text('kind')}: ${text('detail')}`;
+      return `${wordsOrCode(INTERVENTION_KIND_WORDS, text('kind'))}: ${text('detail')}`;
     case 'alert': {
-      const what = text('message') || text('code');
-      const verb = entry.action.replace('alert.', '');
-      return `Alert ${verb}${what ? `: ${what}` : ''}`;
+      const what = text('code') ? `${alertCodeWords(text('code'))} alert` : 'Alert';
+      const happened = ALERT_WORDS[entry.action]?.(detail) ?? entry.action.replace('alert.', '');
+      return `${what} ${happened}`;
     }
     case 'administration':
       return ADMINISTRATION_WORDS[entry.action]?.(detail) ?? entry.action;

@@ -1,4 +1,4 @@
-import type { AlarmLoad } from '@vigil/shared';
+import { alertCodeWords, type AlarmLoad } from '@vigil/shared';
 import { useState } from 'react';
 import {
   Bar,
@@ -98,7 +98,7 @@ export function AlarmLoadScreen({ today = new Date() }: { today?: Date }) {
 function Comparison({ loads }: { loads: AlarmLoad[] }) {
   const codes = [...new Set(loads.flatMap((load) => load.byCode.map((group) => group.code)))];
   const byCode = codes.map((code) => ({
-    code,
+    alarm: alertCodeWords(code),
     ...Object.fromEntries(
       loads.map((load, index) => [
         LABELS[index] ?? '',
@@ -150,7 +150,7 @@ function Comparison({ loads }: { loads: AlarmLoad[] }) {
           <BarChart data={byCode} layout="vertical" margin={{ left: 48 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" />
-            <YAxis type="category" dataKey="code" width={140} />
+            <YAxis type="category" dataKey="alarm" width={160} />
             <Tooltip />
             <Legend />
             <Bar dataKey={LABELS[0]} fill={cssVar('colorTextMuted')} isAnimationActive={false} />

@@ -1,25 +1,8 @@
-import type { PhysiologicalCode, ThresholdRule } from '@vigil/shared';
-import { assertNever } from '../../ui/utils/assert-never';
+import { ALERT_CODE_WORDS, type PhysiologicalCode, type ThresholdRule } from '@vigil/shared';
 
+/** A rule by its alert's words, from the table the server's timeline reads too. */
 export function ruleLabel(code: PhysiologicalCode): string {
-  switch (code) {
-    case 'SPO2_LOW':
-      return 'SpO2 low';
-    case 'SYSTOLIC_HIGH':
-      return 'Systolic high';
-    case 'DIASTOLIC_HIGH':
-      return 'Diastolic high';
-    case 'SYSTOLIC_LOW':
-      return 'Systolic low';
-    case 'HR_HIGH':
-      return 'Heart rate high';
-    case 'HR_LOW':
-      return 'Heart rate low';
-    case 'RR_LOW':
-      return 'Resp. rate low';
-    default:
-      return assertNever(code);
-  }
+  return ALERT_CODE_WORDS[code];
 }
 
 /** How the limit is compared, as the alert's message writes it: `<`, `>` or `≥`. */

@@ -1,17 +1,16 @@
-import { INTERVENTION_KINDS, interventionSchema } from '@vigil/shared';
+import {
+  INTERVENTION_KIND_WORDS,
+  INTERVENTION_KINDS,
+  interventionSchema,
+  type InterventionKind,
+} from '@vigil/shared';
 import { useState } from 'react';
 import { SelectField, TextField } from '../../ui/components/form-field';
 import { useSchemaForm } from '../../ui/forms/use-schema-form';
 import { useRecordIntervention } from '../hooks/use-session-commands';
 import { ServerRefusal } from './server-refusal';
 
-type InterventionKind = (typeof INTERVENTION_KINDS)[number];
-
-const KIND_LABELS: Record<InterventionKind, string> = {
-  'rate-change': 'Infusion rate change',
-  medication: 'Medication given',
-  note: 'Note',
-};
+const KIND_LABELS = INTERVENTION_KIND_WORDS;
 const EMPTY: { kind: InterventionKind; detail: string } = { kind: 'note', detail: '' };
 const KIND_OPTIONS = INTERVENTION_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
 

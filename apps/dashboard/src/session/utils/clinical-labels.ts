@@ -1,29 +1,15 @@
-import type { SideEffectCode, TimelineKind } from '@vigil/shared';
-import { assertNever } from '../../ui/utils/assert-never';
+import {
+  SIDE_EFFECT_WORDS,
+  TIMELINE_KIND_WORDS,
+  type SideEffectCode,
+  type TimelineKind,
+} from '@vigil/shared';
 
-/** `visual-disturbance` → `Visual disturbance`. */
+/** `visual-disturbance` → `Visual disturbance`, from the table the server's timeline reads too. */
 export function sideEffectLabel(code: SideEffectCode): string {
-  const words = code.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return SIDE_EFFECT_WORDS[code];
 }
 
 export function timelineKindLabel(kind: TimelineKind): string {
-  switch (kind) {
-    case 'state':
-      return 'State';
-    case 'assessment':
-      return 'Assessment';
-    case 'override':
-      return 'Override';
-    case 'observation':
-      return 'Observation';
-    case 'intervention':
-      return 'Intervention';
-    case 'alert':
-      return 'Alert';
-    case 'administration':
-      return 'Administration';
-    default:
-      return assertNever(kind);
-  }
+  return TIMELINE_KIND_WORDS[kind];
 }

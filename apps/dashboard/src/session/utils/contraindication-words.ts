@@ -1,41 +1,11 @@
-import type { ContraindicationFlag } from '@vigil/shared';
-
-const FLAG_WORDS: Readonly<Record<string, string>> = {
-  HYPERTENSION_SYSTOLIC: 'Baseline systolic pressure too high',
-  HYPERTENSION_DIASTOLIC: 'Baseline diastolic pressure too high',
-  SPO2_LOW: 'Baseline SpO2 too low',
-  NO_CONSENT: 'No informed consent recorded',
-  NOT_FASTING: 'Patient has not fasted',
-  NO_ESCORT: 'No escort home arranged',
-  NO_PSYCHIATRIC_EVALUATION: 'Psychiatric evaluation not done',
-  MEDICATIONS_NOT_REVIEWED: 'Current medications not reviewed',
-  PREGNANCY_POSITIVE: 'Pregnancy test positive',
-  ACTIVE_PSYCHOSIS_OR_MANIA: 'Psychosis or mania now',
-  PSYCHOSIS_OR_MANIA_HISTORY: 'Past psychosis or mania',
-  CARDIAC_HISTORY: 'Cardiac history',
-  UNCONTROLLED_HYPERTENSION: 'Uncontrolled hypertension',
-  BREATH_ALCOHOL_POSITIVE: 'Breath alcohol positive: acutely intoxicated',
-  BREATH_ALCOHOL_NOT_DONE: 'Breath alcohol not tested: intoxication not ruled out',
-  URINE_DRUG_SCREEN_POSITIVE: 'Urine drug screen positive',
-  URINE_DRUG_SCREEN_NOT_DONE: 'Urine drug screen not done: intoxication not ruled out',
-  RECENT_SUBSTANCE_USE: 'Substance used within the last 24 hours',
-  TAKES_BENZODIAZEPINES: 'Takes benzodiazepines',
-  TAKES_LAMOTRIGINE: 'Takes lamotrigine',
-  TAKES_MAOI: 'Takes an MAOI',
-  TAKES_STIMULANTS: 'Takes stimulants',
-  KETAMINE_OR_PCP_MISUSE: 'Prior ketamine or PCP misuse',
-  RAISED_INTRACRANIAL_PRESSURE: 'Raised intracranial pressure',
-  RAISED_INTRAOCULAR_PRESSURE: 'Raised intraocular pressure',
-  HYPERTHYROIDISM: 'Hyperthyroidism',
-  SLEEP_APNOEA: 'Sleep apnoea',
-  AIRWAY_RISK: 'Airway risk',
-};
+import { contraindicationCodeWords, type ContraindicationFlag } from '@vigil/shared';
 
 /**
- * A contraindication in a nurse's words. With the assessment's flag at hand its message carries
- * the values (`baseline systolic 172 ≥ 160`); a code alone (a refusal's details) gets its name.
+ * A contraindication in a nurse's words (the shared table the server's timeline reads too). With
+ * the assessment's flag at hand its message carries the values (`baseline systolic 172 ≥ 160`); a
+ * code alone (a refusal's details) gets its name.
  */
 export function contraindicationWords(code: string, flag?: ContraindicationFlag): string {
-  const name = FLAG_WORDS[code] ?? code;
+  const name = contraindicationCodeWords(code);
   return flag ? `${name} (${flag.message})` : name;
 }

@@ -165,6 +165,7 @@ export const observationSchema = z.strictObject({
 export type ObservationInput = z.infer<typeof observationSchema>;
 
 export const INTERVENTION_KINDS = ['rate-change', 'medication', 'note'] as const;
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 
 export const interventionSchema = z.strictObject({
   kind: z.enum(INTERVENTION_KINDS, {

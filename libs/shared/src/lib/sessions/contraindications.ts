@@ -1,4 +1,5 @@
 import type { AssessmentInput, Checklist, ContraindicationFlag, Override } from './clinical.schema';
+import type { ContraindicationCode } from './contraindication-codes';
 import type { Screening } from './screening.schema';
 
 export interface ContraindicationLimits {
@@ -15,7 +16,9 @@ export const DEFAULT_CONTRAINDICATION_LIMITS: ContraindicationLimits = {
   spo2Min: 94,
 };
 
-const CHECKLIST_FLAGS: Array<[keyof Omit<Checklist, 'pregnancyTest'>, string, string]> = [
+const CHECKLIST_FLAGS: Array<
+  [keyof Omit<Checklist, 'pregnancyTest'>, ContraindicationCode, string]
+> = [
   ['consent', 'NO_CONSENT', 'informed consent not recorded'],
   ['fasting', 'NOT_FASTING', 'patient has not fasted'],
   ['escortHome', 'NO_ESCORT', 'no escort home arranged'],
@@ -26,7 +29,13 @@ const CHECKLIST_FLAGS: Array<[keyof Omit<Checklist, 'pregnancyTest'>, string, st
 /** Substance use this recent may still be acting: intoxication or withdrawal is not ruled out. */
 export const RECENT_SUBSTANCE_USE_MS = 24 * 60 * 60_000;
 
-type Finding = [code: string, message: string];
+type Finding = [code: ContraindicationCode, message: string];
+
+/** Typed by the code union, so that every flag raised has its words (CONTRAINDICATION_WORDS). */
+const flagOf = (code: ContraindicationCode, message: string): ContraindicationFlag => ({
+  code,
+  message,
+});
 
 const SCREENING_ANSWERS: Array<[(screening: Screening) => boolean, ...Finding]> = [
   [(s) => s.psychosisOrMania === 'current', 'ACTIVE_PSYCHOSIS_OR_MANIA', 'psychosis or mania now'],
@@ -68,17 +77,14 @@ const SCREENING_ANSWERS: Array<[(screening: Screening) => boolean, ...Finding]> 
 /** What the screening answers stand for, in the order the form asks them. */
 export function screeningFindings(screening: Screening, at: number): ContraindicationFlag[] {
   const findings = SCREENING_ANSWERS.filter(([applies]) => applies(screening)).map(
-    ([, code, message]) => ({ code, message }),
+    ([, code, message]) => flagOf(code, message),
   );
   const lastUse = screening.substanceLastUseAt ? Date.parse(screening.substanceLastUseAt) : null;
   if (
     screening.substanceUse !== 'none' &&
     (lastUse === null || at - lastUse < RECENT_SUBSTANCE_USE_MS)
   ) {
-    findings.push({
-      code: 'RECENT_SUBSTANCE_USE',
-      message: 'substance used within the last 24 hours',
-    });
+    findings.push(flagOf('RECENT_SUBSTANCE_USE', 'substance used within the last 24 hours'));
   }
   return findings;
 }
@@ -94,25 +100,29 @@ export function contraindications(
 ): ContraindicationFlag[] {
   const flags: ContraindicationFlag[] = [];
   if (baseline.systolic >= limits.systolicMax) {
-    flags.push({
-      code: 'HYPERTENSION_SYSTOLIC',
-      message: `baseline systolic ${baseline.systolic} ≥ ${limits.systolicMax}`,
-    });
+    flags.push(
+      flagOf(
+        'HYPERTENSION_SYSTOLIC',
+        `baseline systolic ${baseline.systolic} ≥ ${limits.systolicMax}`,
+      ),
+    );
   }
   if (baseline.diastolic >= limits.diastolicMax) {
-    flags.push({
-      code: 'HYPERTENSION_DIASTOLIC',
-      message: `baseline diastolic ${baseline.diastolic} ≥ ${limits.diastolicMax}`,
-    });
+    flags.push(
+      flagOf(
+        'HYPERTENSION_DIASTOLIC',
+        `baseline diastolic ${baseline.diastolic} ≥ ${limits.diastolicMax}`,
+      ),
+    );
   }
   if (baseline.spo2 < limits.spo2Min) {
-    flags.push({ code: 'SPO2_LOW', message: `baseline SpO2 ${baseline.spo2} < ${limits.spo2Min}` });
+    flags.push(flagOf('SPO2_LOW', `baseline SpO2 ${baseline.spo2} < ${limits.spo2Min}`));
   }
   for (const [item, code, message] of CHECKLIST_FLAGS) {
     if (!checklist[item]) flags.push({ code, message });
   }
   if (checklist.pregnancyTest === 'positive') {
-    flags.push({ code: 'PREGNANCY_POSITIVE', message: 'pregnancy test positive' });
+    flags.push(flagOf('PREGNANCY_POSITIVE', 'pregnancy test positive'));
   }
   flags.push(...screeningFindings(screening, at));
   return flags.map((flag) =>
