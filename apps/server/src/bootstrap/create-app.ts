@@ -13,6 +13,7 @@ import { refuseSourceMaps } from './dashboard-static';
 import type { AppConfig } from '../config/app-config';
 import { RedisConnection } from '../redis/redis.module';
 import { VigilIoAdapter } from '../realtime/vigil-io.adapter';
+import { MonitorVitalsRoute } from '../vitals/monitor-vitals.route';
 
 export const API_PREFIX = 'api/v1';
 /**
@@ -79,6 +80,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Without configured origins the dashboard is same-origin and browsers refuse every other
   // origin anyway; the CORS middleware would only cost every request its time.
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
+  // Before Nest's routes: every monitor's reading, every second (MonitorVitalsRoute says why).
+  app.use(app.get(MonitorVitalsRoute).router());
   app.setGlobalPrefix(API_PREFIX);
 
   const redisConnection = app.get(RedisConnection);

@@ -15,33 +15,40 @@ import type { Request, Response } from 'express';
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Exceptions');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const request = host.switchToHttp().getRequest<Request>();
-    const response = host.switchToHttp().getResponse<Response>();
-    if (!(exception instanceof HttpException)) {
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : 'non-error thrown',
-      );
-    } else {
-      this.logUnloggedRefusal(request, exception.getStatus());
-    }
-    const body = errorBody(exception);
-    // A download route declares its file type up front; a refusal is still JSON a client can read.
-    response.status(body.statusCode).type('application/json').json(body);
+    sendRefusal(
+      host.switchToHttp().getRequest<Request>(),
+      host.switchToHttp().getResponse<Response>(),
+      exception,
+    );
   }
+}
 
-  /**
-   * Requests without an access-log line (readings from monitors) still leave one when refused, so
-   * a misconfigured device shows up in the log: route and status only, never the body or message,
-   * which may carry readings.
-   */
-  private logUnloggedRefusal(request: Request, status: number): void {
-    if ((request as Partial<Pick<Request, 'log'>>).log) return;
-    this.logger.warn(`${request.method} ${request.path} refused with ${status}`);
+const logger = new Logger('Exceptions');
+
+/** The answer to a request that failed, wherever it was served (Nest's routes, the monitors' route). */
+export function sendRefusal(request: Request, response: Response, exception: unknown): void {
+  if (!(exception instanceof HttpException)) {
+    logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : 'non-error thrown',
+    );
+  } else {
+    logUnloggedRefusal(request, exception.getStatus());
   }
+  const body = errorBody(exception);
+  // A download route declares its file type up front; a refusal is still JSON a client can read.
+  response.status(body.statusCode).type('application/json').json(body);
+}
+
+/**
+ * Requests without an access-log line (readings from monitors) still leave one when refused, so
+ * a misconfigured device shows up in the log: route and status only, never the body or message,
+ * which may carry readings.
+ */
+function logUnloggedRefusal(request: Request, status: number): void {
+  if ((request as Partial<Pick<Request, 'log'>>).log) return;
+  logger.warn(`${request.method} ${request.path} refused with ${status}`);
 }
 
 /** The contract's error body for anything thrown while serving a request. */

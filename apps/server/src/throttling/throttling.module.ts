@@ -4,13 +4,11 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { RedisConnection } from '../redis/redis.module';
 import { isLoginThrottled } from './login-throttle';
+import { RATE_LIMIT_WINDOW_MS, REQUESTS_PER_WINDOW } from './rate-limits';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
-const MINUTE = 60_000;
-
 /**
- * `default`: 1,200 requests a minute per caller, far above a monitor's one batch a second and a
- * screen's reads, far below a runaway loop. `login`: VIGIL_LOGIN_RATE_LIMIT attempts a minute
+ * `default`: REQUESTS_PER_WINDOW a minute per caller. `login`: VIGIL_LOGIN_RATE_LIMIT attempts a minute
  * per address on the login route (the account lockout protects each account as well).
  */
 @Module({
@@ -21,10 +19,10 @@ const MINUTE = 60_000;
         const client = await redis.connect();
         return {
           throttlers: [
-            { name: 'default', ttl: MINUTE, limit: 1_200 },
+            { name: 'default', ttl: RATE_LIMIT_WINDOW_MS, limit: REQUESTS_PER_WINDOW },
             {
               name: 'login',
-              ttl: MINUTE,
+              ttl: RATE_LIMIT_WINDOW_MS,
               limit: config.loginRateLimit,
               skipIf: (context) => !isLoginThrottled(context),
             },

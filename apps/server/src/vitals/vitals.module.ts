@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import { AlertsModule } from '../alerts/alerts.module';
 import { AuthModule } from '../auth/auth.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { DevicesGateway } from './devices.gateway';
+import { MonitorVitalsRoute } from './monitor-vitals.route';
 import { VitalSamplesModule } from './vital-samples.module';
 import { VitalsGroupCommit } from './vitals-group-commit';
 import { VitalsIngestService } from './vitals-ingest.service';
@@ -12,7 +14,14 @@ import { VitalsController } from './vitals.controller';
 @Module({
   imports: [VitalSamplesModule, RealtimeModule, MetricsModule, AuthModule, AlertsModule],
   controllers: [VitalsController],
-  providers: [VitalsIngestService, VitalsGroupCommit, DevicesGateway],
-  exports: [VitalsIngestService],
+  providers: [
+    VitalsIngestService,
+    VitalsGroupCommit,
+    DevicesGateway,
+    MonitorVitalsRoute,
+    // The monitors' route counts its callers in this instance (MonitorVitalsRoute).
+    ThrottlerStorageService,
+  ],
+  exports: [VitalsIngestService, MonitorVitalsRoute],
 })
 export class VitalsModule {}
