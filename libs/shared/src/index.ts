@@ -55,3 +55,4 @@ export * from './lib/words/alert-words';
 export * from './lib/words/contraindication-words';
 export * from './lib/words/observation-words';
 export * from './lib/words/session-words';
+export * from './lib/sessions/order-notices';

@@ -73,6 +73,11 @@ export const queryKeys = {
     /** Whom one alert reached; read again on every event of the alert. */
     deliveries: (alertId: string) => ['alerts', 'deliveries', alertId] as const,
   },
+  /**
+   * Notices of drafted orders told to this physician by the socket, until signed or dismissed;
+   * held on screen only, never read from the server (the waiting list is read instead).
+   */
+  orderNotices: () => ['order-notices'] as const,
   duty: {
     all: ['duty'] as const,
     current: () => ['duty', 'current'] as const,

@@ -13,6 +13,8 @@ import {
   type AlarmSuspendChanged,
   type Alert,
   type AlertRouted,
+  type OrderAwaitingSignature,
+  type OrderSigned,
   type CareTeamMember,
   type ClinicianHandshakeAuth,
   CLINICIANS_NAMESPACE,
@@ -35,6 +37,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { WsAccessGuard } from '../auth/ws-access.guard';
 import { SecurityEvents } from '../security/security-events';
 import {
+  PHYSICIANS_ROOM,
   WARD_FRAMES_ROOM,
   WARD_ROOM,
   WARD_ROOMS,
@@ -98,7 +101,11 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
         tokenFromHandshake,
         (socket, principal) => {
           if (principal.kind !== 'user') return;
-          void socket.join([userRoom(principal.userId), loginRoom(principal.authSessionId)]);
+          void socket.join([
+            userRoom(principal.userId),
+            loginRoom(principal.authSessionId),
+            ...(principal.role === 'physician' ? [PHYSICIANS_ROOM] : []),
+          ]);
           // The socket lives no longer than its token; the client reconnects with a fresh one.
           const timer = setTimeout(
             () => socket.disconnect(true),
@@ -234,6 +241,16 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   /** To every ward screen and every screen of the chair. */
   publishAlarmSuspend(changed: AlarmSuspendChanged): void {
     this.namespace.to([...WARD_ROOMS, bayRoom(changed.bay)]).emit('alarm-suspend.changed', changed);
+  }
+
+  /** To every screen of one physician asked to sign a drafted order, on any instance. */
+  sendOrderAwaitingSignature(userId: string, notice: OrderAwaitingSignature): void {
+    this.namespace.to(userRoom(userId)).emit('order.awaiting-signature', notice);
+  }
+
+  /** To every physician's screens, so that whichever was asked drops its notice. */
+  publishOrderSigned(signed: OrderSigned): void {
+    this.namespace.to(PHYSICIANS_ROOM).emit('order.signed', signed);
   }
 
   publishSessionUpdated(session: Session): void {

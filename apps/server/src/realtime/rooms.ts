@@ -26,6 +26,8 @@ export function sessionVitalsAudience(bay: string, sessionId: string): string[] 
 export const userRoom = (userId: string) => `user:${userId}`;
 export const loginRoom = (authSessionId: string) => `login:${authSessionId}`;
 export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
+/** Every physician's sockets: who hears that an order waiting for a signature has been signed. */
+export const PHYSICIANS_ROOM = 'role:physician';
 
 /** Whether a room carries what a screen shows (and `watch` may change), not who the socket is. */
 export function isAudienceRoom(room: string): boolean {

@@ -10,6 +10,7 @@ import type { Actor } from '../auth/principal';
 import { conflict } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
 import { PatientsService } from '../patients/patients.service';
+import { OrderSignatureNotices } from './order-signature-notices';
 import type { SessionEntity } from './session.entity';
 import { SessionRecords } from './session-records';
 import { SessionWriter } from './session-writer';
@@ -21,6 +22,7 @@ export class SessionOrders {
     private readonly patients: PatientsService,
     private readonly records: SessionRecords,
     private readonly writer: SessionWriter,
+    private readonly notices: OrderSignatureNotices,
   ) {}
 
   /**
@@ -39,7 +41,7 @@ export class SessionOrders {
     const patient = (await this.patients.getEntities([session.patientId])).get(session.patientId);
     const now = toIsoTimestamp(Date.now());
     const order = signedOrder(actor, input, now);
-    return this.writer.write(actor, session, {
+    const signed = await this.writer.write(actor, session, {
       changes: {
         order,
         doseMgPerKg: input.doseMgPerKg,
@@ -62,6 +64,9 @@ export class SessionOrders {
         },
       },
     });
+    // A re-signed order was never waiting; only the first signature ends a notice.
+    if (!session.order) this.notices.signed(signed, actor.actor);
+    return signed;
   }
 }
 

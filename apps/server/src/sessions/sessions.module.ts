@@ -12,6 +12,7 @@ import { ScheduleController } from './schedule.controller';
 import { SessionActionsController } from './session-actions.controller';
 import { SessionVitalsController } from './session-vitals.controller';
 import { SessionsController } from './sessions.controller';
+import { OrderSignatureNotices } from './order-signature-notices';
 import { SessionOrders } from './session-orders';
 import { SessionPlacement } from './session-placement';
 import { SessionQueries } from './session-queries';
@@ -41,6 +42,7 @@ import { SessionsService } from './sessions.service';
     SessionQueries,
     SessionPlacement,
     SessionOrders,
+    OrderSignatureNotices,
     SessionsService,
     DischargeService,
   ],

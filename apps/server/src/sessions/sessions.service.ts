@@ -34,6 +34,7 @@ import { ThresholdProfilesService } from '../threshold-profiles/threshold-profil
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import type { CreateSessionDto } from './dto/create-session.dto';
 import { SessionEntity } from './session.entity';
+import { OrderSignatureNotices } from './order-signature-notices';
 import { orderedRate, signedOrder, totalDose } from './session-orders';
 import { SessionPlacement } from './session-placement';
 import { SessionRecords } from './session-records';
@@ -77,6 +78,7 @@ export class SessionsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditService,
     private readonly profiles: ThresholdProfilesService,
+    private readonly orderNotices: OrderSignatureNotices,
   ) {}
 
   /**
@@ -149,7 +151,10 @@ export class SessionsService {
         },
       });
     });
-    return this.records.publish(session);
+    const created = await this.records.publish(session);
+    // Not awaited: the nurse's answer does not wait for the physicians' screens.
+    if (!signed) void this.orderNotices.awaitingSignature(created, actor.actor);
+    return created;
   }
 
   /** Outside 40–60 minutes only on a physician's word, which is recorded with the session. */

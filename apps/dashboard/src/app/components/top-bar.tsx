@@ -3,7 +3,8 @@ import { NavLink } from 'react-router';
 import { logOut } from '../../auth/services/session-service';
 import { roleLabel } from '../../auth/utils/role-labels';
 import { ChargeNurseControl } from '../../duty/components/charge-nurse-control';
-import { mayRecord } from '../../session/utils/session-permissions';
+import { OrderSignatureNotices } from '../../schedule/components/order-signature-notices';
+import { mayRecord, maySignOrder } from '../../session/utils/session-permissions';
 import { AlarmSoundControl } from '../../ward/components/alarm-sound-control';
 import { useSharedAlarmSound } from '../../ward/state/alarm-sound-context';
 import { pagesFor } from '../routes/route-access';
@@ -35,6 +36,7 @@ export function TopBar({ user, showAlarmSound = true }: TopBarProps) {
         </ul>
       </nav>
       {mayRecord(user.role) && <ChargeNurseControl user={user} />}
+      {maySignOrder(user.role) && <OrderSignatureNotices />}
       {showAlarmSound && sound && (
         <div className="top-bar__alarm-sound" role="group" aria-label="Alarm sound">
           <AlarmSoundControl sound={sound} />

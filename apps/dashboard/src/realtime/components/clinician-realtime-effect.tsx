@@ -20,6 +20,7 @@ import {
   applyVitalsFrame,
   resynchronise,
 } from '../utils/apply-realtime-events';
+import { applyOrderAwaiting, applyOrderSigned } from '../../schedule/utils/order-notices';
 import { applyAlarmSuspendChange } from '../../ward/hooks/use-alarm-suspends';
 
 /** After a refresh that failed for a reason other than 401 (network, 5xx), try again this soon. */
@@ -124,6 +125,9 @@ export function ClinicianRealtimeEffect({
     });
     socket.on('alert.updated', (alert) => applyAlertEvent(queryClient, alert));
     socket.on('alarm-suspend.changed', (changed) => applyAlarmSuspendChange(queryClient, changed));
+    // Only physicians are sent these: an order a nurse drafted waits for them, or was signed.
+    socket.on('order.awaiting-signature', (notice) => applyOrderAwaiting(queryClient, notice));
+    socket.on('order.signed', (signed) => applyOrderSigned(queryClient, signed));
     // The receipt says this screen holds the alert (so its sound and inbox have it), not that a
     // person saw it: the server records the first screen of each person to answer.
     socket.on('alert.routed', ({ alert }, received) => {

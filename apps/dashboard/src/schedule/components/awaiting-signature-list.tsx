@@ -1,23 +1,16 @@
 import { Link } from 'react-router';
 import { sessionPath } from '../../app/routes/route-access';
-import { useLocalDate } from '../../ui/hooks/use-local-date';
 import { formatLocalHourMinute } from '../../ui/utils/format-date-time';
 import { patientIdentifiers } from '../../ui/utils/patient-identifiers';
-import { useLiveSessions } from '../../ward/hooks/use-live-sessions';
 import { sessionStateLabel } from '../../ward/utils/session-labels';
-import { useDaySchedule } from '../hooks/use-day-schedule';
-import { awaitingSignature } from '../utils/awaiting-signature';
+import { useAwaitingSignature } from '../hooks/use-awaiting-signature';
 
 /**
  * For physicians: the sessions that cannot start until they sign the dose order, from the ward
  * and today's list, each a link to the session where the order is signed.
  */
 export function AwaitingSignatureList() {
-  const today = useLocalDate();
-  const live = useLiveSessions();
-  const schedule = useDaySchedule(today);
-  const waiting = awaitingSignature(live.data, schedule.data);
-  const failed = live.error ?? schedule.error;
+  const { waiting, error: failed } = useAwaitingSignature();
 
   return (
     <section className="page__section" aria-labelledby="awaiting-signature-title">

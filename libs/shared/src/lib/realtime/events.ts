@@ -2,6 +2,7 @@ import type { AlarmSuspendChanged } from '../alerts/alarm-suspend';
 import type { AlertRouted } from '../alerts/alert-routing';
 import type { Alert } from '../alerts/alert.types';
 import type { ErrorCode } from '../errors/error-codes';
+import type { OrderAwaitingSignature, OrderSigned } from '../sessions/order-notices';
 import type { Session } from '../sessions/session.types';
 import type { VitalSample, VitalsAccepted, VitalsBatchInput } from '../vitals/vital-sample.types';
 
@@ -69,6 +70,13 @@ export interface ClinicianServerEvents {
   'session.updated': (session: Session) => void;
   /** A chair's alarms were suspended for a probe change, or the suspend ended early. */
   'alarm-suspend.changed': (changed: AlarmSuspendChanged) => void;
+  /**
+   * To the physicians asked to sign a nurse's drafted order (the supervising physician, or every
+   * physician on duty): each of their screens.
+   */
+  'order.awaiting-signature': (notice: OrderAwaitingSignature) => void;
+  /** To every physician's screens: the order is signed, a notice of it is done with. */
+  'order.signed': (signed: OrderSigned) => void;
 }
 
 export interface ClinicianClientEvents {
