@@ -13,6 +13,8 @@ import {
 const ADMIN_PASSWORD = 'admin password for e2e';
 const PASSWORD = 'correct horse battery';
 const MIN = 60_000;
+/** The ketamine drawn up for each infusion: more than its order, the rest wasted at the stop. */
+const VIAL_MG = 50;
 /** Set to a folder (docs/ for the README's pictures) to keep the screens this suite looks at. */
 const SCREENSHOTS_DIR = process.env['VIGIL_SCREENSHOTS_DIR'];
 
@@ -165,6 +167,10 @@ async function screenshot(subject: Page | Locator, name: string): Promise<void> 
       });
       await call(nurse, 'POST', `/sessions/${id}/assessment`, CLEAN_ASSESSMENT);
       await postReadings(nurse, id, [{ ...CLEAN_ASSESSMENT.baseline, respRate: 14 }]);
+      await call(nurse, 'POST', `/sessions/${id}/ketamine/draw`, {
+        mg: VIAL_MG,
+        lot: 'KET-E2E-01',
+      });
       await call(nurse, 'POST', `/sessions/${id}/start`);
       // The readings of the infusion come after its start, so they chart from minute 0.
       await new Promise((resolve) => setTimeout(resolve, infusion.during.length * 2_000));
@@ -176,6 +182,12 @@ async function screenshot(subject: Page | Locator, name: string): Promise<void> 
       });
       await call(nurse, 'POST', `/sessions/${id}/stop`, {
         reason: 'Shortened for the browser test of the course',
+      });
+      // What the pump did not give is wasted, witnessed, so the balance closes for the discharge.
+      const { deliveredMg } = await call<{ deliveredMg: number }>(nurse, 'GET', `/sessions/${id}`);
+      await call(nurse, 'POST', `/sessions/${id}/ketamine/waste`, {
+        mg: Math.round((VIAL_MG - deliveredMg) * 10) / 10,
+        witness: { username: 'coursephysician', password: PASSWORD },
       });
       await postReadings(nurse, id, [RECOVERED_VITALS]);
       return id;

@@ -1,13 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
-import { DEFAULT_CONCENTRATION_MG_PER_ML, type DischargeInput } from '@vigil/shared';
+import { DEFAULT_CONCENTRATION_MG_PER_ML, roundMg, type DischargeInput } from '@vigil/shared';
 import { CLEAN_ASSESSMENT } from '@vigil/testing';
 import { DataSource } from 'typeorm';
+import { KetamineService } from '../src/administration/ketamine.service';
 import { actorOf, sourceOf, systemPrincipal } from '../src/auth/principal';
 import { SessionOrders } from '../src/sessions/session-orders';
 import { SessionRecords } from '../src/sessions/session-records';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { VitalSampleEntity } from '../src/vitals/vital-sample.entity';
 import { VitalsIngestService } from '../src/vitals/vitals-ingest.service';
+import { TEST_PASSWORD } from './test-users';
 
 export { CLEAN_ASSESSMENT };
 
@@ -69,4 +71,30 @@ export async function prepareSession(
       .getRepository(VitalSampleEntity)
       .delete({ sessionId, source: START_READING_SOURCE });
   }
+}
+
+/** More than any test infusion gives: a vial drawn up, the rest wasted after the stop. */
+const TEST_VIAL_SPARE_MG = 10;
+
+/**
+ * The controlled-substance record a clinic keeps around an infusion that has stopped: what the
+ * pump gave plus a spare drawn up, the spare wasted, witnessed by the seeded physician with their
+ * own password, so the balance closes and only the specs' other criteria judge the discharge.
+ * Call it once the pump record is final (after any move of its times).
+ */
+export async function closeKetamineRecord(app: INestApplication, sessionId: string): Promise<void> {
+  const records = app.get(SessionRecords);
+  const { deliveredMg } = await records.toSession(await records.getEntity(sessionId));
+  const ketamine = app.get(KetamineService);
+  const actor = actorOf(systemPrincipal('test'));
+  await ketamine.draw(actor, sessionId, {
+    mg: roundMg(deliveredMg + TEST_VIAL_SPARE_MG),
+    lot: 'KET-TEST-01',
+  });
+  await ketamine.waste(
+    actor,
+    sessionId,
+    { mg: TEST_VIAL_SPARE_MG, witness: { username: 'physician', password: TEST_PASSWORD } },
+    undefined,
+  );
 }

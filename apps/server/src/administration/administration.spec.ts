@@ -235,4 +235,83 @@ describe.each(testDatabases())('the administration record on $name', (database) 
       .send({ mg: 5, lot: 'KET-2411-07' })
       .expect(409);
   });
+
+  /** Recovered for 31 minutes with readings back at baseline: only the ketamine record stands. */
+  async function recovered(id: string): Promise<void> {
+    await app
+      .get(DataSource)
+      .getRepository(SessionEntity)
+      .update({ id }, { endedAt: iso(Date.now() - 31 * MIN) });
+    await nurse()
+      .post(`/sessions/${id}/vitals`)
+      .send({
+        samples: [{ at: iso(Date.now()), systolic: 130, diastolic: 80, heartRate: 75, spo2: 98 }],
+      })
+      .expect(202);
+  }
+
+  const unmetOf = (criteria: { code: string; met: boolean }[]) =>
+    criteria.filter((criterion) => !criterion.met);
+
+  it('keeps the patient the pump gave ketamine to with no draw on record', async () => {
+    const { id } = await assessed();
+    const t0 = Date.now() - 40 * MIN;
+    // 60 mL/h at 1 mg/mL for 12 s: 0.2 mg, and nothing drawn.
+    await pump(id, { kind: 'start', at: iso(t0) }).expect(201);
+    await pump(id, { kind: 'stop', at: iso(t0 + 12_000), reason: 'vomiting' }).expect(201);
+    await recovered(id);
+    expect((await nurse().get(`/sessions/${id}`).expect(200)).body.deliveredMg).toBe(0.2);
+
+    const readiness = await nurse().get(`/sessions/${id}/discharge-readiness`).expect(200);
+    expect(unmetOf(readiness.body.criteria).map((criterion) => criterion.code)).toEqual([
+      'ALDRETE_TOTAL',
+      'MOAAS',
+      'ESCORT',
+      'KETAMINE_BALANCE',
+    ]);
+    expect(readiness.body.facts).toMatchObject({
+      ketamine: { drawnMg: 0, givenMg: 0.2, recorded: false },
+      startedBeforeAdministrationRecord: false,
+    });
+
+    const refused = await nurse().post(`/sessions/${id}/discharge`).send(RECOVERED).expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'DISCHARGE_CRITERIA_UNMET',
+      message: ['ketamine given but no draw recorded: record the draw and the waste, witnessed'],
+    });
+    expect(unmetOf(refused.body.details.criteria)).toEqual([
+      expect.objectContaining({ code: 'KETAMINE_BALANCE', value: 'none drawn' }),
+    ]);
+
+    await nurse()
+      .post(`/sessions/${id}/ketamine/draw`)
+      .send({ mg: 10, lot: 'KET-2411-07' })
+      .expect(201);
+    await nurse()
+      .post(`/sessions/${id}/ketamine/waste`)
+      .send({ mg: 9.8, witness: { username: 'physician', password: TEST_PASSWORD } })
+      .expect(201);
+    await nurse().post(`/sessions/${id}/discharge`).send(RECOVERED).expect(200);
+  });
+
+  it('lets a session started before the administration record go home with no draw', async () => {
+    const { id } = await assessed();
+    await nurse().post(`/sessions/${id}/start`).expect(200);
+    await nurse().post(`/sessions/${id}/stop`).send({ reason: 'vomiting' }).expect(200);
+    // Infused for 20 minutes before the record existed: no pump events, the dose an estimate.
+    const sessions = app.get(DataSource).getRepository(SessionEntity);
+    await sessions.update({ id }, { startedAt: iso(Date.now() - 51 * MIN) });
+    await app.get(DataSource).getRepository(PumpEventEntity).delete({ sessionId: id });
+    await recovered(id);
+    expect((await nurse().get(`/sessions/${id}`).expect(200)).body.deliveredMg).toBe(20);
+
+    const readiness = await nurse().get(`/sessions/${id}/discharge-readiness`).expect(200);
+    expect(readiness.body.facts.startedBeforeAdministrationRecord).toBe(true);
+    const criteria: { code: string }[] = readiness.body.criteria;
+    expect(criteria.find((criterion) => criterion.code === 'KETAMINE_BALANCE')).toMatchObject({
+      met: true,
+      value: 'before the record',
+    });
+    await nurse().post(`/sessions/${id}/discharge`).send(RECOVERED).expect(200);
+  });
 });

@@ -7,7 +7,7 @@ import {
   type TreatmentCourse,
 } from '@vigil/shared';
 import { DataSource } from 'typeorm';
-import { prepareSession, RECOVERED } from '../../test/clinical';
+import { closeKetamineRecord, prepareSession, RECOVERED } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
@@ -80,6 +80,7 @@ describe.each(testDatabases())('the treatment course on $name', (database) => {
     const pump = app.get(DataSource).getRepository(PumpEventEntity);
     await pump.update({ sessionId, kind: 'start' }, { at: startedAt });
     await pump.update({ sessionId, kind: 'stop' }, { at: new Date(endedAt).toISOString() });
+    await closeKetamineRecord(app, sessionId);
   }
 
   async function discharged(sessionId: string, infusedMin = 40): Promise<void> {

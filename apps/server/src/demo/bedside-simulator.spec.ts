@@ -86,5 +86,13 @@ describe('the demo ward', () => {
     expect(wasted.recordedBy).not.toBe('physician');
     expect(wasted.mg).toBeCloseTo(drawn - recovery.session.deliveredMg, 1);
     expect(recovery.balance).toMatchObject({ drawnMg: drawn, recorded: true, closed: true });
+    // So the demo's patients in recovery can go home: the record does not hold them.
+    const readiness = await physician
+      .get(`/sessions/${recovery.session.id}/discharge-readiness`)
+      .expect(200);
+    const criteria: { code: string }[] = readiness.body.criteria;
+    expect(criteria.find((criterion) => criterion.code === 'KETAMINE_BALANCE')).toMatchObject({
+      met: true,
+    });
   });
 });

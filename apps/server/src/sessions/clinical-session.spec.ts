@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Session, TimelineEvent } from '@vigil/shared';
 import { DataSource } from 'typeorm';
-import { CLEAN_ASSESSMENT, postReading, RECOVERED } from '../../test/clinical';
+import { CLEAN_ASSESSMENT, closeKetamineRecord, postReading, RECOVERED } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
@@ -174,6 +174,7 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       (await nurse().post(`/sessions/${id}/stop`).send({ reason: 'nausea' }).expect(200)).body
         .state,
     ).toBe('recovery');
+    await closeKetamineRecord(app, id);
     await inRecoveryFor(id, 31);
     await readings(id, { systolic: 130, diastolic: 80, heartRate: 75, spo2: 98 });
     const discharged = await nurse().post(`/sessions/${id}/discharge`).send(RECOVERED).expect(200);
@@ -193,6 +194,8 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       'Pump resumed at 60 mL/h',
       'Infusion stopped; recovery: nausea',
       'Pump stopped',
+      expect.stringMatching(/^Ketamine drawn 10(\.\d)? mg \(lot KET-TEST-01\)$/),
+      'Wasted 10 mg, witnessed by physician',
       'Discharged',
     ]);
     expect(log.find((event) => event.summary === 'Infusion resumed')?.actor).toBe('physician');
@@ -257,6 +260,7 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
     await postReading(app, id);
     await nurse().post(`/sessions/${id}/start`).expect(200);
     await nurse().post(`/sessions/${id}/stop`).send({ reason: 'agitation' }).expect(200);
+    await closeKetamineRecord(app, id);
     await inRecoveryFor(id, 31);
     await readings(id, { systolic: 152, diastolic: 80, heartRate: 75, spo2: 98 });
     const refused = await nurse()

@@ -4,6 +4,8 @@ import {
   ALERT_PRIORITIES,
   dischargeCriteria,
   dischargeReadiness,
+  KETAMINE_NONE_DRAWN,
+  startedBeforePumpRecord,
   type DischargeCriterion,
   type DischargeFacts,
   type DischargeInput,
@@ -73,7 +75,7 @@ export class DischargeService {
   }
 
   private async facts(session: SessionEntity): Promise<DischargeFacts> {
-    const [latest, openCounts, { deliveredMg }] = await Promise.all([
+    const [latest, openCounts, { deliveredMg, startedAt, pumpEvents }] = await Promise.all([
       this.vitals.latestBySession([session.id]),
       Promise.all(ALERT_PRIORITIES.map((priority) => this.alerts.countOpen(session.id, priority))),
       this.records.toSession(session),
@@ -85,6 +87,7 @@ export class DischargeService {
       recoveryMinimumMin: this.profiles.limitsFor(session).recoveryMinimumMin,
       openAlerts: openCounts.reduce((sum, count) => sum + count, 0),
       ketamine: await ketamineBalanceOf(this.dataSource.manager, session.id, deliveredMg),
+      startedBeforeAdministrationRecord: startedBeforePumpRecord({ startedAt, pumpEvents }),
     };
   }
 }
@@ -116,6 +119,9 @@ function describeUnmet({ code, value, limit }: DischargeCriterion): string {
     case 'ESCORT':
       return 'no escort named';
     case 'KETAMINE_BALANCE':
+      if (value === KETAMINE_NONE_DRAWN) {
+        return 'ketamine given but no draw recorded: record the draw and the waste, witnessed';
+      }
       return `ketamine drawn, given and wasted differ by ${shown}: record the waste, witnessed`;
   }
 }

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Alert, AuditEntry, Session } from '@vigil/shared';
 import { DataSource } from 'typeorm';
-import { CLEAN_ASSESSMENT, postReading, RECOVERED } from '../../test/clinical';
+import { CLEAN_ASSESSMENT, closeKetamineRecord, postReading, RECOVERED } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
@@ -267,6 +267,7 @@ describe.each(testDatabases())('session safety on $name', (database) => {
     async function inRecovery(minutes: number): Promise<string> {
       const id = await infusing();
       await nurse().post(`/sessions/${id}/stop`).send({ reason: 'tolerated poorly' }).expect(200);
+      await closeKetamineRecord(app, id);
       await setTimes(id, { endedAt: minutesAgo(minutes) });
       return id;
     }

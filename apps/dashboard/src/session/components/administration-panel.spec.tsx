@@ -72,6 +72,13 @@ describe('the administration panel', () => {
     expect(screen.getByTestId('ketamine-entry')).toHaveTextContent('Drawn 35.0 mg (lot A12)');
   });
 
+  it('says when the pump gave ketamine and no draw is on record', async () => {
+    renderPanel(stoppedSession(), {}, []);
+    expect(await screen.findByTestId('ketamine-balance')).toHaveTextContent(
+      'Drawn 0.0 mg − given 30.0 mg − wasted 0.0 mg = -30.0 mg: given, but no draw recorded',
+    );
+  });
+
   it('keeps counting the delivered dose while the pump runs', () => {
     jest.useFakeTimers({ now: Date.parse('2026-11-25T10:30:00.000Z') });
     try {

@@ -1,5 +1,7 @@
 import {
   ketamineBalance,
+  ketamineGivenWithoutDraw,
+  startedBeforePumpRecord,
   ketamineDrawSchema,
   ketamineWasteSchema,
   type KetamineEntry,
@@ -165,6 +167,8 @@ export function ControlledSubstanceRecord({
             Drawn {formatMg(balance.drawnMg)} − given {formatMg(balance.givenMg)} − wasted{' '}
             {formatMg(balance.wastedMg)} = {formatMg(balance.balanceMg)}
             {balance.recorded && (balance.closed ? ' (balanced)' : ' unaccounted for')}
+            {ketamineGivenWithoutDraw(balance, startedBeforePumpRecord(session)) &&
+              ': given, but no draw recorded'}
           </p>
         </>
       )}

@@ -1,6 +1,8 @@
 import {
   ALDRETE_ITEMS,
   DISCHARGE_BASELINE_TOLERANCE,
+  KETAMINE_BEFORE_RECORD,
+  KETAMINE_NONE_DRAWN,
   type AldreteItem,
   type DischargeCriterion,
 } from '@vigil/shared';
@@ -30,6 +32,20 @@ const level = (sign: string, criterion: DischargeCriterion, unit = ''): string =
   criterion.value === undefined
     ? `${sign}: no recent reading`
     : `${sign} ${criterion.value}${unit}`;
+
+function ketamineSentence(criterion: DischargeCriterion): string {
+  if (criterion.value === KETAMINE_BEFORE_RECORD) {
+    return 'Ketamine record: none kept (session started before the controlled-substance record)';
+  }
+  if (criterion.value === KETAMINE_NONE_DRAWN) {
+    return criterion.met
+      ? 'Ketamine record: nothing drawn, nothing given'
+      : 'Ketamine given but no draw recorded (record the draw, and the waste witnessed)';
+  }
+  return criterion.met
+    ? 'Ketamine drawn, given and wasted: balanced'
+    : `Ketamine unaccounted for: ${found(criterion)} (record the waste, witnessed)`;
+}
 
 /** One discharge criterion as a clinical sentence: what was found against what it must reach. */
 export function dischargeCriterionSentence(criterion: DischargeCriterion): string {
@@ -68,11 +84,7 @@ export function dischargeCriterionSentence(criterion: DischargeCriterion): strin
     case 'ESCORT':
       return criterion.met ? `Escort: ${value}` : 'Escort home: name the person';
     case 'KETAMINE_BALANCE':
-      return value === 'none drawn'
-        ? 'Ketamine record: nothing drawn'
-        : criterion.met
-          ? 'Ketamine drawn, given and wasted: balanced'
-          : `Ketamine unaccounted for: ${found(criterion)} (record the waste, witnessed)`;
+      return ketamineSentence(criterion);
     default:
       return assertNever(code);
   }

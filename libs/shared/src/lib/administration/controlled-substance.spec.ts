@@ -1,4 +1,8 @@
-import { ketamineBalance, ketamineWasteSchema } from './controlled-substance';
+import {
+  ketamineBalance,
+  ketamineGivenWithoutDraw,
+  ketamineWasteSchema,
+} from './controlled-substance';
 
 describe('the ketamine balance', () => {
   it('closes when drawn − given − wasted is within 0.1 mg', () => {
@@ -17,6 +21,15 @@ describe('the ketamine balance', () => {
 
   it('says when nothing was drawn', () => {
     expect(ketamineBalance([], 12)).toMatchObject({ recorded: false, balanceMg: -12 });
+  });
+
+  it('finds ketamine given with no draw on record, unless the session predates the record', () => {
+    expect(ketamineGivenWithoutDraw(ketamineBalance([], 0.2), false)).toBe(true);
+    expect(ketamineGivenWithoutDraw(ketamineBalance([], 0.2), true)).toBe(false);
+    expect(ketamineGivenWithoutDraw(ketamineBalance([], 0), false)).toBe(false);
+    expect(ketamineGivenWithoutDraw(ketamineBalance([{ kind: 'drawn', mg: 1 }], 0.2), false)).toBe(
+      false,
+    );
   });
 
   it('needs the witness’s own username and password', () => {

@@ -93,3 +93,15 @@ export function ketamineBalance(
     closed: Math.abs(balanceMg) <= KETAMINE_BALANCE_TOLERANCE_MG,
   };
 }
+
+/**
+ * The pump gave ketamine and no draw is on record: it came from a vial the record does not name.
+ * A session started before the administration record has no controlled-substance record to close
+ * (its dose given is an estimate), so it owes none.
+ */
+export function ketamineGivenWithoutDraw(
+  balance: Pick<KetamineBalance, 'recorded' | 'givenMg'>,
+  startedBeforeRecord: boolean,
+): boolean {
+  return !startedBeforeRecord && !balance.recorded && balance.givenMg > 0;
+}

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { deliveredMg, type PumpEvent, type PumpEventKind } from './pump-record';
+import {
+  deliveredMg,
+  startedBeforePumpRecord,
+  type PumpEvent,
+  type PumpEventKind,
+} from './pump-record';
 
 const T0 = Date.parse('2026-11-25T09:00:00.000Z');
 const MIN = 60_000;
@@ -83,5 +88,21 @@ describe('delivered dose', () => {
     const events = [event('start', 10, 60), event('rate-change', 20, 600)];
     expect(deliveredMg(events, 1, T0)).toBe(0);
     expect(deliveredMg(events, 1, T0 + 20 * MIN)).toBeCloseTo(10, 9);
+  });
+});
+
+describe('a session started before the administration record', () => {
+  const startedAt = new Date(T0).toISOString();
+
+  it('is one started with no pump start on record', () => {
+    expect(startedBeforePumpRecord({ startedAt, pumpEvents: [] })).toBe(true);
+    // Stopped after the upgrade: the stop is on record, its start is not.
+    expect(startedBeforePumpRecord({ startedAt, pumpEvents: [event('stop', 40, 0)] })).toBe(true);
+  });
+
+  it('is not one whose record opens with its start, nor one never started', () => {
+    const pumpEvents = [event('start', 0, 60), event('stop', 40, 0)];
+    expect(startedBeforePumpRecord({ startedAt, pumpEvents })).toBe(false);
+    expect(startedBeforePumpRecord({ startedAt: null, pumpEvents: [] })).toBe(false);
   });
 });

@@ -19,6 +19,19 @@ export interface PumpEvent {
   recordedBy: string;
 }
 
+/**
+ * Started before the administration record existed (migration AdministrationRecord1764151200000):
+ * every start since writes its pump `start` event in the same transaction as the state change,
+ * so a started session whose record does not open with one began before it, and its delivered
+ * dose is an estimate from the planned rate.
+ */
+export function startedBeforePumpRecord(session: {
+  startedAt: string | null;
+  pumpEvents: readonly Pick<PumpEvent, 'kind'>[];
+}): boolean {
+  return session.startedAt !== null && session.pumpEvents[0]?.kind !== 'start';
+}
+
 /** A pause and a stop leave the pump at zero; the other kinds name the rate that runs. */
 export function isRunningKind(kind: PumpEventKind): boolean {
   return kind === 'start' || kind === 'rate-change' || kind === 'resume';

@@ -4,6 +4,8 @@ import type { DischargeInput } from './clinical.schema';
 import {
   dischargeCriteria,
   dischargeReadiness,
+  KETAMINE_BEFORE_RECORD,
+  KETAMINE_NONE_DRAWN,
   type DischargeCriterionCode,
   type DischargeFacts,
 } from './discharge-criteria';
@@ -30,6 +32,7 @@ const facts: DischargeFacts = {
     ],
     40,
   ),
+  startedBeforeAdministrationRecord: false,
 };
 const ready: DischargeInput = {
   aldrete: { activity: 2, respiration: 2, circulation: 2, consciousness: 2, oxygenSaturation: 1 },
@@ -112,7 +115,44 @@ describe('discharge criteria', () => {
   it('keeps the patient while drawn ketamine is neither given nor wasted', () => {
     const unwasted = ketamineBalance([{ kind: 'drawn', mg: 50 }], 40);
     expect(unmet(ready, { ...facts, ketamine: unwasted })).toEqual(['KETAMINE_BALANCE']);
-    expect(unmet(ready, { ...facts, ketamine: ketamineBalance([], 40) })).toEqual([]);
+  });
+
+  const ketamineOf = (context: DischargeFacts) =>
+    dischargeCriteria(ready, context, now).find((each) => each.code === 'KETAMINE_BALANCE');
+
+  it('keeps the patient given ketamine by the pump with no draw on record', () => {
+    const undrawn = { ...facts, ketamine: ketamineBalance([], 0.2) };
+    expect(unmet(ready, undrawn)).toEqual(['KETAMINE_BALANCE']);
+    expect(ketamineOf(undrawn)).toMatchObject({ met: false, value: KETAMINE_NONE_DRAWN });
+    // Missing from the facts, the session is judged as one under the record.
+    const { startedBeforeAdministrationRecord: _, ...unsaid } = undrawn;
+    expect(ketamineOf(unsaid as DischargeFacts)).toMatchObject({ met: false });
+  });
+
+  it('has nothing to close when nothing was drawn and nothing given', () => {
+    const untouched = { ...facts, ketamine: ketamineBalance([], 0) };
+    expect(ketamineOf(untouched)).toMatchObject({ met: true, value: KETAMINE_NONE_DRAWN });
+  });
+
+  it('lets a session started before the controlled-substance record go home without a draw', () => {
+    const legacy = {
+      ...facts,
+      ketamine: ketamineBalance([], 40),
+      startedBeforeAdministrationRecord: true,
+    };
+    expect(ketamineOf(legacy)).toMatchObject({ met: true, value: KETAMINE_BEFORE_RECORD });
+    // A draw on record is kept to its balance whenever the session started.
+    const drawn = { ...legacy, ketamine: ketamineBalance([{ kind: 'drawn', mg: 50 }], 40) };
+    expect(unmet(ready, drawn)).toEqual(['KETAMINE_BALANCE']);
+  });
+
+  it('never passes ketamine given by a recorded pump with nothing drawn, whatever the dose', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2000 }), (givenTenths) => {
+        const context = { ...facts, ketamine: ketamineBalance([], givenTenths / 10) };
+        return unmet(ready, context).includes('KETAMINE_BALANCE');
+      }),
+    );
   });
 
   it('wants a named escort', () => {

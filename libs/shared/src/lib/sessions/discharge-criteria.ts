@@ -1,5 +1,6 @@
 import {
   KETAMINE_BALANCE_TOLERANCE_MG,
+  ketamineGivenWithoutDraw,
   type KetamineBalance,
 } from '../administration/controlled-substance';
 import type { LatestVitals } from '../vitals/vital-sample.types';
@@ -19,6 +20,11 @@ export const DISCHARGE_SPO2_BELOW_BASELINE = 3;
 /** A reading older than this says nothing about the patient who is about to leave. */
 export const DISCHARGE_READING_MAX_AGE_MS = 5 * 60_000;
 export const DEFAULT_RECOVERY_MINIMUM_MIN = 30;
+
+/** `KETAMINE_BALANCE`'s value when no draw is on record (met only while nothing was given). */
+export const KETAMINE_NONE_DRAWN = 'none drawn';
+/** `KETAMINE_BALANCE`'s value for a session started before the controlled-substance record. */
+export const KETAMINE_BEFORE_RECORD = 'before the record';
 
 export const DISCHARGE_CRITERION_CODES = [
   'ALDRETE_TOTAL',
@@ -58,6 +64,11 @@ export interface DischargeFacts {
   openAlerts: number;
   /** The controlled-substance record against the pump's: drawn − given − wasted. */
   ketamine: KetamineBalance;
+  /**
+   * Started before the administration record existed (`startedBeforePumpRecord`): no record of
+   * the draw to close. Absent counts as false, so the balance is kept.
+   */
+  startedBeforeAdministrationRecord: boolean;
 }
 
 export interface DischargeReadiness {
@@ -91,7 +102,7 @@ export function dischargeCriteria(
       limit: 0,
     },
     escortCriterion(input?.escort),
-    ketamineCriterion(facts.ketamine),
+    ketamineCriterion(facts),
   ];
 }
 
@@ -220,17 +231,27 @@ function escortCriterion(
 }
 
 /**
- * Every mg drawn is given or wasted before the patient leaves. A session with nothing drawn has
- * no record to close (sessions from before the record); the demo and the clinic record each draw.
+ * Every mg drawn is given or wasted before the patient leaves, and what the pump gave was drawn:
+ * a session with nothing drawn goes home only if nothing was given, or if it started before the
+ * record existed (nothing to close).
  */
-function ketamineCriterion(ketamine: KetamineBalance): DischargeCriterion {
+function ketamineCriterion({
+  ketamine,
+  startedBeforeAdministrationRecord,
+}: DischargeFacts): DischargeCriterion {
   const limit = `0 ± ${KETAMINE_BALANCE_TOLERANCE_MG} mg`;
-  if (!ketamine.recorded)
-    return { code: 'KETAMINE_BALANCE', met: true, value: 'none drawn', limit };
+  if (ketamine.recorded) {
+    return {
+      code: 'KETAMINE_BALANCE',
+      met: ketamine.closed,
+      value: `${ketamine.balanceMg} mg`,
+      limit,
+    };
+  }
   return {
     code: 'KETAMINE_BALANCE',
-    met: ketamine.closed,
-    value: `${ketamine.balanceMg} mg`,
+    met: !ketamineGivenWithoutDraw(ketamine, startedBeforeAdministrationRecord),
+    value: startedBeforeAdministrationRecord ? KETAMINE_BEFORE_RECORD : KETAMINE_NONE_DRAWN,
     limit,
   };
 }
