@@ -2,7 +2,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RequestHandler } from 'express';
-import helmet from 'helmet';
 import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
@@ -10,6 +9,7 @@ import { AppModule } from '../app.module';
 import { jsonBody } from '../common/json-body.middleware';
 import { FHIR_PATH } from '../fhir/fhir.controller';
 import { refuseSourceMaps } from './dashboard-static';
+import { NO_STORE_HEADERS, securityHeaders } from './security-headers';
 import type { AppConfig } from '../config/app-config';
 import { RedisConnection } from '../redis/redis.module';
 import { VigilIoAdapter } from '../realtime/vigil-io.adapter';
@@ -22,15 +22,8 @@ export const API_PREFIX = 'api/v1';
  */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-/**
- * API replies carry patient data: no browser, proxy or shared workstation may keep a copy. Health
- * names no patient and is polled by orchestrators, so it stays cacheable by default rules.
- */
 const noStore: RequestHandler = (request, response, next) => {
-  if (request.path !== '/health') {
-    response.setHeader('Cache-Control', 'no-store');
-    response.setHeader('Pragma', 'no-cache');
-  }
+  if (request.path !== '/health') response.set(NO_STORE_HEADERS);
   next();
 };
 
@@ -62,6 +55,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(fhirAtRoot());
   app.use(jsonBody());
   const httpServer: Server = app.getHttpServer();
+  // Ahead of Express: every monitor's reading, every second (MonitorVitalsRoute says why).
+  app.get(MonitorVitalsRoute).installOn(httpServer);
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   // Behind the proxy, the client's address (rate limits, audit) comes from X-Forwarded-For.
@@ -70,18 +65,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('etag', false);
   app.use(`/${API_PREFIX}`, noStore);
   app.use(refuseSourceMaps);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'] },
-      },
-    }),
-  );
+  app.use(securityHeaders());
   // Without configured origins the dashboard is same-origin and browsers refuse every other
   // origin anyway; the CORS middleware would only cost every request its time.
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
-  // Before Nest's routes: every monitor's reading, every second (MonitorVitalsRoute says why).
-  app.use(app.get(MonitorVitalsRoute).router());
   app.setGlobalPrefix(API_PREFIX);
 
   const redisConnection = app.get(RedisConnection);

@@ -29,26 +29,32 @@ const logger = new Logger('Exceptions');
 
 /** The answer to a request that failed, wherever it was served (Nest's routes, the monitors' route). */
 export function sendRefusal(request: Request, response: Response, exception: unknown): void {
-  if (!(exception instanceof HttpException)) {
-    logger.error(
-      exception instanceof Error ? (exception.stack ?? exception.message) : 'non-error thrown',
-    );
-  } else {
-    logUnloggedRefusal(request, exception.getStatus());
-  }
-  const body = errorBody(exception);
+  const body = refusalOf(exception, {
+    method: request.method,
+    path: request.path,
+    accessLogged: Boolean((request as Partial<Pick<Request, 'log'>>).log),
+  });
   // A download route declares its file type up front; a refusal is still JSON a client can read.
   response.status(body.statusCode).type('application/json').json(body);
 }
 
 /**
- * Requests without an access-log line (readings from monitors) still leave one when refused, so
- * a misconfigured device shows up in the log: route and status only, never the body or message,
- * which may carry readings.
+ * The error body for a failed request, logged: a fault with its stack, a refusal of a request that
+ * has no access-log line (readings from monitors) by its route and status only, so a
+ * misconfigured device shows up in the log; never the body or message, which may carry readings.
  */
-function logUnloggedRefusal(request: Request, status: number): void {
-  if ((request as Partial<Pick<Request, 'log'>>).log) return;
-  logger.warn(`${request.method} ${request.path} refused with ${status}`);
+export function refusalOf(
+  exception: unknown,
+  request: { method: string; path: string; accessLogged: boolean },
+): ErrorBody {
+  if (!(exception instanceof HttpException)) {
+    logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : 'non-error thrown',
+    );
+  } else if (!request.accessLogged) {
+    logger.warn(`${request.method} ${request.path} refused with ${exception.getStatus()}`);
+  }
+  return errorBody(exception);
 }
 
 /** The contract's error body for anything thrown while serving a request. */

@@ -4,6 +4,8 @@ import { type BodyFault, bodyFault, MAX_BODY_DEPTH } from './nul-bytes';
 import { VigilException } from './vigil.exception';
 
 export const BODY_LIMIT = '1mb';
+/** BODY_LIMIT in bytes, as body-parser reads it. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** What body-parser passes on for a body it cannot read. */
 interface BodyParserError {
@@ -27,11 +29,11 @@ export function jsonBody(): RequestHandler {
 }
 
 /** Express decodes `%00` in a path into a NUL in a route parameter: refused like one in a body. */
-function pathFault(path: string): BodyFault | null {
+export function pathFault(path: string): BodyFault | null {
   return /%00/.test(path) ? { kind: 'nul', path: 'the path' } : null;
 }
 
-function faultRefusal(fault: BodyFault): VigilException {
+export function faultRefusal(fault: BodyFault): VigilException {
   return new VigilException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', [
     fault.kind === 'nul'
       ? `${fault.path} must not contain NUL characters`
@@ -42,28 +44,40 @@ function faultRefusal(fault: BodyFault): VigilException {
 function bodyRefusal(error: unknown): unknown {
   switch ((error as BodyParserError).type ?? 'not a body-parser error') {
     case 'entity.too.large':
-      return new VigilException(
-        HttpStatus.PAYLOAD_TOO_LARGE,
-        'PAYLOAD_TOO_LARGE',
-        `the request body is larger than ${BODY_LIMIT}`,
-      );
+      return bodyTooLarge();
     case 'entity.parse.failed':
-      return new VigilException(
-        HttpStatus.BAD_REQUEST,
-        'MALFORMED_BODY',
-        'the request body is not valid JSON',
-      );
+      return bodyNotJson();
     case 'encoding.unsupported':
     case 'charset.unsupported':
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
-      return new VigilException(
-        HttpStatus.BAD_REQUEST,
-        'MALFORMED_BODY',
-        'the request body could not be read',
-      );
+      return bodyUnreadable();
     default:
       return error;
   }
+}
+
+export function bodyTooLarge(): VigilException {
+  return new VigilException(
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    'PAYLOAD_TOO_LARGE',
+    `the request body is larger than ${BODY_LIMIT}`,
+  );
+}
+
+export function bodyNotJson(): VigilException {
+  return new VigilException(
+    HttpStatus.BAD_REQUEST,
+    'MALFORMED_BODY',
+    'the request body is not valid JSON',
+  );
+}
+
+export function bodyUnreadable(): VigilException {
+  return new VigilException(
+    HttpStatus.BAD_REQUEST,
+    'MALFORMED_BODY',
+    'the request body could not be read',
+  );
 }

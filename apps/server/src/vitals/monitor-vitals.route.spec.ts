@@ -95,6 +95,25 @@ describe.each(testDatabases())('readings posted by a monitor on $name', (databas
     );
   });
 
+  it('answers with the headers Express puts on every API reply', async () => {
+    const sessionId = await createSession('infusing');
+    const path = `/api/v1/sessions/${sessionId}/vitals`;
+    const fromDevice = await asDevice(path)
+      .send({ samples: [{ at: MINUTE_AGO(), spo2: 97 }] })
+      .expect(202);
+    const fromNurse = await asNurse(path)
+      .send({ samples: [{ at: MINUTE_AGO(), spo2: 96 }] })
+      .expect(202);
+    // What differs by nature: the date, the length, and the limiter's courtesy counters.
+    const comparable = (headers: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(headers).filter(
+          ([name]) => !/^(date|content-length|x-ratelimit-.*)$/.test(name),
+        ),
+      );
+    expect(comparable(fromDevice.headers)).toEqual(comparable(fromNurse.headers));
+  });
+
   it.each([
     ['no samples', { samples: [] }],
     ['a value out of range', { samples: [{ at: '2026-01-01T00:00:00.000Z', spo2: 140 }] }],

@@ -1,38 +1,62 @@
-import { Injectable, ParseUUIDPipe, UnauthorizedException } from '@nestjs/common';
+import { Injectable, ParseUUIDPipe } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerException, ThrottlerStorageService } from '@nestjs/throttler';
-import { type Request, type RequestHandler, type Response, Router } from 'express';
+import type { VitalsAccepted } from '@vigil/shared';
+import type {
+  IncomingMessage,
+  OutgoingHttpHeaders,
+  RequestListener,
+  Server,
+  ServerResponse,
+} from 'node:http';
 import { ACCESS_RULE, type AccessRule } from '../auth/access.decorator';
-import { Authenticator } from '../auth/authenticator';
-import { credentialsFrom } from '../auth/credentials';
-import type { Principal } from '../auth/principal';
-import { sendRefusal } from '../common/all-exceptions.filter';
+import type { DevicePrincipal } from '../auth/principal';
+import { apiReplyHeaders } from '../bootstrap/security-headers';
+import { refusalOf } from '../common/all-exceptions.filter';
+import {
+  BODY_LIMIT_BYTES,
+  bodyNotJson,
+  bodyTooLarge,
+  bodyUnreadable,
+  faultRefusal,
+} from '../common/json-body.middleware';
+import { bodyFault } from '../common/nul-bytes';
+import { DevicesService } from '../devices/devices.service';
 import { HttpMetrics } from '../metrics/http-metrics.middleware';
 import { RATE_LIMIT_WINDOW_MS, REQUESTS_PER_WINDOW } from '../throttling/rate-limits';
 import { VitalsIngestService } from './vitals-ingest.service';
 import { VitalsController } from './vitals.controller';
 
-/** The route's pattern as Nest registers it: one label in the metrics, one target in the audit. */
+/** The route's pattern as Nest registers it: one label in the metrics for both ways in. */
 const ROUTE = '/api/v1/sessions/:sessionId/vitals';
-const TARGET = `POST ${ROUTE}`;
+/** A plain path: anything with a query, an encoded character or another shape goes to Express. */
+const PATH = /^\/api\/v1\/sessions\/([0-9A-Za-z-]{1,64})\/vitals\/?$/;
+const JSON_TYPE = /^application\/json\s*(;\s*charset=["']?utf-8["']?\s*)?$/i;
 const sessionIdPipe = new ParseUUIDPipe();
+const utf8 = new TextDecoder('utf-8');
 
 /**
- * Readings posted with a device key: the one request every monitor sends every second, so at a
- * thousand chairs most of what the server does. Served beside Nest's router rather than through
- * it, by the same parts in the same order (rate limit, authentication, the controller's access
- * rule, the session id, the shared schema, ingest) and answered in the same shapes, without the
- * per-request work a route that runs a second does not need (interceptors, the throttler's
- * reflection and hashing, a Redis round trip per reading). Clinicians' manual readings (a token)
- * take Nest's route, VitalsController.
+ * Readings a monitor posts with its device key: the one request every chair sends every second,
+ * so at a thousand chairs most of what the server does. Answered ahead of Express and Nest, by the
+ * same parts in the same order (the device's key and rate limit, the shared schema, the session
+ * id, ingest) and in the same shapes and headers, without the work a route that runs a thousand
+ * times a second cannot afford (Express's middleware chain, Nest's guards, pipes and interceptors,
+ * the throttler's reflection and hashing, a Redis round trip per reading).
+ *
+ * Only the plain case is taken here, decided from the request line and headers alone: a POST with
+ * a device key, no bearer token, no Origin (no CORS to answer), a JSON body that is not compressed.
+ * Everything else, and a key that is not a live device's (so that the refusal is counted and
+ * audited where every other refusal is), goes on to Express and VitalsController untouched.
  *
  * The limit counts per instance: a monitor whose readings go to two instances may send twice the
  * budget, still far below a runaway loop.
  */
 @Injectable()
 export class MonitorVitalsRoute {
+  private readonly headers = apiReplyHeaders();
+
   constructor(
-    private readonly authenticator: Authenticator,
+    private readonly devices: DevicesService,
     private readonly ingest: VitalsIngestService,
     private readonly metrics: HttpMetrics,
     private readonly limits: ThrottlerStorageService,
@@ -43,7 +67,7 @@ export class MonitorVitalsRoute {
       VitalsController.prototype.accept,
       VitalsController,
     ]);
-    // Every device this route serves is then admitted by the controller's own rule.
+    // Every device key this route takes is then one the controller's own rule admits.
     if (!rule?.devices) {
       throw new Error(
         'VitalsController no longer admits devices: MonitorVitalsRoute must not serve them',
@@ -51,55 +75,70 @@ export class MonitorVitalsRoute {
     }
   }
 
-  /** Mounted before Nest's router; anything but a device's POST goes on to it. */
-  router(): Router {
-    const router = Router();
-    const serve: RequestHandler = (request, response, next) => {
-      if (credentialsFrom(request.headers)?.kind !== 'device-key') return next();
-      void this.serve(request, response);
-    };
-    router.post(ROUTE, serve);
-    return router;
+  /** Puts the route in front of the server's request handler (Express, as Nest made it). */
+  installOn(server: Server): void {
+    const [express, ...others] = server.listeners('request') as RequestListener[];
+    if (!express || others.length > 0) {
+      throw new Error('expected exactly one request handler (Express) on the HTTP server');
+    }
+    server.removeAllListeners('request');
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      const sessionId = this.plainDevicePost(request);
+      if (sessionId === null) return express(request, response);
+      void this.serve(request, response, sessionId, () => express(request, response));
+    });
   }
 
-  private async serve(request: Request, response: Response): Promise<void> {
+  /** The session id of a request this route takes, or null for Express. */
+  private plainDevicePost(request: IncomingMessage): string | null {
+    if (request.method !== 'POST') return null;
+    const { headers } = request;
+    const apiKey = headers['x-device-key'];
+    if (typeof apiKey !== 'string' || apiKey.length === 0 || headers.authorization) return null;
+    if (headers.origin || headers['content-encoding'] || headers.expect) return null;
+    if (!JSON_TYPE.test(headers['content-type'] ?? '')) return null;
+    return PATH.exec(request.url ?? '')?.[1] ?? null;
+  }
+
+  private async serve(
+    request: IncomingMessage,
+    response: ServerResponse,
+    sessionIdParam: string,
+    toExpress: () => void,
+  ): Promise<void> {
+    const device = await this.devices
+      .authenticate(request.headers['x-device-key'] as string)
+      .catch(() => null);
+    // The body is still unread: Express can take the request whole.
+    if (!device) return toExpress();
     const stopTimer = this.metrics.duration.startTimer();
     try {
-      const principal = await this.admit(request, response);
+      await this.withinLimit(device, response);
+      const body = await readJson(request);
+      const fault = bodyFault(body);
+      if (fault) throw faultRefusal(fault);
       // Nest runs a route's pipes together and a bad body is what it reports first: so here too.
-      const batch = this.ingest.validate(request.body);
-      const sessionId = await sessionIdPipe.transform(String(request.params['sessionId']), {
+      const batch = this.ingest.validate(body);
+      const sessionId = await sessionIdPipe.transform(sessionIdParam, {
         type: 'param',
         data: 'sessionId',
       });
-      const accepted = await this.ingest.ingest(principal, sessionId, batch);
-      response.status(202).json(accepted);
+      this.reply(response, 202, await this.ingest.ingest(device, sessionId, batch));
     } catch (error) {
-      sendRefusal(request, response, error);
+      const refusal = refusalOf(error, {
+        method: 'POST',
+        path: request.url ?? ROUTE,
+        accessLogged: false,
+      });
+      this.reply(response, refusal.statusCode, refusal);
     } finally {
       stopTimer({ method: 'POST', route: ROUTE, status: String(response.statusCode) });
     }
   }
 
-  /**
-   * As the guards do it: a refused key still counts against the address before it is refused,
-   * a proven device against itself.
-   */
-  private async admit(request: Request, response: Response): Promise<Principal> {
-    let principal: Principal | null = null;
-    let refusal: Error | null = null;
-    try {
-      principal = await this.authenticator.authenticate(credentialsFrom(request.headers), {
-        target: TARGET,
-        ip: request.ip,
-      });
-    } catch (error) {
-      refusal = error instanceof Error ? error : new UnauthorizedException('credentials refused');
-    }
-    const tracker =
-      principal?.kind === 'device' ? `device:${principal.deviceId}` : `ip:${request.ip ?? '?'}`;
+  private async withinLimit(device: DevicePrincipal, response: ServerResponse): Promise<void> {
     const { isBlocked, timeToBlockExpire } = await this.limits.increment(
-      tracker,
+      `device:${device.deviceId}`,
       RATE_LIMIT_WINDOW_MS,
       REQUESTS_PER_WINDOW,
       RATE_LIMIT_WINDOW_MS,
@@ -109,8 +148,52 @@ export class MonitorVitalsRoute {
       response.setHeader('Retry-After', timeToBlockExpire);
       throw new ThrottlerException();
     }
-    if (refusal) throw refusal;
-    if (!principal) throw new UnauthorizedException('authentication required');
-    return principal;
   }
+
+  private reply(response: ServerResponse, status: number, body: VitalsAccepted | object): void {
+    if (response.headersSent) return;
+    const json = JSON.stringify(body);
+    const headers: OutgoingHttpHeaders = {
+      ...this.headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(json),
+    };
+    response.writeHead(status, headers).end(json);
+  }
+}
+
+/**
+ * The body as body-parser's strict JSON reads it: empty is `{}`, anything but an object or an
+ * array is not JSON, and past BODY_LIMIT_BYTES reading stops with 413.
+ */
+function readJson(request: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    request.on('data', (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > BODY_LIMIT_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(bodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.once('end', () => {
+      const text = utf8.decode(Buffer.concat(chunks, length)).trim();
+      if (text.length === 0) return resolve({});
+      if (text[0] !== '{' && text[0] !== '[') return reject(bodyNotJson());
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(bodyNotJson());
+      }
+    });
+    request.once('error', () => reject(bodyUnreadable()));
+    // A monitor that hangs up mid-body: nobody to answer, but the request must not wait forever.
+    request.once('close', () => {
+      if (!request.complete) reject(bodyUnreadable());
+    });
+  });
 }

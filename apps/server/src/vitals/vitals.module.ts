@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { AlertsModule } from '../alerts/alerts.module';
 import { AuthModule } from '../auth/auth.module';
+import { DevicesModule } from '../devices/devices.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { DevicesGateway } from './devices.gateway';
@@ -12,7 +13,14 @@ import { VitalsIngestService } from './vitals-ingest.service';
 import { VitalsController } from './vitals.controller';
 
 @Module({
-  imports: [VitalSamplesModule, RealtimeModule, MetricsModule, AuthModule, AlertsModule],
+  imports: [
+    VitalSamplesModule,
+    RealtimeModule,
+    MetricsModule,
+    AuthModule,
+    DevicesModule,
+    AlertsModule,
+  ],
   controllers: [VitalsController],
   providers: [
     VitalsIngestService,
