@@ -1,10 +1,12 @@
-import { useMemo } from 'react';
+import { type CSSProperties, useMemo } from 'react';
 import { useConnectionState } from '../../realtime/state/connection-context';
+import { useElementAspect } from '../hooks/use-element-aspect';
 import { useKioskMode } from '../hooks/use-kiosk-mode';
 import { useLiveSessions } from '../hooks/use-live-sessions';
 import { useWardBays } from '../hooks/use-ward-bays';
 import { useSharedAlarmSound } from '../state/alarm-sound-context';
 import { wardChairs } from '../utils/ward-chairs';
+import { wardGridShape } from '../utils/ward-grid-shape';
 import { AlarmSoundControl } from './alarm-sound-control';
 import { ConnectionAlarmNotice } from './connection-alarm-notice';
 import { EmptyBedTile } from './empty-bed-tile';
@@ -29,6 +31,14 @@ export function WardScreen() {
     [bays, sessions],
   );
   const emptyCount = chairs?.filter((chair) => chair.kind === 'empty').length ?? 0;
+  const [gridRef, gridAspect] = useElementAspect();
+  // The tiles grow to fill the screen for the chairs there are; ward-screen.css gives way to
+  // fewer columns where they would be too narrow to read (a tablet, a phone).
+  const shape = wardGridShape(chairs?.length ?? 0, gridAspect);
+  const gridStyle = {
+    '--ward-columns': shape.columns,
+    '--ward-rows': shape.rows,
+  } as CSSProperties;
 
   return (
     <main className="ward-screen" data-kiosk={kiosk} aria-labelledby="ward-screen-title">
@@ -62,7 +72,14 @@ export function WardScreen() {
       {!sessions && !error && <p role="status">Loading sessions…</p>}
       {chairs?.length === 0 && <p>No live sessions.</p>}
       {chairs && chairs.length > 0 && (
-        <div className="ward-screen__grid" data-testid="ward-grid">
+        <div
+          ref={gridRef}
+          className="ward-screen__grid"
+          data-testid="ward-grid"
+          data-columns={shape.columns}
+          data-rows={shape.rows}
+          style={gridStyle}
+        >
           {chairs.map((chair) =>
             chair.kind === 'occupied' ? (
               <LiveBedTile key={chair.session.id} session={chair.session} linked={!kiosk} />
