@@ -16,8 +16,10 @@ import { formatMg } from '../../session/utils/administration-words';
 import { useNow } from '../../ui/hooks/use-now';
 import { STALE_READING_AFTER_MS } from '../constants/ward.constants';
 import { formatAge } from '../utils/format-age';
+import { limitMarks } from '../utils/limit-marks';
 import { newestReadingAge } from '../utils/newest-reading-age';
 import { indicationLabel } from '../utils/session-labels';
+import { staleSignAges } from '../utils/sign-staleness';
 import { sparklinePoints } from '../utils/sparkline-points';
 import { InfusionProgress } from './infusion-progress';
 import { ReadingAge } from './reading-age';
@@ -60,6 +62,7 @@ export function BedTile({
   const spo2Points = useMemo(() => sparklinePoints(recentSamples, 'spo2'), [recentSamples]);
 
   const ageMs = newestReadingAge(readings, now);
+  const silentFor = staleSignAges(readings, now);
   const isStale = ageMs === null || ageMs > STALE_READING_AFTER_MS;
   const bloodPressureAt = readings.systolic?.at;
   // Kept by the screen's own clock from the session's times, so it moves every second without
@@ -69,6 +72,15 @@ export function BedTile({
   const alarm = useMemo(() => signalledAlarm(alerts), [alerts]);
   const alarmText = alarm && alarmSummary(alarm);
   const otherAlarms = alarm ? alerts.length - 1 : 0;
+  const limits = useMemo(() => limitMarks(alerts), [alerts]);
+  const value = (sign: 'systolic' | 'diastolic' | 'heartRate' | 'spo2' | 'respRate') => (
+    <VitalValue
+      sign={sign}
+      readings={readings}
+      limit={limits[sign]}
+      stale={silentFor[sign] !== undefined}
+    />
+  );
 
   return (
     <section
@@ -111,7 +123,7 @@ export function BedTile({
           {otherAlarms > 0 && <span className="bed-tile__alarm-more">+{otherAlarms} more</span>}
         </p>
       )}
-      {alarmNotes}
+      <div className="bed-tile__notes">{alarmNotes}</div>
       {/* One line for both, so 24 tiles keep to four rows on a 1080-pixel screen. */}
       <div className="bed-tile__course">
         <p className="bed-tile__indication" data-testid="session-indication">
@@ -124,22 +136,42 @@ export function BedTile({
       </div>
       <dl className="bed-tile__vitals">
         <VitalReading
+          kind="bp"
           abbreviation="BP"
           name="Blood pressure"
           unit={VITAL_RANGES.systolic.unit}
           note={bloodPressureAt && formatAge(now - Date.parse(bloodPressureAt))}
+          silentForMs={silentFor.systolic}
         >
-          <VitalValue sign="systolic" readings={readings} />/
-          <VitalValue sign="diastolic" readings={readings} />
+          {value('systolic')}/{value('diastolic')}
         </VitalReading>
-        <VitalReading abbreviation="HR" name="Heart rate" unit={VITAL_RANGES.heartRate.unit}>
-          <VitalValue sign="heartRate" readings={readings} />
+        <VitalReading
+          kind="hr"
+          abbreviation="HR"
+          name="Heart rate"
+          unit={VITAL_RANGES.heartRate.unit}
+          silentForMs={silentFor.heartRate}
+        >
+          {value('heartRate')}
         </VitalReading>
-        <VitalReading abbreviation="SpO2" name="Oxygen saturation" unit={VITAL_RANGES.spo2.unit}>
-          <VitalValue sign="spo2" readings={readings} />
+        <VitalReading
+          kind="spo2"
+          abbreviation="SpO2"
+          name="Oxygen saturation"
+          spokenName="SpO2"
+          unit={VITAL_RANGES.spo2.unit}
+          silentForMs={silentFor.spo2}
+        >
+          {value('spo2')}
         </VitalReading>
-        <VitalReading abbreviation="RR" name="Respiratory rate" unit={VITAL_RANGES.respRate.unit}>
-          <VitalValue sign="respRate" readings={readings} />
+        <VitalReading
+          kind="rr"
+          abbreviation="RR"
+          name="Respiratory rate"
+          unit={VITAL_RANGES.respRate.unit}
+          silentForMs={silentFor.respRate}
+        >
+          {value('respRate')}
         </VitalReading>
       </dl>
       <div className="bed-tile__trends">

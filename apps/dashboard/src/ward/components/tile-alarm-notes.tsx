@@ -58,9 +58,12 @@ export function TileAlarmNotes({ bay, alerts, controls = true }: TileAlarmNotesP
       {(suspend || canSuspend) && (
         <div className="bed-tile__suspend" data-testid="tile-suspend">
           {suspend && (
-            <span role="status">
-              Alarms suspended for probe change —{' '}
-              {minutesAndSeconds(suspendSecondsLeft(suspend, now))} left
+            // The time left apart from the words, so a narrow tile shortens the words, not it.
+            <span className="bed-tile__suspend-status" role="status">
+              <span className="bed-tile__suspend-words">Alarms suspended for probe change — </span>
+              <span className="bed-tile__suspend-left">
+                {minutesAndSeconds(suspendSecondsLeft(suspend, now))} left
+              </span>
             </span>
           )}
           {canSuspend && (
