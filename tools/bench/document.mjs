@@ -1,10 +1,54 @@
-import { fanoutTable, BUDGET, budgetVerdict, resourcesTable, resultsTable } from './report.mjs';
+import {
+  BUDGET,
+  budgetVerdict,
+  completed,
+  fanoutTable,
+  keptUpWithSamples,
+  limitsOf,
+  ratioTable,
+  resourcesTable,
+  SATURATED_PCT,
+  resultsTable,
+  scalingTable,
+} from './report.mjs';
 
 /** @typedef {import('./run-one.mjs').RunResult} RunResult */
-/** @typedef {RunResult | { database: string, beds: number, failed: string }} AnyRun */
+/** @typedef {import('./report.mjs').AnyRun} AnyRun */
 
 /** @param {number | null | undefined} value */
 const n0 = (value) => (value === null || value === undefined ? '-' : value.toFixed(0));
+/** @param {number} value */
+const thousands = (value) => value.toLocaleString('en');
+
+/** The sections renderDocument writes; any other `## ` section of the page is carried over. */
+const GENERATED_SECTIONS = [
+  'Results',
+  'Vigil against the bare relay',
+  'Where each line stops keeping up',
+  'Where the time goes',
+  'Fan-out across instances',
+  'What limits it',
+];
+
+/**
+ * The hand-written sections of the page a run replaces (measurements made some other way, such as
+ * `npm run bench:durability`), whole and in order, so that a run does not erase them.
+ * @param {string} previous the page as it was, or '' @returns {{ titles: string[], text: string }}
+ */
+export function keptSections(previous) {
+  const sections = previous.split(/^(?=## )/m).slice(1);
+  const kept = sections.filter(
+    (section) => !GENERATED_SECTIONS.includes((section.split('\n')[0] ?? '').slice(3).trim()),
+  );
+  return {
+    titles: kept.map((section) => (section.split('\n')[0] ?? '').slice(3).trim()),
+    text: kept.map((section) => section.trimEnd()).join('\n\n'),
+  };
+}
+
+/** @param {RunResult} run */
+const runName = (run) =>
+  `${run.label}, ${run.beds} chairs, ${run.dashboards.wholeWard} whole-ward screens`;
 
 /** What else each run showed, beyond the tables. @param {RunResult} run */
 function notes(run) {
@@ -24,7 +68,7 @@ function notes(run) {
       `${cpu.listenOverflows} connections dropped by the kernel because the server's listen queue was full`,
     );
   if (load.alertsMissed)
-    lines.push(`${load.alertsMissed} desaturations never reached a dashboard within 10 s`);
+    lines.push(`${load.alertsMissed} desaturations never reached a screen within 10 s`);
   const other = Object.entries(load.otherAlerts);
   if (other.length)
     lines.push(
@@ -49,7 +93,7 @@ function notes(run) {
     lines.push(
       `the load generator sent late (p99 ${n0(load.lateness.p99)} ms, max ${n0(load.lateness.max)} ms behind schedule)`,
     );
-  if (run.dashboards.disconnects) lines.push(`${run.dashboards.disconnects} dashboard disconnects`);
+  if (run.dashboards.disconnects) lines.push(`${run.dashboards.disconnects} screen disconnects`);
   if (run.server.crashed)
     lines.push(`the server crashed (exit ${run.server.exit.code ?? run.server.exit.signal})`);
   else if (run.server.exit.code !== 0)
@@ -66,21 +110,22 @@ function notes(run) {
  */
 function observations(runs) {
   const sentences = [];
-  for (const database of new Set(runs.map((run) => run.database))) {
-    const held = runs
-      .filter((run) => run.database === database && budgetVerdict(run).met)
-      .map((run) => run.beds);
+  const vigil = runs.filter((run) => run.target !== 'relay');
+  for (const label of new Set(vigil.map((run) => run.label))) {
+    const held = vigil.filter((run) => run.label === label && budgetVerdict(run).met);
+    const most = held.sort((a, b) => b.beds - a.beds)[0];
     sentences.push(
-      held.length
-        ? `${database}: the most beds of those run that stayed within every limit of the budget: ${Math.max(...held)}.`
-        : `${database}: no ward size run stayed within every limit of the budget.`,
+      most
+        ? `${label}: the most chairs of those run that stayed within every limit of the budget: ${thousands(most.beds)} (${most.dashboards.wholeWard} whole-ward screens).`
+        : `${label}: no ward size run stayed within every limit of the budget.`,
     );
   }
   for (const run of runs) {
     const { cpu, load } = run;
     if (!cpu) continue;
-    const keptUp = load.samplesPerSecond >= 0.98 * load.offeredSamplesPerSecond;
-    const what = `${run.database}, ${run.beds} beds`;
+    const what = runName(run);
+    const who = run.target === 'relay' ? 'relay' : 'server';
+    const postgres = run.database === 'PostgreSQL' ? `, PostgreSQL ${n0(cpu.postgresPct)} %` : '';
     const lockWaiters = Object.entries(run.postgresActivity ?? {})
       .filter(([state]) => state.startsWith('waiting on Lock'))
       .reduce((sum, [, mean]) => sum + mean, 0);
@@ -88,24 +133,37 @@ function observations(runs) {
       lockWaiters >= 1
         ? ` On average ${lockWaiters.toFixed(1)} of its 20 pooled connections sat waiting on a lock (the audit chain's advisory lock), so requests also queued for a connection.`
         : '';
-    if (keptUp) {
+    const late =
+      load.lateness.p99 !== null && load.lateness.p99 > 20
+        ? ` The load generator itself started its POSTs late (p99 ${n0(load.lateness.p99)} ms behind schedule), so part of this is the generator's, not the ${who}'s.`
+        : '';
+    if (keptUpWithSamples(run)) {
+      const { stops } = limitsOf(run);
       const { met, reasons } = budgetVerdict(run);
+      const judged =
+        run.target === 'relay'
+          ? stops.length
+            ? `, but ${stops.join(', ')}`
+            : ''
+          : met
+            ? ', within the budget'
+            : `, but outside the budget: ${reasons.join(', ')}`;
       sentences.push(
-        `${what}: kept up (server ${n0(cpu.serverPct)} % of a core${run.database === 'PostgreSQL' ? `, PostgreSQL ${n0(cpu.postgresPct)} %` : ''}, load generator ${n0(cpu.generatorPct)} %)${met ? ', within the budget' : `, but outside the budget: ${reasons.join(', ')}`}.`,
+        `${what}: kept up (${who} ${n0(cpu.serverPct)} % of a core${postgres}, load generator ${n0(cpu.generatorPct)} %)${judged}.${late}`,
       );
-    } else if (cpu.serverPct >= 80) {
+    } else if (cpu.serverPct >= SATURATED_PCT) {
       sentences.push(
-        `${what}: fell behind (${n0(load.samplesPerSecond)} of ${n0(load.offeredSamplesPerSecond)} samples/s) with the server's one Node.js thread saturated (${n0(cpu.serverPct)} % of a core${run.database === 'PostgreSQL' ? `, PostgreSQL ${n0(cpu.postgresPct)} %` : ''}) while the load generator took ${n0(cpu.generatorPct)} %.${lockText}`,
+        `${what}: fell behind (${n0(load.samplesPerSecond)} of ${n0(load.offeredSamplesPerSecond)} samples/s) with the ${who}'s one Node.js thread saturated (${n0(cpu.serverPct)} % of a core${postgres}) while the load generator took ${n0(cpu.generatorPct)} %.${lockText}${late}`,
       );
     } else {
       sentences.push(
-        `${what}: fell behind (${n0(load.samplesPerSecond)} of ${n0(load.offeredSamplesPerSecond)} samples/s) although the server used only ${n0(cpu.serverPct)} % of a core${run.database === 'PostgreSQL' ? ` and PostgreSQL ${n0(cpu.postgresPct)} %` : ''}: it was waiting more than computing.${lockText}`,
+        `${what}: fell behind (${n0(load.samplesPerSecond)} of ${n0(load.offeredSamplesPerSecond)} samples/s) although the ${who} used only ${n0(cpu.serverPct)} % of a core${postgres}: it was waiting more than computing.${lockText}${late}`,
       );
     }
-    const silent = load.otherAlerts.SIGNAL_LOSS ?? 0;
+    const silent = load.otherAlerts['SIGNAL_LOSS'] ?? 0;
     if (silent > 0)
       sentences.push(
-        `${silent} beds had no sample stored for 30 s and raised SIGNAL_LOSS; each of those alerts is one more write with its own audit entry under the same lock, so falling behind feeds on itself.`,
+        `${silent} chairs had no sample stored for 30 s and raised SIGNAL_LOSS; each of those alerts is one more write with its own audit entry under the same lock, so falling behind feeds on itself.`,
       );
     if (cpu.otherPct >= 20)
       sentences.push(
@@ -116,31 +174,32 @@ function observations(runs) {
 }
 
 /**
- * docs/benchmarks.md, rewritten on every run.
+ * docs/benchmarks.md (or BENCH_OUTPUT), rewritten on every run.
  * @param {{ machine: Awaited<ReturnType<typeof import('./machine.mjs').describeMachine>>,
- *   config: { beds: number[], measureS: number, warmupS: number, dashboards: number,
- *     wardSize: number,
- *     fanoutClients: number, fanoutBeds: number },
+ *   config: { beds: number[], measureS: number, warmupS: number, screens: number[],
+ *     wardSize: number, relay: boolean, fanoutClients: number, fanoutBeds: number },
  *   runs: AnyRun[], fanout: Parameters<typeof fanoutTable>[0], backgroundPct: number,
  *   elapsedS: number }} input
  */
 export function renderDocument({ machine, config, runs, fanout, backgroundPct, elapsedS }) {
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
-  const done = /** @type {RunResult[]} */ (runs.filter((run) => !('failed' in run)));
-  const budgetRuns = done.filter((run) => run.beds === BUDGET.beds);
+  const done = runs.filter(completed);
+  const budgetRuns = done.filter((run) => run.target !== 'relay' && run.beds === BUDGET.beds);
   const budget = budgetRuns.length
     ? budgetRuns
         .map((run) => {
           const verdict = budgetVerdict(run);
-          return `- ${run.database}: ${verdict.met ? '**met**' : `**not met** (${verdict.reasons.join('; ')})`}.`;
+          return `- ${run.label}, ${run.dashboards.wholeWard} whole-ward screens: ${verdict.met ? '**met**' : `**not met** (${verdict.reasons.join('; ')})`}.`;
         })
         .join('\n')
-    : `- not measured (no run with ${BUDGET.beds} beds).`;
+    : `- not measured (no Vigil run with ${thousands(BUDGET.beds)} chairs).`;
   const runNotes = done
     .map((run) => ({ run, lines: notes(run) }))
     .filter(({ lines }) => lines.length > 0)
-    .map(({ run, lines }) => `- ${run.database}, ${run.beds} beds: ${lines.join('; ')}.`)
+    .map(({ run, lines }) => `- ${runName(run)}: ${lines.join('; ')}.`)
     .join('\n');
+  const ratios = ratioTable(runs);
+  const screens = config.screens.join(' and ');
 
   return `# Benchmarks
 
@@ -149,58 +208,124 @@ A benchmark, not a test: it measures and reports; nothing here fails the build.
 
 **Machine:** \`nproc\` ${machine.cores} (${machine.cpu}), ${machine.memoryGb.toFixed(1)} GB RAM,
 Node ${machine.node}, PostgreSQL ${machine.postgres}, SQLite ${machine.sqlite} (better-sqlite3).
-The load generator (the bedside senders, and the dashboard clients on a worker
-thread) runs on the same ${machine.cores}-core machine as the server and PostgreSQL and competes
-with them for CPU. The machine was ${n0(backgroundPct)} % busy with other work just before the
-benchmark began.
+The load generator (the bedside senders, and the screens' sockets on a worker thread) runs on the
+same ${machine.cores}-core machine as the server and PostgreSQL and competes with them for CPU.
+The machine was ${n0(backgroundPct)} % busy with other work just before the benchmark began;
+each run waits (up to 30 s) for it to settle under 15 %, and the busy share before and during
+each run is in [Where the time goes](#where-the-time-goes).
 
-Each run starts from a fresh database (a temporary SQLite file, or a new PostgreSQL database
-dropped afterwards) and a fresh server (\`node dist/server/apps/server/src/main.js\`,
-\`LOG_LEVEL=warn\`, no Redis), sets the ward up through the REST API (admin → nurse; per bed a
-device key, a patient, a session, its assessment, then every session started), connects the
-dashboards (a ward screen per ${config.wardSize} beds, watching its bays, and ${config.dashboards}
-whole-ward clients), and drives each bed at 1 Hz (${config.warmupS} s warm-up, ${config.measureS} s measured).
-Reproduce or vary with \`BENCH_BEDS\` (e.g. \`100,300,500,1000\` to find where it stops
-keeping up), \`BENCH_SECONDS\`, \`BENCH_DATABASES\`, \`BENCH_DASHBOARDS\`; see
+Each ward size (${config.beds.map(thousands).join(', ')} chairs) with ${screens} whole-ward
+screens is run against ${config.relay ? 'three targets in turn, with the same chairs, screens and load: first the **bare relay** (see [Vigil against the bare relay](#vigil-against-the-bare-relay)), then Vigil' : 'Vigil'}
+on each database. A Vigil run starts from a fresh database (a temporary SQLite file, or a new
+PostgreSQL database dropped afterwards) and a fresh server (\`node dist/server/apps/server/src/main.js\`,
+\`LOG_LEVEL=warn\`, no Redis) and sets the ward up through the REST API (admin → nurse and
+physician; per chair a device key, a patient, a session with its signed order, its assessment,
+then every session started). Every target then gets the same screens (a ward screen per
+${config.wardSize} chairs, watching its bays, and the whole-ward screens) and each chair posts one
+reading a second (${config.warmupS} s warm-up, ${config.measureS} s measured). Reproduce or vary
+with \`BENCH_BEDS\` (e.g. \`1000,2500,5000\` to find where each line stops keeping up),
+\`BENCH_SCREENS\` (e.g. \`2,100\`), \`BENCH_SECONDS\`, \`BENCH_DATABASES\`, \`BENCH_RELAY\`; see
 [tools/bench/README.md](../tools/bench/README.md).
 
 ## Results
 
 ${resultsTable(runs)}
 
-**Budget** (from the issue: one instance, ${BUDGET.beds.toLocaleString('en')} beds at 1 Hz, p99
+**Budget** (issue #19: one instance, ${thousands(BUDGET.beds)} chairs at 1 Hz, p99
 POST→\`alert.raised\` under ${BUDGET.alertP99Ms} ms, RSS under ${BUDGET.rssMb} MB; counted as met only if
-the server also kept up with every sample and no request failed):
+the server also kept up with every sample and no request failed; Vigil's runs only):
 
 ${budget}
 
+- **Screens**: whole-ward screens + ward screens (one per ${config.wardSize} chairs, each watching
+  its own bays).
 - **Accepted samples/s**: samples in 202 replies that arrived within the measured window, per second,
-  of those offered (one a bed a second, plus the desaturation probes).
+  of those offered (one a chair a second, plus the desaturation probes).
 - **POST→202**: from the request's start to its 202, for every request started in the window
-  (open loop: a bed sends on schedule whatever happened to its previous request, so queueing
+  (open loop: a chair sends on schedule whatever happened to its previous request, so queueing
   anywhere shows up here). Failed requests are under Errors instead.
-- **POST→alert.raised**: about every 2 s a bed that has not had one sends SpO2 88 then 80 in one
+- **POST→alert.raised**: about every 2 s a chair that has not had one sends SpO2 88 then 80 in one
   batch (a deep desaturation raises at once); the time from that POST's start to the first
-  \`alert.raised\` for its session at any dashboard. **Alerts timed** is how many of those arrived;
+  \`alert.raised\` for its session at any screen. **Alerts timed** is how many of those arrived;
   with about ${Math.floor(config.measureS / 2)} probes a run, p99 is in effect the maximum.
 - **Errors**: non-202 replies by status, or the network error (a reset or refused connection, a
   30 s timeout), for requests started in the window.
-- **Peak RSS**: the server process's VmRSS sampled every 200 ms over its whole life (setup
-  included), or the kernel's VmHWM if higher.
+- **Peak RSS**: the process's VmRSS sampled every 200 ms over its whole life (setup included), or
+  the kernel's VmHWM if higher. **RSS per chair**: the peak VmRSS within the measured window
+  divided by the chairs, in kB; at small wards it is mostly the process's fixed cost shared out.
+- **Server CPU per accepted sample**: the process's CPU over the window as a share of **one core**
+  (\`utime + stime\` ÷ wall time, 100 % = one core busy) × 10⁶ ÷ accepted samples a second: the µs
+  of one core each accepted sample cost, everything included (HTTP, parsing, checks, storage,
+  fan-out to every screen, rules, the per-second sweep, garbage collection).
+
+## Vigil against the bare relay
+
+${
+  ratios
+    ? `${ratios}
+
+Each cell is Vigil's figure divided by the relay's for the same chairs and screens, with both
+figures in brackets (Vigil's first).`
+    : config.relay
+      ? 'No Vigil run has a relay run of the same chairs and screens to compare with.'
+      : 'Not run (`BENCH_RELAY=0`).'
+}
+
+The **bare relay** ([tools/bench/relay-server.mjs](../tools/bench/relay-server.mjs)) is the least
+a live-vitals service can do, as a Node.js process of its own on \`node:http\` and the server's
+Socket.IO version, started and measured like the server (same \`/proc\` readers for CPU and RSS).
+It answers \`POST /api/v1/sessions/:sessionId/vitals\` with any device key by parsing the JSON,
+replying 202 \`{accepted, duplicates: 0}\` and emitting one \`vitals\` \`{sessionId, samples}\` to the
+whole-ward room and the chair's bay room; screens narrow themselves to bays with the same \`watch\`
+as Vigil's. It authenticates, validates, stores, audits and rate-limits nothing and has no rule
+engine: so that the same alert probe can be timed, one comparison stands in for the rules (a
+sample with SpO2 under 85 emits \`alert.raised {sessionId, code: 'SPO2_LOW'}\` to the same rooms).
+It has no frames: a whole-ward screen that asks for \`vitals.frame\` gets one \`vitals\` per POST
+from the relay, as a bare relay sends, so each whole-ward screen receives a message per chair a
+second from the relay and about five frames a second from Vigil. It has no \`/metrics\`, so its
+event-loop delay is "-".
+
+How to read the ratios: **accepted samples/s** near 1.00 means Vigil took every sample the relay
+did (below 1, Vigil fell behind where the relay kept up; above 1, the relay fell behind).
+**POST→alert.raised p99** is how many times longer Vigil took to tell a screen of a desaturation
+than a process that only forwards it. **Server CPU per accepted sample** is how many times the
+relay's CPU per sample Vigil spends: the price of authentication, validation, storage, the audit
+chain and the rules, less what frames save Vigil in messages to the whole-ward screens (so with
+many whole-ward screens the ratio can fall as the relay's fan-out grows). **Peak RSS** likewise.
+
+## Where each line stops keeping up
+
+${scalingTable(runs)}
+
+One row per chairs × whole-ward screens, one column per target. **yes** means the run kept up:
+it accepted at least 98 % of the samples offered, no POST failed, every desaturation reached a
+screen and p99 POST→\`alert.raised\` stayed under ${BUDGET.alertP99Ms} ms; the cell gives the
+server's CPU (% of one core) and that p99. **no** lists which of those it broke, then what was at
+its limit meanwhile: the server's CPU at 95 % of a core or more (its one thread saturated), its
+event-loop delay p99 at 50 ms or more (work queueing behind work), PostgreSQL at 95 % or more,
+the **load generator late** (it started its POSTs more than 20 ms behind schedule at p99: the
+generator, on the same ${machine.cores} cores, could not keep its own pace, so that part of the
+shortfall is the generator's, not the server's), or the machine 95 % busy or more. RSS counts for
+the budget, not here.
 
 ## Where the time goes
 
 ${resourcesTable(runs)}
 
-CPU is \`utime + stime\` from \`/proc/<pid>/stat\` over the measured window, in % of one core (the
+CPU is \`utime + stime\` from \`/proc/<pid>/stat\` over the measured window, in % of **one core** (the
 machine has ${machine.cores}); PostgreSQL is every \`postgres\` process together; the load generator is
 this benchmark's own process (all its threads); "Other processes" is whatever else the machine ran
-(other jobs, the kernel's network work). Machine busy is the share of all cores. The event-loop delay
-is the server's own \`vigil_nodejs_eventloop_lag_*\` metric over the window ("-" when the server
-was too busy to answer the scrape that opens the window in time). The dashboards are a ward
-screen per ${config.wardSize} beds, each watching its own bays (\`watch {bays}\`), as a ward's wall
-display does, plus ${config.dashboards} clients watching the whole ward (a charge nurse's overview);
-so each accepted batch becomes one \`vitals\` frame to its ward screen and one to each of those.
+(other jobs, the kernel's network work). **Generator late** is how far behind its schedule the load
+generator started each POST. **Machine busy** is the share of all cores: just before the run
+(after waiting for a quiet machine) and over the measured window. The event-loop delay is the
+server's own \`vigil_nodejs_eventloop_lag_*\` metric over the window ("-" for the relay, which has
+no metrics, or when the server was too busy to answer the scrape that opens the window in time).
+The screens are a ward screen per ${config.wardSize} chairs, each watching its own bays
+(\`watch {bays}\`), as a ward's wall display does, plus the whole-ward screens (a charge nurse's
+overview). Vigil sends readings in frames, every 200 ms: to a ward screen one \`vitals\` per chair
+that changed in the frame, to a whole-ward screen one \`vitals.frame\` with every chair that changed
+(the bench's whole-ward screens ask for frames unless \`BENCH_FRAMES=0\`, when they get \`vitals\`
+as ward screens do). The relay sends one \`vitals\` per POST to every screen watching the chair.
 
 ${runNotes || '- nothing unusual.'}
 
@@ -212,7 +337,7 @@ ${
 
 PostgreSQL and Redis (\`REDIS_URL\`, the Socket.IO Redis Streams adapter), 1 or 2 server
 instances, ${config.fanoutClients} clinician sockets spread evenly over them, each receiving the
-whole ward, and ${config.fanoutBeds} beds at 1 Hz posting to the first instance (as monitors
+whole ward, and ${config.fanoutBeds} chairs at 1 Hz posting to the first instance (as monitors
 behind the proxy, which hashes each client to one instance). Every desaturation probe is timed at
 **every** client, from the POST's start to that client's \`alert.raised\`; with two instances half
 the clients get it through Redis. **Deliveries timed** counts those arrivals out of probes ×
@@ -225,24 +350,27 @@ clients. **vitals messages/s delivered** counts the \`vitals\` events and \`vita
 
 ${observations(done)}
 
-How the server takes this load (apps/server/src): a posted batch is validated, its device key is
-looked up (cached for up to 10 s per instance, emptied by a revocation), and it joins a **group
-commit** (\`VitalsGroupCommit\`): batches arriving within 5 ms of each other, or while the
-previous group commits, are stored in one transaction — the group's sessions read in one query,
-multi-row inserts of the samples (\`ON CONFLICT DO NOTHING RETURNING\`, so duplicates stay exact),
-the receipt times for signal-loss checks, and one append to the audit chain that still writes one
-hash-chained entry per batch. The chain's global lock (an advisory lock on PostgreSQL, the writer
-mutex on SQLite) is therefore taken once per group, not once per bed. Only then is each batch
-answered 202, fanned out and evaluated by the in-memory rules. The per-second sweep (escalation,
-reminders, \`SIGNAL_LOSS\`, \`BP_OVERDUE\`) reads every live session with its receipt times in one
-query and writes only changes. Socket.IO's in-process recovery buffer keeps alerts and session
-changes but not \`vitals\` frames, which a reconnecting dashboard refetches.
+How the server takes this load (apps/server/src): a reading a monitor posts with its device key
+takes a route served beside Nest's router (\`MonitorVitalsRoute\`: the rate limit, the key, the
+session id and the shared schema, in the same order and with the same refusals as Nest's route,
+without its per-request interceptors). The key is looked up (cached for up to 10 s per instance,
+emptied by a revocation), and the batch joins a **group commit** (\`VitalsGroupCommit\`): batches
+arriving within 5 ms of each other, or while the previous group commits, are stored in one
+transaction — the group's sessions read in one query, multi-row inserts of the samples
+(\`ON CONFLICT DO NOTHING RETURNING\`, so duplicates stay exact), the receipt times for signal-loss
+checks, and one append to the audit chain that still writes one hash-chained entry per batch. The
+chain's global lock (an advisory lock on PostgreSQL, the writer mutex on SQLite) is therefore taken
+once per group, not once per chair. Only then is each batch handed to the frames, evaluated by
+the in-memory rules (an alert is sent at once, never framed) and answered 202. The per-second sweep
+(escalation, reminders, \`SIGNAL_LOSS\`, \`BP_OVERDUE\`) reads every live session with its receipt
+times in one query and writes only changes. Socket.IO's in-process recovery buffer keeps alerts
+and session changes but not vitals, which a reconnecting screen refetches.
 
-What remains is the server's one Node.js thread: per request the HTTP and Nest pipeline
-(parsing, routing, helmet, the throttler, the access guard, zod) and the reply, plus on SQLite the
-statements themselves, which run synchronously on that thread; on PostgreSQL each group costs
-about eight round trips, each through the same busy event loop. A second instance behind the
-proxy (\`docker/\`) splits the requests; the fan-out table above shows what a second instance costs
-the alerts.
+What remains is the server's one Node.js thread: per request the HTTP stack (Express and its
+middleware, the JSON body), the checks and the reply, plus on SQLite the statements themselves,
+which run synchronously on that thread; on PostgreSQL each group costs about eight round trips,
+each through the same busy event loop. The relay's column shows what the HTTP and Socket.IO part
+alone costs on this machine. A second instance behind the proxy (\`docker/\`) splits the requests;
+the fan-out table above shows what a second instance costs the alerts.
 `;
 }

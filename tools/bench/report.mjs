@@ -1,6 +1,25 @@
 /** @typedef {import('./run-one.mjs').RunResult} RunResult */
+/**
+ * A run that could not be carried out.
+ * @typedef {{ target: 'relay' | 'sqlite' | 'postgres', label: string, beds: number,
+ *   screens: number, failed: string }} FailedRun
+ */
+/** @typedef {RunResult | FailedRun} AnyRun */
 
-export const BUDGET = { beds: 1000, alertP99Ms: 100, rssMb: 400 };
+/** Issue #19: one instance, 5,000 chairs at 1 Hz, p99 POST→alert.raised < 100 ms, RSS < 400 MB. */
+export const BUDGET = { beds: 5000, alertP99Ms: 100, rssMb: 400 };
+
+/** Below this share of the samples offered, a run fell behind. */
+const KEPT_UP_SHARE = 0.98;
+/** A Node.js process at this share of one core has no time left for more. */
+export const SATURATED_PCT = 95;
+/** Event-loop delay p99 from which a server's thread is queueing work, not just busy. */
+const LOOP_DELAY_MS = 50;
+/** The load generator sent this late (p99): its own lateness, not the server's. */
+const GENERATOR_LATE_MS = 20;
+
+/** The order targets are run and tabled in. */
+export const TARGETS = /** @type {const} */ (['relay', 'sqlite', 'postgres']);
 
 /**
  * A markdown table padded the way Prettier pads one, so the generated file passes format:check.
@@ -21,99 +40,241 @@ export function markdownTable(headers, rows) {
 /** @param {number | null | undefined} value @param {number} [digits] */
 const num = (value, digits = 0) =>
   value === null || value === undefined ? '-' : value.toFixed(digits);
+/** Two significant figures under 10, whole numbers above. @param {number | null | undefined} value */
+const adaptive = (value) => num(value, value !== null && value !== undefined && value < 10 ? 1 : 0);
 /** @param {{ p50: number | null, p99: number | null, max: number | null }} summary */
-const triple = (summary) =>
-  [summary.p50, summary.p99, summary.max]
-    .map((value) => num(value, value !== null && value < 10 ? 1 : 0))
-    .join(' / ');
+const triple = (summary) => [summary.p50, summary.p99, summary.max].map(adaptive).join(' / ');
 /** @param {Record<string, number>} counts */
 const countsText = (counts) =>
   Object.entries(counts)
     .map(([key, count]) => `${count}x ${key}`)
     .join(', ') || '0';
+/** @param {RunResult} run */
+const peakRssMb = (run) => Math.max(run.rss.peakMb, run.rss.hwmMb ?? 0);
+/** @param {RunResult} run whole-ward screens + ward screens */
+const screensText = (run) => `${run.dashboards.wholeWard} + ${run.dashboards.wardScreens}`;
+
+/** @param {AnyRun} run @returns {run is RunResult} */
+export const completed = (run) => !('failed' in run);
+
+/**
+ * Server CPU per accepted sample, in µs: its share of one core over the window, per sample
+ * accepted a second. @param {RunResult} run
+ */
+export function cpuUsPerSample(run) {
+  if (!run.cpu || run.load.samplesPerSecond <= 0) return null;
+  return ((run.cpu.serverPct / 100) * 1e6) / run.load.samplesPerSecond;
+}
+
+/** The window's peak RSS shared out over the chairs, in kB. @param {RunResult} run */
+export const rssPerChairKb = (run) => (run.rss.windowPeakMb * 1024) / run.beds;
 
 /** @param {RunResult} run */
-export function budgetVerdict(run) {
-  const reasons = [];
-  const { load } = run;
-  if (load.alert.p99 === null) reasons.push('no alert latency measured');
-  else if (load.alert.p99 >= BUDGET.alertP99Ms)
-    reasons.push(`alert p99 ${num(load.alert.p99)} ms >= ${BUDGET.alertP99Ms} ms`);
-  const rss = Math.max(run.rss.peakMb, run.rss.hwmMb ?? 0);
-  if (rss >= BUDGET.rssMb) reasons.push(`RSS ${num(rss)} MB >= ${BUDGET.rssMb} MB`);
-  const errors = Object.values(load.errors).reduce((sum, count) => sum + count, 0);
-  if (errors > 0) reasons.push(`${errors} failed POSTs`);
-  if (load.alertsMissed > 0) reasons.push(`${load.alertsMissed} alerts never seen`);
-  if (load.samplesPerSecond < 0.98 * load.offeredSamplesPerSecond)
-    reasons.push(
-      `accepted ${num(load.samplesPerSecond)} of ${num(load.offeredSamplesPerSecond)} samples/s offered`,
+export const keptUpWithSamples = (run) =>
+  run.load.samplesPerSecond >= KEPT_UP_SHARE * run.load.offeredSamplesPerSecond;
+
+/**
+ * Whether a run kept up, and why not: `stops` are the limits it broke (samples, failures, alerts,
+ * the alert latency budget), `causes` what was at its limit meanwhile (the server's core, its
+ * event loop, PostgreSQL, the load generator, the machine), so a slow generator is not blamed on
+ * the server.
+ * @param {RunResult} run
+ */
+export function limitsOf(run) {
+  const { load, cpu } = run;
+  const stops = [];
+  if (!keptUpWithSamples(run))
+    stops.push(
+      `accepted ${num(load.samplesPerSecond)} of ${num(load.offeredSamplesPerSecond)} samples/s`,
     );
-  if (run.server.crashed) reasons.push('server crashed');
+  const errors = Object.values(load.errors).reduce((sum, count) => sum + count, 0);
+  if (errors > 0) stops.push(`${errors} failed POSTs`);
+  if (load.alertsMissed > 0) stops.push(`${load.alertsMissed} alerts never seen`);
+  if (load.alert.p99 === null) stops.push('no alert latency measured');
+  else if (load.alert.p99 >= BUDGET.alertP99Ms)
+    stops.push(`alert p99 ${num(load.alert.p99)} ms >= ${BUDGET.alertP99Ms} ms`);
+  if (run.server.crashed) stops.push('crashed');
+  const causes = [];
+  if (cpu && cpu.serverPct >= SATURATED_PCT)
+    causes.push(`server CPU ${num(cpu.serverPct)} % of a core`);
+  if (run.lag.lagP99Ms !== null && run.lag.lagP99Ms >= LOOP_DELAY_MS)
+    causes.push(`event-loop delay p99 ${num(run.lag.lagP99Ms)} ms`);
+  if (run.database === 'PostgreSQL' && cpu && cpu.postgresPct >= SATURATED_PCT)
+    causes.push(`PostgreSQL CPU ${num(cpu.postgresPct)} %`);
+  if (load.lateness.p99 !== null && load.lateness.p99 > GENERATOR_LATE_MS)
+    causes.push(`load generator late (p99 ${num(load.lateness.p99)} ms)`);
+  if (cpu && cpu.machinePct >= SATURATED_PCT) causes.push(`machine ${num(cpu.machinePct)} % busy`);
+  return { keptUp: stops.length === 0, stops, causes };
+}
+
+/** The issue's budget: keeping up, within the alert latency, and within the RSS. @param {RunResult} run */
+export function budgetVerdict(run) {
+  const reasons = [...limitsOf(run).stops];
+  const rss = peakRssMb(run);
+  if (rss >= BUDGET.rssMb) reasons.push(`RSS ${num(rss)} MB >= ${BUDGET.rssMb} MB`);
   return { met: reasons.length === 0, reasons };
 }
 
-/**
- * @param {Array<RunResult | { database: string, beds: number, failed: string }>} runs
- */
+/** @param {AnyRun[]} runs */
 export function resultsTable(runs) {
   return markdownTable(
     [
-      'Database',
-      'Beds',
+      'Target',
+      'Chairs',
+      'Screens (whole-ward + ward)',
       'Accepted samples/s',
       'POST->202 p50 / p99 / max (ms)',
       'POST->alert.raised p50 / p99 / max (ms)',
       'Alerts timed',
       'Errors (non-202)',
       'Peak RSS (MB)',
+      'RSS per chair (kB)',
+      'Server CPU per accepted sample (µs of one core)',
     ],
     runs.map((run) =>
-      'failed' in run
-        ? [run.database, String(run.beds), `failed: ${run.failed}`, '-', '-', '-', '-', '-']
-        : [
-            run.database,
+      completed(run)
+        ? [
+            run.label,
             String(run.beds),
+            screensText(run),
             `${num(run.load.samplesPerSecond)} of ${num(run.load.offeredSamplesPerSecond)}`,
             triple(run.load.post),
             triple(run.load.alert),
             `${run.load.alert.count}/${run.load.alertsProbed}`,
-            (run.server.crashed ? 'server crashed; ' : '') + countsText(run.load.errors),
-            num(Math.max(run.rss.peakMb, run.rss.hwmMb ?? 0)),
-          ],
+            (run.server.crashed ? 'crashed; ' : '') + countsText(run.load.errors),
+            num(peakRssMb(run)),
+            num(rssPerChairKb(run)),
+            num(cpuUsPerSample(run)),
+          ]
+        : [run.label, String(run.beds), String(run.screens), `failed: ${run.failed}`].concat(
+            Array(7).fill('-'),
+          ),
     ),
   );
 }
 
-/** @param {Array<RunResult | { database: string, beds: number, failed: string }>} runs */
+/**
+ * The relay run of the same chairs and screens as `run`, if there is one.
+ * @param {RunResult[]} runs @param {RunResult} run
+ */
+const relayFor = (runs, run) =>
+  runs.find(
+    (other) => other.target === 'relay' && other.beds === run.beds && other.screens === run.screens,
+  );
+
+/** @param {number | null} vigil @param {number | null} relay @param {(value: number) => string} show */
+const ratio = (vigil, relay, show) =>
+  vigil === null || relay === null || relay === 0
+    ? '-'
+    : `${(vigil / relay).toFixed(vigil / relay < 10 ? 2 : 0)} (${show(vigil)} / ${show(relay)})`;
+
+/** Each Vigil run over the relay run of the same chairs and screens. @param {AnyRun[]} runs */
+export function ratioTable(runs) {
+  const done = runs.filter(completed);
+  const rows = done.flatMap((run) => {
+    const relay = run.target === 'relay' ? undefined : relayFor(done, run);
+    if (!relay) return [];
+    return [
+      [
+        run.label,
+        String(run.beds),
+        String(run.screens),
+        ratio(run.load.samplesPerSecond, relay.load.samplesPerSecond, (value) => num(value)),
+        ratio(run.load.alert.p99, relay.load.alert.p99, (value) => `${adaptive(value)} ms`),
+        ratio(cpuUsPerSample(run), cpuUsPerSample(relay), (value) => `${num(value)} µs`),
+        ratio(peakRssMb(run), peakRssMb(relay), (value) => `${num(value)} MB`),
+      ],
+    ];
+  });
+  return rows.length
+    ? markdownTable(
+        [
+          'Vigil',
+          'Chairs',
+          'Whole-ward screens',
+          'Accepted samples/s: Vigil ÷ relay',
+          'POST->alert.raised p99: Vigil ÷ relay',
+          'Server CPU per accepted sample: Vigil ÷ relay',
+          'Peak RSS: Vigil ÷ relay',
+        ],
+        rows,
+      )
+    : null;
+}
+
+/**
+ * Chairs × screens down, one column per target: whether it kept up, and what was at its limit.
+ * @param {AnyRun[]} runs
+ */
+export function scalingTable(runs) {
+  const targets = TARGETS.filter((target) => runs.some((run) => run.target === target));
+  const labels = targets.map(
+    (target) => runs.find((run) => run.target === target)?.label ?? target,
+  );
+  /** @type {Map<string, { beds: number, screens: number }>} */
+  const sizes = new Map();
+  for (const run of runs) sizes.set(`${run.screens}:${run.beds}`, run);
+  const ordered = [...sizes.values()].sort((a, b) => a.screens - b.screens || a.beds - b.beds);
+  /** @param {AnyRun | undefined} run */
+  const cell = (run) => {
+    if (!run) return '-';
+    if (!completed(run)) return `failed: ${run.failed}`;
+    const { keptUp, stops, causes } = limitsOf(run);
+    const cpu = `CPU ${num(run.cpu?.serverPct)} %`;
+    const alert = `alert p99 ${adaptive(run.load.alert.p99)} ms`;
+    return keptUp
+      ? [`yes: ${cpu}, ${alert}`, ...causes].join('; ')
+      : [`**no**: ${stops.join(', ')}`, causes.length ? causes.join(', ') : cpu].join('; ');
+  };
+  return markdownTable(
+    ['Chairs', 'Whole-ward screens', ...labels],
+    ordered.map(({ beds, screens }) => [
+      String(beds),
+      String(screens),
+      ...targets.map((target) =>
+        cell(
+          runs.find((run) => run.target === target && run.beds === beds && run.screens === screens),
+        ),
+      ),
+    ]),
+  );
+}
+
+/** @param {AnyRun[]} runs */
 export function resourcesTable(runs) {
-  const done = /** @type {RunResult[]} */ (runs.filter((run) => !('failed' in run)));
   return markdownTable(
     [
-      'Database',
-      'Beds',
-      'Server CPU',
+      'Target',
+      'Chairs',
+      'Screens',
+      'Server CPU (% of one core)',
       'PostgreSQL CPU',
       'Load generator CPU',
+      'Generator late p99 / max (ms)',
       'Other processes CPU',
-      'Machine busy',
+      'Machine busy before / during',
       'Server event-loop delay p99 / max (ms)',
       'RSS window start / end / peak (MB)',
-      'Vitals messages/s to dashboards (vitals + vitals.frame)',
+      'Vitals messages/s to screens (vitals + vitals.frame)',
       'Setup',
     ],
-    done.map((run) => [
-      run.database,
-      String(run.beds),
-      `${num(run.cpu?.serverPct)} %`,
-      run.database === 'PostgreSQL' ? `${num(run.cpu?.postgresPct)} %` : '-',
-      `${num(run.cpu?.generatorPct)} %`,
-      `${num(run.cpu?.otherPct)} %`,
-      `${num(run.cpu?.machinePct)} %`,
-      `${num(run.lag.lagP99Ms)} / ${num(run.lag.lagMaxMs)}`,
-      `${num(run.rss.windowStartMb)} / ${num(run.rss.windowEndMb)} / ${num(run.rss.windowPeakMb)}`,
-      num(run.dashboards.vitalsEventsPerSecond),
-      `${num(run.setup.seconds)} s, ${run.setup.requests} requests`,
-    ]),
+    runs
+      .filter(completed)
+      .map((run) => [
+        run.label,
+        String(run.beds),
+        screensText(run),
+        `${num(run.cpu?.serverPct)} %`,
+        run.database === 'PostgreSQL' ? `${num(run.cpu?.postgresPct)} %` : '-',
+        `${num(run.cpu?.generatorPct)} %`,
+        `${adaptive(run.load.lateness.p99)} / ${adaptive(run.load.lateness.max)}`,
+        `${num(run.cpu?.otherPct)} %`,
+        `${num(run.quietPct)} % / ${num(run.cpu?.machinePct)} %`,
+        `${num(run.lag.lagP99Ms)} / ${num(run.lag.lagMaxMs)}`,
+        `${num(run.rss.windowStartMb)} / ${num(run.rss.windowEndMb)} / ${num(run.rss.windowPeakMb)}`,
+        num(run.dashboards.vitalsEventsPerSecond),
+        run.setup ? `${num(run.setup.seconds)} s, ${run.setup.requests} requests` : '-',
+      ]),
   );
 }
 

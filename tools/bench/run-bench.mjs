@@ -1,20 +1,23 @@
-// `npm run bench`: the built server, as a real process, on SQLite and on PostgreSQL, under a ward
-// of bedside monitors at 1 Hz. A benchmark, never a test: it reports, it does not judge the build.
+// `npm run bench`: the bare Socket.IO relay, then the built server as a real process on SQLite and
+// on PostgreSQL, each under the same ward of bedside monitors at 1 Hz and the same screens. A
+// benchmark, never a test: it reports, it does not judge the build.
 // Environment: BENCH_BEDS ("100,1000"), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5),
-// BENCH_DATABASES ("sqlite,postgres"), BENCH_DASHBOARDS (2), BENCH_WARD_SIZE (24),
-// BENCH_SETUP_CONCURRENCY (20), BENCH_FANOUT_INSTANCES ("1,2"), BENCH_FANOUT_CLIENTS (100),
-// BENCH_FANOUT_BEDS (100), BENCH_REDIS_URL (redis://127.0.0.1:6379),
+// BENCH_DATABASES ("sqlite,postgres"), BENCH_SCREENS ("2"; BENCH_DASHBOARDS, its old name, too),
+// BENCH_RELAY (1; 0 skips the relay), BENCH_WARD_SIZE (24), BENCH_SETUP_CONCURRENCY (20),
+// BENCH_FANOUT_INSTANCES ("1,2"), BENCH_FANOUT_CLIENTS (100), BENCH_FANOUT_BEDS (100),
+// BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_OUTPUT (docs/benchmarks.md),
 // BENCH_PROFILE_DIR (unset; when set, the server runs under --cpu-prof and writes its profile there).
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installSignalHandlers, runCleanups } from './cleanup.mjs';
 import { backgroundBusyPct, describeMachine } from './machine.mjs';
-import { renderDocument } from './document.mjs';
-import { budgetVerdict } from './report.mjs';
+import { keptSections, renderDocument } from './document.mjs';
+import { budgetVerdict, cpuUsPerSample, limitsOf, rssPerChairKb } from './report.mjs';
 import { runFanout } from './run-fanout.mjs';
 import { runOne } from './run-one.mjs';
+import { runRelay } from './run-relay.mjs';
 
 /** @param {number | null | undefined} value @param {number} [digits] */
 const fmt = (value, digits = 0) =>
@@ -35,13 +38,16 @@ const positive = (name, fallback) => {
   return value;
 };
 
+/** @param {string} name @param {string} fallback */
+const counts = (name, fallback) =>
+  list(name, fallback).map((value) => {
+    const count = Number(value);
+    if (!Number.isInteger(count) || count < 1) throw new Error(`${name}: ${value} is not a count`);
+    return count;
+  });
+
 const config = {
-  beds: list('BENCH_BEDS', '100,1000').map((value) => {
-    const beds = Number(value);
-    if (!Number.isInteger(beds) || beds < 1)
-      throw new Error(`BENCH_BEDS: ${value} is not a bed count`);
-    return beds;
-  }),
+  beds: counts('BENCH_BEDS', '100,1000'),
   measureS: positive('BENCH_SECONDS', 30),
   warmupS: positive('BENCH_WARMUP_SECONDS', 5),
   databases: /** @type {Array<'sqlite' | 'postgres'>} */ (
@@ -51,7 +57,12 @@ const config = {
       return value;
     })
   ),
-  dashboards: positive('BENCH_DASHBOARDS', 2),
+  /** Whole-ward screens, one set of runs each (BENCH_DASHBOARDS: the name it had before). */
+  screens: process.env['BENCH_SCREENS']
+    ? counts('BENCH_SCREENS', '2')
+    : counts('BENCH_DASHBOARDS', '2'),
+  /** The bare relay runs first at each ward size, as the baseline Vigil is compared with. */
+  relay: process.env['BENCH_RELAY'] !== '0',
   wardSize: positive('BENCH_WARD_SIZE', 24),
   setupConcurrency: positive('BENCH_SETUP_CONCURRENCY', 20),
   /** Fan-out runs: instance counts (PostgreSQL + Redis), clients spread over them, beds. */
@@ -63,7 +74,56 @@ const config = {
   redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
   /** A diagnosis aid, not for the published figures: the server runs under --cpu-prof. */
   profileDir: process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined,
+  /** Where the report is written; anywhere but docs/ for a trial run. */
+  output: resolve(repoRoot, process.env['BENCH_OUTPUT'] || 'docs/benchmarks.md'),
 };
+
+/** @typedef {import('./run-one.mjs').RunResult} RunResult */
+/** @typedef {'relay' | 'sqlite' | 'postgres'} Target */
+/** @type {Record<Target, string>} */
+const LABELS = { relay: 'Bare relay', sqlite: 'Vigil, SQLite', postgres: 'Vigil, PostgreSQL' };
+
+/**
+ * One line of what a run measured, with its ratio to the relay run of the same size if any.
+ * @param {RunResult} run @param {RunResult | undefined} relay
+ */
+function printRun(run, relay) {
+  const verdict = budgetVerdict(run);
+  const { causes } = limitsOf(run);
+  const perSample = cpuUsPerSample(run);
+  const relayPerSample = relay ? cpuUsPerSample(relay) : null;
+  console.log(
+    `  accepted ${fmt(run.load.samplesPerSecond)} of ${fmt(run.load.offeredSamplesPerSecond)} samples/s; ` +
+      `POST p99 ${fmt(run.load.post.p99, 1)} ms; ` +
+      `alert p99 ${fmt(run.load.alert.p99, 1)} ms (${run.load.alert.count}/${run.load.alertsProbed}); ` +
+      `peak RSS ${fmt(run.rss.peakMb)} MB (${fmt(rssPerChairKb(run))} kB a chair); ` +
+      `${run.target === 'relay' ? 'relay' : 'server'} CPU ${fmt(run.cpu?.serverPct)} % of a core, ${fmt(perSample)} µs a sample; ` +
+      `generator late p99 ${fmt(run.load.lateness.p99, 1)} ms` +
+      (run.target === 'relay' || verdict.met ? '' : `; ${verdict.reasons.join('; ')}`) +
+      (causes.length ? `; at its limit: ${causes.join(', ')}` : ''),
+  );
+  if (relay && relay !== run && perSample !== null && relayPerSample)
+    console.log(
+      `  against the relay: ${fmt(run.load.samplesPerSecond / relay.load.samplesPerSecond, 2)}x the samples, ` +
+        `${fmt(perSample / relayPerSample, 1)}x the CPU a sample` +
+        (run.load.alert.p99 !== null && relay.load.alert.p99
+          ? `, ${fmt(run.load.alert.p99 / relay.load.alert.p99, 1)}x the alert p99`
+          : ''),
+    );
+  console.log(
+    `  RSS every 5 s (MB): ${run.rss.timelineMb.join(' ')}; JS heap used ` +
+      `${run.rss.heapUsedMb.map((mb) => fmt(mb)).join(' → ')} MB, external ` +
+      `${run.rss.externalMb.map((mb) => fmt(mb)).join(' → ')} MB over the window`,
+  );
+  if (config.profileDir && run.target !== 'relay')
+    console.log(
+      `  profile: node tools/bench/profile-summary.mjs ${config.profileDir}/CPU.*.${run.server.pid}.*.cpuprofile ${run.server.windowUs.join(' ')}`,
+    );
+  if (run.server.logLines > 0)
+    console.log(
+      `  ${run.target === 'relay' ? 'relay printed' : 'server logged'} ${run.server.logLines} lines; last:\n    ${run.server.lastLog.join('\n    ')}`,
+    );
+}
 
 async function main() {
   if (!existsSync(join(repoRoot, 'dist/server/apps/server/src/main.js'))) {
@@ -79,49 +139,43 @@ async function main() {
     console.warn('warning: something else is using the CPU; the figures will suffer');
   console.log(
     `beds ${config.beds.join(', ')}; ${config.warmupS} s warm-up + ${config.measureS} s measured; ` +
-      `a ward screen per ${config.wardSize} beds and ${config.dashboards} whole-ward dashboards; ` +
-      `databases ${config.databases.join(', ')}\n`,
+      `a ward screen per ${config.wardSize} beds and ${config.screens.join(' or ')} whole-ward screens; ` +
+      `${config.relay ? 'the bare relay, then ' : ''}databases ${config.databases.join(', ')}\n`,
   );
-  /** @type {Array<import('./run-one.mjs').RunResult | { database: string, beds: number, failed: string }>} */
+  /** @type {Target[]} */
+  const targets = [...(config.relay ? /** @type {const} */ (['relay']) : []), ...config.databases];
+  /** @type {import('./report.mjs').AnyRun[]} */
   const runs = [];
   /** @type {Array<import('./run-fanout.mjs').FanoutResult | { instances: number, failed: string }>} */
   const fanout = [];
   try {
-    for (const database of config.databases) {
+    for (const screens of config.screens) {
       for (const beds of config.beds) {
-        console.log(`${database}, ${beds} beds`);
-        try {
-          const run = await runOne({ ...config, repoRoot, database, beds });
-          runs.push(run);
-          const verdict = budgetVerdict(run);
-          console.log(
-            `  accepted ${fmt(run.load.samplesPerSecond)} samples/s; POST p99 ${fmt(run.load.post.p99, 1)} ms; ` +
-              `alert p99 ${fmt(run.load.alert.p99, 1)} ms (${run.load.alert.count}/${run.load.alertsProbed}); ` +
-              `peak RSS ${fmt(run.rss.peakMb)} MB; server CPU ${fmt(run.cpu?.serverPct)} %` +
-              (verdict.met ? '' : `; ${verdict.reasons.join('; ')}`),
-          );
-          console.log(
-            `  server RSS every 5 s (MB): ${run.rss.timelineMb.join(' ')}; JS heap used ` +
-              `${run.rss.heapUsedMb.map((mb) => fmt(mb)).join(' → ')} MB, external ` +
-              `${run.rss.externalMb.map((mb) => fmt(mb)).join(' → ')} MB over the window`,
-          );
-          if (config.profileDir)
-            console.log(
-              `  profile: node tools/bench/profile-summary.mjs ${config.profileDir}/CPU.*.${run.server.pid}.*.cpuprofile ${run.server.windowUs.join(' ')}`,
-            );
-          if (run.server.logLines > 0)
-            console.log(
-              `  server logged ${run.server.logLines} warn/error lines; last:\n    ${run.server.lastLog.join('\n    ')}`,
-            );
-          console.log('');
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          console.error(`  failed: ${message}\n`);
-          runs.push({
-            database: database === 'sqlite' ? 'SQLite' : 'PostgreSQL',
-            beds,
-            failed: message.split('\n')[0] ?? message,
-          });
+        /** @type {RunResult | undefined} */
+        let relay;
+        for (const target of targets) {
+          console.log(`${LABELS[target]}, ${beds} beds, ${screens} whole-ward screens`);
+          const size = { beds, screens, warmupS: config.warmupS, measureS: config.measureS };
+          try {
+            const run =
+              target === 'relay'
+                ? await runRelay({ ...size, wardSize: config.wardSize })
+                : await runOne({ ...config, ...size, repoRoot, database: target });
+            runs.push(run);
+            if (target === 'relay') relay = run;
+            printRun(run, relay);
+            console.log('');
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            console.error(`  failed: ${message}\n`);
+            runs.push({
+              target,
+              label: LABELS[target],
+              beds,
+              screens,
+              failed: message.split('\n')[0] ?? message,
+            });
+          }
         }
       }
     }
@@ -164,9 +218,14 @@ async function main() {
     elapsedS: (Date.now() - started) / 1000,
   });
   console.log(`\n${document}`);
-  await writeFile(join(repoRoot, 'docs/benchmarks.md'), document);
+  // Sections written by hand (other measurements) stay, after the generated ones.
+  const kept = keptSections(await readFile(config.output, 'utf8').catch(() => ''));
+  await writeFile(config.output, kept.text ? `${document}\n${kept.text}\n` : document);
   console.log(
-    `written to docs/benchmarks.md (${((Date.now() - started) / 1000).toFixed(0)} s in all)`,
+    `written to ${config.output.startsWith(`${repoRoot}/`) ? relative(repoRoot, config.output) : config.output} (${((Date.now() - started) / 1000).toFixed(0)} s in all)` +
+      (kept.titles.length
+        ? `; kept its sections ${kept.titles.map((title) => `"${title}"`).join(', ')}`
+        : ''),
   );
   if ([...runs, ...fanout].some((run) => 'failed' in run)) process.exitCode = 1;
 }

@@ -5,17 +5,32 @@ import { metricsScraper } from './server-metrics.mjs';
 /** @typedef {Awaited<ReturnType<ReturnType<typeof metricsScraper>['scrape']>>} Scrape */
 /** @typedef {import('./dashboards.mjs').DashboardCounts} DashboardCounts */
 
+/** What a target without /metrics reports: nothing, so the tables print "-". */
+const noMetrics = {
+  /** @returns {Promise<Scrape>} */
+  scrape: async () => ({
+    ok: false,
+    ms: 0,
+    lagP99Ms: null,
+    lagMaxMs: null,
+    heapUsedMb: null,
+    externalMb: null,
+  }),
+  close: () => undefined,
+};
+
 /**
  * Everything read at the start and at the end of the measured window: CPU of each party, the
- * server's RSS and own metrics, the dashboards' counters, PostgreSQL's connection states.
- * @param {{ serverPid: number, metricsUrl: string, postgresUrl: string | null,
+ * server's RSS and own metrics, the dashboards' counters, PostgreSQL's connection states. A target
+ * without metrics (`metricsUrl` null: the bare relay) has no event-loop delay or heap figures.
+ * @param {{ serverPid: number, metricsUrl: string | null, postgresUrl: string | null,
  *   dashboards: { counts(): Promise<DashboardCounts> },
  *   rss: { openWindow(): void, closeWindow(): void } }} options
  */
 export function windowObserver({ serverPid, metricsUrl, postgresUrl, dashboards, rss }) {
   const cpu = cpuMeter(serverPid);
   const activity = postgresUrl ? postgresActivitySampler(postgresUrl) : null;
-  const metrics = metricsScraper(metricsUrl);
+  const metrics = metricsUrl ? metricsScraper(metricsUrl) : noMetrics;
   /** The window on CLOCK_MONOTONIC in µs, the clock of a V8 .cpuprofile's timestamps. */
   const monotonicUs = [0, 0];
   const monotonicNow = () => Number(process.hrtime.bigint() / 1000n);

@@ -1,0 +1,117 @@
+import { connectDashboards } from './dashboards.mjs';
+import { drive } from './drive.mjs';
+import { statusKb } from './proc-stats.mjs';
+import { windowObserver } from './window-observer.mjs';
+
+/** @typedef {import('./setup-ward.mjs').Bed} Bed */
+/** @typedef {Awaited<ReturnType<typeof measureTarget>>} Measured */
+
+/**
+ * What the bench measures: Vigil's server, or the bare relay. Started, answering, its beds known.
+ * @typedef {{ pid: number, baseUrl: string, metricsUrl: string | null,
+ *   log: { lines: number, last: string[] }, crashed: () => boolean,
+ *   stop: () => Promise<{ code: number | null, signal: string | null, stopMs: number | null }> }} Target
+ */
+
+/**
+ * Everything after "a server and its beds exist", the same for every target: the screens connect
+ * (a ward screen per `wardSize` beds watching its bays, and `screens` sockets on the whole ward),
+ * the beds are driven at 1 Hz, the window is observed, and the target is stopped.
+ * @param {{ target: Target, beds: Bed[], token: string, postgresUrl: string | null,
+ *   rss: ReturnType<typeof import('./proc-stats.mjs').rssSampler>, warmupS: number,
+ *   measureS: number, screens: number, wardSize: number }} options
+ */
+export async function measureTarget({
+  target,
+  beds,
+  token,
+  postgresUrl,
+  rss,
+  warmupS,
+  measureS,
+  screens,
+  wardSize,
+}) {
+  /** @type {Array<(alert: { sessionId: string, code: string, at: number }) => void>} */
+  const alertListeners = [];
+  const wards = Array.from({ length: Math.ceil(beds.length / wardSize) }, (_, ward) =>
+    beds.slice(ward * wardSize, (ward + 1) * wardSize).map((bed) => bed.bay),
+  );
+  const clients = await connectDashboards({
+    urls: [target.baseUrl],
+    token,
+    clients: wards.length + screens,
+    watches: wards,
+    onAlert: (alert) => alertListeners.forEach((listener) => listener(alert)),
+  });
+  console.log(
+    `  ${wards.length} ward screens and ${screens} whole-ward screens connected; ` +
+      `driving ${beds.length} beds for ${warmupS} + ${measureS} s`,
+  );
+  const { load, window, countsAfter } = await (async () => {
+    try {
+      const observer = windowObserver({
+        serverPid: target.pid,
+        metricsUrl: target.metricsUrl,
+        postgresUrl,
+        dashboards: clients,
+        rss,
+      });
+      try {
+        const load = await drive({
+          baseUrl: target.baseUrl,
+          beds,
+          warmupS,
+          measureS,
+          subscribeAlerts: (listener) => alertListeners.push(listener),
+          onWindowStart: observer.open,
+          onWindowEnd: observer.close,
+        });
+        return { load, window: await observer.results(), countsAfter: await clients.counts() };
+      } catch (error) {
+        observer.dispose();
+        throw error;
+      }
+    } finally {
+      await clients.close();
+    }
+  })();
+  const hwmKb = statusKb(target.pid, 'VmHWM');
+  const crashed = target.crashed();
+  rss.stop();
+  const stopped = await target.stop();
+  return {
+    beds: beds.length,
+    screens,
+    load,
+    cpu: window.cpu,
+    postgresActivity: window.postgresActivity,
+    lag: window.atEnd,
+    rss: {
+      peakMb: rss.state.peakKb / 1024,
+      hwmMb: hwmKb === null ? null : hwmKb / 1024,
+      windowStartMb: rss.state.windowStartKb / 1024,
+      windowPeakMb: rss.state.windowPeakKb / 1024,
+      windowEndMb: rss.state.windowEndKb / 1024,
+      timelineMb: rss.state.timelineKb.map((kb) => Math.round(kb / 1024)),
+      heapUsedMb: [window.atStart.heapUsedMb, window.atEnd.heapUsedMb],
+      externalMb: [window.atStart.externalMb, window.atEnd.externalMb],
+    },
+    dashboards: {
+      wholeWard: screens,
+      wardScreens: wards.length,
+      vitalsEventsPerSecond:
+        (window.countsAtEnd.vitalsEvents - window.countsAtStart.vitalsEvents) / measureS,
+      disconnects: countsAfter.disconnects,
+      connectErrors: countsAfter.connectErrors,
+    },
+    server: {
+      pid: target.pid,
+      windowUs: window.monotonicUs,
+      crashed,
+      exit: stopped,
+      logLines: target.log.lines,
+      lastLog: target.log.last.slice(-5),
+    },
+  };
+}
