@@ -289,7 +289,7 @@ function deliveredFromPumpEvents(events: readonly PumpEvent[], concentration: nu
       await sign.getByRole('button', { name: 'Sign order' }).click();
       await physician.locator('[data-testid="order-status"][data-signed]').waitFor();
       await expect(physician.getByTestId('order-status').textContent()).resolves.toMatch(
-        new RegExp(`^Order signed by ${PHYSICIAN.username} at \\d\\d:\\d\\d$`),
+        new RegExp(`^Order signed by ${PHYSICIAN.displayName} at \\d\\d:\\d\\d$`),
       );
       // Signed, it no longer waits on the physician's list.
       await physician
@@ -451,6 +451,18 @@ function deliveredFromPumpEvents(events: readonly PumpEvent[], concentration: nu
       expect(rateChanged).toBeLessThan(Math.max(started!, stopped!));
       expect(lines).toContain('Assessment: no contraindication');
       expect(lines).toContain(`Order signed: ${ORDER.doseMgPerKg} mg/kg over ${ORDER.minutes} min`);
+      // People by the names the nurse chose them by; the trail keeps their usernames.
+      const actorOf = (summary: string) =>
+        timeline
+          .getByTestId('timeline-event')
+          .filter({ hasText: summary })
+          .first()
+          .locator('.session-timeline__actor');
+      await expect(actorOf('Order signed:').textContent()).resolves.toBe(PHYSICIAN.displayName);
+      await expect(actorOf('Order signed:').getAttribute('title')).resolves.toBe(
+        PHYSICIAN.username,
+      );
+      await expect(actorOf('Pump stopped').textContent()).resolves.toBe(NURSE.displayName);
 
       // The dose chart comes to the same figure once its clock (5 s steps) passes the stop.
       await nurse

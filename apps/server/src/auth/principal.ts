@@ -30,12 +30,19 @@ export interface Actor {
   actorId: string | null;
   actor: string;
   role: string;
+  /** A user's name as screens show it; the trail keeps `actor`, the stable username. */
+  displayName?: string;
 }
 
 export function actorOf(principal: Principal): Actor {
   switch (principal.kind) {
     case 'user':
-      return { actorId: principal.userId, actor: principal.username, role: principal.role };
+      return {
+        actorId: principal.userId,
+        actor: principal.username,
+        role: principal.role,
+        displayName: principal.displayName,
+      };
     case 'device':
       return { actorId: principal.deviceId, actor: `device:${principal.label}`, role: 'device' };
     case 'system':

@@ -73,7 +73,7 @@ describe.each(testDatabases())(
         'Pump stopped',
         // Drawn as the test runs: the pump's events are dated an hour back.
         'Ketamine drawn 40 mg (lot A12)',
-        'Wasted 6.7 mg, witnessed by physician',
+        'Wasted 6.7 mg, witnessed by Test physician',
       ]);
       expect(log.some((event) => event.summary.includes('ketamine.read'))).toBe(false);
     });
@@ -81,7 +81,7 @@ describe.each(testDatabases())(
     it('writes the same lines in the CSV', async () => {
       const csv = (await as('auditor').get(`/sessions/${session.id}/log.csv`).expect(200)).text;
       expect(csv).toContain('Pump rate 40 mL/h');
-      expect(csv).toContain('Wasted 6.7 mg, witnessed by physician');
+      expect(csv).toContain('Wasted 6.7 mg, witnessed by Test physician');
     });
 
     it('gives the course the dose the pump record delivered, not the planned-rate estimate', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TimelineEvent } from '@vigil/shared';
+import type { AuditEntry, TimelineEvent } from '@vigil/shared';
 import type { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { ketamineBalanceOf } from '../administration/ketamine-record';
@@ -12,10 +12,11 @@ import { PatientsService } from '../patients/patients.service';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionRecords } from '../sessions/session-records';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
+import { UsersService } from '../users/users.service';
 import { VitalSamplesRepository } from '../vitals/vital-samples.repository';
 import { timelineCsv } from './session-log.csv';
 import { renderSessionReport } from './session-report.pdf';
-import { inTimeOrder, timelineEvents } from './timeline';
+import { inTimeOrder, isTimelineEntry, timelineEvents, usernamesIn } from './timeline';
 
 @Injectable()
 export class SessionLogService {
@@ -25,6 +26,7 @@ export class SessionLogService {
     private readonly profiles: ThresholdProfilesService,
     private readonly audit: AuditService,
     private readonly vitals: VitalSamplesRepository,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -77,8 +79,11 @@ export class SessionLogService {
     format: 'json' | 'csv' | 'pdf',
   ): Promise<{ entity: SessionEntity; timeline: TimelineEvent[] }> {
     const entity = await this.sessions.getEntity(sessionId);
-    const events: TimelineEvent[] = [];
-    for await (const page of this.audit.pages({ sessionId })) events.push(...timelineEvents(page));
+    const entries: AuditEntry[] = [];
+    for await (const page of this.audit.pages({ sessionId })) {
+      entries.push(...page.filter(isTimelineEntry));
+    }
+    const events = timelineEvents(entries, await this.users.displayNames(usernamesIn(entries)));
     await this.audit.record(actor, {
       action: 'session.log.read',
       entity: 'session',

@@ -5,7 +5,7 @@ import {
   SIDE_EFFECT_CODES,
   type AuditEntry,
 } from '@vigil/shared';
-import { timelineEvents } from './timeline';
+import { isTimelineEntry, timelineEvents, usernamesIn } from './timeline';
 
 const entry = (action: string, detail: Record<string, unknown>): AuditEntry => ({
   seq: 1,
@@ -140,5 +140,48 @@ describe('the session timeline', () => {
       ],
     });
     expect(summary).toBe('SpO2 low alert sent to 2 clinicians');
+  });
+
+  describe('people by their names', () => {
+    const names = new Map([
+      ['dayphysician', 'Dr Pat Okafor'],
+      ['daynurse', 'Sam Rivera'],
+    ]);
+    const signed = { ...entry('session.order', { doseMgPerKg: 0.5 }), actor: 'dayphysician' };
+    const wasted = {
+      ...entry('ketamine.wasted', { mg: 4, witnessedBy: 'dayphysician' }),
+      actor: 'daynurse',
+    };
+    const byMonitor = {
+      ...entry('alert.raised', { code: 'SPO2_LOW' }),
+      actor: 'device:Bay 1 monitor',
+    };
+
+    it('gives the display name beside the username the trail keeps', () => {
+      const [event] = timelineEvents([signed], names);
+      expect(event).toMatchObject({ actor: 'dayphysician', actorName: 'Dr Pat Okafor' });
+    });
+
+    it('names the witness of a waste by their name', () => {
+      const [event] = timelineEvents([wasted], names);
+      expect(event).toMatchObject({
+        actor: 'daynurse',
+        actorName: 'Sam Rivera',
+        summary: 'Wasted 4 mg, witnessed by Dr Pat Okafor',
+      });
+    });
+
+    it('keeps the username where no name is known, and gives none to a device', () => {
+      expect(timelineEvents([wasted])[0]?.summary).toBe('Wasted 4 mg, witnessed by dayphysician');
+      const [event] = timelineEvents([byMonitor], names);
+      expect(event?.actor).toBe('device:Bay 1 monitor');
+      expect(event).not.toHaveProperty('actorName');
+    });
+
+    it('asks for the names of the actors and witnesses of timeline entries only', () => {
+      const batch = { ...entry('vitals.accepted', { accepted: 1 }), actor: 'device:Bay 1 monitor' };
+      const timeline = [signed, wasted, batch].filter(isTimelineEntry);
+      expect(usernamesIn(timeline).sort()).toEqual(['daynurse', 'dayphysician']);
+    });
   });
 });

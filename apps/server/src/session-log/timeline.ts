@@ -21,8 +21,17 @@ const STATE_WORDS: Record<string, string> = {
   'session.abort': 'Session aborted',
 };
 
+/** Usernames to the names people know them by; a name not found reads as the username. */
+export type PeopleNames = ReadonlyMap<string, string>;
+
+const nameIn = (names: PeopleNames, username: unknown): string =>
+  names.get(String(username)) ?? String(username);
+
 /** What the pump did, and the controlled-substance record (`ketamine.read` is a read, not an event). */
-const ADMINISTRATION_WORDS: Record<string, (detail: Record<string, unknown>) => string> = {
+const ADMINISTRATION_WORDS: Record<
+  string,
+  (detail: Record<string, unknown>, names: PeopleNames) => string
+> = {
   'pump.start': (detail) => `Pump started at ${String(detail['rateMlPerH'])} mL/h`,
   'pump.rate-change': (detail) => `Pump rate ${String(detail['rateMlPerH'])} mL/h`,
   'pump.pause': () => 'Pump paused',
@@ -30,8 +39,8 @@ const ADMINISTRATION_WORDS: Record<string, (detail: Record<string, unknown>) => 
   'pump.stop': () => 'Pump stopped',
   'ketamine.drawn': (detail) =>
     `Ketamine drawn ${String(detail['mg'])} mg (lot ${String(detail['lot'])})`,
-  'ketamine.wasted': (detail) =>
-    `Wasted ${String(detail['mg'])} mg, witnessed by ${String(detail['witnessedBy'])}`,
+  'ketamine.wasted': (detail, names) =>
+    `Wasted ${String(detail['mg'])} mg, witnessed by ${nameIn(names, detail['witnessedBy'])}`,
 };
 
 /** A scale as clinicians write it; the others read right upper-cased (CADSS, MOAAS, RASS). */
@@ -84,7 +93,7 @@ function withText(words: string, text: unknown): string {
   return typeof text === 'string' && text ? `${words}: ${text}` : words;
 }
 
-function summarise(entry: AuditEntry, kind: TimelineKind): string {
+function summarise(entry: AuditEntry, kind: TimelineKind, names: PeopleNames): string {
   const detail = entry.detail;
   const text = (key: string) => (typeof detail[key] === 'string' ? detail[key] : '');
   switch (kind) {
@@ -124,7 +133,7 @@ function summarise(entry: AuditEntry, kind: TimelineKind): string {
       return `${what} ${happened}`;
     }
     case 'administration':
-      return ADMINISTRATION_WORDS[entry.action]?.(detail) ?? entry.action;
+      return ADMINISTRATION_WORDS[entry.action]?.(detail, names) ?? entry.action;
   }
 }
 
@@ -142,21 +151,43 @@ function eventTime(entry: AuditEntry, kind: TimelineKind): string {
   return OWN_TIME.has(kind) && typeof at === 'string' ? at : entry.at;
 }
 
+/** Whether an audit entry is an event of the session's timeline (a vitals batch is not). */
+export function isTimelineEntry(entry: AuditEntry): boolean {
+  return kindOf(entry.action) !== null;
+}
+
+/** The usernames these entries name people by: who did it, and who witnessed a waste. */
+export function usernamesIn(entries: readonly AuditEntry[]): string[] {
+  const usernames = new Set<string>();
+  for (const entry of entries) {
+    usernames.add(entry.actor);
+    const witness = entry.detail['witnessedBy'];
+    if (typeof witness === 'string') usernames.add(witness);
+  }
+  return [...usernames];
+}
+
 /**
  * The timeline events among audit entries (a page of them, say), in the entries' order. The
  * session's timeline is read from its audit entries: every clinical write is audited in the same
- * transaction, so the log an auditor reads is the tamper-evident record itself.
+ * transaction, so the log an auditor reads is the tamper-evident record itself. `actor` stays the
+ * trail's username; `names` gives the display name people read beside it.
  */
-export function timelineEvents(entries: readonly AuditEntry[]): TimelineEvent[] {
+export function timelineEvents(
+  entries: readonly AuditEntry[],
+  names: PeopleNames = new Map(),
+): TimelineEvent[] {
   return entries.flatMap((entry) => {
     const kind = kindOf(entry.action);
     if (!kind) return [];
+    const actorName = names.get(entry.actor);
     return [
       {
         at: eventTime(entry, kind),
         kind,
         actor: entry.actor,
-        summary: summarise(entry, kind),
+        ...(actorName !== undefined && { actorName }),
+        summary: summarise(entry, kind, names),
         detail: entry.detail,
       },
     ];

@@ -195,10 +195,27 @@ describe.each(testDatabases())('the clinical session on $name', (database) => {
       'Infusion stopped; recovery: nausea',
       'Pump stopped',
       expect.stringMatching(/^Ketamine drawn 10(\.\d)? mg \(lot KET-TEST-01\)$/),
-      'Wasted 10 mg, witnessed by physician',
+      'Wasted 10 mg, witnessed by Test physician',
       'Discharged',
     ]);
-    expect(log.find((event) => event.summary === 'Infusion resumed')?.actor).toBe('physician');
+    // The trail's username stays the actor; screens read the name beside it.
+    expect(log.find((event) => event.summary === 'Infusion resumed')).toMatchObject({
+      actor: 'physician',
+      actorName: 'Test physician',
+    });
+    expect(log.find((event) => event.summary === 'Infusion started')).toMatchObject({
+      actor: 'nurse',
+      actorName: 'Test nurse',
+    });
+    const audited = (await as('auditor').get(`/audit?sessionId=${id}`).expect(200)).body as Array<{
+      action: string;
+      actor: string;
+      detail: Record<string, unknown>;
+    }>;
+    expect(audited.find((entry) => entry.action === 'session.resume')?.actor).toBe('physician');
+    expect(audited.find((entry) => entry.action === 'ketamine.wasted')?.detail).toMatchObject({
+      witnessedBy: 'physician',
+    });
   });
 
   it('keeps a flagged session from starting until a physician overrides, and only a physician', async () => {

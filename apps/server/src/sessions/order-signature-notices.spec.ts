@@ -130,6 +130,7 @@ describe.each(testDatabases())(
           patient: expect.objectContaining({ displayName: 'Robin Order', mrn: `ORD-${count}` }),
           doseMgPerKg: 0.5,
           draftedBy: 'nurse',
+          draftedByName: 'Test nurse',
         },
       ]);
       expect(nurse.awaiting).toEqual([]);

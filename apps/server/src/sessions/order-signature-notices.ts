@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { orderSignatureRecipients, type OrderAwaitingSignature, type Session } from '@vigil/shared';
 import { AuditService } from '../audit/audit.service';
-import { actorOf, systemPrincipal } from '../auth/principal';
+import { actorOf, systemPrincipal, type Actor } from '../auth/principal';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 
 const NOTIFIER = actorOf(systemPrincipal('order-notices'));
@@ -22,7 +22,8 @@ export class OrderSignatureNotices {
   ) {}
 
   /** After the session's commit; a failure is logged (by session id only) and never the caller's. */
-  async awaitingSignature(session: Session, draftedBy: string): Promise<void> {
+  async awaitingSignature(session: Session, drafter: Actor): Promise<void> {
+    const draftedBy = drafter.actor;
     try {
       const recipients = orderSignatureRecipients(
         session.supervisingPhysicianId,
@@ -35,6 +36,7 @@ export class OrderSignatureNotices {
         patient: session.patient,
         doseMgPerKg: session.doseMgPerKg,
         draftedBy,
+        ...(drafter.displayName && { draftedByName: drafter.displayName }),
       };
       await this.audit.record(NOTIFIER, {
         action: 'order.notified',

@@ -97,6 +97,7 @@ export function signedOrder(
     concentrationMgPerMl: input.concentrationMgPerMl,
     ...(input.highDoseReason && { highDoseReason: input.highDoseReason }),
     signedBy: actor.actor,
+    ...(actor.displayName && { signedByName: actor.displayName }),
     signedAt: at,
   };
 }

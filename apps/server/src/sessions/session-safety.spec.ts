@@ -105,7 +105,13 @@ describe.each(testDatabases())('session safety on $name', (database) => {
         doseMgPerKg: 0.4,
         totalDoseMg: 32,
         plannedDurationMin: 45,
-        order: { doseMgPerKg: 0.4, plannedDurationMin: 45, signedBy: 'physician' },
+        order: {
+          doseMgPerKg: 0.4,
+          plannedDurationMin: 45,
+          // The trail's username, and the name the physician is known by on screens.
+          signedBy: 'physician',
+          signedByName: 'Test physician',
+        },
       });
       await postReading(app, id);
       await nurse().post(`/sessions/${id}/start`).expect(200);

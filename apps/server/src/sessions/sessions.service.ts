@@ -153,7 +153,7 @@ export class SessionsService {
     });
     const created = await this.records.publish(session);
     // Not awaited: the nurse's answer does not wait for the physicians' screens.
-    if (!signed) void this.orderNotices.awaitingSignature(created, actor.actor);
+    if (!signed) void this.orderNotices.awaitingSignature(created, actor);
     return created;
   }
 

@@ -9,7 +9,7 @@ import type {
   UserAccount,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
-import { type EntityManager, IsNull, type Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
@@ -67,6 +67,21 @@ export class UsersService {
 
   list(): Promise<UserAccount[]> {
     return this.users.find({ order: { username: 'ASC' } }).then((rows) => rows.map(toUserAccount));
+  }
+
+  /**
+   * The display names of these usernames, disabled accounts included (a record names whoever did
+   * it then); a name that is no user (`system:…`, `device:…`) is left out.
+   */
+  async displayNames(usernames: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    if (usernames.length === 0) return names;
+    const rows = await this.users.find({
+      select: { username: true, displayName: true },
+      where: { username: In([...usernames]) },
+    });
+    for (const { username, displayName } of rows) names.set(username, displayName);
+    return names;
   }
 
   /** The enabled nurses and physicians, by name. */

@@ -31,6 +31,7 @@ const drafted: OrderAwaitingSignature = {
   patient: aPatientSummary({ id: 'p-5', initials: 'SO', displayName: 'Sam Okafor', mrn: 'MRN-55' }),
   doseMgPerKg: 0.5,
   draftedBy: 'nurse',
+  draftedByName: 'Dana Day',
 };
 
 /** The server's lists, which a test changes as the day goes on. */
@@ -96,7 +97,7 @@ describe('OrderSignatureNotices', () => {
 
     const notice = await screen.findByTestId('order-notice');
     expect(notice).toHaveTextContent(
-      'Order to sign · Bay 5 · Sam Okafor (MRN MRN-55) · 0.5 mg/kg · 15:00 · drafted by nurse',
+      'Order to sign · Bay 5 · Sam Okafor (MRN MRN-55) · 0.5 mg/kg · 15:00 · drafted by Dana Day',
     );
     expect(within(notice).getByRole('link', { name: 'Open to sign' })).toHaveAttribute(
       'href',

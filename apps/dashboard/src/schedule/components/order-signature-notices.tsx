@@ -59,7 +59,8 @@ export function OrderSignatureNotices() {
               <p>
                 <strong>Order to sign</strong> · Bay {notice.bay} ·{' '}
                 {patientIdentifiers(notice.patient)} · {formatDose(notice.doseMgPerKg)} mg/kg ·{' '}
-                {formatLocalHourMinute(notice.scheduledAt)} · drafted by {notice.draftedBy}
+                {formatLocalHourMinute(notice.scheduledAt)} · drafted by{' '}
+                {notice.draftedByName ?? notice.draftedBy}
               </p>
               <Link
                 className="button button--primary"

@@ -12,7 +12,7 @@ export function OrderStatus({ order }: { order: SessionOrder | null }) {
       data-signed={order ? true : undefined}
     >
       {order
-        ? `Order signed by ${order.signedBy} at ${formatLocalHourMinute(order.signedAt)}`
+        ? `Order signed by ${order.signedByName ?? order.signedBy} at ${formatLocalHourMinute(order.signedAt)}`
         : AWAITING_SIGNATURE}
     </p>
   );

@@ -85,7 +85,28 @@ describe('the physician’s order on the session screen', () => {
     expect(requestsTo(fetchMock, `POST /sessions/${SESSION_ID}/start`)).toHaveLength(0);
   });
 
-  it('names who signed the order and when, and offers Start', async () => {
+  it('names who signed the order by their name, and when, and offers Start', async () => {
+    const signedAt = new Date(2026, 10, 25, 9, 45).toISOString();
+    renderSession(
+      'nurse',
+      unsigned({
+        order: {
+          doseMgPerKg: 0.5,
+          plannedDurationMin: 40,
+          signedBy: 'dayphysician',
+          signedByName: 'Dr Pat Okafor',
+          signedAt,
+        },
+      }),
+    );
+
+    expect(await screen.findByTestId('order-status')).toHaveTextContent(
+      'Order signed by Dr Pat Okafor at 09:45',
+    );
+    expect(screen.getByRole('button', { name: 'Start infusion' })).toBeEnabled();
+  });
+
+  it('names the signer by username for an order signed before names were kept with it', async () => {
     const signedAt = new Date(2026, 10, 25, 9, 45).toISOString();
     renderSession(
       'nurse',
@@ -97,7 +118,6 @@ describe('the physician’s order on the session screen', () => {
     expect(await screen.findByTestId('order-status')).toHaveTextContent(
       'Order signed by dr.house at 09:45',
     );
-    expect(screen.getByRole('button', { name: 'Start infusion' })).toBeEnabled();
   });
 
   it('lets a physician sign, with the total for the patient’s weight', async () => {

@@ -57,6 +57,7 @@ const timeline: TimelineEvent[] = [
     at: '2026-11-25T10:06:00.000Z',
     kind: 'observation',
     actor: 'nurse',
+    actorName: 'Dana Day',
     summary: 'Nausea (moderate)',
     detail: {},
   },
@@ -541,7 +542,14 @@ describe('SessionScreen', () => {
     ]);
     expect(items[2]).toHaveTextContent('Observation');
     expect(items[2]).toHaveTextContent('Nausea (moderate)');
-    expect(items[2]).toHaveTextContent('nurse');
+  });
+
+  it('names the people of the timeline by their names, the username kept for the record', async () => {
+    renderSession('nurse', recoverySession());
+    const list = await screen.findByRole('list', { name: 'Session timeline' });
+    const actors = Array.from(list.querySelectorAll('.session-timeline__actor'));
+    expect(actors.map((actor) => actor.textContent)).toEqual(['nurse', 'nurse', 'Dana Day']);
+    expect(actors[2]).toHaveAttribute('title', 'nurse');
   });
 
   it("shades the session's alerts on the charts of their signs", async () => {

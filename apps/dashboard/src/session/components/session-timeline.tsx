@@ -32,7 +32,10 @@ export function SessionTimeline({ events, error }: SessionTimelineProps) {
           </time>
           <span className="session-timeline__kind">{timelineKindLabel(event.kind)}</span>
           <span className="session-timeline__summary">{event.summary}</span>
-          <span className="session-timeline__actor">{event.actor}</span>
+          {/* People by their names; the trail's username stays on record and on hover. */}
+          <span className="session-timeline__actor" title={event.actor}>
+            {event.actorName ?? event.actor}
+          </span>
         </li>
       ))}
     </ol>

@@ -232,7 +232,10 @@ export type TimelineKind =
 export interface TimelineEvent {
   at: string;
   kind: TimelineKind;
+  /** Who did it, as the audit trail keeps it: a username, `system:…` or `device:…`. */
   actor: string;
+  /** A user's display name, for people to read; absent for Vigil itself and devices. */
+  actorName?: string;
   summary: string;
   detail: Record<string, unknown>;
 }

@@ -123,7 +123,10 @@ export interface SessionOrder {
   /** mg/mL; orders signed before it was asked for were made up at the default strength. */
   concentrationMgPerMl?: number;
   highDoseReason?: string;
+  /** The physician's username, as the audit trail names them. */
   signedBy: string;
+  /** The physician's name as they signed, for screens; orders signed before it was kept lack it. */
+  signedByName?: string;
   signedAt: string;
 }
 

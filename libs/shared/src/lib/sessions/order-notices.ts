@@ -14,6 +14,8 @@ export interface OrderAwaitingSignature {
   doseMgPerKg: number;
   /** The username of the nurse who drafted the order. */
   draftedBy: string;
+  /** Their name as screens show it. */
+  draftedByName?: string;
 }
 
 /** `order.signed`: the order is signed; a notice of it waiting is done with. */
