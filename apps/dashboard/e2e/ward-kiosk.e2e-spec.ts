@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
@@ -14,9 +14,25 @@ import {
 import { pulsesSince, recordAlarmPulses } from './support/alarm-pulses';
 
 /** The demo ward has chairs 1–6; the ward screen is sized for 24. */
+const DEMO_CHAIRS = 6;
 const OCCUPIED_EXTRA_BAYS = ['7', '8'];
 const EMPTY_BAYS = Array.from({ length: 16 }, (_, i) => String(i + 9));
-const CHAIRS = 6 + OCCUPIED_EXTRA_BAYS.length + EMPTY_BAYS.length;
+const CHAIRS = DEMO_CHAIRS + OCCUPIED_EXTRA_BAYS.length + EMPTY_BAYS.length;
+/** Read from the door of the room: the wall display's numerals are at least this tall. */
+const KIOSK_NUMERAL_MIN_PX = 48;
+const SIGNS = ['systolic', 'diastolic', 'heartRate', 'spo2', 'respRate'];
+/** Set to a folder (docs/ for the README's pictures) to keep the wall display's screens. */
+const SCREENSHOTS_DIR = process.env['VIGIL_SCREENSHOTS_DIR'];
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS_DIR) return;
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.screenshot({
+    path: join(SCREENSHOTS_DIR, name),
+    animations: 'disabled',
+    caret: 'hide',
+  });
+}
 
 // Needs Debian's Chromium; .ci/run installs it and makes this suite mandatory.
 (browserAvailable() ? describe : describe.skip)(
@@ -72,13 +88,6 @@ const CHAIRS = 6 + OCCUPIED_EXTRA_BAYS.length + EMPTY_BAYS.length;
         VIGIL_DEMO: '1',
         DATABASE_URL: `sqlite:${join(dataDir, 'vigil.sqlite')}`,
       });
-      const [admin, nurse] = await Promise.all([login('admin'), login('nurse')]);
-      await openSession(nurse, OCCUPIED_EXTRA_BAYS[0]!, true);
-      await openSession(nurse, OCCUPIED_EXTRA_BAYS[1]!, false);
-      for (const bay of EMPTY_BAYS) {
-        await api(admin, 'POST', '/devices', { label: `Bay ${bay} monitor`, bay });
-      }
-
       browser = await launchChromium();
       // The server's CSP forbids the inline script that carries axe-core.
       const context = await browser.newContext({
@@ -126,6 +135,70 @@ const CHAIRS = 6 + OCCUPIED_EXTRA_BAYS.length + EMPTY_BAYS.length;
 
     const noOverflow = { page: 0, grid: 0, clippedTiles: [], belowTheFold: [] };
 
+    /** After a page load, the banner shown while live updates connect takes a line for a moment. */
+    const live = (target: Page) =>
+      target.getByText('Connecting to live updates…').waitFor({ state: 'detached' });
+
+    /** The size of every reading's digits on the screen, as the screen draws them. */
+    const numeralSizes = (target: Page) =>
+      target.evaluate(
+        (selector) =>
+          [...document.querySelectorAll(selector)].map((element) =>
+            parseFloat(getComputedStyle(element).fontSize),
+          ),
+        SIGNS.map((sign) => `[data-testid="vital-${sign}"]`).join(', '),
+      );
+
+    /** How much of the window the chairs take: the grid's width, the tiles' height from top to bottom. */
+    const wardCover = (target: Page) =>
+      target.evaluate(() => {
+        const grid = document.querySelector<HTMLElement>('[data-testid="ward-grid"]')!;
+        const tileBoxes = [
+          ...document.querySelectorAll<HTMLElement>(
+            '[data-testid^="bed-tile-"], [data-testid^="empty-bay-"]',
+          ),
+        ].map((tile) => tile.getBoundingClientRect());
+        const top = Math.min(...tileBoxes.map((box) => box.top));
+        const bottom = Math.max(...tileBoxes.map((box) => box.bottom));
+        return {
+          shape: `${grid.dataset.columns}×${grid.dataset.rows}`,
+          width: grid.getBoundingClientRect().width / window.innerWidth,
+          height: (bottom - top) / window.innerHeight,
+          smallestTile: Math.min(...tileBoxes.map((box) => box.width * box.height)),
+          window: window.innerWidth * window.innerHeight,
+        };
+      });
+
+    it('fills a 1920×1080 wall display with the six chairs of a small ward, numerals read from the door', async () => {
+      await page.goto(`${server.url}/ward?kiosk=1`);
+      await page.locator('html[data-kiosk="true"]').waitFor({ state: 'attached' });
+      await page.getByTestId(`bed-tile-${DEMO_CHAIRS}`).waitFor();
+      await live(page);
+      // Every chair has readings from the bedside simulator before the screen is judged.
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('[data-testid="vital-heartRate"]')].every((element) =>
+            /\d/.test(element.textContent ?? ''),
+          ),
+        undefined,
+        { timeout: 30_000 },
+      );
+      await expect(tiles().count()).resolves.toBe(DEMO_CHAIRS);
+
+      // Three columns by two rows over the whole window, not six small tiles in a corner of it.
+      const cover = await wardCover(page);
+      expect(cover.shape).toBe('3×2');
+      expect(cover.width).toBeGreaterThan(0.95);
+      expect(cover.height).toBeGreaterThan(0.9);
+      expect(cover.smallestTile).toBeGreaterThan(cover.window / 8);
+      await expect(overflow(page)).resolves.toEqual(noOverflow);
+
+      const sizes = await numeralSizes(page);
+      expect(sizes).toHaveLength(DEMO_CHAIRS * SIGNS.length);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(KIOSK_NUMERAL_MIN_PX);
+      await screenshot(page, 'ward-6-chairs.png');
+    });
+
     /** The size of a heart-rate reading's digits, as the screen draws them. */
     const readingFontSize = (target: Page) =>
       target
@@ -136,7 +209,15 @@ const CHAIRS = 6 + OCCUPIED_EXTRA_BAYS.length + EMPTY_BAYS.length;
     let normalReadingSize = 0;
 
     it('shows 24 chairs on one 1920×1080 screen without scrolling, the empty ones as empty', async () => {
+      const [admin, nurse] = await Promise.all([login('admin'), login('nurse')]);
+      await openSession(nurse, OCCUPIED_EXTRA_BAYS[0]!, true);
+      await openSession(nurse, OCCUPIED_EXTRA_BAYS[1]!, false);
+      for (const bay of EMPTY_BAYS) {
+        await api(admin, 'POST', '/devices', { label: `Bay ${bay} monitor`, bay });
+      }
+      await page.goto(`${server.url}/ward`);
       await page.getByTestId(`empty-bay-${EMPTY_BAYS.at(-1)}`).waitFor();
+      await live(page);
       await page.getByTestId('bed-tile-8').waitFor();
       await expect(tiles().count()).resolves.toBe(CHAIRS);
       await expect(page.locator('[data-testid^="empty-bay-"]').count()).resolves.toBe(
@@ -167,6 +248,11 @@ const CHAIRS = 6 + OCCUPIED_EXTRA_BAYS.length + EMPTY_BAYS.length;
       await expect(tiles().count()).resolves.toBe(CHAIRS);
       await expect(overflow(page)).resolves.toEqual(noOverflow);
       await expect(readingFontSize(page)).resolves.toBeGreaterThan(normalReadingSize);
+      await expect(wardCover(page)).resolves.toMatchObject({ shape: '6×4' });
+      const sizes = await numeralSizes(page);
+      expect(sizes).toHaveLength((DEMO_CHAIRS + OCCUPIED_EXTRA_BAYS.length) * SIGNS.length);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(KIOSK_NUMERAL_MIN_PX);
+      await screenshot(page, 'ward-24-chairs.png');
       // A wall display has no navigation: a tile opens nothing.
       await expect(page.getByTestId('bed-tile-1').getByRole('link').count()).resolves.toBe(0);
     });
