@@ -34,6 +34,7 @@ import { AlertQueries } from './alert-queries';
 import { AlertRouting } from './alert-routing';
 import { AlertWriter } from './alert-writer';
 import { PhysiologicalAlerts } from './physiological-alerts';
+import { ParsedJsonCache } from '../common/parsed-json-cache';
 
 const SWEEP_MS = 1_000;
 const SWEEP_LEASE_KEY = 'alert-sweep:lease';
@@ -315,8 +316,11 @@ interface LastPressure {
   reading: PressureReading;
 }
 
+/** The sweep reads every live session's assessment every second, for its baseline. */
+const storedAssessments = new ParsedJsonCache(10_000, (text) => JSON.parse(text) as Assessment);
+
 function parseAssessment(stored: string | null): Assessment | null {
-  return stored ? (JSON.parse(stored) as Assessment) : null;
+  return stored ? storedAssessments.get(stored) : null;
 }
 
 function openKey(sessionId: string, code: string): string {

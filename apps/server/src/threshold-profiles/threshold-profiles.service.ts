@@ -11,6 +11,7 @@ import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ThresholdProfileEntity } from './threshold-profile.entity';
+import { ParsedJsonCache } from '../common/parsed-json-cache';
 
 /** What a session row says about its limits, from an entity or a raw query. */
 export interface SessionLimitsSource {
@@ -81,8 +82,8 @@ export class ThresholdProfilesService implements OnModuleInit, OnApplicationShut
   limitsFor(session: SessionLimitsSource): ThresholdProfile {
     const { limits } = session;
     if (limits === null || limits === undefined) return this.get(session.thresholdProfileId);
-    const snapshot = typeof limits === 'string' ? (JSON.parse(limits) as ThresholdProfile) : limits;
-    return withDefaults(snapshot.id, snapshot);
+    if (typeof limits === 'string') return storedLimits.get(limits);
+    return withDefaults(limits.id, limits);
   }
 
   has(id: string): boolean {
@@ -124,6 +125,12 @@ export class ThresholdProfilesService implements OnModuleInit, OnApplicationShut
     this.profiles = new Map(rows.map((row) => [row.id, withDefaults(row.id, row.definition)]));
   }
 }
+
+/** Distinct snapshots: sessions started from one profile share one text. */
+const storedLimits = new ParsedJsonCache(1_000, (text) => {
+  const snapshot = JSON.parse(text) as ThresholdProfile;
+  return withDefaults(snapshot.id, snapshot);
+});
 
 /**
  * A profile or snapshot stored before a setting existed takes the setting's default (the
