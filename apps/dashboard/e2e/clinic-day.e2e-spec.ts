@@ -464,14 +464,14 @@ function deliveredFromPumpEvents(events: readonly PumpEvent[], concentration: nu
       );
       await expect(actorOf('Pump stopped').textContent()).resolves.toBe(NURSE.displayName);
 
-      // The dose chart comes to the same figure once its clock (5 s steps) passes the stop.
+      // The dose chart ends on the same figure at once: its clock moves to the stop, no 5 s step.
       await nurse
         .getByRole('img', {
           name: new RegExp(
             `^Ketamine: ${String(record.deliveredMg).replace('.', '\\.')} mg delivered by .+, pump at 0 mL/h$`,
           ),
         })
-        .waitFor();
+        .waitFor({ timeout: 3_000 });
       await screenshot(nurse, 'clinic-day-session.png');
 
       await nurse.getByRole('link', { name: '← Ward' }).click();

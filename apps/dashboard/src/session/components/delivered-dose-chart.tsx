@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -10,10 +10,14 @@ import {
 } from 'recharts';
 import { cssVar } from '../../ui/theme/theme-tokens';
 import type { DosePoint } from '../utils/delivered-dose-steps';
+import { doseAxis } from '../utils/dose-axis';
 import { formatAxisTime, timeTicks, type TimeDomain } from '../utils/trend-data';
 
 const HEIGHT = 220;
 const MARGIN = { top: 8, right: 0, bottom: 4, left: 0 };
+/** The least each axis shows, so a pump just started has a readable scale. */
+const MIN_TOP_MG = 0.1;
+const MIN_TOP_ML_PER_H = 10;
 
 interface DeliveredDoseChartProps {
   points: readonly DosePoint[];
@@ -29,6 +33,17 @@ export const DeliveredDoseChart = memo(function DeliveredDoseChart({
   domain,
 }: DeliveredDoseChartProps) {
   const last = points.at(-1);
+  // Ticks at a round step with the precision it needs and their unit, on axes as wide as their
+  // labels: a dose of 0.15 mg reads "0.15 mg", never a cut ".15".
+  const mgAxis = useMemo(
+    () => doseAxis(Math.max(0, ...points.map((point) => point.deliveredMg)), 'mg', MIN_TOP_MG),
+    [points],
+  );
+  const rateAxis = useMemo(
+    () =>
+      doseAxis(Math.max(0, ...points.map((point) => point.rateMlPerH)), 'mL/h', MIN_TOP_ML_PER_H),
+    [points],
+  );
   const summary = last
     ? `Ketamine: ${last.deliveredMg} mg delivered by ${formatAxisTime(last.time)}, pump at ${last.rateMlPerH} mL/h`
     : 'Ketamine: the pump has not started in this window';
@@ -59,11 +74,23 @@ export const DeliveredDoseChart = memo(function DeliveredDoseChart({
                 stroke={cssVar('colorTextMuted')}
                 height={30}
               />
-              <YAxis yAxisId="mg" width={40} stroke={cssVar('colorTextMuted')} />
+              <YAxis
+                yAxisId="mg"
+                width={mgAxis.widthPx}
+                domain={mgAxis.domain}
+                ticks={mgAxis.ticks}
+                interval={0}
+                tickFormatter={mgAxis.format}
+                stroke={cssVar('colorTextMuted')}
+              />
               <YAxis
                 yAxisId="rate"
                 orientation="right"
-                width={40}
+                width={rateAxis.widthPx}
+                domain={rateAxis.domain}
+                ticks={rateAxis.ticks}
+                interval={0}
+                tickFormatter={rateAxis.format}
                 stroke={cssVar('colorTextMuted')}
               />
               <Tooltip

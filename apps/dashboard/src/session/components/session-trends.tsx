@@ -1,5 +1,6 @@
 import {
   isLiveSession,
+  roundMg,
   VITAL_RANGES,
   type Alert,
   type Session,
@@ -10,7 +11,12 @@ import {
 import { useMemo, useState } from 'react';
 import { useNow } from '../../ui/hooks/use-now';
 import { MAX_TREND_POINTS, RECENT_ZOOM_MS } from '../constants/session.constants';
-import { deliveredDoseSteps } from '../utils/delivered-dose-steps';
+import {
+  chartClock,
+  deliveredDoseSteps,
+  pumpRateAt,
+  withLiveEnd,
+} from '../utils/delivered-dose-steps';
 import {
   alertEpisodes,
   baselineLines,
@@ -24,6 +30,7 @@ import {
   type TrendChartId,
   type TrendZoom,
 } from '../utils/trend-data';
+import { useLiveDeliveredMg } from './administration-panel';
 import { DeliveredDoseChart } from './delivered-dose-chart';
 import { TrendChart, type TrendSeries } from './trend-chart';
 
@@ -69,7 +76,10 @@ const ZOOMS: readonly { zoom: TrendZoom; label: string }[] = [
   { zoom: 'session', label: 'Whole session' },
 ];
 
-/** Rounded to the chart's resolution so the charts redraw every few seconds, not every tick. */
+/**
+ * Rounded to the chart's resolution so the charts redraw every few seconds, not every tick; a
+ * pump event moves the clock to it at once (`chartClock`).
+ */
 const CLOCK_STEP_MS = 5_000;
 
 interface SessionTrendsProps {
@@ -84,8 +94,12 @@ interface SessionTrendsProps {
 
 export function SessionTrends({ session, samples, log, alerts, profile }: SessionTrendsProps) {
   const [zoom, setZoom] = useState<TrendZoom>('session');
-  const now = Math.floor(useNow() / CLOCK_STEP_MS) * CLOCK_STEP_MS;
+  const liveNow = useNow();
+  const now = chartClock(liveNow, CLOCK_STEP_MS, session.pumpEvents);
   const live = isLiveSession(session.state);
+  // What the header shows this second, to 0.1 mg: the dose chart ends on it while live.
+  const liveDeliveredMg = roundMg(useLiveDeliveredMg(session));
+  const liveRate = pumpRateAt(session.pumpEvents, liveNow);
   const span = useMemo(
     () => sessionSpan(session, samples, now, live),
     [session, samples, now, live],
@@ -110,9 +124,14 @@ export function SessionTrends({ session, samples, log, alerts, profile }: Sessio
     [samples, domain, session.assessment, alerts, now],
   );
 
-  const dose = useMemo(
+  const steps = useMemo(
     () => deliveredDoseSteps(session.pumpEvents, session.infusionPlan.concentrationMgPerMl, domain),
     [session.pumpEvents, session.infusionPlan.concentrationMgPerMl, domain],
+  );
+  const dose = useMemo(
+    () =>
+      live ? withLiveEnd(steps, { deliveredMg: liveDeliveredMg, rateMlPerH: liveRate }) : steps,
+    [steps, live, liveDeliveredMg, liveRate],
   );
 
   return (

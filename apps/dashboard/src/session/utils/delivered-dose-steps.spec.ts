@@ -1,6 +1,6 @@
 import { deliveredMg, roundMg } from '@vigil/shared';
 import fc from 'fast-check';
-import { deliveredDoseSteps } from './delivered-dose-steps';
+import { chartClock, deliveredDoseSteps, pumpRateAt, withLiveEnd } from './delivered-dose-steps';
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0);
 const MIN = 60_000;
@@ -74,5 +74,34 @@ describe('deliveredDoseSteps', () => {
         },
       ),
     );
+  });
+});
+
+describe('the dose chart against the live header', () => {
+  const SECOND = 1_000;
+  const STEP = 5 * SECOND;
+
+  it('moves the charts’ clock in steps, but to a pump event the moment it has happened', () => {
+    const now = T0 + 10 * MIN + 4_500;
+    expect(chartClock(now, STEP, [])).toBe(T0 + 10 * MIN);
+    const stopped = [{ at: at(0) }, { at: new Date(T0 + 10 * MIN + 4 * SECOND).toISOString() }];
+    expect(chartClock(now, STEP, stopped)).toBe(T0 + 10 * MIN + 4 * SECOND);
+    // An event dated ahead of this screen's clock waits for it, as the header's figure does.
+    const ahead = [{ at: new Date(now + SECOND).toISOString() }];
+    expect(chartClock(now, STEP, ahead)).toBe(T0 + 10 * MIN);
+  });
+
+  it('ends on the header’s figure and the rate running now', () => {
+    const points = deliveredDoseSteps(record, 1, { from: T0, to: T0 + 12 * MIN });
+    const live = withLiveEnd(points, { deliveredMg: 14.04, rateMlPerH: 120 });
+    expect(live.slice(0, -1)).toEqual(points.slice(0, -1));
+    expect(live.at(-1)).toEqual({ time: T0 + 12 * MIN, deliveredMg: 14, rateMlPerH: 120 });
+    expect(withLiveEnd([], { deliveredMg: 1, rateMlPerH: 60 })).toEqual([]);
+  });
+
+  it('knows the rate at any moment: nothing before the start, the last event’s after', () => {
+    expect(pumpRateAt(record, T0 - MIN)).toBe(0);
+    expect(pumpRateAt(record, T0 + 15 * MIN)).toBe(120);
+    expect(pumpRateAt(record, T0 + 22 * MIN)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { deliveredMg, roundMg, type PumpEvent } from '@vigil/shared';
+import { currentPumpRate, deliveredMg, roundMg, type PumpEvent } from '@vigil/shared';
 import type { TimeDomain } from './trend-data';
 
 /** One corner of the dose chart: the pump's rate from here on, and the mg given by here. */
@@ -36,4 +36,44 @@ export function deliveredDoseSteps(
     .filter((event) => event.time > start && event.time < domain.to)
     .map((event) => pointAt(event.time));
   return [pointAt(start), ...inside, pointAt(domain.to)];
+}
+
+/**
+ * The charts' clock: in steps of `stepMs` (so they redraw every few seconds, not every tick), but
+ * never behind the last pump event that has happened, so a rate change or a stop is drawn at once
+ * rather than up to a step later.
+ */
+export function chartClock(
+  liveNow: number,
+  stepMs: number,
+  events: readonly Pick<PumpEvent, 'at'>[],
+): number {
+  const stepped = Math.floor(liveNow / stepMs) * stepMs;
+  const lastAt = Date.parse(events.at(-1)?.at ?? '');
+  return Number.isFinite(lastAt) && lastAt <= liveNow ? Math.max(stepped, lastAt) : stepped;
+}
+
+/** The pump's rate at `time`: that of the last event by then, 0 before the start. */
+export function pumpRateAt(
+  events: readonly Pick<PumpEvent, 'at' | 'rateMlPerH'>[],
+  time: number,
+): number {
+  return currentPumpRate(events.filter((event) => Date.parse(event.at) <= time));
+}
+
+/**
+ * A live chart ends now: its last point takes the figure the session header shows this second
+ * (`useLiveDeliveredMg`, to 0.1 mg) and the rate running, so the chart never lags the header
+ * between the steps of its clock.
+ */
+export function withLiveEnd(
+  points: readonly DosePoint[],
+  live: Pick<DosePoint, 'deliveredMg' | 'rateMlPerH'>,
+): DosePoint[] {
+  const last = points.at(-1);
+  if (!last) return [];
+  return [
+    ...points.slice(0, -1),
+    { time: last.time, deliveredMg: roundMg(live.deliveredMg), rateMlPerH: live.rateMlPerH },
+  ];
 }
