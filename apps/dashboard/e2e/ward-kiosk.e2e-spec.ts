@@ -63,23 +63,31 @@ async function screenshot(page: Page, name: string): Promise<void> {
     }
 
     /** A real session through the clinical routes: registered, assessed and, if asked, infusing. */
-    async function openSession(nurse: string, bay: string, infusing: boolean): Promise<void> {
+    async function openSession(
+      nurse: string,
+      bay: string,
+      infusing: boolean,
+      physician?: string,
+    ): Promise<string> {
       const patient = await api<{ id: string }>(nurse, 'POST', '/patients', {
         mrn: `KIOSK-${bay}`,
         displayName: `Kiosk Patient ${bay}`,
         weightKg: 70,
       });
       // Scheduled by a physician, whose order the dose is, so that the nurse may start it.
-      const session = await api<{ id: string }>(await login('physician'), 'POST', '/sessions', {
+      const orderedBy = physician ?? (await login('physician'));
+      const session = await api<{ id: string }>(orderedBy, 'POST', '/sessions', {
         patientId: patient.id,
         bay,
         indication: 'depression',
         doseMgPerKg: 0.5,
       });
       await api(nurse, 'POST', `/sessions/${session.id}/assessment`, CLEAN_ASSESSMENT);
-      if (!infusing) return;
-      await api(nurse, 'POST', `/sessions/${session.id}/vitals`, baselineReading());
-      await api(nurse, 'POST', `/sessions/${session.id}/start`);
+      if (infusing) {
+        await api(nurse, 'POST', `/sessions/${session.id}/vitals`, baselineReading());
+        await api(nurse, 'POST', `/sessions/${session.id}/start`);
+      }
+      return session.id;
     }
 
     beforeAll(async () => {
@@ -252,7 +260,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
       const sizes = await numeralSizes(page);
       expect(sizes).toHaveLength((DEMO_CHAIRS + OCCUPIED_EXTRA_BAYS.length) * SIGNS.length);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(KIOSK_NUMERAL_MIN_PX);
-      await screenshot(page, 'ward-24-chairs.png');
       // A wall display has no navigation: a tile opens nothing.
       await expect(page.getByTestId('bed-tile-1').getByRole('link').count()).resolves.toBe(0);
     });
@@ -313,6 +320,27 @@ async function screenshot(page: Page, name: string): Promise<void> {
       // The simulated desaturation takes up to half a minute to raise its alarm.
       90_000,
     );
+
+    it('reads 24 live chairs from the door: every numeral at least 48 px, nothing clipped', async () => {
+      // Two logins for sixteen sessions: the login limit counts attempts per address.
+      const [nurse, physician] = await Promise.all([login('nurse'), login('physician')]);
+      const sessionIds: string[] = [];
+      for (const bay of EMPTY_BAYS) sessionIds.push(await openSession(nurse, bay, true, physician));
+      // A reading of the moment for each new chair, so that none is shown stale.
+      await Promise.all(
+        sessionIds.map((id) =>
+          api(nurse, 'POST', `/sessions/${id}/vitals`, baselineReading(Date.now() - 1_000)),
+        ),
+      );
+      await page.getByTestId(`bed-tile-${EMPTY_BAYS.at(-1)}`).waitFor();
+      await expect(page.locator('[data-testid^="empty-bay-"]').count()).resolves.toBe(0);
+      await expect(page.locator('[data-testid^="bed-tile-"]').count()).resolves.toBe(CHAIRS);
+      await expect(overflow(page)).resolves.toEqual(noOverflow);
+      const sizes = await numeralSizes(page);
+      expect(sizes).toHaveLength(CHAIRS * SIGNS.length);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(KIOSK_NUMERAL_MIN_PX);
+      await screenshot(page, 'ward-24-chairs.png');
+    });
 
     it('still shows the connection banner, then the technical alarm, in kiosk mode when live updates are lost, all 24 chairs in view', async () => {
       await expect(page.locator('html').getAttribute('data-kiosk')).resolves.toBe('true');
