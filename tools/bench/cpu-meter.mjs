@@ -46,14 +46,20 @@ function postgresCpuTracker() {
 }
 
 /**
- * CPU used by each party over the measured window, as a share of one core (100 % = one core busy).
- * @param {number} serverPid
+ * CPU used over the measured window, as a share of one core (100 % = one core busy), by each named
+ * process in `parties` (name → pid; null: not found, its share null), by PostgreSQL, by this
+ * process (the load generator, all its threads), by the machine, and by the biggest others.
+ * @param {Record<string, number | null>} parties
  */
-export function cpuMeter(serverPid) {
+export function partiesCpuMeter(parties) {
   const postgres = postgresCpuTracker();
+  const named = Object.entries(parties);
+  const partyPids = new Set(named.flatMap(([, pid]) => (pid === null ? [] : [pid])));
   const read = () => ({
     wall: performance.now() / 1000,
-    server: processCpuSeconds(serverPid),
+    parties: new Map(
+      named.map(([name, pid]) => [name, pid === null ? null : processCpuSeconds(pid)]),
+    ),
     generator: (() => {
       const usage = process.cpuUsage();
       return (usage.user + usage.system) / 1e6;
@@ -81,7 +87,16 @@ export function cpuMeter(serverPid) {
       const wall = end.wall - start.wall;
       /** @param {number} seconds */
       const pct = (seconds) => (100 * seconds) / wall;
-      const serverPct = pct(end.server - start.server);
+      /** @type {Record<string, number | null>} */
+      const partiesPct = {};
+      for (const [name] of named) {
+        const before = start.parties.get(name);
+        const after = end.parties.get(name);
+        partiesPct[name] =
+          before === null || before === undefined || after === null || after === undefined
+            ? null
+            : pct(after - before);
+      }
       const postgresPct = pct(postgresSeconds);
       const generatorPct = pct(end.generator - start.generator);
       // Whole machine: busy share of all cores together (100 % = every core busy).
@@ -90,7 +105,7 @@ export function cpuMeter(serverPid) {
       // The biggest other consumers, to tell a busy neighbour from the kernel's own share.
       const others = [...end.processes]
         .filter(
-          ([pid, { comm }]) => pid !== serverPid && pid !== process.pid && comm !== 'postgres',
+          ([pid, { comm }]) => !partyPids.has(pid) && pid !== process.pid && comm !== 'postgres',
         )
         .map(([pid, { seconds }]) => ({
           pid,
@@ -103,9 +118,13 @@ export function cpuMeter(serverPid) {
       const stealPct =
         (100 * (end.machine.steal - start.machine.steal)) /
         (end.machine.total - start.machine.total);
+      const partiesSum = Object.values(partiesPct).reduce(
+        (/** @type {number} */ sum, share) => sum + (share ?? 0),
+        0,
+      );
       return {
         stealPct,
-        serverPct,
+        partiesPct,
         postgresPct,
         generatorPct,
         machinePct,
@@ -114,9 +133,28 @@ export function cpuMeter(serverPid) {
         // Whatever else ran on the machine meanwhile (other jobs, the kernel), in % of one core.
         otherPct: Math.max(
           0,
-          machinePct * availableParallelism() - serverPct - postgresPct - generatorPct,
+          machinePct * availableParallelism() - partiesSum - postgresPct - generatorPct,
         ),
       };
+    },
+  };
+}
+
+/**
+ * CPU used by each party over the measured window, as a share of one core (100 % = one core busy):
+ * the server (`serverPid`), PostgreSQL, the load generator, the machine, the biggest others.
+ * @param {number} serverPid
+ */
+export function cpuMeter(serverPid) {
+  const meter = partiesCpuMeter({ server: serverPid });
+  return {
+    start: meter.start,
+    end: meter.end,
+    result() {
+      const result = meter.result();
+      if (!result) return null;
+      const { partiesPct, ...rest } = result;
+      return { ...rest, serverPct: partiesPct['server'] ?? 0 };
     },
   };
 }

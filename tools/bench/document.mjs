@@ -2,6 +2,8 @@ import {
   BUDGET,
   budgetVerdict,
   completed,
+  fanoutCompleted,
+  fanoutResourcesTable,
   fanoutTable,
   keptUpWithSamples,
   limitsOf,
@@ -11,9 +13,11 @@ import {
   resultsTable,
   scalingTable,
 } from './report.mjs';
+import { bedConnections, openFilesLimit } from './run-fanout.mjs';
 
 /** @typedef {import('./run-one.mjs').RunResult} RunResult */
 /** @typedef {import('./report.mjs').AnyRun} AnyRun */
+/** @typedef {import('./report.mjs').FanoutResult} FanoutResult */
 
 /** @param {number | null | undefined} value */
 const n0 = (value) => (value === null || value === undefined ? '-' : value.toFixed(0));
@@ -103,6 +107,32 @@ function notes(run) {
   return lines;
 }
 
+/** What else a fan-out run showed, beyond its tables. @param {FanoutResult} run */
+function fanoutNotes(run) {
+  const { load, cpu } = run;
+  const lines = [];
+  const warmupErrors = Object.entries(load.warmupErrors);
+  if (warmupErrors.length)
+    lines.push(
+      `errors in the warm-up: ${warmupErrors.map(([key, count]) => `${count}x ${key}`).join(', ')}`,
+    );
+  if (load.unfinished)
+    lines.push(`${load.unfinished} requests still unanswered 35 s after the window`);
+  if (cpu?.listenOverflows)
+    lines.push(
+      `${cpu.listenOverflows} connections dropped by the kernel because a listen queue was full`,
+    );
+  if (load.resent)
+    lines.push(
+      `${load.resent} requests sent again after their idle kept-alive connection was closed`,
+    );
+  if (run.disconnects) lines.push(`${run.disconnects} client disconnects`);
+  if (cpu?.topOthers.length) lines.push(`other processes meanwhile: ${cpu.topOthers.join(', ')}`);
+  if (run.quietPct > 15)
+    lines.push(`machine was ${n0(run.quietPct)} % busy with other work when the run began`);
+  return lines;
+}
+
 /**
  * A few sentences from what the runs measured; the part that does not depend on the run (how the
  * server is built) is in the paragraph after it.
@@ -177,11 +207,18 @@ function observations(runs) {
  * docs/benchmarks.md (or BENCH_OUTPUT), rewritten on every run.
  * @param {{ machine: Awaited<ReturnType<typeof import('./machine.mjs').describeMachine>>,
  *   config: { beds: number[], measureS: number, warmupS: number, screens: number[],
- *     wardSize: number, relay: boolean, fanoutClients: number, fanoutBeds: number },
+ *     wardSize: number, relay: boolean, fanoutClients: number, fanoutBeds: number[],
+ *     fanoutConnections?: number },
  *   runs: AnyRun[], fanout: Parameters<typeof fanoutTable>[0], backgroundPct: number,
  *   elapsedS: number }} input
  */
 export function renderDocument({ machine, config, runs, fanout, backgroundPct, elapsedS }) {
+  const openFiles = openFilesLimit();
+  const maxConnections = bedConnections({
+    beds: Infinity,
+    clients: config.fanoutClients,
+    limit: openFiles,
+  });
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const done = runs.filter(completed);
   const budgetRuns = done.filter((run) => run.target !== 'relay' && run.beds === BUDGET.beds);
@@ -199,6 +236,15 @@ export function renderDocument({ machine, config, runs, fanout, backgroundPct, e
     .map(({ run, lines }) => `- ${runName(run)}: ${lines.join('; ')}.`)
     .join('\n');
   const ratios = ratioTable(runs);
+  const fanoutRunNotes = fanout
+    .filter(fanoutCompleted)
+    .map((run) => ({ run, lines: fanoutNotes(run) }))
+    .filter(({ lines }) => lines.length > 0)
+    .map(
+      ({ run, lines }) =>
+        `- ${run.instances} instance(s), ${thousands(run.beds)} chairs: ${lines.join('; ')}.`,
+    )
+    .join('\n');
   const screens = config.screens.join(' and ');
 
   return `# Benchmarks
@@ -335,14 +381,44 @@ ${
   fanout.length
     ? `${fanoutTable(fanout)}
 
-PostgreSQL and Redis (\`REDIS_URL\`, the Socket.IO Redis Streams adapter), 1 or 2 server
-instances, ${config.fanoutClients} clinician sockets spread evenly over them, each receiving the
-whole ward, and ${config.fanoutBeds} chairs at 1 Hz posting to the first instance (as monitors
-behind the proxy, which hashes each client to one instance). Every desaturation probe is timed at
-**every** client, from the POST's start to that client's \`alert.raised\`; with two instances half
-the clients get it through Redis. **Deliveries timed** counts those arrivals out of probes ×
-clients. **vitals messages/s delivered** counts the \`vitals\` events and \`vitals.frame\` frames
-(whole-ward sockets ask for frames unless \`BENCH_FRAMES=0\`) received by all clients together.`
+${fanoutResourcesTable(fanout)}
+
+As deployed ([docker/compose.yaml](../docker/compose.yaml): replicas behind a proxy), on a fresh
+PostgreSQL database and Redis (\`REDIS_URL\`, the Socket.IO Redis Streams adapter): 1 or 2 server
+instances behind a **round-robin TCP proxy** ([tools/chaos/proxy.mjs](../tools/chaos/proxy.mjs),
+the chaos run's, as a process of its own so that its CPU is its own: each new connection goes to
+the next instance). The ward (${config.fanoutBeds.map(thousands).join(', ')} chairs) is set up
+through the proxy, ${config.fanoutClients} clinician sockets connect through it (each receiving the
+whole ward), and the chairs post at 1 Hz through it, so the instances share both the readings and
+the screens. The load generator holds **one kept-alive connection per chair**, one request at a
+time on each, as a monitor does, so the proxy spreads the chairs (not single requests) over the
+instances: **Bed + screen connections to each instance** shows the split. One exception, stated in
+**Bed connections**: a connection through this proxy is one file in the generator and two in the
+proxy, whose limit on open files is the machine's (\`ulimit -n\` ${thousands(openFiles)}); when the
+chairs and screens would need more, the chairs share fewer connections
+(${config.fanoutConnections ? `here \`BENCH_FANOUT_CONNECTIONS\` = ${config.fanoutConnections}` : `up to ${thousands(maxConnections)} with ${config.fanoutClients} screens`}): chair
+_i_ posts on connection _i_ mod connections, so two chairs sharing one are a second × connections ÷
+chairs apart in their phase, and a reading waits (and is timed from its start) only while the
+other's is unanswered. The deployment's nginx differs in a way that favours it: it ends each
+monitor's HTTP connection itself and sends the requests on to a few kept-alive connections per
+replica (\`keepalive 16\` idle ones kept), so a replica there holds about as many connections as
+requests in flight, not one per monitor.
+
+Every desaturation probe is timed at **every** client, from the POST's start to that client's
+\`alert.raised\`; with two instances, the clients on the other instance than the one that took the
+POST get it through Redis. **Deliveries timed** counts those arrivals out of probes × clients.
+**Kept up** judges the run as the scaling table does: at least 98 % of the samples accepted, no
+POST failed, every delivery seen, p99 at every client under ${BUDGET.alertP99Ms} ms; then what was
+at its limit (an instance's CPU at 95 % of a core or its event-loop delay p99 at 50 ms, PostgreSQL,
+Redis or the proxy at 95 %, the generator over 20 ms late, the machine 95 % busy). Each instance's
+CPU is a share of one core over the window; **Instances CPU per accepted sample** is their sum ×
+10⁶ ÷ accepted samples a second. **Peak RSS** is over each instance's life (setup included). The
+event-loop delay is each instance's own metric over the window. PostgreSQL is every \`postgres\`
+process, Redis the \`redis-server\` on the run's Redis port ("-" if it is not on this machine), the
+proxy its own process; none of them is in the load generator's CPU, which is this benchmark's own
+process (the senders and the screens' worker thread). **Vitals messages/s** counts the \`vitals\`
+events and \`vitals.frame\` frames (whole-ward sockets ask for frames unless \`BENCH_FRAMES=0\`)
+received by all clients together.${fanoutRunNotes ? `\n\n${fanoutRunNotes}` : ''}`
     : 'Not run (`BENCH_FANOUT_INSTANCES=0`).'
 }
 
@@ -370,7 +446,8 @@ What remains is the server's one Node.js thread: per request the HTTP stack (Exp
 middleware, the JSON body), the checks and the reply, plus on SQLite the statements themselves,
 which run synchronously on that thread; on PostgreSQL each group costs about eight round trips,
 each through the same busy event loop. The relay's column shows what the HTTP and Socket.IO part
-alone costs on this machine. A second instance behind the proxy (\`docker/\`) splits the requests;
-the fan-out table above shows what a second instance costs the alerts.
+alone costs on this machine. A second instance behind the proxy (\`docker/\`) splits the chairs
+and the screens; the fan-out tables above show how the two share the load, and what Redis between
+them costs the alerts.
 `;
 }

@@ -18,7 +18,16 @@ const absoluteNow = () => performance.timeOrigin + performance.now();
  * N bedside monitors at 1 Hz, their sends spread evenly over each second; about every 2 s one bed
  * (each at most once) sends a deep desaturation (SpO2 88 then 80 in one batch), timed from the
  * POST's start to the first alert.raised any dashboard sees.
+ *
+ * Connections: without `connections`, the beds share one keep-alive pool as big as the ward (a
+ * request takes whichever connection is free, so only as many are opened as are ever busy at
+ * once). With it, bed i always posts on connection i mod `connections`, one request at a time, as
+ * a monitor holds its own connection: behind a proxy that hands each new connection to the next
+ * instance, the beds (not the requests) are spread over the instances. With fewer connections than
+ * beds, the beds sharing one are a second × connections ÷ beds apart in their phase, and a request
+ * waits (timed from its start) while the other's is unanswered.
  * @param {{ baseUrl: string, beds: Bed[], warmupS: number, measureS: number,
+ *   connections?: number,
  *   subscribeAlerts: (listener: (alert: { sessionId: string, code: string, at: number }) => void) => void,
  *   onWindowStart: () => void, onWindowEnd: () => void }} options
  */
@@ -27,11 +36,17 @@ export async function drive({
   beds,
   warmupS,
   measureS,
+  connections,
   subscribeAlerts,
   onWindowStart,
   onWindowEnd,
 }) {
-  const agent = createAgent(beds.length);
+  const pooled = connections ? null : createAgent(beds.length);
+  const ownConnections = Array.from({ length: connections ?? 0 }, () => createAgent(1));
+  /** @param {number} index a bed's @returns {import('node:http').Agent} */
+  const agentFor = (index) =>
+    pooled ??
+    /** @type {import('node:http').Agent} */ (ownConnections[index % ownConnections.length]);
   const freshConnections = new http.Agent({ keepAlive: false });
   const t0 = performance.now() + 500;
   const windowStart = t0 + warmupS * 1000;
@@ -114,7 +129,7 @@ export async function drive({
         headers: { 'x-device-key': bed.apiKey },
         body: { samples },
       });
-    const request = post(agent)
+    const request = post(agentFor(index))
       .then(async (result) => {
         // A kept-alive connection the server had just closed as idle: the request never reached
         // it, and a monitor sends again (a resent sample is stored once). Timed from the first try.
@@ -152,7 +167,8 @@ export async function drive({
   const stopLoad = onCleanup('stop the load', () => {
     timers.forEach((timer) => clearTimeout(timer));
     clearInterval(picker);
-    agent.destroy();
+    pooled?.destroy();
+    ownConnections.forEach((connection) => connection.destroy());
     freshConnections.destroy();
   });
   await new Promise((resolve) => {

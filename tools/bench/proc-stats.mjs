@@ -146,3 +146,22 @@ export function listenOverflows() {
   const values = (lines[header + 1] ?? '').split(/\s+/);
   return Number(values[names.indexOf('ListenOverflows')] ?? 0);
 }
+
+/**
+ * The redis-server listening on `port`, found by its process title (`redis-server host:port`, as
+ * Redis names itself), or null if there is none on this machine (a remote Redis).
+ * @param {number} port
+ */
+export function redisServerPid(port) {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    if (cpuOf(entry)?.comm !== 'redis-server') continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (new RegExp(`:${port}(\\s|$)`).test(title)) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}

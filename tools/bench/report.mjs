@@ -278,34 +278,156 @@ export function resourcesTable(runs) {
   );
 }
 
+/** @typedef {import('./run-fanout.mjs').FanoutResult} FanoutResult */
+/** @typedef {FanoutResult | import('./run-fanout.mjs').FailedFanout} AnyFanout */
+
+/** @param {AnyFanout} run @returns {run is FanoutResult} */
+export const fanoutCompleted = (run) => !('failed' in run);
+
 /**
- * @param {Array<import('./run-fanout.mjs').FanoutResult | { instances: number, failed: string }>} runs
+ * The instances' CPU together per accepted sample, in µs of one core. @param {FanoutResult} run
  */
+export function fanoutCpuUsPerSample(run) {
+  if (!run.cpu || run.samplesPerSecond <= 0) return null;
+  return ((run.cpu.instancesPct / 100) * 1e6) / run.samplesPerSecond;
+}
+
+/**
+ * Whether a fan-out run kept up, and why not, as limitsOf judges a single server: `stops` the
+ * limits it broke (samples, failures, deliveries to every client, their p99 against the alert
+ * budget, a crash), `causes` what was at its limit meanwhile (an instance's core or event loop,
+ * PostgreSQL, Redis, the proxy, the load generator, the machine).
+ * @param {FanoutResult} run
+ */
+export function fanoutLimitsOf(run) {
+  const { cpu } = run;
+  const stops = [];
+  if (run.samplesPerSecond < KEPT_UP_SHARE * run.offeredSamplesPerSecond)
+    stops.push(
+      `accepted ${num(run.samplesPerSecond)} of ${num(run.offeredSamplesPerSecond)} samples/s`,
+    );
+  const errors = Object.values(run.errors).reduce((sum, count) => sum + count, 0);
+  if (errors > 0) stops.push(`${errors} failed POSTs`);
+  const missing = run.expectedDeliveries - run.delivery.count;
+  if (missing > 0)
+    stops.push(`${missing} of ${run.expectedDeliveries} alert deliveries never seen`);
+  if (run.delivery.p99 === null) stops.push('no alert delivery timed');
+  else if (run.delivery.p99 >= BUDGET.alertP99Ms)
+    stops.push(`alert at every client p99 ${num(run.delivery.p99)} ms >= ${BUDGET.alertP99Ms} ms`);
+  run.perInstance.forEach((instance, index) => {
+    if (instance.crashed) stops.push(`instance ${index + 1} crashed`);
+  });
+  const causes = [];
+  run.perInstance.forEach((instance, index) => {
+    if (instance.cpuPct !== null && instance.cpuPct >= SATURATED_PCT)
+      causes.push(`instance ${index + 1} CPU ${num(instance.cpuPct)} % of a core`);
+    if (instance.lagP99Ms !== null && instance.lagP99Ms >= LOOP_DELAY_MS)
+      causes.push(`instance ${index + 1} event-loop delay p99 ${num(instance.lagP99Ms)} ms`);
+  });
+  if (cpu && cpu.postgresPct >= SATURATED_PCT)
+    causes.push(`PostgreSQL CPU ${num(cpu.postgresPct)} %`);
+  if (cpu?.redisPct != null && cpu.redisPct >= SATURATED_PCT)
+    causes.push(`Redis CPU ${num(cpu.redisPct)} %`);
+  if (cpu?.proxyPct != null && cpu.proxyPct >= SATURATED_PCT)
+    causes.push(`proxy CPU ${num(cpu.proxyPct)} %`);
+  const late = run.load.lateness.p99;
+  if (late !== null && late > GENERATOR_LATE_MS)
+    causes.push(`load generator late (p99 ${num(late)} ms)`);
+  if (cpu && cpu.machinePct >= SATURATED_PCT) causes.push(`machine ${num(cpu.machinePct)} % busy`);
+  return { keptUp: stops.length === 0, stops, causes };
+}
+
+/** One figure per instance, "a / b", in whole numbers. @param {Array<number | null>} values */
+const perInstance = (values) => values.map((value) => num(value)).join(' / ');
+
+/** @param {FanoutResult} run the verdict and its reasons, as in the scaling table */
+export function fanoutVerdict(run) {
+  const { keptUp, stops, causes } = fanoutLimitsOf(run);
+  const cpu = `instances ${perInstance(run.perInstance.map((instance) => instance.cpuPct))} % CPU`;
+  const alert = `alert p99 ${adaptive(run.delivery.p99)} ms`;
+  return keptUp
+    ? [`yes: ${cpu}, ${alert}`, ...causes].join('; ')
+    : [`**no**: ${stops.join(', ')}`, causes.length ? causes.join(', ') : cpu].join('; ');
+}
+
+/** @param {AnyFanout[]} runs */
 export function fanoutTable(runs) {
   return markdownTable(
     [
       'Instances',
+      'Chairs',
       'Clients',
-      'Beds',
+      'Bed connections',
       'Accepted samples/s',
+      'POST->202 p50 / p99 / max (ms)',
       'POST->alert.raised at every client p50 / p99 / max (ms)',
       'Deliveries timed',
-      'vitals messages/s delivered',
       'Errors (non-202)',
+      'Kept up',
     ],
     runs.map((run) =>
-      'failed' in run
-        ? [String(run.instances), '-', '-', `failed: ${run.failed}`, '-', '-', '-', '-']
-        : [
+      fanoutCompleted(run)
+        ? [
             String(run.instances),
-            String(run.clients),
             String(run.beds),
+            String(run.clients),
+            String(run.connections),
             `${num(run.samplesPerSecond)} of ${num(run.offeredSamplesPerSecond)}`,
+            triple(run.post),
             triple(run.delivery),
             `${run.delivery.count}/${run.expectedDeliveries}`,
-            num(run.vitalsPerSecond),
             countsText(run.errors),
-          ],
+            fanoutVerdict(run),
+          ]
+        : [String(run.instances), String(run.beds), '-', '-', `failed: ${run.failed}`].concat(
+            Array(5).fill('-'),
+          ),
     ),
+  );
+}
+
+/** @param {AnyFanout[]} runs */
+export function fanoutResourcesTable(runs) {
+  return markdownTable(
+    [
+      'Instances',
+      'Chairs',
+      'Each instance CPU (% of one core)',
+      'Instances CPU per accepted sample (µs of one core)',
+      'Each instance peak RSS (MB)',
+      'Each instance event-loop delay p99 / max (ms)',
+      'Bed + screen connections to each instance',
+      'PostgreSQL CPU',
+      'Redis CPU',
+      'Proxy CPU',
+      'Load generator CPU',
+      'Generator late p99 / max (ms)',
+      'Machine busy before / during',
+      'Vitals messages/s to all clients',
+      'Setup',
+    ],
+    runs
+      .filter(fanoutCompleted)
+      .map((run) => [
+        String(run.instances),
+        String(run.beds),
+        `${perInstance(run.perInstance.map((instance) => instance.cpuPct))} %`,
+        num(fanoutCpuUsPerSample(run)),
+        perInstance(run.perInstance.map((instance) => instance.peakRssMb)),
+        run.perInstance
+          .map((instance) => `${num(instance.lagP99Ms)} / ${num(instance.lagMaxMs)}`)
+          .join('; '),
+        run.perInstance
+          .map((instance) => `${num(instance.bedConnections)} + ${num(instance.screenConnections)}`)
+          .join(' / '),
+        `${num(run.cpu?.postgresPct)} %`,
+        run.cpu?.redisPct == null ? '-' : `${num(run.cpu.redisPct)} %`,
+        run.cpu?.proxyPct == null ? '-' : `${num(run.cpu.proxyPct)} %`,
+        `${num(run.cpu?.generatorPct)} %`,
+        `${adaptive(run.load.lateness.p99)} / ${adaptive(run.load.lateness.max)}`,
+        `${num(run.quietPct)} % / ${num(run.cpu?.machinePct)} %`,
+        num(run.vitalsPerSecond),
+        `${num(run.setup.seconds)} s, ${run.setup.requests} requests`,
+      ]),
   );
 }

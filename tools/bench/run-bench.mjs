@@ -4,7 +4,8 @@
 // Environment: BENCH_BEDS ("100,1000"), BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5),
 // BENCH_DATABASES ("sqlite,postgres"), BENCH_SCREENS ("2"; BENCH_DASHBOARDS, its old name, too),
 // BENCH_RELAY (1; 0 skips the relay), BENCH_WARD_SIZE (24), BENCH_SETUP_CONCURRENCY (20),
-// BENCH_FANOUT_INSTANCES ("1,2"), BENCH_FANOUT_CLIENTS (100), BENCH_FANOUT_BEDS (100),
+// BENCH_FANOUT_INSTANCES ("1,2"), BENCH_FANOUT_CLIENTS (100), BENCH_FANOUT_BEDS ("100"; a list,
+// e.g. "100,10000"), BENCH_FANOUT_CONNECTIONS (unset: one per bed, as far as open files allow),
 // BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_OUTPUT (docs/benchmarks.md),
 // BENCH_PROFILE_DIR (unset; when set, the server runs under --cpu-prof and writes its profile there).
 import { existsSync } from 'node:fs';
@@ -14,7 +15,14 @@ import { fileURLToPath } from 'node:url';
 import { installSignalHandlers, runCleanups } from './cleanup.mjs';
 import { backgroundBusyPct, describeMachine } from './machine.mjs';
 import { keptSections, renderDocument } from './document.mjs';
-import { budgetVerdict, cpuUsPerSample, limitsOf, rssPerChairKb } from './report.mjs';
+import {
+  budgetVerdict,
+  cpuUsPerSample,
+  fanoutCpuUsPerSample,
+  fanoutVerdict,
+  limitsOf,
+  rssPerChairKb,
+} from './report.mjs';
 import { runFanout } from './run-fanout.mjs';
 import { runOne } from './run-one.mjs';
 import { runRelay } from './run-relay.mjs';
@@ -65,12 +73,16 @@ const config = {
   relay: process.env['BENCH_RELAY'] !== '0',
   wardSize: positive('BENCH_WARD_SIZE', 24),
   setupConcurrency: positive('BENCH_SETUP_CONCURRENCY', 20),
-  /** Fan-out runs: instance counts (PostgreSQL + Redis), clients spread over them, beds. */
+  /** Fan-out runs: instance counts (PostgreSQL + Redis) behind the proxy, clients, ward sizes. */
   fanoutInstances: list('BENCH_FANOUT_INSTANCES', '1,2')
     .map(Number)
     .filter((count) => count > 0),
   fanoutClients: positive('BENCH_FANOUT_CLIENTS', 100),
-  fanoutBeds: positive('BENCH_FANOUT_BEDS', 100),
+  fanoutBeds: counts('BENCH_FANOUT_BEDS', '100'),
+  /** The beds' connections through the proxy; unset, one a bed as far as open files allow. */
+  fanoutConnections: process.env['BENCH_FANOUT_CONNECTIONS']
+    ? positive('BENCH_FANOUT_CONNECTIONS', 1)
+    : undefined,
   redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
   /** A diagnosis aid, not for the published figures: the server runs under --cpu-prof. */
   profileDir: process.env.BENCH_PROFILE_DIR ? resolve(process.env.BENCH_PROFILE_DIR) : undefined,
@@ -125,6 +137,30 @@ function printRun(run, relay) {
     );
 }
 
+/** One fan-out run: the load, every client's alert, each instance and the shared parts. */
+/** @param {import('./run-fanout.mjs').FanoutResult} run */
+function printFanout(run) {
+  const each = (/** @type {Array<number | null>} */ values) =>
+    values.map((value) => fmt(value)).join(' / ');
+  console.log(
+    `  accepted ${fmt(run.samplesPerSecond)} of ${fmt(run.offeredSamplesPerSecond)} samples/s on ` +
+      `${run.connections} connections; POST p50/p99/max ${fmt(run.post.p50, 1)} / ${fmt(run.post.p99, 1)} / ${fmt(run.post.max, 1)} ms; ` +
+      `alert at every client p50/p99/max ${fmt(run.delivery.p50, 1)} / ${fmt(run.delivery.p99, 1)} / ${fmt(run.delivery.max, 1)} ms ` +
+      `(${run.delivery.count}/${run.expectedDeliveries}); ${fmt(run.vitalsPerSecond)} vitals messages/s delivered`,
+  );
+  console.log(
+    `  instances CPU ${each(run.perInstance.map((instance) => instance.cpuPct))} % of a core ` +
+      `(${fmt(fanoutCpuUsPerSample(run))} µs a sample together), peak RSS ` +
+      `${each(run.perInstance.map((instance) => instance.peakRssMb))} MB, event-loop delay p99 ` +
+      `${each(run.perInstance.map((instance) => instance.lagP99Ms))} ms, bed connections ` +
+      `${each(run.perInstance.map((instance) => instance.bedConnections))}; PostgreSQL ` +
+      `${fmt(run.cpu?.postgresPct)} %, Redis ${fmt(run.cpu?.redisPct)} %, proxy ${fmt(run.cpu?.proxyPct)} % ` +
+      `(peak RSS ${fmt(run.proxy.peakRssMb)} MB), generator ${fmt(run.cpu?.generatorPct)} % ` +
+      `(late p99 ${fmt(run.load.lateness.p99, 1)} ms), machine ${fmt(run.cpu?.machinePct)} % busy`,
+  );
+  console.log(`  kept up: ${fanoutVerdict(run).replaceAll('**', '')}\n`);
+}
+
 async function main() {
   if (!existsSync(join(repoRoot, 'dist/server/apps/server/src/main.js'))) {
     throw new Error('dist/server is missing: run `npm run build` first (npm run bench does)');
@@ -146,7 +182,7 @@ async function main() {
   const targets = [...(config.relay ? /** @type {const} */ (['relay']) : []), ...config.databases];
   /** @type {import('./report.mjs').AnyRun[]} */
   const runs = [];
-  /** @type {Array<import('./run-fanout.mjs').FanoutResult | { instances: number, failed: string }>} */
+  /** @type {import('./report.mjs').AnyFanout[]} */
   const fanout = [];
   try {
     for (const screens of config.screens) {
@@ -179,31 +215,30 @@ async function main() {
         }
       }
     }
-    for (const instances of config.fanoutInstances) {
-      console.log(
-        `fan-out: ${instances} instance(s), ${config.fanoutClients} clients, ${config.fanoutBeds} beds`,
-      );
-      try {
-        const run = await runFanout({
-          repoRoot,
-          instances,
-          clients: config.fanoutClients,
-          beds: config.fanoutBeds,
-          warmupS: config.warmupS,
-          measureS: config.measureS,
-          setupConcurrency: config.setupConcurrency,
-          redisUrl: config.redisUrl,
-        });
-        fanout.push(run);
+    for (const beds of config.fanoutBeds) {
+      for (const instances of config.fanoutInstances) {
         console.log(
-          `  alert at every client p99 ${fmt(run.delivery.p99, 1)} ms ` +
-            `(${run.delivery.count}/${run.expectedDeliveries}); ` +
-            `${fmt(run.vitalsPerSecond)} vitals messages/s delivered\n`,
+          `fan-out: ${instances} instance(s) behind the proxy, ${config.fanoutClients} clients, ${beds} beds`,
         );
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        console.error(`  failed: ${message}\n`);
-        fanout.push({ instances, failed: message.split('\n')[0] ?? message });
+        try {
+          const run = await runFanout({
+            repoRoot,
+            instances,
+            clients: config.fanoutClients,
+            beds,
+            connections: config.fanoutConnections,
+            warmupS: config.warmupS,
+            measureS: config.measureS,
+            setupConcurrency: config.setupConcurrency,
+            redisUrl: config.redisUrl,
+          });
+          fanout.push(run);
+          printFanout(run);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          console.error(`  failed: ${message}\n`);
+          fanout.push({ instances, beds, failed: message.split('\n')[0] ?? message });
+        }
       }
     }
   } finally {

@@ -1,6 +1,7 @@
 // A TCP proxy on 127.0.0.1, as the deployment's load balancer: each new connection goes to the
 // next backend in turn, skipping one that refuses. cut() drops every open connection and refuses
-// new ones for a while: a screen's network cable pulled and plugged back.
+// new ones for a while: a screen's network cable pulled and plugged back. The bench's fan-out runs
+// put it in front of their instances too (tools/bench/proxy-server.mjs, a process of its own).
 import { once } from 'node:events';
 import { connect, createServer } from 'node:net';
 
@@ -22,10 +23,16 @@ function dial(port) {
   });
 }
 
-/** @param {number[]} backendPorts */
-export async function startProxy(backendPorts) {
+/**
+ * @param {number[]} backendPorts
+ * @param {{ backlog?: number }} [options] `backlog`: the listen queue (Node's default, 511, unless
+ *   given), for thousands of monitors connecting within a second
+ */
+export async function startProxy(backendPorts, { backlog } = {}) {
   /** @type {Set<import('node:net').Socket>} */
   const open = new Set();
+  /** Connections forwarded to each backend so far, by its port. */
+  const forwarded = new Map(backendPorts.map((port) => [port, 0]));
   let next = 0;
   let cutUntil = 0;
 
@@ -41,6 +48,7 @@ export async function startProxy(backendPorts) {
         return;
       }
       open.add(upstream);
+      forwarded.set(port, (forwarded.get(port) ?? 0) + 1);
       const cut = () => {
         client.destroy();
         upstream.destroy();
@@ -66,11 +74,13 @@ export async function startProxy(backendPorts) {
     client.once('close', () => open.delete(client));
     void forward(client);
   });
-  server.listen(0, '127.0.0.1');
+  server.listen({ port: 0, host: '127.0.0.1', ...(backlog ? { backlog } : {}) });
   await once(server, 'listening');
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${port}`,
+    /** @returns {Record<number, number>} connections forwarded so far, by backend port */
+    forwarded: () => Object.fromEntries(forwarded),
     /** @param {number} ms */
     cut(ms) {
       cutUntil = Date.now() + ms;
