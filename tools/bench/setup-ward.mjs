@@ -7,7 +7,14 @@ export const NURSE = { username: 'bench-nurse', password: 'bench-nurse-password'
 /** Schedules every session, so each carries its signed order (a nurse's would wait for one). */
 export const PHYSICIAN = { username: 'bench-physician', password: 'bench-physician-password' };
 
-/** Every caller (token or device key) may make 1,200 requests a minute: stay well below. */
+/** The users whose names other parts of the bench know (the screens sign in as NURSE). */
+const FIRST_OF_ROLE =
+  /** @type {Record<string, { username: string, password: string } | undefined>} */ ({
+    nurse: NURSE,
+    physician: PHYSICIAN,
+  });
+
+/** Every caller (a user, whatever its tokens, or a device) may make 1,200 requests a minute: stay well below. */
 const CALLS_PER_TOKEN = 900;
 
 /** @typedef {{ index: number, bay: string, sessionId: string, apiKey: string }} Bed */
@@ -70,36 +77,31 @@ export async function setupWard({ baseUrl, beds, concurrency, runId }) {
       .accessToken;
 
   const admin = await login('admin', ADMIN_PASSWORD);
-  await call('POST', '/api/v1/users', {
-    token: admin,
-    expect: 201,
-    body: {
-      username: NURSE.username,
-      displayName: 'Bench Nurse',
-      role: 'nurse',
-      password: NURSE.password,
-    },
-  });
-  await call('POST', '/api/v1/users', {
-    token: admin,
-    expect: 201,
-    body: {
-      username: PHYSICIAN.username,
-      displayName: 'Bench Physician',
-      role: 'physician',
-      password: PHYSICIAN.password,
-    },
-  });
-  // One login per CALLS_PER_TOKEN calls: each token is its own caller for the rate limit.
-  const adminTokens = [admin];
-  while (adminTokens.length * CALLS_PER_TOKEN < beds + 1)
-    adminTokens.push(await login('admin', ADMIN_PASSWORD));
-  const nurseTokens = /** @type {string[]} */ ([]);
-  while (nurseTokens.length * CALLS_PER_TOKEN < beds * 4 || nurseTokens.length === 0)
-    nurseTokens.push(await login(NURSE.username, NURSE.password));
-  const physicianTokens = /** @type {string[]} */ ([]);
-  while (physicianTokens.length * CALLS_PER_TOKEN < beds || physicianTokens.length === 0)
-    physicianTokens.push(await login(PHYSICIAN.username, PHYSICIAN.password));
+  /**
+   * The limit counts per user, whatever token it signs in with: enough users of each role that
+   * none makes more than CALLS_PER_TOKEN calls. The first nurse is NURSE, whom the screens use.
+   * @param {'admin' | 'nurse' | 'physician'} role @param {number} calls
+   */
+  const signedInUsers = async (role, calls) => {
+    const tokens = /** @type {string[]} */ ([]);
+    const count = Math.max(1, Math.ceil(calls / CALLS_PER_TOKEN));
+    for (let index = 0; index < count; index += 1) {
+      const { username, password } = (index === 0 && FIRST_OF_ROLE[role]) || {
+        username: `bench-${role}-${runId}-${index}`,
+        password: `bench-${role}-password-${index}`,
+      };
+      await call('POST', '/api/v1/users', {
+        token: admin,
+        expect: 201,
+        body: { username, displayName: `Bench ${role} ${index + 1}`, role, password },
+      });
+      tokens.push(await login(username, password));
+    }
+    return tokens;
+  };
+  const adminTokens = await signedInUsers('admin', beds + 1);
+  const nurseTokens = await signedInUsers('nurse', beds * 4);
+  const physicianTokens = await signedInUsers('physician', beds);
   /** @param {string[]} tokens @param {number} index @param {number} callsEach */
   const tokenFor = (tokens, index, callsEach) =>
     tokens[Math.floor((index * callsEach) / CALLS_PER_TOKEN) % tokens.length];
