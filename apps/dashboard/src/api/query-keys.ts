@@ -98,4 +98,6 @@ export const queryKeys = {
     entries: (query: AuditQueryInput) => ['audit', 'entries', query] as const,
     verification: () => ['audit', 'verification'] as const,
   },
+  /** What Vigil says of its own delay, frame by frame (never fetched: frames bring it). */
+  systemDelay: ['system-delay'] as const,
 };

@@ -50,7 +50,7 @@ import {
   userRoom,
 } from './rooms';
 import { authenticateSockets, type SocketData, tokenFromHandshake } from './socket-authentication';
-import { type ChairVitals, VitalsCoalescer } from './vitals-coalescer';
+import { type ChairVitals, frameDelayMs, VitalsCoalescer } from './vitals-coalescer';
 
 /** Between Vigil instances (through the Redis adapter), never to clients. */
 interface InstanceEvents {
@@ -190,6 +190,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     }
     this.namespace.to(WARD_FRAMES_ROOM).emit('vitals.frame', {
       items: frame.map(({ sessionId, samples }) => ({ sessionId, samples })),
+      delayMs: frameDelayMs(frame, Date.now()),
     });
   }
 

@@ -1,5 +1,5 @@
 import type { VitalSample } from '@vigil/shared';
-import { type ChairVitals, VitalsCoalescer } from './vitals-coalescer';
+import { type ChairVitals, frameDelayMs, VitalsCoalescer } from './vitals-coalescer';
 
 const sample = (sessionId: string, second: number): VitalSample => ({
   sessionId,
@@ -50,5 +50,28 @@ describe('VitalsCoalescer', () => {
     coalescer.drain();
     jest.advanceTimersByTime(1000);
     expect(frames.map(summary)).toEqual([[['1', 'a', [1]]]]);
+  });
+});
+
+describe('frameDelayMs', () => {
+  const arrived = (sessionId: string, receivedAt: number): VitalSample => ({
+    ...sample(sessionId, 0),
+    receivedAt: new Date(receivedAt).toISOString(),
+  });
+
+  it('is how long the longest-waiting reading of the frame has been in Vigil', () => {
+    const now = Date.UTC(2026, 11, 6, 12, 0, 10);
+    const frame: ChairVitals[] = [
+      { bay: '1', sessionId: 'a', samples: [arrived('a', now - 150), arrived('a', now - 40)] },
+      { bay: '2', sessionId: 'b', samples: [arrived('b', now - 2_300)] },
+    ];
+    expect(frameDelayMs(frame, now)).toBe(2_300);
+  });
+
+  it('is never negative, whatever the clocks', () => {
+    const now = Date.UTC(2026, 11, 6, 12, 0, 10);
+    expect(
+      frameDelayMs([{ bay: '1', sessionId: 'a', samples: [arrived('a', now + 5)] }], now),
+    ).toBe(0);
   });
 });

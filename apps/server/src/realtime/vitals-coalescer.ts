@@ -43,3 +43,12 @@ export class VitalsCoalescer {
     this.flush(frame);
   }
 }
+
+/** How long the frame's longest-waiting reading has been in Vigil: from its arrival to `now`. */
+export function frameDelayMs(frame: readonly ChairVitals[], now: number): number {
+  let earliest = now;
+  for (const { samples } of frame) {
+    for (const sample of samples) earliest = Math.min(earliest, Date.parse(sample.receivedAt));
+  }
+  return Math.max(0, now - earliest);
+}

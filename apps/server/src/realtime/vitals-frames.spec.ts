@@ -109,6 +109,9 @@ describe('vitals frames to whole-ward screens', () => {
     expect(frames[0]?.items).toEqual(
       ward.map(({ sessionId }) => ({ sessionId, samples: [reading(sessionId, 1)] })),
     );
+    // Vigil says its own delay: since these readings' arrival (their receivedAt, a fixed past time).
+    const arrived = Date.parse(reading('any', 1).receivedAt);
+    expect(frames[0]?.delayMs).toBeGreaterThanOrEqual(Date.now() - arrived - 60_000);
     expect(received(framed, 'vitals')).toEqual([]);
     expect(
       received<VitalsEvent>(perChair, 'vitals')

@@ -7,10 +7,22 @@ import {
   applyAlertEvent,
   applySessionUpdate,
   applyVitalsEvent,
+  applyVitalsFrame,
   mergeNewestSession,
 } from './apply-realtime-events';
+import { worstDelayMs, type DelayReports } from '../../ward/utils/system-delay';
 
 describe('realtime events and the session screen', () => {
+  it('keeps what each frame says of Vigil’s own delay, for the ward to show', () => {
+    const queryClient = new QueryClient();
+    applyVitalsFrame(queryClient, { items: [], delayMs: 240 });
+    applyVitalsFrame(queryClient, { items: [], delayMs: 6_100 });
+    applyVitalsFrame(queryClient, { items: [] });
+    const reports = queryClient.getQueryData<DelayReports>(queryKeys.systemDelay);
+    expect(reports?.map((report) => report.delayMs)).toEqual([240, 6_100]);
+    expect(worstDelayMs(reports, Date.now())).toBe(6_100);
+  });
+
   it('grows an open session screen’s history with socket samples, in time order', () => {
     const queryClient = new QueryClient();
     const key = queryKeys.sessions.vitals('s-1');

@@ -19,6 +19,7 @@ import {
   newestSessionCopy,
   upsertLiveSession,
 } from '../../ward/utils/merge-vitals';
+import { type DelayReports, recordDelay } from '../../ward/utils/system-delay';
 import { newestSessionsFor } from '../state/newest-sessions';
 
 type LiveSessions = readonly Session[];
@@ -33,7 +34,12 @@ export function applyVitalsEvent(queryClient: QueryClient, event: VitalsEvent) {
  * A `vitals.frame` (or one `vitals` event): every chair's readings into the ward in one update of
  * its list, and into each chair's tile and session screen (history and header) that is loaded.
  */
-export function applyVitalsFrame(queryClient: QueryClient, { items }: VitalsFrame) {
+export function applyVitalsFrame(queryClient: QueryClient, { items, delayMs }: VitalsFrame) {
+  if (delayMs !== undefined) {
+    queryClient.setQueryData<DelayReports>(queryKeys.systemDelay, (reports) =>
+      recordDelay(reports, delayMs, Date.now()),
+    );
+  }
   const liveKey = queryKeys.sessions.live();
   const sessions = queryClient.getQueryData<LiveSessions>(liveKey);
   if (

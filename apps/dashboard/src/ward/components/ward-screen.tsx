@@ -9,6 +9,8 @@ import { wardChairs } from '../utils/ward-chairs';
 import { wardGridShape } from '../utils/ward-grid-shape';
 import { AlarmSoundControl } from './alarm-sound-control';
 import { ConnectionAlarmNotice } from './connection-alarm-notice';
+import { SystemDelayNotice } from './system-delay-notice';
+import { useSystemDelay } from '../hooks/use-system-delay';
 import { EmptyBedTile } from './empty-bed-tile';
 import { KioskEffect } from './kiosk-effect';
 import { KioskToggle } from './kiosk-toggle';
@@ -26,6 +28,7 @@ export function WardScreen() {
   const { data: bays, error: baysError } = useWardBays();
   const sound = useSharedAlarmSound();
   const connection = useConnectionState();
+  const delay = useSystemDelay();
   const chairs = useMemo(
     () => (sessions ? wardChairs(bays, sessions) : undefined),
     [bays, sessions],
@@ -54,6 +57,7 @@ export function WardScreen() {
         {connection?.alarming && connection.lostSince !== null && (
           <ConnectionAlarmNotice lostSince={connection.lostSince} />
         )}
+        <SystemDelayNotice delayMs={delay} />
         <div className="ward-screen__controls">
           {sound && <AlarmSoundControl sound={sound} />}
           <KioskToggle kiosk={kiosk} onChange={setKiosk} />

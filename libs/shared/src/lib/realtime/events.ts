@@ -23,6 +23,12 @@ export interface VitalsEvent {
 /** Every chair that changed since the last frame, each with its new samples in time order. */
 export interface VitalsFrame {
   items: VitalsEvent[];
+  /**
+   * Vigil's own delay: how long the frame's longest-waiting reading took from its arrival at the
+   * server to this frame's sending, in ms on the server's clock (the network to the screen adds
+   * little). It grows when the server falls behind its load.
+   */
+  delayMs?: number;
 }
 
 /**
