@@ -332,8 +332,25 @@ async function screenshot(page: Page, name: string): Promise<void> {
           api(nurse, 'POST', `/sessions/${id}/vitals`, baselineReading(Date.now() - 1_000)),
         ),
       );
-      await page.getByTestId(`bed-tile-${EMPTY_BAYS.at(-1)}`).waitFor();
+      // Every new chair on screen with its reading of the moment, none marked stale.
+      await page.waitForFunction(
+        (bays) =>
+          bays.every(
+            (bay) =>
+              document
+                .querySelector(`[data-testid="bed-tile-${bay}"]`)
+                ?.getAttribute('data-stale') === 'false',
+          ),
+        EMPTY_BAYS,
+      );
       await expect(page.locator('[data-testid^="empty-bay-"]').count()).resolves.toBe(0);
+      // Vigil says its own delay on the wall display: short, so not a warning.
+      await expect(page.getByTestId('system-delay').textContent()).resolves.toMatch(
+        /^Vigil delay \d+\.\d s$/,
+      );
+      await expect(page.getByTestId('system-delay').getAttribute('data-late')).resolves.toBe(
+        'false',
+      );
       await expect(page.locator('[data-testid^="bed-tile-"]').count()).resolves.toBe(CHAIRS);
       await expect(overflow(page)).resolves.toEqual(noOverflow);
       const sizes = await numeralSizes(page);

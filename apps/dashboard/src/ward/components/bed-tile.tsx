@@ -15,6 +15,7 @@ import { signalledAlarm } from '../../alerts/utils/open-alerts';
 import { formatMg } from '../../session/utils/administration-words';
 import { useNow } from '../../ui/hooks/use-now';
 import { STALE_READING_AFTER_MS } from '../constants/ward.constants';
+import { useTileSize } from '../hooks/use-tile-size';
 import { formatAge } from '../utils/format-age';
 import { limitMarks } from '../utils/limit-marks';
 import { newestReadingAge } from '../utils/newest-reading-age';
@@ -50,6 +51,7 @@ export function BedTile({
   alarmNotes,
 }: BedTileProps) {
   const now = useNow();
+  const tileSize = useTileSize();
   // The history may hold a sample the list has not caught up with, and the reverse.
   const readings = useMemo(
     () => mergeLatestVitals(session.latestVitals, recentSamples),
@@ -84,6 +86,7 @@ export function BedTile({
 
   return (
     <section
+      ref={tileSize}
       className="bed-tile"
       aria-label={alarmText ? `Bay ${session.bay} — alarm ${alarmText}` : `Bay ${session.bay}`}
       data-testid={`bed-tile-${session.bay}`}

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { admitPath } from '../../app/routes/route-access';
+import { useTileSize } from '../hooks/use-tile-size';
 import './bed-tile.css';
 
 interface EmptyBedTileProps {
@@ -10,8 +11,10 @@ interface EmptyBedTileProps {
 
 /** A chair with no live session: outlined rather than filled, and saying "Empty" in words. */
 export function EmptyBedTile({ bay, admittable }: EmptyBedTileProps) {
+  const tileSize = useTileSize();
   return (
     <section
+      ref={tileSize}
       className="bed-tile bed-tile--empty"
       aria-label={`Bay ${bay} — empty`}
       data-testid={`empty-bay-${bay}`}
