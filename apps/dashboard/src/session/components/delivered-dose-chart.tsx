@@ -11,7 +11,8 @@ import {
 import { cssVar } from '../../ui/theme/theme-tokens';
 import type { DosePoint } from '../utils/delivered-dose-steps';
 import { doseAxis } from '../utils/dose-axis';
-import { formatAxisTime, timeTicks, type TimeDomain } from '../utils/trend-data';
+import { formatAxisTime, type TimeDomain } from '../utils/trend-data';
+import { timeAxisProps } from './time-axis';
 
 const HEIGHT = 220;
 const MARGIN = { top: 8, right: 0, bottom: 4, left: 0 };
@@ -63,17 +64,7 @@ export const DeliveredDoseChart = memo(function DeliveredDoseChart({
           >
             <LineChart data={[...points]} margin={MARGIN} accessibilityLayer={false}>
               <CartesianGrid stroke={cssVar('colorBorder')} strokeDasharray="2 4" />
-              <XAxis
-                dataKey="time"
-                type="number"
-                scale="time"
-                domain={[domain.from, domain.to]}
-                ticks={timeTicks(domain)}
-                allowDataOverflow
-                tickFormatter={formatAxisTime}
-                stroke={cssVar('colorTextMuted')}
-                height={30}
-              />
+              <XAxis {...timeAxisProps(domain)} />
               <YAxis
                 yAxisId="mg"
                 width={mgAxis.widthPx}

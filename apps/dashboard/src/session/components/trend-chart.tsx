@@ -15,7 +15,6 @@ import { cssVar, type ThemeToken } from '../../ui/theme/theme-tokens';
 import { spreadLabels, valueAxis, valueToPx } from '../utils/chart-labels';
 import {
   formatAxisTime,
-  timeTicks,
   type AlarmLimit,
   type AlertEpisode,
   type BaselineLine,
@@ -23,6 +22,7 @@ import {
   type TimeMarker,
   type TrendPoint,
 } from '../utils/trend-data';
+import { TIME_AXIS_HEIGHT, timeAxisProps } from './time-axis';
 
 export interface TrendSeries {
   sign: VitalSign;
@@ -44,8 +44,7 @@ interface TrendChartProps {
 
 const HEIGHT = 220;
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
-const X_AXIS_HEIGHT = 30;
-const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT;
+const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom - TIME_AXIS_HEIGHT;
 /** A label's line height: two labels closer than this would overlap. */
 const LABEL_GAP_PX = 13;
 const LIMIT_TONE: Record<AlarmLimit['priority'], ThemeToken> = {
@@ -192,17 +191,7 @@ export const TrendChart = memo(function TrendChart({
             */}
             <LineChart data={[...points]} margin={MARGIN} accessibilityLayer={false}>
               <CartesianGrid stroke={cssVar('colorBorder')} strokeDasharray="2 4" />
-              <XAxis
-                dataKey="time"
-                type="number"
-                scale="time"
-                domain={[domain.from, domain.to]}
-                ticks={timeTicks(domain)}
-                allowDataOverflow
-                tickFormatter={formatAxisTime}
-                stroke={cssVar('colorTextMuted')}
-                height={X_AXIS_HEIGHT}
-              />
+              <XAxis {...timeAxisProps(domain)} />
               <YAxis
                 width={40}
                 domain={yAxis.domain}
