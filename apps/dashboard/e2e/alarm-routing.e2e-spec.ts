@@ -1,3 +1,4 @@
+import { E2E_ADMIN_PASSWORD, E2E_PASSWORD, restApi } from './support/rest-api';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,13 +15,11 @@ import { pulsesSince, recordAlarmPulses, waitForPulses } from './support/alarm-p
 /** The pitches of the alarm signals (ALARM_SIGNALS). */
 const HIGH_PRIORITY_HZ = 660;
 const MEDIUM_PRIORITY_HZ = 520;
-const ADMIN_PASSWORD = 'admin password for e2e';
-const PASSWORD = 'correct horse battery';
 const NORMAL = { systolic: 124, diastolic: 78, heartRate: 72, spo2: 98, respRate: 14 };
 
 async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
@@ -42,30 +41,7 @@ async function enableSound(page: Page): Promise<void> {
   /** Bay 1's monitor: a normal reading every 2 s, so only what a test sends raises an alarm. */
   let monitor: ReturnType<typeof setInterval> | undefined;
 
-  /** A REST call as `token`, failing the suite with the server's answer when refused. */
-  async function call<T>(token: string, method: string, path: string, body?: unknown) {
-    const reply = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await reply.text();
-    if (!reply.ok) throw new Error(`${method} ${path} → ${reply.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async function login(username: string, password = PASSWORD) {
-    const reply = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    expect(reply.status).toBe(200);
-    return (await reply.json()) as { accessToken: string; user: { id: string } };
-  }
+  const { call, signIn: login } = restApi(() => server.url);
 
   function postReading(sessionId: string, values: Partial<typeof NORMAL> = NORMAL) {
     return call(nurse, 'POST', `/sessions/${sessionId}/vitals`, {
@@ -98,14 +74,14 @@ async function enableSound(page: Page): Promise<void> {
     // No demo ward: every alarm in these tests is one a test raised.
     server = await startServerProcess({
       DATABASE_URL: `sqlite:${join(dataDir, 'vigil.sqlite')}`,
-      VIGIL_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      VIGIL_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
     });
-    const admin = (await login('admin', ADMIN_PASSWORD)).accessToken;
+    const admin = (await login('admin', E2E_ADMIN_PASSWORD)).accessToken;
     for (const [username, displayName, role] of [
       ['routenurse', 'Route Nurse', 'nurse'],
       ['routephysician', 'Route Physician', 'physician'],
     ] as const) {
-      await call(admin, 'POST', '/users', { username, displayName, role, password: PASSWORD });
+      await call(admin, 'POST', '/users', { username, displayName, role, password: E2E_PASSWORD });
     }
     ({
       accessToken: nurse,

@@ -1,3 +1,4 @@
+import { E2E_ADMIN_PASSWORD, E2E_PASSWORD, restApi } from './support/rest-api';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +12,6 @@ import {
   startServerProcess,
 } from '@vigil/testing';
 
-const ADMIN_PASSWORD = 'admin password for e2e';
-const PASSWORD = 'correct horse battery';
 /** Set to a folder (docs/ for the README's pictures) to keep the screens this suite looks at. */
 const SCREENSHOTS_DIR = process.env['VIGIL_SCREENSHOTS_DIR'];
 
@@ -54,7 +53,7 @@ interface SessionRead {
 
 async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
@@ -122,30 +121,7 @@ function deliveredFromPumpEvents(events: readonly PumpEvent[], concentration: nu
     /** `2026-11-25T09:30`, as the nurse typed it. */
     let scheduledAt: string;
 
-    /** A REST call as `token`, failing the suite with the server's answer when refused. */
-    async function call<T>(token: string, method: string, path: string, body?: unknown) {
-      const reply = await fetch(`${server.url}/api/v1${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body !== undefined && { 'content-type': 'application/json' }),
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const text = await reply.text();
-      if (!reply.ok) throw new Error(`${method} ${path} → ${reply.status}: ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    }
-
-    async function login(username: string, password = PASSWORD): Promise<string> {
-      const reply = await fetch(`${server.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password }),
-      });
-      expect(reply.status).toBe(200);
-      return ((await reply.json()) as { accessToken: string }).accessToken;
-    }
+    const { call, login } = restApi(() => server.url);
 
     /** The chair's monitor sends a reading as a device does: with its key, not a clinician's token. */
     async function monitorReading(): Promise<void> {
@@ -161,9 +137,9 @@ function deliveredFromPumpEvents(events: readonly PumpEvent[], concentration: nu
       dataDir = mkdtempSync(join(tmpdir(), 'vigil-e2e-day-'));
       server = await startServerProcess({
         DATABASE_URL: `sqlite:${join(dataDir, 'vigil.sqlite')}`,
-        VIGIL_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        VIGIL_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       });
-      const admin = await login('admin', ADMIN_PASSWORD);
+      const admin = await login('admin', E2E_ADMIN_PASSWORD);
       for (const [user, role] of [
         [NURSE, 'nurse'],
         [PHYSICIAN, 'physician'],
@@ -171,7 +147,7 @@ function deliveredFromPumpEvents(events: readonly PumpEvent[], concentration: nu
         const { id } = await call<{ id: string }>(admin, 'POST', '/users', {
           ...user,
           role,
-          password: PASSWORD,
+          password: E2E_PASSWORD,
         });
         userIds.set(user.username, id);
       }

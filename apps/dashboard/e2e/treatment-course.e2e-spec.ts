@@ -1,3 +1,4 @@
+import { E2E_ADMIN_PASSWORD, E2E_PASSWORD, restApi } from './support/rest-api';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +11,6 @@ import {
   startServerProcess,
 } from '@vigil/testing';
 
-const ADMIN_PASSWORD = 'admin password for e2e';
-const PASSWORD = 'correct horse battery';
 const MIN = 60_000;
 /** The ketamine drawn up for each infusion: more than its order, the rest wasted at the stop. */
 const VIAL_MG = 50;
@@ -81,7 +80,7 @@ const RECOVERED_VITALS: Vitals = {
 
 async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
@@ -111,30 +110,7 @@ async function screenshot(subject: Page | Locator, name: string): Promise<void> 
     /** The recovery suite's monitor, reading the third infusion's patient while the suite runs. */
     let monitor: ReturnType<typeof setInterval> | undefined;
 
-    /** A REST call as `token`, failing the suite with the server's answer when refused. */
-    async function call<T>(token: string, method: string, path: string, body?: unknown) {
-      const reply = await fetch(`${server.url}/api/v1${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body !== undefined && { 'content-type': 'application/json' }),
-        },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const text = await reply.text();
-      if (!reply.ok) throw new Error(`${method} ${path} → ${reply.status}: ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    }
-
-    async function login(username: string, password = PASSWORD): Promise<string> {
-      const reply = await fetch(`${server.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password }),
-      });
-      expect(reply.status).toBe(200);
-      return ((await reply.json()) as { accessToken: string }).accessToken;
-    }
+    const { call, login } = restApi(() => server.url);
 
     /** Readings from `from` on, one every 2 s, the last no later than now. */
     async function postReadings(token: string, sessionId: string, values: Vitals[]) {
@@ -187,7 +163,7 @@ async function screenshot(subject: Page | Locator, name: string): Promise<void> 
       const { deliveredMg } = await call<{ deliveredMg: number }>(nurse, 'GET', `/sessions/${id}`);
       await call(nurse, 'POST', `/sessions/${id}/ketamine/waste`, {
         mg: Math.round((VIAL_MG - deliveredMg) * 10) / 10,
-        witness: { username: 'coursephysician', password: PASSWORD },
+        witness: { username: 'coursephysician', password: E2E_PASSWORD },
       });
       await postReadings(nurse, id, [RECOVERED_VITALS]);
       return id;
@@ -226,14 +202,19 @@ async function screenshot(subject: Page | Locator, name: string): Promise<void> 
       dataDir = mkdtempSync(join(tmpdir(), 'vigil-e2e-course-'));
       server = await startServerProcess({
         DATABASE_URL: `sqlite:${join(dataDir, 'vigil.sqlite')}`,
-        VIGIL_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        VIGIL_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       });
-      const admin = await login('admin', ADMIN_PASSWORD);
+      const admin = await login('admin', E2E_ADMIN_PASSWORD);
       for (const [username, displayName, role] of [
         ['coursenurse', 'Course Nurse', 'nurse'],
         ['coursephysician', 'Course Physician', 'physician'],
       ] as const) {
-        await call(admin, 'POST', '/users', { username, displayName, role, password: PASSWORD });
+        await call(admin, 'POST', '/users', {
+          username,
+          displayName,
+          role,
+          password: E2E_PASSWORD,
+        });
       }
       const nurse = await login('coursenurse');
       const physician = await login('coursephysician');
