@@ -1,6 +1,23 @@
 // Appends each jest run's totals to $VIGIL_TEST_TALLY so that .ci/run can print one closing
-// line ("N passed, N failed") across every project's suites.
+// line ("N passed, N failed") across every project's suites, and the names of failed tests
+// with the start of their message to $VIGIL_TEST_TALLY.failures: CI keeps only the end of a
+// run's output, and a failure scrolled out of it cannot be diagnosed.
 const { appendFileSync } = require('node:fs');
+const { relative } = require('node:path');
+
+const MESSAGE_LINES = 12;
+
+/** @param {string} text */
+const plain = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** @param {string} message */
+const headOf = (message) =>
+  plain(message)
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.includes('node_modules'))
+    .slice(0, MESSAGE_LINES)
+    .map((line) => `    ${line}`)
+    .join('\n');
 
 class TallyReporter {
   /**
@@ -15,6 +32,16 @@ class TallyReporter {
       file,
       `${results.numPassedTests} ${failed} ${results.numPendingTests + results.numTodoTests}\n`,
     );
+    const failures = [];
+    for (const suite of results.testResults) {
+      const path = relative(process.cwd(), suite.testFilePath);
+      if (suite.testExecError) failures.push(`${path}\n${headOf(suite.testExecError.message)}`);
+      for (const test of suite.testResults) {
+        if (test.status !== 'failed') continue;
+        failures.push(`${path} › ${test.fullName}\n${headOf(test.failureMessages.join('\n'))}`);
+      }
+    }
+    if (failures.length > 0) appendFileSync(`${file}.failures`, `${failures.join('\n')}\n`);
   }
 }
 
