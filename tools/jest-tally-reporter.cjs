@@ -4,15 +4,13 @@
 // run's output, and a failure scrolled out of it cannot be diagnosed.
 const { appendFileSync } = require('node:fs');
 const { relative } = require('node:path');
+const { stripVTControlCharacters } = require('node:util');
 
 const MESSAGE_LINES = 12;
 
-/** @param {string} text */
-const plain = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
-
 /** @param {string} message */
 const headOf = (message) =>
-  plain(message)
+  stripVTControlCharacters(message)
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.includes('node_modules'))
     .slice(0, MESSAGE_LINES)
