@@ -436,16 +436,17 @@ transaction — the group's sessions read in one query, multi-row inserts of the
 (\`ON CONFLICT DO NOTHING RETURNING\`, so duplicates stay exact), the receipt times for signal-loss
 checks, and one append to the audit chain that still writes one hash-chained entry per batch. The
 chain's global lock (an advisory lock on PostgreSQL, the writer mutex on SQLite) is therefore taken
-once per group, not once per chair. Only then is each batch handed to the frames, evaluated by
+once per group, not once per chair. On a SQLite file the group's statements run on a writer thread
+with a connection of its own (\`SqliteWriterThread\`), not on the event loop. Only then is each batch handed to the frames, evaluated by
 the in-memory rules (an alert is sent at once, never framed) and answered 202. The per-second sweep
 (escalation, reminders, \`SIGNAL_LOSS\`, \`BP_OVERDUE\`) reads every live session with its receipt
 times in one query and writes only changes. Socket.IO's in-process recovery buffer keeps alerts
 and session changes but not vitals, which a reconnecting screen refetches.
 
-What remains is the server's one Node.js thread: per request the HTTP stack (Express and its
-middleware, the JSON body), the checks and the reply, plus on SQLite the statements themselves,
-which run synchronously on that thread; on PostgreSQL each group costs about eight round trips,
-each through the same busy event loop. The relay's column shows what the HTTP and Socket.IO part
+What remains is the server's one event loop: per request the HTTP stack (the JSON body), the
+checks and the reply, the frames, the rules and the sweep's query; on SQLite the group commit's
+statements take the writer thread (counted in the server's CPU: every thread of the process is),
+and on PostgreSQL each group costs about eight round trips through the event loop. The relay's column shows what the HTTP and Socket.IO part
 alone costs on this machine. A second instance behind the proxy (\`docker/\`) splits the chairs
 and the screens; the fan-out tables above show how the two share the load, and what Redis between
 them costs the alerts.

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { multiRowInserts } from '../database/multi-row-insert';
+import type { SqlRunner } from '../database/sqlite-writer-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';
@@ -77,7 +78,7 @@ export class AuditService {
    * a group of writes committed together (vitals from many beds) stays cheap under load.
    */
   async appendAll(
-    manager: EntityManager,
+    manager: SqlRunner,
     records: ReadonlyArray<{ actor: Actor; event: AuditEvent }>,
   ): Promise<AuditEntryEntity[]> {
     if (records.length === 0) return [];

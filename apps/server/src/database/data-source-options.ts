@@ -119,12 +119,16 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     ...common,
     type: 'better-sqlite3',
     database: database.path,
-    // WAL lets the dashboard read while the ingest writes. FULL syncs the log at every commit:
-    // NORMAL survives a process crash but a power loss may drop commits already answered 202.
     prepareDatabase: (db: { pragma(statement: string): unknown }) => {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 5000');
+      for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
     },
   };
 }
+
+/**
+ * Every SQLite connection's settings (the server's and the readings' writer thread's). WAL lets
+ * the dashboard read while the ingest writes. FULL syncs the log at every commit: NORMAL survives
+ * a process crash but a power loss may drop commits already answered 202. A connection that finds
+ * the other writing waits for it rather than failing.
+ */
+export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000'];

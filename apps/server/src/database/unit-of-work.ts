@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager } from 'typeorm';
+import { type SqlRunner, SqliteWriterThread } from './sqlite-writer-thread';
 
 /**
  * Every multi-statement write goes through here. PostgreSQL gives each transaction its own pooled
@@ -9,16 +10,34 @@ import type { DataSource, EntityManager } from 'typeorm';
  * a transaction within a transaction"), so there they take turns.
  */
 @Injectable()
-export class UnitOfWork {
+export class UnitOfWork implements OnApplicationShutdown {
   private readonly sqliteWriter: Mutex | null;
+  private readonly writerThread: SqliteWriterThread | null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.sqliteWriter = dataSource.options.type === 'postgres' ? null : new Mutex();
+    const { options } = dataSource;
+    this.sqliteWriter = options.type === 'postgres' ? null : new Mutex();
+    // A database in memory is one connection's alone: its writes stay on the event loop.
+    this.writerThread =
+      options.type === 'better-sqlite3' && options.database !== ':memory:'
+        ? new SqliteWriterThread(options.database)
+        : null;
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.sqliteWriter) return this.dataSource.transaction(work);
     return this.sqliteWriter.runExclusive(() => this.dataSource.transaction(work));
+  }
+
+  /**
+   * A transaction whose statements are not the event loop's to wait for: on a SQLite file they run
+   * on the writer thread (still taking turns with every other transaction), elsewhere as `run`.
+   * For the write that happens every second for every chair: the readings' group commit.
+   */
+  runOffTheEventLoop<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+    const { sqliteWriter, writerThread } = this;
+    if (!sqliteWriter || !writerThread) return this.run(work);
+    return sqliteWriter.runExclusive(() => writerThread.transaction(work));
   }
 
   /**
@@ -30,5 +49,14 @@ export class UnitOfWork {
       if (!this.sqliteWriter) await manager.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
       return work(manager);
     });
+  }
+
+  /**
+   * After the readings' group commit has drained (beforeApplicationShutdown); a transaction still
+   * waiting for its turn has it first.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    const { sqliteWriter, writerThread } = this;
+    if (sqliteWriter && writerThread) await sqliteWriter.runExclusive(() => writerThread.close());
   }
 }

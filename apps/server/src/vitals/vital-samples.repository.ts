@@ -10,6 +10,7 @@ import {
 } from '@vigil/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { toIsoTimestamp } from '../database/columns';
+import type { SqlRunner } from '../database/sqlite-writer-thread';
 import { multiRowInserts } from '../database/multi-row-insert';
 import { VitalSampleEntity } from './vital-sample.entity';
 import { toVitalSample } from './vital-sample.mapper';
@@ -87,7 +88,7 @@ export class VitalSamplesRepository {
    * (ON CONFLICT DO NOTHING) and RETURNING tells which rows are new, so the answer is exact even
    * when two posts of the same sample race each other.
    */
-  async insertNew(manager: EntityManager, rows: VitalSampleEntity[]): Promise<VitalSampleEntity[]> {
+  async insertNew(manager: SqlRunner, rows: VitalSampleEntity[]): Promise<VitalSampleEntity[]> {
     const postgres = this.dataSource.options.type === 'postgres';
     const insertedKeys = new Set<string>();
     for (const { sql, parameters } of multiRowInserts(
@@ -119,7 +120,7 @@ export class VitalSamplesRepository {
    * to tell a resend (the same values) from a conflict (other values under the same key).
    */
   async findByKeys(
-    manager: EntityManager,
+    manager: SqlRunner,
     rows: readonly VitalSampleEntity[],
   ): Promise<Map<string, StoredMeasurements>> {
     const found = new Map<string, StoredMeasurements>();
@@ -147,7 +148,7 @@ export class VitalSamplesRepository {
   }
 
   /** Takes back rows this transaction inserted, for a batch refused after its insert. */
-  async deleteByKeys(manager: EntityManager, rows: readonly VitalSampleEntity[]): Promise<void> {
+  async deleteByKeys(manager: SqlRunner, rows: readonly VitalSampleEntity[]): Promise<void> {
     for (let start = 0; start < rows.length; start += KEYED_CHUNK) {
       const { where, parameters } = this.keyed(rows.slice(start, start + KEYED_CHUNK));
       await manager.query(`DELETE FROM vital_sample WHERE ${where}`, parameters);
@@ -172,7 +173,7 @@ export class VitalSamplesRepository {
   }
 
   /** Moves each session's receipt times forward to its newest stored SpO2, heart rate and pressure. */
-  async recordReceipts(manager: EntityManager, stored: VitalSampleEntity[]): Promise<void> {
+  async recordReceipts(manager: SqlRunner, stored: VitalSampleEntity[]): Promise<void> {
     const receipts = new Map<string, [string | null, string | null, string | null]>();
     for (const row of stored) {
       const receipt = receipts.get(row.sessionId) ?? [null, null, null];

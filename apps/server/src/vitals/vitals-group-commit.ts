@@ -6,11 +6,12 @@ import {
 } from '@nestjs/common';
 import { acceptsVitals, type Assessment, type SessionState } from '@vigil/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { ObservedSession } from '../alerts/physiological-alerts';
 import { AuditService, type AuditEvent } from '../audit/audit.service';
 import { actorOf, type Actor, type Principal } from '../auth/principal';
 import { conflict, forbidden, notFound } from '../common/vigil.exception';
+import type { SqlRunner } from '../database/sqlite-writer-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
 import type { VitalSampleEntity } from './vital-sample.entity';
@@ -187,7 +188,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
   }
 
   private commit(group: Pending[]): Promise<Outcome[]> {
-    return this.unitOfWork.run(async (manager) => {
+    return this.unitOfWork.runOffTheEventLoop(async (manager) => {
       const sessions = await this.sessionsOf(manager, group);
       const audits: Array<{ actor: Actor; event: AuditEvent }> = [];
       /** Each sample key once, with the row of the first batch that carried it. */
@@ -258,7 +259,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
    * without resends reads nothing.
    */
   private async conflictsOf(
-    manager: EntityManager,
+    manager: SqlRunner,
     batches: Batch[],
     claimed: Map<string, VitalSampleEntity>,
     inserted: Set<VitalSampleEntity>,
@@ -282,7 +283,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
 
   /** One plain query for the group's sessions, with only the columns ingest reads. */
   private async sessionsOf(
-    manager: EntityManager,
+    manager: SqlRunner,
     group: Pending[],
   ): Promise<Map<string, IngestSession>> {
     const ids = [...new Set(group.map((pending) => pending.sessionId))];

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+import { UnitOfWork } from './unit-of-work';
+
+describe('the readings’ transactions on a SQLite file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-writer-'));
+  const dataSource = new DataSource(
+    dataSourceOptions({ type: 'sqlite', path: join(dir, 'vigil.sqlite') }),
+  );
+  let unitOfWork: UnitOfWork;
+
+  const countOf = async (table: string) =>
+    Number(
+      (await dataSource.query<Array<{ n: number }>>(`SELECT COUNT(*) AS n FROM ${table}`))[0]?.n,
+    );
+
+  beforeAll(async () => {
+    await dataSource.initialize();
+    await dataSource.query('CREATE TABLE reading (id INTEGER PRIMARY KEY, value REAL NOT NULL)');
+    await dataSource.query('CREATE TABLE chain (seq INTEGER PRIMARY KEY, writer TEXT NOT NULL)');
+    unitOfWork = new UnitOfWork(dataSource);
+  });
+  afterAll(async () => {
+    await unitOfWork.onApplicationShutdown();
+    await dataSource.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('run on a connection of their own, with the same durability, seen by the server once committed', async () => {
+    await unitOfWork.runOffTheEventLoop(async (runner) => {
+      expect(await runner.query('PRAGMA synchronous')).toEqual([{ synchronous: 2 }]);
+      expect(await runner.query('INSERT INTO reading (id, value) VALUES (1, 97)')).toBe(1);
+      expect(await runner.query('SELECT value FROM reading WHERE id = 1')).toEqual([{ value: 97 }]);
+      // Another connection: the server's does not see the row before the commit.
+      expect(await countOf('reading')).toBe(0);
+    });
+    expect(await countOf('reading')).toBe(1);
+  });
+
+  it('keep nothing of a transaction that fails, and name the database’s error', async () => {
+    const failed = unitOfWork.runOffTheEventLoop(async (runner) => {
+      await runner.query('INSERT INTO reading (id, value) VALUES (2, 98)');
+      await runner.query('INSERT INTO reading (id, value) VALUES (2, 99)');
+    });
+    await expect(failed).rejects.toBeInstanceOf(QueryFailedError);
+    await expect(failed).rejects.toMatchObject({
+      driverError: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' },
+    });
+    expect(await dataSource.query('SELECT id FROM reading ORDER BY id')).toEqual([{ id: 1 }]);
+    // The thread goes on: the next transaction commits.
+    await unitOfWork.runOffTheEventLoop((runner) =>
+      runner.query('INSERT INTO reading (id, value) VALUES (3, 96)'),
+    );
+    expect(await countOf('reading')).toBe(2);
+  });
+
+  it('take turns with the server’s own transactions: a chain both append to has no gap or clash', async () => {
+    // Each reads the chain's head and appends after it, as the audit trail does.
+    const append = async (
+      runner: Pick<DataSource, 'query'>,
+      writer: 'thread' | 'server',
+    ): Promise<void> => {
+      const [head] = await runner.query<Array<{ seq: number }>>(
+        'SELECT seq FROM chain ORDER BY seq DESC LIMIT 1',
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      await runner.query('INSERT INTO chain (seq, writer) VALUES (?, ?)', [
+        (head?.seq ?? 0) + 1,
+        writer,
+      ]);
+    };
+    await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        index % 2 === 0
+          ? unitOfWork.runOffTheEventLoop((runner) => append(runner, 'thread'))
+          : unitOfWork.run((manager) => append(manager, 'server')),
+      ),
+    );
+    const chain = await dataSource.query<Array<{ seq: number; writer: string }>>(
+      'SELECT seq, writer FROM chain ORDER BY seq',
+    );
+    expect(chain.map(({ seq }) => seq)).toEqual(
+      Array.from({ length: 40 }, (_, index) => index + 1),
+    );
+    expect(chain.filter(({ writer }) => writer === 'thread')).toHaveLength(20);
+  });
+
+  it('refuse new work once closed, after finishing what was sent', async () => {
+    const pending = unitOfWork.runOffTheEventLoop((runner) =>
+      runner.query('INSERT INTO reading (id, value) VALUES (4, 95)'),
+    );
+    const closed = unitOfWork.onApplicationShutdown();
+    await pending;
+    await closed;
+    expect(await countOf('reading')).toBe(3);
+    await expect(
+      unitOfWork.runOffTheEventLoop((runner) => runner.query('SELECT 1')),
+    ).rejects.toThrow('the SQLite writer thread is closed');
+  });
+});
