@@ -183,7 +183,7 @@ function observations(runs) {
       );
     } else if (cpu.serverPct >= SATURATED_PCT) {
       sentences.push(
-        `${what}: fell behind (${n0(load.samplesPerSecond)} of ${n0(load.offeredSamplesPerSecond)} samples/s) with the ${who}'s one Node.js thread saturated (${n0(cpu.serverPct)} % of a core${postgres}) while the load generator took ${n0(cpu.generatorPct)} %.${lockText}${late}`,
+        `${what}: fell behind (${n0(load.samplesPerSecond)} of ${n0(load.offeredSamplesPerSecond)} samples/s) with the ${who} saturated (${n0(cpu.serverPct)} % of a core, all its threads${postgres}) while the load generator took ${n0(cpu.generatorPct)} %.${lockText}${late}`,
       );
     } else {
       sentences.push(
@@ -347,7 +347,7 @@ One row per chairs × whole-ward screens, one column per target. **yes** means t
 it accepted at least 98 % of the samples offered, no POST failed, every desaturation reached a
 screen and p99 POST→\`alert.raised\` stayed under ${BUDGET.alertP99Ms} ms; the cell gives the
 server's CPU (% of one core) and that p99. **no** lists which of those it broke, then what was at
-its limit meanwhile: the server's CPU at 95 % of a core or more (its one thread saturated), its
+its limit meanwhile: the server's CPU at 95 % of a core or more (its threads together saturated), its
 event-loop delay p99 at 50 ms or more (work queueing behind work), PostgreSQL at 95 % or more,
 the **load generator late** (it started its POSTs more than 20 ms behind schedule at p99: the
 generator, on the same ${machine.cores} cores, could not keep its own pace, so that part of the
