@@ -6,5 +6,6 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
   testTimeout: 60_000,
+  setupFilesAfterEnv: ['<rootDir>/e2e/support/retry-once.ts'],
   maxWorkers: 1,
 };
