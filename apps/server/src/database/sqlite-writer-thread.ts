@@ -47,6 +47,15 @@ export class SqliteWriterThread {
 
   constructor(private readonly path: string) {}
 
+  /**
+   * Starts the thread and waits for its connection: at the server's start, so that a thread that
+   * cannot open the database stops the start instead of the first reading, and that reading does
+   * not wait for the thread.
+   */
+  async open(): Promise<void> {
+    await this.query('SELECT 1');
+  }
+
   async transaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
     await this.query('BEGIN IMMEDIATE');
     try {

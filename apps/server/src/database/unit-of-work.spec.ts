@@ -88,6 +88,15 @@ describe('the readings’ transactions on a SQLite file', () => {
     expect(chain.filter(({ writer }) => writer === 'thread')).toHaveLength(20);
   });
 
+  it('stop the server’s start when the thread cannot open the database', async () => {
+    const unopenable = new UnitOfWork(
+      Object.assign(Object.create(DataSource.prototype) as DataSource, {
+        options: { type: 'better-sqlite3', database: join(dir, 'no-such-dir', 'vigil.sqlite') },
+      }),
+    );
+    await expect(unopenable.onApplicationBootstrap()).rejects.toThrow(/directory does not exist/);
+  });
+
   it('refuse new work once closed, after finishing what was sent', async () => {
     const pending = unitOfWork.runOffTheEventLoop((runner) =>
       runner.query('INSERT INTO reading (id, value) VALUES (4, 95)'),

@@ -1,4 +1,8 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -10,7 +14,7 @@ import { type SqlRunner, SqliteWriterThread } from './sqlite-writer-thread';
  * a transaction within a transaction"), so there they take turns.
  */
 @Injectable()
-export class UnitOfWork implements OnApplicationShutdown {
+export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly sqliteWriter: Mutex | null;
   private readonly writerThread: SqliteWriterThread | null;
 
@@ -49,6 +53,10 @@ export class UnitOfWork implements OnApplicationShutdown {
       if (!this.sqliteWriter) await manager.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
       return work(manager);
     });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.writerThread?.open();
   }
 
   /**
