@@ -2,6 +2,7 @@ import {
   BUDGET,
   budgetVerdict,
   completed,
+  countsText,
   fanoutCompleted,
   fanoutResourcesTable,
   fanoutTable,
@@ -58,11 +59,8 @@ const runName = (run) =>
 function notes(run) {
   const { load, cpu } = run;
   const lines = [];
-  const warmupErrors = Object.entries(load.warmupErrors);
-  if (warmupErrors.length)
-    lines.push(
-      `errors in the warm-up: ${warmupErrors.map(([key, count]) => `${count}x ${key}`).join(', ')}`,
-    );
+  if (Object.keys(load.warmupErrors).length)
+    lines.push(`errors in the warm-up: ${countsText(load.warmupErrors)}`);
   if (load.unfinished)
     lines.push(
       `${load.unfinished} requests still unanswered 35 s after the window (those started in it count as "no reply")`,
@@ -73,11 +71,8 @@ function notes(run) {
     );
   if (load.alertsMissed)
     lines.push(`${load.alertsMissed} desaturations never reached a screen within 10 s`);
-  const other = Object.entries(load.otherAlerts);
-  if (other.length)
-    lines.push(
-      `other alerts raised during the run: ${other.map(([code, count]) => `${count}x ${code}`).join(', ')}`,
-    );
+  if (Object.keys(load.otherAlerts).length)
+    lines.push(`other alerts raised during the run: ${countsText(load.otherAlerts)}`);
   if (run.postgresActivity) {
     const states = Object.entries(run.postgresActivity)
       .filter(([, mean]) => mean >= 0.05)
@@ -111,11 +106,8 @@ function notes(run) {
 function fanoutNotes(run) {
   const { load, cpu } = run;
   const lines = [];
-  const warmupErrors = Object.entries(load.warmupErrors);
-  if (warmupErrors.length)
-    lines.push(
-      `errors in the warm-up: ${warmupErrors.map(([key, count]) => `${count}x ${key}`).join(', ')}`,
-    );
+  if (Object.keys(load.warmupErrors).length)
+    lines.push(`errors in the warm-up: ${countsText(load.warmupErrors)}`);
   if (load.unfinished)
     lines.push(`${load.unfinished} requests still unanswered 35 s after the window`);
   if (cpu?.listenOverflows)

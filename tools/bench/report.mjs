@@ -44,8 +44,8 @@ const num = (value, digits = 0) =>
 const adaptive = (value) => num(value, value !== null && value !== undefined && value < 10 ? 1 : 0);
 /** @param {{ p50: number | null, p99: number | null, max: number | null }} summary */
 const triple = (summary) => [summary.p50, summary.p99, summary.max].map(adaptive).join(' / ');
-/** @param {Record<string, number>} counts */
-const countsText = (counts) =>
+/** `3x timeout, 1x ECONNRESET`, or `0` for none. @param {Record<string, number>} counts */
+export const countsText = (counts) =>
   Object.entries(counts)
     .map(([key, count]) => `${count}x ${key}`)
     .join(', ') || '0';

@@ -1,5 +1,4 @@
-import { performance } from 'node:perf_hooks';
-import { onCleanup } from './cleanup.mjs';
+import { benchTarget, logTail } from './target-process.mjs';
 import { freePort, startServerProcess } from './testing.mjs';
 
 export const ADMIN_PASSWORD = 'bench-admin-password';
@@ -16,20 +15,9 @@ export async function startServer({ databaseUrl, profileDir, redisUrl }) {
   const metricsPort = await freePort();
   const env = /** @type {Record<string, string>} */ ({ ...process.env });
   for (const name of ['REDIS_URL', 'VIGIL_DEMO', 'NODE_ENV', 'CORS_ORIGINS']) delete env[name];
-
-  /** Warn-and-above log lines (the server runs at LOG_LEVEL=warn), the last few kept. */
-  const log = { lines: 0, last: /** @type {string[]} */ ([]) };
-  /** @param {string} chunk */
-  const collect = (chunk) => {
-    for (const line of chunk.split('\n')) {
-      // Nest's start-up notice about the dashboard's catch-all route says nothing about the load.
-      if (!line.trim() || line.includes('"context":"LegacyRouteConverter"')) continue;
-      log.lines += 1;
-      log.last.push(line.length > 400 ? `${line.slice(0, 400)}…` : line);
-      if (log.last.length > 20) log.last.shift();
-    }
-  };
-
+  // Warn-and-above lines (the server runs at LOG_LEVEL=warn); Nest's start-up notice about the
+  // dashboard's catch-all route says nothing about the load.
+  const { log, collect } = logTail((line) => line.includes('"context":"LegacyRouteConverter"'));
   const server = await startServerProcess(
     {
       ...env,
@@ -47,49 +35,10 @@ export async function startServer({ databaseUrl, profileDir, redisUrl }) {
       killAfterMs: STOP_GRACE_MS,
     },
   );
-  const child = server.process;
-  const pid = /** @type {number} */ (child.pid);
-  const killOnExit = () => child.kill('SIGKILL');
-  process.on('exit', killOnExit);
-
-  const exit = {
-    code: /** @type {number | null} */ (null),
-    signal: /** @type {string | null} */ (null),
-    expected: false,
-    done: false,
-  };
-  void server.exited.then(({ code, signal }) => {
-    Object.assign(exit, { code, signal, done: true });
-    process.off('exit', killOnExit);
-  });
-
-  let stopMs = /** @type {number | null} */ (null);
-  const stop = onCleanup(`stop server pid ${pid}`, async () => {
-    if (exit.done) return;
-    exit.expected = true;
-    const started = performance.now();
-    await server.stop();
-    await server.exited;
-    stopMs = performance.now() - started;
-  });
-
-  const port = Number(new URL(server.url).port);
-  const baseUrl = server.url;
-
-  return {
-    pid,
-    port,
-    baseUrl,
-    /** Prometheus metrics, on their own port as in production. */
-    metricsUrl: `http://127.0.0.1:${metricsPort}`,
+  // Prometheus metrics, on their own port as in production.
+  return benchTarget(server, {
+    name: 'server',
     log,
-    exit,
-    /** Whether it died on its own (a crash), not because we stopped it. */
-    crashed: () => exit.done && !exit.expected,
-    /** SIGTERM, then SIGKILL after 25 s; resolves with how it ended. */
-    async stop() {
-      await stop();
-      return { code: exit.code, signal: exit.signal, stopMs };
-    },
-  };
+    metricsUrl: `http://127.0.0.1:${metricsPort}`,
+  });
 }

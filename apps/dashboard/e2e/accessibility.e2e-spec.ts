@@ -9,6 +9,7 @@ import {
   type ServerProcess,
   startServerProcess,
 } from '@vigil/testing';
+import { waitForReadingsOnEveryTile } from './support/ward-readings';
 
 /** WCAG 2.0 and 2.1, levels A and AA: the rules axe files under these tags. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -122,14 +123,7 @@ async function expectAccessible(page: Page): Promise<void> {
       timeout: 30_000,
     });
     // Live readings on every tile, as a nurse sees them.
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('[data-testid="vital-heartRate"]')].every((element) =>
-          /\d/.test(element.textContent ?? ''),
-        ),
-      undefined,
-      { timeout: 30_000 },
-    );
+    await waitForReadingsOnEveryTile(page);
     await expectAccessible(page);
   });
 

@@ -12,6 +12,7 @@ import {
   startServerProcess,
 } from '@vigil/testing';
 import { pulsesSince, recordAlarmPulses } from './support/alarm-pulses';
+import { waitForReadingsOnEveryTile } from './support/ward-readings';
 
 /** The demo ward has chairs 1–6; the ward screen is sized for 24. */
 const DEMO_CHAIRS = 6;
@@ -183,14 +184,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
       await page.getByTestId(`bed-tile-${DEMO_CHAIRS}`).waitFor();
       await live(page);
       // Every chair has readings from the bedside simulator before the screen is judged.
-      await page.waitForFunction(
-        () =>
-          [...document.querySelectorAll('[data-testid="vital-heartRate"]')].every((element) =>
-            /\d/.test(element.textContent ?? ''),
-          ),
-        undefined,
-        { timeout: 30_000 },
-      );
+      await waitForReadingsOnEveryTile(page);
       await expect(tiles().count()).resolves.toBe(DEMO_CHAIRS);
 
       // Three columns by two rows over the whole window, not six small tiles in a corner of it.

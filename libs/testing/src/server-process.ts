@@ -45,6 +45,8 @@ export interface ServerProcessOptions {
   port?: number;
   /** Node's own flags, before the server's script (`--cpu-prof` …). */
   nodeArgs?: string[];
+  /** Another script to run in the server's place, with the same health check (a bench's relay). */
+  script?: string;
   /** How long the server may take to answer its health check (30 s unless said). */
   healthTimeoutMs?: number;
   /** Each chunk of output as it comes, besides what `output()` keeps. */
@@ -60,7 +62,8 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const healthTimeoutMs = options.healthTimeoutMs ?? 30_000;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BUILT_SERVER], {
+  const script = options.script ?? BUILT_SERVER;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     env: {
       PATH: process.env['PATH'] ?? '',
       LOG_LEVEL: 'warn',

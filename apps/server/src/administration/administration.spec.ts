@@ -180,24 +180,13 @@ describe.each(testDatabases())('the administration record on $name', (database) 
       .expect(201);
     await pump(id, { kind: 'start', at: iso(t0) }).expect(201);
     await pump(id, { kind: 'stop', at: iso(t0 + 40 * MIN) }).expect(201);
-    // Recovered for 31 minutes with readings back at baseline: only the balance stands.
-    await app
-      .get(DataSource)
-      .getRepository(SessionEntity)
-      .update({ id }, { endedAt: iso(Date.now() - 31 * MIN) });
-    await nurse()
-      .post(`/sessions/${id}/vitals`)
-      .send({
-        samples: [{ at: iso(Date.now()), systolic: 130, diastolic: 80, heartRate: 75, spo2: 98 }],
-      })
-      .expect(202);
+    await recovered(id);
 
     const refused = await nurse().post(`/sessions/${id}/discharge`).send(RECOVERED).expect(409);
     expect(refused.body.code).toBe('DISCHARGE_CRITERIA_UNMET');
-    const unmet = (refused.body.details.criteria as { code: string; met: boolean }[]).filter(
-      (criterion) => !criterion.met,
-    );
-    expect(unmet).toEqual([expect.objectContaining({ code: 'KETAMINE_BALANCE', value: '10 mg' })]);
+    expect(unmetOf(refused.body.details.criteria)).toEqual([
+      expect.objectContaining({ code: 'KETAMINE_BALANCE', value: '10 mg' }),
+    ]);
 
     const waste = (username: string, password = TEST_PASSWORD) =>
       nurse()

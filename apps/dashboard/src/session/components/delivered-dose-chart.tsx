@@ -10,7 +10,7 @@ import {
 } from 'recharts';
 import { cssVar } from '../../ui/theme/theme-tokens';
 import type { DosePoint } from '../utils/delivered-dose-steps';
-import { doseAxis } from '../utils/dose-axis';
+import { doseAxis, type DoseAxis } from '../utils/dose-axis';
 import { formatAxisTime, type TimeDomain } from '../utils/trend-data';
 import { timeAxisProps } from './time-axis';
 
@@ -19,6 +19,18 @@ const MARGIN = { top: 8, right: 0, bottom: 4, left: 0 };
 /** The least each axis shows, so a pump just started has a readable scale. */
 const MIN_TOP_MG = 0.1;
 const MIN_TOP_ML_PER_H = 10;
+
+/** A value axis at its round ticks, every tick labelled, as wide as its widest label. */
+function valueAxisProps(axis: DoseAxis) {
+  return {
+    width: axis.widthPx,
+    domain: axis.domain,
+    ticks: axis.ticks,
+    interval: 0,
+    tickFormatter: axis.format,
+    stroke: cssVar('colorTextMuted'),
+  } as const;
+}
 
 interface DeliveredDoseChartProps {
   points: readonly DosePoint[];
@@ -65,25 +77,8 @@ export const DeliveredDoseChart = memo(function DeliveredDoseChart({
             <LineChart data={[...points]} margin={MARGIN} accessibilityLayer={false}>
               <CartesianGrid stroke={cssVar('colorBorder')} strokeDasharray="2 4" />
               <XAxis {...timeAxisProps(domain)} />
-              <YAxis
-                yAxisId="mg"
-                width={mgAxis.widthPx}
-                domain={mgAxis.domain}
-                ticks={mgAxis.ticks}
-                interval={0}
-                tickFormatter={mgAxis.format}
-                stroke={cssVar('colorTextMuted')}
-              />
-              <YAxis
-                yAxisId="rate"
-                orientation="right"
-                width={rateAxis.widthPx}
-                domain={rateAxis.domain}
-                ticks={rateAxis.ticks}
-                interval={0}
-                tickFormatter={rateAxis.format}
-                stroke={cssVar('colorTextMuted')}
-              />
+              <YAxis yAxisId="mg" {...valueAxisProps(mgAxis)} />
+              <YAxis yAxisId="rate" orientation="right" {...valueAxisProps(rateAxis)} />
               <Tooltip
                 labelFormatter={(time) => formatAxisTime(Number(time))}
                 contentStyle={{

@@ -15,6 +15,19 @@ const pumpEvent = (minutes: number, kind: PumpEvent['kind'], rateMlPerH: number)
   recordedBy: 'nurse',
 });
 
+/** The trends of a session with no readings, log or alerts: only its pump record to draw. */
+function Trends({ session }: { session: Session }) {
+  return (
+    <SessionTrends
+      session={session}
+      samples={[]}
+      log={[]}
+      alerts={[]}
+      profile={DEFAULT_THRESHOLD_PROFILE}
+    />
+  );
+}
+
 describe('SessionTrends', () => {
   afterEach(() => jest.useRealTimers());
 
@@ -27,15 +40,7 @@ describe('SessionTrends', () => {
       infusionPlan: { concentrationMgPerMl: 1, volumeMl: 40, rateMlPerH: 60 },
       pumpEvents: [pumpEvent(0, 'start', 60), pumpEvent(10, 'rate-change', 30)],
     });
-    render(
-      <SessionTrends
-        session={session}
-        samples={[]}
-        log={[]}
-        alerts={[]}
-        profile={DEFAULT_THRESHOLD_PROFILE}
-      />,
-    );
+    render(<Trends session={session} />);
     // 10 min at 60 mL/h and 20 at 30 mL/h of 1 mg/mL: 20 mg.
     expect(
       screen.getByRole('img', { name: /^Ketamine: 20 mg delivered by 09:30, pump at 30 mL\/h$/ }),
@@ -43,15 +48,7 @@ describe('SessionTrends', () => {
   });
 
   it('says when the pump has not started', () => {
-    render(
-      <SessionTrends
-        session={aSession({ state: 'assessed', pumpEvents: [] })}
-        samples={[]}
-        log={[]}
-        alerts={[]}
-        profile={DEFAULT_THRESHOLD_PROFILE}
-      />,
-    );
+    render(<Trends session={aSession({ state: 'assessed', pumpEvents: [] })} />);
     expect(screen.getByText('The pump has not started in this window')).toBeInTheDocument();
   });
 
@@ -78,13 +75,7 @@ describe('SessionTrends', () => {
       return (
         <>
           <SessionHeader session={session} />
-          <SessionTrends
-            session={session}
-            samples={[]}
-            log={[]}
-            alerts={[]}
-            profile={DEFAULT_THRESHOLD_PROFILE}
-          />
+          <Trends session={session} />
         </>
       );
     }
