@@ -97,6 +97,7 @@ export async function measureTarget({
       heapUsedMb: [window.atStart.heapUsedMb, window.atEnd.heapUsedMb],
       externalMb: [window.atStart.externalMb, window.atEnd.externalMb],
     },
+    commits: commitsInWindow(window.atStart, window.atEnd, measureS),
     dashboards: {
       wholeWard: screens,
       wardScreens: wards.length,
@@ -114,4 +115,18 @@ export async function measureTarget({
       lastLog: target.log.last.slice(-5),
     },
   };
+}
+
+/**
+ * The readings' group commits within the window: how many a second and how many batches each
+ * took (null for a target without the counters).
+ * @param {import('./window-observer.mjs').Scrape} atStart
+ * @param {import('./window-observer.mjs').Scrape} atEnd
+ * @param {number} measureS
+ */
+function commitsInWindow(atStart, atEnd, measureS) {
+  const groups = (atEnd.commitGroups ?? NaN) - (atStart.commitGroups ?? NaN);
+  const batches = (atEnd.committedBatches ?? NaN) - (atStart.committedBatches ?? NaN);
+  if (!(groups > 0) || !Number.isFinite(batches)) return null;
+  return { perSecond: groups / measureS, batchesEach: batches / groups };
 }

@@ -111,6 +111,9 @@ function printRun(run, relay) {
       `peak RSS ${fmt(run.rss.peakMb)} MB (${fmt(rssPerChairKb(run))} kB a chair); ` +
       `${run.target === 'relay' ? 'relay' : 'server'} CPU ${fmt(run.cpu?.serverPct)} % of a core, ${fmt(perSample)} µs a sample; ` +
       `generator late p99 ${fmt(run.load.lateness.p99, 1)} ms` +
+      (run.commits
+        ? `; ${fmt(run.commits.perSecond)} group commits/s of ${fmt(run.commits.batchesEach, 1)} batches`
+        : '') +
       (run.target === 'relay' || verdict.met ? '' : `; ${verdict.reasons.join('; ')}`) +
       (causes.length ? `; at its limit: ${causes.join(', ')}` : ''),
   );

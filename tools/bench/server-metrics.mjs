@@ -11,7 +11,8 @@ export function metricsScraper(metricsUrl) {
   return {
     /**
      * @returns {Promise<{ ok: boolean, ms: number, lagP99Ms: number | null, lagMaxMs: number | null,
-     *   heapUsedMb: number | null, externalMb: number | null }>}
+     *   heapUsedMb: number | null, externalMb: number | null, commitGroups: number | null,
+     *   committedBatches: number | null }>}
      */
     async scrape() {
       const result = await requestJson({
@@ -34,6 +35,9 @@ export function metricsScraper(metricsUrl) {
         lagMaxMs: gauge('vigil_nodejs_eventloop_lag_max_seconds', 1000),
         heapUsedMb: gauge('vigil_nodejs_heap_size_used_bytes', 1 / 2 ** 20),
         externalMb: gauge('vigil_nodejs_external_memory_bytes', 1 / 2 ** 20),
+        // Counters since the start: the window's commits are the difference of two scrapes.
+        commitGroups: gauge('vigil_vitals_commit_group_batches_count', 1),
+        committedBatches: gauge('vigil_vitals_commit_group_batches_sum', 1),
       };
     },
     close: () => agent.destroy(),

@@ -15,6 +15,8 @@ const noMetrics = {
     lagMaxMs: null,
     heapUsedMb: null,
     externalMb: null,
+    commitGroups: null,
+    committedBatches: null,
   }),
   close: () => undefined,
 };

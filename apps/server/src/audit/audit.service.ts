@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { multiRowInserts } from '../database/multi-row-insert';
-import type { SqlRunner } from '../database/sqlite-writer-thread';
+import { queryEach, type SqlRunner } from '../database/sqlite-writer-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';
@@ -108,14 +108,10 @@ export class AuditService {
       prevHash = auditHash(fields);
       return { ...fields, hash: prevHash };
     });
-    for (const { sql, parameters } of multiRowInserts(
-      'audit_entry',
-      AUDIT_COLUMNS,
-      entries.map(auditRowValues),
-      postgres,
-    )) {
-      await manager.query(sql, parameters);
-    }
+    await queryEach(
+      manager,
+      multiRowInserts('audit_entry', AUDIT_COLUMNS, entries.map(auditRowValues), postgres),
+    );
     return entries;
   }
 

@@ -46,6 +46,7 @@ import { AlertDelivery1764136800000 } from './migrations/1764136800000-alert-del
 import { AlarmSuspend1764140400000 } from './migrations/1764140400000-alarm-suspend';
 import { AdministrationRecord1764151200000 } from './migrations/1764151200000-administration-record';
 import { DeviceHl7Source1764172800000 } from './migrations/1764172800000-device-hl7-source';
+import { SampleKeyByTime1764180000000 } from './migrations/1764180000000-sample-key-by-time';
 
 export const ENTITIES = [
   PatientEntity,
@@ -94,6 +95,7 @@ export const MIGRATIONS = [
   TreatmentCourse1764144000000,
   AdministrationRecord1764151200000,
   DeviceHl7Source1764172800000,
+  SampleKeyByTime1764180000000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -85,6 +85,10 @@ describe.each(testDatabases())('upgrading a released database on $name', (databa
     }
     const [alert] = await upgraded.query('SELECT message FROM alert');
     expect(alert.message).toBe(MESSAGE);
+    const [sample] = await upgraded.query(
+      'SELECT session_id, dedupe_key, at, spo2 FROM vital_sample',
+    );
+    expect(sample).toEqual({ session_id: ids.session, dedupe_key: 'seq:1', at: AT, spo2: 86 });
   });
 
   it('gives the released session its schedule and first revision', async () => {

@@ -21,6 +21,31 @@ describe.each(testDatabases())('schema on $name', (database) => {
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 
+  it("keeps one B-tree per reading: the samples' key leads with session and time", async () => {
+    await runMigrations(dataSource);
+    if (database.name === 'postgres') {
+      const indexes: Array<{ indexdef: string }> = await dataSource.query(
+        "SELECT indexdef FROM pg_indexes WHERE tablename = 'vital_sample'",
+      );
+      expect(indexes.map(({ indexdef }) => indexdef.replace(/^.* USING /, ''))).toEqual([
+        'btree (session_id, at, source, dedupe_key)',
+      ]);
+    } else {
+      const [table]: Array<{ sql: string }> = await dataSource.query(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'vital_sample'",
+      );
+      expect(table?.sql).toMatch(
+        /PRIMARY KEY \("session_id", "at", "source", "dedupe_key"\)\) WITHOUT ROWID$/,
+      );
+      const plan: Array<{ detail: string }> = await dataSource.query(
+        "EXPLAIN QUERY PLAN SELECT * FROM vital_sample WHERE session_id = 'x' AND at >= 'y' ORDER BY at",
+      );
+      expect(plan.map(({ detail }) => detail)).toEqual([
+        'SEARCH vital_sample USING PRIMARY KEY (session_id=? AND at>?)',
+      ]);
+    }
+  });
+
   it('is idempotent: a second start runs no migration', async () => {
     await runMigrations(dataSource);
     expect(await dataSource.showMigrations()).toBe(false);

@@ -1,7 +1,8 @@
 // @ts-check
-// The readings' SQLite connection, on a thread of its own (see sqlite-writer-thread.ts): runs each
-// statement it is sent as TypeORM's better-sqlite3 driver would (rows for a statement that returns
-// rows, else the last inserted rowid) and answers with the result or the error's message and code.
+// The readings' SQLite connection, on a thread of its own (see sqlite-writer-thread.ts): runs the
+// statements of each message in order, as TypeORM's better-sqlite3 driver would (rows for a
+// statement that returns rows, else the last inserted rowid), first beginning a transaction if
+// asked, and answers with their results or the first error's message, code and statement.
 // Plain JavaScript so that the built server and the test runner start the same file.
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
@@ -33,25 +34,41 @@ function statementFor(sql) {
   return statement;
 }
 
-port.on(
-  'message',
-  (/** @type {{ id: number, sql: string, parameters: unknown[] } | { close: true }} */ message) => {
-    if ('close' in message) {
-      // The connection closes (and checkpoints its log) before the thread ends.
-      database.close();
-      port.close();
-      return;
+/**
+ * A statement's result as TypeORM's driver gives it: rows, or the last inserted rowid.
+ * @param {{ sql: string, parameters: unknown[] }} statement
+ */
+function run({ sql, parameters }) {
+  const prepared = statementFor(sql);
+  return prepared.reader
+    ? prepared.all(...parameters)
+    : prepared.run(...parameters).lastInsertRowid;
+}
+
+/**
+ * @typedef {{ sql: string, parameters: unknown[] }} Statement
+ * @typedef {{ id: number, statements: Statement[], begin: boolean }} Work
+ */
+port.on('message', (/** @type {Work | { close: true }} */ message) => {
+  if ('close' in message) {
+    // The connection closes (and checkpoints its log) before the thread ends.
+    database.close();
+    port.close();
+    return;
+  }
+  const { id, statements, begin } = message;
+  // Which statement failed: -1 for the transaction's BEGIN.
+  let index = -1;
+  try {
+    if (begin) statementFor('BEGIN IMMEDIATE').run();
+    /** @type {unknown[]} */
+    const results = [];
+    for (index = 0; index < statements.length; index += 1) {
+      results.push(run(/** @type {Statement} */ (statements[index])));
     }
-    const { id, sql, parameters } = message;
-    try {
-      const statement = statementFor(sql);
-      const result = statement.reader
-        ? statement.all(...parameters)
-        : statement.run(...parameters).lastInsertRowid;
-      port.postMessage({ id, result });
-    } catch (error) {
-      const { message: text, code } = /** @type {{ message: string, code?: string }} */ (error);
-      port.postMessage({ id, error: { message: text, code } });
-    }
-  },
-);
+    port.postMessage({ id, results });
+  } catch (error) {
+    const { message: text, code } = /** @type {{ message: string, code?: string }} */ (error);
+    port.postMessage({ id, error: { message: text, code, index } });
+  }
+});

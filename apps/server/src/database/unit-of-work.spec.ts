@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { queryEach } from './sqlite-writer-thread';
 import { UnitOfWork } from './unit-of-work';
 
 describe('the readings’ transactions on a SQLite file', () => {
@@ -57,6 +58,29 @@ describe('the readings’ transactions on a SQLite file', () => {
     expect(await countOf('reading')).toBe(2);
   });
 
+  it('take statements sent together in order, and keep none of them when one fails', async () => {
+    const results = await unitOfWork.runOffTheEventLoop((runner) =>
+      queryEach(runner, [
+        { sql: 'INSERT INTO reading (id, value) VALUES (?, ?)', parameters: [10, 90] },
+        { sql: 'SELECT value FROM reading WHERE id = ?', parameters: [10] },
+      ]),
+    );
+    expect(results).toEqual([10, [{ value: 90 }]]);
+    const failed = unitOfWork.runOffTheEventLoop((runner) =>
+      queryEach(runner, [
+        { sql: 'INSERT INTO reading (id, value) VALUES (11, 91)' },
+        { sql: 'INSERT INTO reading (id, value) VALUES (10, 92)' },
+        { sql: 'INSERT INTO reading (id, value) VALUES (12, 93)' },
+      ]),
+    );
+    // The error names the statement that failed, not the first of the message.
+    await expect(failed).rejects.toMatchObject({
+      query: 'INSERT INTO reading (id, value) VALUES (10, 92)',
+      driverError: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' },
+    });
+    expect(await dataSource.query('SELECT id FROM reading WHERE id >= 10')).toEqual([{ id: 10 }]);
+  });
+
   it('take turns with the server’s own transactions: a chain both append to has no gap or clash', async () => {
     // Each reads the chain's head and appends after it, as the audit trail does.
     const append = async (
@@ -104,7 +128,7 @@ describe('the readings’ transactions on a SQLite file', () => {
     const closed = unitOfWork.onApplicationShutdown();
     await pending;
     await closed;
-    expect(await countOf('reading')).toBe(3);
+    expect(await dataSource.query('SELECT id FROM reading WHERE id = 4')).toEqual([{ id: 4 }]);
     await expect(
       unitOfWork.runOffTheEventLoop((runner) => runner.query('SELECT 1')),
     ).rejects.toThrow('the SQLite writer thread is closed');

@@ -10,7 +10,7 @@ import {
 } from '@vigil/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { toIsoTimestamp } from '../database/columns';
-import type { SqlRunner } from '../database/sqlite-writer-thread';
+import { queryEach, type SqlRunner } from '../database/sqlite-writer-thread';
 import { multiRowInserts } from '../database/multi-row-insert';
 import { VitalSampleEntity } from './vital-sample.entity';
 import { toVitalSample } from './vital-sample.mapper';
@@ -91,27 +91,30 @@ export class VitalSamplesRepository {
   async insertNew(manager: SqlRunner, rows: VitalSampleEntity[]): Promise<VitalSampleEntity[]> {
     const postgres = this.dataSource.options.type === 'postgres';
     const insertedKeys = new Set<string>();
-    for (const { sql, parameters } of multiRowInserts(
+    const statements = multiRowInserts(
       'vital_sample',
       INSERT_COLUMNS,
       rows.map(rowValues),
       postgres,
-    )) {
-      const inserted: Array<Pick<StoredRow, 'session_id' | 'source' | 'dedupe_key' | 'at'>> =
-        await manager.query(
-          `${sql} ON CONFLICT DO NOTHING RETURNING session_id, source, dedupe_key, at`,
-          parameters,
-        );
-      for (const row of inserted)
-        insertedKeys.add(
-          sampleKey({
-            sessionId: row.session_id,
-            source: row.source,
-            dedupeKey: row.dedupe_key,
-            at: row.at,
-          }),
-        );
-    }
+    );
+    const results = await queryEach<
+      Array<Pick<StoredRow, 'session_id' | 'source' | 'dedupe_key' | 'at'>>
+    >(
+      manager,
+      statements.map(({ sql, parameters }) => ({
+        sql: `${sql} ON CONFLICT DO NOTHING RETURNING session_id, source, dedupe_key, at`,
+        parameters,
+      })),
+    );
+    for (const row of results.flat())
+      insertedKeys.add(
+        sampleKey({
+          sessionId: row.session_id,
+          source: row.source,
+          dedupeKey: row.dedupe_key,
+          at: row.at,
+        }),
+      );
     return rows.filter((row) => insertedKeys.has(sampleKey(row)));
   }
 
@@ -186,20 +189,22 @@ export class VitalSamplesRepository {
     const rows = [...receipts]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([sessionId, times]) => [sessionId, ...times]);
-    for (const { sql, parameters } of multiRowInserts(
+    const statements = multiRowInserts(
       'vital_receipt',
       ['session_id', 'spo2_received_at', 'heart_rate_received_at', 'pressure_received_at'],
       rows,
       this.dataSource.options.type === 'postgres',
-    )) {
-      await manager.query(
-        `${sql} ON CONFLICT (session_id) DO UPDATE SET
+    );
+    await queryEach(
+      manager,
+      statements.map(({ sql, parameters }) => ({
+        sql: `${sql} ON CONFLICT (session_id) DO UPDATE SET
            spo2_received_at = COALESCE(excluded.spo2_received_at, vital_receipt.spo2_received_at),
            heart_rate_received_at = COALESCE(excluded.heart_rate_received_at, vital_receipt.heart_rate_received_at),
            pressure_received_at = COALESCE(excluded.pressure_received_at, vital_receipt.pressure_received_at)`,
         parameters,
-      );
-    }
+      })),
+    );
   }
 
   async findRange(sessionId: string, from?: string, to?: string): Promise<VitalSample[]> {
