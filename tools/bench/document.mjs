@@ -429,7 +429,7 @@ transaction — the group's sessions read in one query, multi-row inserts of the
 checks, and one append to the audit chain that still writes one hash-chained entry per batch. The
 chain's global lock (an advisory lock on PostgreSQL, the writer mutex on SQLite) is therefore taken
 once per group, not once per chair. On a SQLite file the group's statements run on a writer thread
-with a connection of its own (\`SqliteWriterThread\`), not on the event loop. Only then is each batch handed to the frames, evaluated by
+with a connection of its own (\`SqliteThread\`), not on the event loop. Only then is each batch handed to the frames, evaluated by
 the in-memory rules (an alert is sent at once, never framed) and answered 202. The per-second sweep
 (escalation, reminders, \`SIGNAL_LOSS\`, \`BP_OVERDUE\`) reads every live session with its receipt
 times in one query and writes only changes. Socket.IO's in-process recovery buffer keeps alerts

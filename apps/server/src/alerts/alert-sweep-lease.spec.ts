@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { REDIS_TEST_URL, serviceAvailable } from '../../test/services';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
+import { UnitOfWork } from '../database/unit-of-work';
 import { AlertTimers } from './alert-timers.service';
 
 const [sqlite] = testDatabases();
@@ -28,9 +29,14 @@ const [sqlite] = testDatabases();
     // The timers stop, their last lease runs out, then both sweep at one moment as replicas may.
     apps.forEach((app) => app.get(AlertTimers).onApplicationShutdown());
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const queries = apps.map((app) => jest.spyOn(app.get(DataSource), 'query'));
+    // The sweep reads on the server's connection and, for its live sessions, on the reader's.
+    const reads = apps.map((app) => [
+      jest.spyOn(app.get(DataSource), 'query'),
+      jest.spyOn(app.get(UnitOfWork), 'readOffTheEventLoop'),
+    ]);
     await Promise.all(apps.map((app) => app.get(AlertTimers).sweep()));
-    const swept = queries.filter((query) => query.mock.calls.length > 0);
+    const swept = reads.filter((spies) => spies.some((spy) => spy.mock.calls.length > 0));
     expect(swept).toHaveLength(1);
+    expect(swept[0]?.[1]?.mock.calls).toHaveLength(1);
   });
 });

@@ -34,6 +34,7 @@ import { AlertQueries } from './alert-queries';
 import { AlertRouting } from './alert-routing';
 import { AlertWriter } from './alert-writer';
 import { PhysiologicalAlerts } from './physiological-alerts';
+import { UnitOfWork } from '../database/unit-of-work';
 import { ParsedJsonCache } from '../common/parsed-json-cache';
 
 const SWEEP_MS = 1_000;
@@ -62,6 +63,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly writer: AlertWriter,
     private readonly queries: AlertQueries,
     private readonly physiological: PhysiologicalAlerts,
@@ -159,7 +161,8 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
    * sweep: the alerts of any other session are left over from its end.
    */
   private liveSessions(): Promise<WatchedSession[]> {
-    return this.dataSource.query(
+    // Off the event loop: at 2,500 chairs this read held it 10–16 ms every second.
+    return this.unitOfWork.readOffTheEventLoop(
       `SELECT s.id, s.bay, s.state, s.started_at AS "startedAt", s.assessment,
               s.threshold_profile_id AS "thresholdProfileId", s.limits,
               r.spo2_received_at AS "spo2At", r.heart_rate_received_at AS "heartRateAt",

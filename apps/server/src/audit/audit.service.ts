@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { multiRowInserts } from '../database/multi-row-insert';
-import { queryEach, type SqlRunner } from '../database/sqlite-writer-thread';
+import { queryEach, type SqlRunner } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';

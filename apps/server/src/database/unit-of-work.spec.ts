@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
-import { queryEach } from './sqlite-writer-thread';
+import { queryEach } from './sqlite-thread';
 import { UnitOfWork } from './unit-of-work';
 
 describe('the readings’ transactions on a SQLite file', () => {
@@ -81,6 +81,20 @@ describe('the readings’ transactions on a SQLite file', () => {
     expect(await dataSource.query('SELECT id FROM reading WHERE id >= 10')).toEqual([{ id: 10 }]);
   });
 
+  it('leave reads to a thread of their own, which sees what is committed and nothing unfinished', async () => {
+    const count = () =>
+      unitOfWork.readOffTheEventLoop<Array<{ n: number }>>(
+        'SELECT COUNT(*) AS n FROM reading WHERE id = ?',
+        [20],
+      );
+    await unitOfWork.runOffTheEventLoop(async (runner) => {
+      await runner.query('INSERT INTO reading (id, value) VALUES (20, 94)');
+      // The reader is not held up by the open transaction, and does not see its row.
+      expect(await count()).toEqual([{ n: 0 }]);
+    });
+    expect(await count()).toEqual([{ n: 1 }]);
+  });
+
   it('take turns with the server’s own transactions: a chain both append to has no gap or clash', async () => {
     // Each reads the chain's head and appends after it, as the audit trail does.
     const append = async (
@@ -131,6 +145,6 @@ describe('the readings’ transactions on a SQLite file', () => {
     expect(await dataSource.query('SELECT id FROM reading WHERE id = 4')).toEqual([{ id: 4 }]);
     await expect(
       unitOfWork.runOffTheEventLoop((runner) => runner.query('SELECT 1')),
-    ).rejects.toThrow('the SQLite writer thread is closed');
+    ).rejects.toThrow('the SQLite thread is closed');
   });
 });

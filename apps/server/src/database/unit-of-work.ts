@@ -6,7 +6,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type SqlRunner, SqliteWriterThread } from './sqlite-writer-thread';
+import { type SqlRunner, SqliteThread } from './sqlite-thread';
 
 /**
  * Every multi-statement write goes through here. PostgreSQL gives each transaction its own pooled
@@ -16,16 +16,30 @@ import { type SqlRunner, SqliteWriterThread } from './sqlite-writer-thread';
 @Injectable()
 export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly sqliteWriter: Mutex | null;
-  private readonly writerThread: SqliteWriterThread | null;
+  private readonly writerThread: SqliteThread | null;
+  /** Reads that are not the event loop's to wait for; WAL lets them go on while others write. */
+  private readonly readerThread: SqliteThread | null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     const { options } = dataSource;
     this.sqliteWriter = options.type === 'postgres' ? null : new Mutex();
-    // A database in memory is one connection's alone: its writes stay on the event loop.
-    this.writerThread =
+    // A database in memory is one connection's alone: its statements stay on the event loop.
+    const file =
       options.type === 'better-sqlite3' && options.database !== ':memory:'
-        ? new SqliteWriterThread(options.database)
+        ? options.database
         : null;
+    this.writerThread = file ? new SqliteThread(file) : null;
+    this.readerThread = file ? new SqliteThread(file) : null;
+  }
+
+  /**
+   * A read of what is committed, off the event loop where it can be: on a SQLite file, on a thread
+   * of its own (taking no turn with the writers); elsewhere as a plain query. For a read that comes
+   * back every second and grows with the ward: the alarm sweep's live sessions.
+   */
+  readOffTheEventLoop<T>(sql: string, parameters?: unknown[]): Promise<T> {
+    if (!this.readerThread) return this.dataSource.query<T>(sql, parameters);
+    return this.readerThread.read<T>(sql, parameters);
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -57,6 +71,7 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationBootstrap(): Promise<void> {
     await this.writerThread?.open();
+    await this.readerThread?.open();
   }
 
   /**
@@ -65,6 +80,7 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
    */
   async onApplicationShutdown(): Promise<void> {
     const { sqliteWriter, writerThread } = this;
+    await this.readerThread?.close();
     if (sqliteWriter && writerThread) await sqliteWriter.runExclusive(() => writerThread.close());
   }
 }

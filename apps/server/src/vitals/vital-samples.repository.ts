@@ -10,7 +10,7 @@ import {
 } from '@vigil/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { toIsoTimestamp } from '../database/columns';
-import { queryEach, type SqlRunner } from '../database/sqlite-writer-thread';
+import { queryEach, type SqlRunner } from '../database/sqlite-thread';
 import { multiRowInserts } from '../database/multi-row-insert';
 import { VitalSampleEntity } from './vital-sample.entity';
 import { toVitalSample } from './vital-sample.mapper';

@@ -11,7 +11,7 @@ import type { ObservedSession } from '../alerts/physiological-alerts';
 import { AuditService, type AuditEvent } from '../audit/audit.service';
 import { actorOf, type Actor, type Principal } from '../auth/principal';
 import { conflict, forbidden, notFound } from '../common/vigil.exception';
-import type { SqlRunner } from '../database/sqlite-writer-thread';
+import type { SqlRunner } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
 import type { VitalSampleEntity } from './vital-sample.entity';

@@ -1,5 +1,5 @@
 // @ts-check
-// The readings' SQLite connection, on a thread of its own (see sqlite-writer-thread.ts): runs the
+// A SQLite connection on a thread of its own (the readings' writer, the sweep's reader) (see sqlite-thread.ts): runs the
 // statements of each message in order, as TypeORM's better-sqlite3 driver would (rows for a
 // statement that returns rows, else the last inserted rowid), first beginning a transaction if
 // asked, and answers with their results or the first error's message, code and statement.
@@ -10,7 +10,7 @@ const Database = require('better-sqlite3');
 /** As many prepared statements as TypeORM's driver keeps; the oldest goes first. */
 const STATEMENT_CACHE_SIZE = 100;
 
-if (!parentPort) throw new Error('sqlite-writer.worker.cjs runs as a worker thread only');
+if (!parentPort) throw new Error('sqlite-thread.worker.cjs runs as a worker thread only');
 const port = parentPort;
 /** @type {{ path: string, pragmas: string[] }} */
 const { path, pragmas } = workerData;

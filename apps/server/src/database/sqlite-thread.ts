@@ -46,13 +46,14 @@ interface Answer {
 }
 
 /**
- * A second connection to the SQLite file, on a worker thread. better-sqlite3 runs a statement on
+ * Another connection to the SQLite file, on a worker thread. better-sqlite3 runs a statement on
  * the thread that calls it, so the readings' group commit (at a thousand chairs a second, most of
- * what the database does, and a commit that writes a few hundred kB of log) would otherwise hold
- * up the event loop that parses requests, evaluates alarms and feeds the screens. Statements keep
- * TypeORM's shapes and errors, so the same write path runs here and on PostgreSQL.
+ * what the database does, and a commit that writes a few hundred kB of log) and the alarm sweep's
+ * read of every live session would otherwise hold up the event loop that parses requests,
+ * evaluates alarms and feeds the screens. Statements keep TypeORM's shapes and errors, so the same
+ * code runs here and on PostgreSQL.
  *
- * It writes only while UnitOfWork's writer lock is held (the two connections never write at once,
+ * The writer's thread writes only while UnitOfWork's writer lock is held (the two connections never write at once,
  * so neither meets the other's lock or a stale snapshot) and each transaction begins IMMEDIATE.
  * Waking the thread and being woken by its answer cost both threads CPU (tens of µs a round trip
  * on a virtual machine), so a transaction's BEGIN travels with its first statements and a
@@ -60,7 +61,7 @@ interface Answer {
  * A thread that dies fails what it was given (nothing of an unfinished transaction is kept) and
  * the next statement starts a new one.
  */
-export class SqliteWriterThread {
+export class SqliteThread {
   private worker: Worker | null = null;
   private closed = false;
   private nextId = 0;
@@ -100,6 +101,14 @@ export class SqliteWriterThread {
     }
   }
 
+  /**
+   * One statement on its own, outside any transaction: for a reader's thread, whose statements
+   * each see the database as last committed (never the writer's unfinished transaction).
+   */
+  async read<T>(sql: string, parameters?: unknown[]): Promise<T> {
+    return (await this.send([{ sql, parameters }]))[0] as T;
+  }
+
   /** Closes the connection (which checkpoints its log) and ends the thread; nothing runs after. */
   async close(): Promise<void> {
     this.closed = true;
@@ -111,7 +120,7 @@ export class SqliteWriterThread {
   }
 
   private send(statements: readonly Statement[]): Promise<unknown[]> {
-    if (this.closed) return Promise.reject(new Error('the SQLite writer thread is closed'));
+    if (this.closed) return Promise.reject(new Error('the SQLite thread is closed'));
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     const begin = this.beginWithNext;
@@ -130,7 +139,7 @@ export class SqliteWriterThread {
   }
 
   private start(): Worker {
-    const worker = new Worker(join(__dirname, 'sqlite-writer.worker.cjs'), {
+    const worker = new Worker(join(__dirname, 'sqlite-thread.worker.cjs'), {
       workerData: { path: this.path, pragmas: SQLITE_PRAGMAS },
     });
     // The server's own handles keep the process alive; this thread alone must not.
