@@ -17,7 +17,6 @@ import {
   TOP_ESCALATION_LEVEL,
   type AlertCommand,
   type EscalationLevel,
-  type Assessment,
   type PressureReading,
   type SessionState,
   type ThresholdProfile,
@@ -34,8 +33,8 @@ import { AlertQueries } from './alert-queries';
 import { AlertRouting } from './alert-routing';
 import { AlertWriter } from './alert-writer';
 import { PhysiologicalAlerts } from './physiological-alerts';
+import { parseStoredAssessment } from '../sessions/stored-assessment';
 import { UnitOfWork } from '../database/unit-of-work';
-import { ParsedJsonCache } from '../common/parsed-json-cache';
 
 const SWEEP_MS = 1_000;
 const SWEEP_LEASE_KEY = 'alert-sweep:lease';
@@ -223,7 +222,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       );
       const pressure = await this.lastPressure(session);
       if (pressure) pressures.set(session.id, pressure);
-      const baseline = parseAssessment(session.assessment)?.baseline ?? null;
+      const baseline = parseStoredAssessment(session.assessment)?.baseline ?? null;
       const dueS = bloodPressureDueS(profile, pressure?.reading ?? null, baseline);
       const overdueS = (now - Math.max(since, parseTime(session.pressureAt) ?? since)) / 1000;
       await this.technical(
@@ -317,13 +316,6 @@ interface WatchedSession {
 interface LastPressure {
   receivedAt: string;
   reading: PressureReading;
-}
-
-/** The sweep reads every live session's assessment every second, for its baseline. */
-const storedAssessments = new ParsedJsonCache(10_000, (text) => JSON.parse(text) as Assessment);
-
-function parseAssessment(stored: string | null): Assessment | null {
-  return stored ? storedAssessments.get(stored) : null;
 }
 
 function openKey(sessionId: string, code: string): string {

@@ -31,5 +31,23 @@ export function canonicalJson(value: unknown): string {
  * before it) changes the hash.
  */
 export function auditHash(fields: HashedFields): string {
-  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
+  return createHash('sha256').update(canonicalEntry(fields)).digest('hex');
+}
+
+/**
+ * The fields' RFC 8785 form written out, byte for byte what `canonicalJson` gives (tested): the
+ * keys in its order (UTF-16 code units), and every value a string, an integer or null, which
+ * JSON.stringify writes as it does. The ingest hashes an entry per batch of readings, and the
+ * generic form's walk and sort of the keys cost more than the hash itself.
+ */
+export function canonicalEntry(fields: HashedFields): string {
+  if (!Number.isSafeInteger(fields.seq)) throw new Error('an audit entry’s seq is an integer');
+  const text = (value: string | null) => JSON.stringify(value);
+  return (
+    `{"action":${text(fields.action)},"actor":${text(fields.actor)},` +
+    `"actorId":${text(fields.actorId)},"at":${text(fields.at)},"detail":${text(fields.detail)},` +
+    `"entity":${text(fields.entity)},"entityId":${text(fields.entityId)},` +
+    `"prevHash":${text(fields.prevHash)},"role":${text(fields.role)},"seq":${fields.seq},` +
+    `"sessionId":${text(fields.sessionId)}}`
+  );
 }

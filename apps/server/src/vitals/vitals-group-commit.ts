@@ -4,7 +4,7 @@ import {
   ServiceUnavailableException,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
-import { acceptsVitals, type Assessment, type SessionState } from '@vigil/shared';
+import { acceptsVitals, type SessionState } from '@vigil/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ObservedSession } from '../alerts/physiological-alerts';
@@ -14,6 +14,7 @@ import { conflict, forbidden, notFound } from '../common/vigil.exception';
 import type { SqlRunner } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
+import { parseStoredAssessment } from '../sessions/stored-assessment';
 import type { VitalSampleEntity } from './vital-sample.entity';
 import { sameMeasurements } from './vital-sample.mapper';
 import { sampleKey, VitalSamplesRepository } from './vital-samples.repository';
@@ -303,7 +304,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
           state: row.state,
           thresholdProfileId: row.threshold_profile_id,
           limits: row.limits,
-          assessment: row.assessment ? (JSON.parse(row.assessment) as Assessment) : null,
+          assessment: parseStoredAssessment(row.assessment),
         },
       ]),
     );
