@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { multiRowInserts } from '../database/multi-row-insert';
-import { queryEach, type SqlRunner } from '../database/sqlite-thread';
+import { execute, type SqlRunner } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';
@@ -108,7 +108,8 @@ export class AuditService {
       prevHash = auditHash(fields);
       return { ...fields, hash: prevHash };
     });
-    await queryEach(
+    // Nothing reads what the insert returns: on the writer thread it goes with the COMMIT.
+    await execute(
       manager,
       multiRowInserts('audit_entry', AUDIT_COLUMNS, entries.map(auditRowValues), postgres),
     );

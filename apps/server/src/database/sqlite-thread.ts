@@ -13,12 +13,24 @@ export interface Statement {
 /**
  * What a write path needs of a transaction: its statements, and which database runs them. A
  * runner that can take several statements at once (the writer thread: one message, not one round
- * trip each) says so with `queryEach`.
+ * trip each) says so with `queryEach`, and one that can hold a statement whose result nobody reads
+ * until its next message (the transaction's COMMIT at the latest) with `defer`.
  */
 export type SqlRunner = Pick<EntityManager, 'query'> & {
   connection: { options: Pick<DataSourceOptions, 'type'> };
   queryEach?: (statements: readonly Statement[]) => Promise<unknown[]>;
+  defer?: (statements: readonly Statement[]) => void;
 };
+
+/**
+ * Statements whose results nobody reads. Where the runner can, they travel with its next message:
+ * they run before that message's own statements, and if one fails, that message (or the COMMIT)
+ * fails with its error and the transaction is rolled back.
+ */
+export async function execute(runner: SqlRunner, statements: readonly Statement[]): Promise<void> {
+  if (runner.defer) return runner.defer(statements);
+  await queryEach(runner, statements);
+}
 
 /** The statements' results in order, in as few round trips as the runner allows. */
 export async function queryEach<T>(
@@ -56,8 +68,9 @@ interface Answer {
  * The writer's thread writes only while UnitOfWork's writer lock is held (the two connections never write at once,
  * so neither meets the other's lock or a stale snapshot) and each transaction begins IMMEDIATE.
  * Waking the thread and being woken by its answer cost both threads CPU (tens of µs a round trip
- * on a virtual machine), so a transaction's BEGIN travels with its first statements and a
- * statement split in chunks travels in one message.
+ * on a virtual machine), so a transaction's BEGIN travels with its first statements, a
+ * statement split in chunks travels in one message, and statements whose results nobody reads
+ * wait for the next message (the COMMIT at the latest).
  * A thread that dies fails what it was given (nothing of an unfinished transaction is kept) and
  * the next statement starts a new one.
  */
@@ -68,10 +81,15 @@ export class SqliteThread {
   private readonly waiting = new Map<number, Waiting>();
   /** The next message begins the transaction: BEGIN costs no round trip of its own. */
   private beginWithNext = false;
+  /** The transaction's statements that go with its next message. */
+  private deferred: Statement[] = [];
   private readonly runner: SqlRunner = {
     query: async <T>(sql: string, parameters?: unknown[]) =>
       (await this.send([{ sql, parameters }]))[0] as T,
     queryEach: (statements) => this.send(statements),
+    defer: (statements) => {
+      this.deferred.push(...statements);
+    },
     connection: { options: { type: 'better-sqlite3' } },
   };
 
@@ -93,11 +111,13 @@ export class SqliteThread {
       await this.send([{ sql: 'COMMIT' }]);
       return result;
     } catch (error) {
+      this.deferred = [];
       // A transaction whose BEGIN never went out has nothing to roll back.
       if (!this.beginWithNext) await this.send([{ sql: 'ROLLBACK' }]).catch(() => undefined);
       throw error;
     } finally {
       this.beginWithNext = false;
+      this.deferred = [];
     }
   }
 
@@ -119,20 +139,25 @@ export class SqliteThread {
     await exited;
   }
 
+  /** Runs the deferred statements, then these: resolves with these statements' results. */
   private send(statements: readonly Statement[]): Promise<unknown[]> {
     if (this.closed) return Promise.reject(new Error('the SQLite thread is closed'));
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     const begin = this.beginWithNext;
     this.beginWithNext = false;
+    const deferred = this.deferred.length;
+    const all = deferred > 0 ? [...this.deferred, ...statements] : statements;
+    this.deferred = [];
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { statements, resolve, reject });
+      this.waiting.set(id, {
+        statements: all,
+        resolve: (results) => resolve(results.slice(deferred)),
+        reject,
+      });
       worker.postMessage({
         id,
-        statements: statements.map(({ sql, parameters }) => ({
-          sql,
-          parameters: parameters ?? [],
-        })),
+        statements: all.map(({ sql, parameters }) => ({ sql, parameters: parameters ?? [] })),
         begin,
       });
     });

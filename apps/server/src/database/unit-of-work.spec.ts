@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
-import { queryEach } from './sqlite-thread';
+import { execute, queryEach } from './sqlite-thread';
 import { UnitOfWork } from './unit-of-work';
 
 describe('the readings’ transactions on a SQLite file', () => {
@@ -79,6 +79,31 @@ describe('the readings’ transactions on a SQLite file', () => {
       driverError: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' },
     });
     expect(await dataSource.query('SELECT id FROM reading WHERE id >= 10')).toEqual([{ id: 10 }]);
+  });
+
+  it('send statements whose results nobody reads with the next message, failing the transaction if one fails', async () => {
+    await unitOfWork.runOffTheEventLoop(async (runner) => {
+      await execute(runner, [{ sql: 'INSERT INTO reading (id, value) VALUES (30, 89)' }]);
+      // The next statement runs after it, in the same message.
+      expect(await runner.query('SELECT value FROM reading WHERE id = 30')).toEqual([
+        { value: 89 },
+      ]);
+      await execute(runner, [{ sql: 'INSERT INTO reading (id, value) VALUES (31, 88)' }]);
+    });
+    // The last one went with the COMMIT.
+    expect(await dataSource.query('SELECT id FROM reading WHERE id IN (30, 31)')).toEqual([
+      { id: 30 },
+      { id: 31 },
+    ]);
+    const failed = unitOfWork.runOffTheEventLoop(async (runner) => {
+      await execute(runner, [{ sql: 'INSERT INTO reading (id, value) VALUES (32, 87)' }]);
+      await execute(runner, [{ sql: 'INSERT INTO reading (id, value) VALUES (30, 86)' }]);
+    });
+    await expect(failed).rejects.toMatchObject({
+      query: 'INSERT INTO reading (id, value) VALUES (30, 86)',
+      driverError: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' },
+    });
+    expect(await dataSource.query('SELECT id FROM reading WHERE id = 32')).toEqual([]);
   });
 
   it('leave reads to a thread of their own, which sees what is committed and nothing unfinished', async () => {

@@ -10,7 +10,7 @@ import {
 } from '@vigil/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { toIsoTimestamp } from '../database/columns';
-import { queryEach, type SqlRunner } from '../database/sqlite-thread';
+import { execute, queryEach, type SqlRunner } from '../database/sqlite-thread';
 import { multiRowInserts } from '../database/multi-row-insert';
 import { VitalSampleEntity } from './vital-sample.entity';
 import { toVitalSample } from './vital-sample.mapper';
@@ -195,7 +195,7 @@ export class VitalSamplesRepository {
       rows,
       this.dataSource.options.type === 'postgres',
     );
-    await queryEach(
+    await execute(
       manager,
       statements.map(({ sql, parameters }) => ({
         sql: `${sql} ON CONFLICT (session_id) DO UPDATE SET
