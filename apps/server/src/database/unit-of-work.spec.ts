@@ -106,6 +106,34 @@ describe('the readings’ transactions on a SQLite file', () => {
     expect(await dataSource.query('SELECT id FROM reading WHERE id = 32')).toEqual([]);
   });
 
+  it('make a write of the server’s connection outside a turn wait for the writer thread’s transaction, not fail', async () => {
+    let finish = () => {};
+    const holding = new Promise<void>((resolve) => (finish = resolve));
+    let inserted = () => {};
+    const insertedFirst = new Promise<void>((resolve) => (inserted = resolve));
+    const writer = unitOfWork.runOffTheEventLoop(async (runner) => {
+      await runner.query('INSERT INTO reading (id, value) VALUES (40, 85)');
+      inserted();
+      // The thread's transaction holds SQLite's write lock until the event loop sends its COMMIT.
+      await holding;
+    });
+    await insertedFirst;
+    // A plain statement and a repository-style transaction, as a login or a duty change makes.
+    const plain = dataSource.query('INSERT INTO reading (id, value) VALUES (41, 84)');
+    const transaction = dataSource.transaction((manager) =>
+      manager.query('INSERT INTO reading (id, value) VALUES (42, 83)'),
+    );
+    // Without the turn, the statement above sleeps the event loop in SQLite's busy handler and
+    // this timer cannot fire before the busy timeout fails it with SQLITE_BUSY.
+    setTimeout(finish, 50);
+    await Promise.all([writer, plain, transaction]);
+    expect(await dataSource.query('SELECT id FROM reading WHERE id >= 40 ORDER BY id')).toEqual([
+      { id: 40 },
+      { id: 41 },
+      { id: 42 },
+    ]);
+  });
+
   it('leave reads to a thread of their own, which sees what is committed and nothing unfinished', async () => {
     const count = () =>
       unitOfWork.readOffTheEventLoop<Array<{ n: number }>>(
@@ -155,6 +183,16 @@ describe('the readings’ transactions on a SQLite file', () => {
     const unopenable = new UnitOfWork(
       Object.assign(Object.create(DataSource.prototype) as DataSource, {
         options: { type: 'better-sqlite3', database: join(dir, 'no-such-dir', 'vigil.sqlite') },
+        // The server's own connection, which the writer's turns guard; never opened here.
+        driver: {
+          createQueryRunner: () => ({
+            query: () => Promise.resolve([]),
+            startTransaction: () => Promise.resolve(),
+            commitTransaction: () => Promise.resolve(),
+            rollbackTransaction: () => Promise.resolve(),
+            isTransactionActive: false,
+          }),
+        },
       }),
     );
     await expect(unopenable.onApplicationBootstrap()).rejects.toThrow(/directory does not exist/);

@@ -7,22 +7,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type SqlRunner, SqliteThread } from './sqlite-thread';
+import { WriterTurns } from './writer-turns';
 
 /**
  * Every multi-statement write goes through here. PostgreSQL gives each transaction its own pooled
  * connection; SQLite has one connection, on which two interleaved transactions fail ("cannot start
- * a transaction within a transaction"), so there they take turns.
+ * a transaction within a transaction"), so there they take turns; on a SQLite file the server's
+ * connection's other writes take the same turn (`WriterTurns`), and so does the readings' thread.
  */
 @Injectable()
 export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly sqliteWriter: Mutex | null;
+  private readonly sqliteWriter: WriterTurns | null;
   private readonly writerThread: SqliteThread | null;
   /** Reads that are not the event loop's to wait for; WAL lets them go on while others write. */
   private readonly readerThread: SqliteThread | null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     const { options } = dataSource;
-    this.sqliteWriter = options.type === 'postgres' ? null : new Mutex();
+    this.sqliteWriter = options.type === 'postgres' ? null : new WriterTurns(new Mutex());
     // A database in memory is one connection's alone: its statements stay on the event loop.
     const file =
       options.type === 'better-sqlite3' && options.database !== ':memory:'
@@ -30,6 +32,7 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
         : null;
     this.writerThread = file ? new SqliteThread(file) : null;
     this.readerThread = file ? new SqliteThread(file) : null;
+    if (file) this.sqliteWriter?.guard(dataSource);
   }
 
   /**
@@ -44,7 +47,7 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.sqliteWriter) return this.dataSource.transaction(work);
-    return this.sqliteWriter.runExclusive(() => this.dataSource.transaction(work));
+    return this.sqliteWriter.runInTurn(() => this.dataSource.transaction(work));
   }
 
   /**
@@ -55,7 +58,7 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
   runOffTheEventLoop<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
     const { sqliteWriter, writerThread } = this;
     if (!sqliteWriter || !writerThread) return this.run(work);
-    return sqliteWriter.runExclusive(() => writerThread.transaction(work));
+    return sqliteWriter.runInTurn(() => writerThread.transaction(work));
   }
 
   /**
@@ -81,6 +84,6 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     const { sqliteWriter, writerThread } = this;
     await this.readerThread?.close();
-    if (sqliteWriter && writerThread) await sqliteWriter.runExclusive(() => writerThread.close());
+    if (sqliteWriter && writerThread) await sqliteWriter.runInTurn(() => writerThread.close());
   }
 }
