@@ -1,9 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Mutex } from 'async-mutex';
+import { type Mutex, type MutexInterface, withTimeout } from 'async-mutex';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /** Set while a caller holds the SQLite writer's turn: its statements must not ask for it again. */
 const inTurn = new AsyncLocalStorage<true>();
+
+/**
+ * How long a write outside a turn waits for one. Turns last milliseconds, seconds when a server
+ * far past its capacity commits thousands of readings at once; a write still waiting after this is
+ * caught in a cycle (it was made for a caller that holds the turn, outside its async context), and
+ * failing it says so where waiting for ever would not.
+ */
+const OUTSIDE_TURN_WAIT_MS = 30_000;
 
 /** A statement that changes nothing and takes no lock a writer waits for. */
 const READ_ONLY = /^\s*select\b/i;
@@ -18,7 +26,18 @@ const READ_ONLY = /^\s*select\b/i;
  * `runInTurn`; any other statement or transaction (a repository's, a plain query) here.
  */
 export class WriterTurns {
-  constructor(private readonly turn: Mutex) {}
+  private readonly outsideTurn: MutexInterface;
+
+  constructor(
+    private readonly turn: Mutex,
+    waitMs = OUTSIDE_TURN_WAIT_MS,
+  ) {
+    this.outsideTurn = withTimeout(
+      turn,
+      waitMs,
+      new Error(`a write waited over ${waitMs / 1000} s for the SQLite writer's turn`),
+    );
+  }
 
   /** Runs work holding the turn; the statements it makes are not made to wait for it again. */
   runInTurn<T>(work: () => Promise<T>): Promise<T> {
@@ -39,7 +58,8 @@ export class WriterTurns {
       release = null;
     };
     runner.startTransaction = async (isolationLevel) => {
-      if (!runner.isTransactionActive && !inTurn.getStore()) release = await this.turn.acquire();
+      if (!runner.isTransactionActive && !inTurn.getStore())
+        release = await this.outsideTurn.acquire();
       try {
         await startTransaction(isolationLevel);
       } catch (error) {
@@ -65,7 +85,7 @@ export class WriterTurns {
       if (inTurn.getStore() || runner.isTransactionActive || READ_ONLY.test(sql)) {
         return query(sql, parameters, structured as true);
       }
-      return this.turn.runExclusive(() => query(sql, parameters, structured as true));
+      return this.outsideTurn.runExclusive(() => query(sql, parameters, structured as true));
     }) as QueryRunner['query'];
   }
 }
