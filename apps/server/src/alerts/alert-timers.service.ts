@@ -34,9 +34,12 @@ import { AlertRouting } from './alert-routing';
 import { AlertWriter } from './alert-writer';
 import { PhysiologicalAlerts } from './physiological-alerts';
 import { parseStoredAssessment } from '../sessions/stored-assessment';
+import { forEachInSlices } from '../common/in-slices';
 import { UnitOfWork } from '../database/unit-of-work';
 
 const SWEEP_MS = 1_000;
+/** Chairs judged between two turns of the event loop: a large ward's sweep never holds it long. */
+const SWEEP_SLICE = 100;
 const SWEEP_LEASE_KEY = 'alert-sweep:lease';
 
 /**
@@ -200,9 +203,9 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     open: ReadonlyMap<string, AlertEntity>,
   ): Promise<void> {
     const pressures = new Map<string, LastPressure>();
-    for (const session of sessions) {
+    await forEachInSlices(sessions, SWEEP_SLICE, async (session) => {
       const profile = limits.get(session.id);
-      if (!session.startedAt || !profile || !SIGNAL_WATCHED.has(session.state)) continue;
+      if (!session.startedAt || !profile || !SIGNAL_WATCHED.has(session.state)) return;
       const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
       const receipts = {
         spo2: parseTime(session.spo2At),
@@ -236,7 +239,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
           message: bpOverdueMessage(shownSilence(overdueS), dueS),
         },
       );
-    }
+    });
     this.pressures = pressures;
   }
 
