@@ -125,8 +125,11 @@ export async function measureTarget({
  * @param {number} measureS
  */
 function commitsInWindow(atStart, atEnd, measureS) {
-  const groups = (atEnd.commitGroups ?? NaN) - (atStart.commitGroups ?? NaN);
-  const batches = (atEnd.committedBatches ?? NaN) - (atStart.committedBatches ?? NaN);
-  if (!(groups > 0) || !Number.isFinite(batches)) return null;
-  return { perSecond: groups / measureS, batchesEach: batches / groups };
+  const { commitGroups: groupsAtStart, committedBatches: batchesAtStart } = atStart;
+  const { commitGroups: groupsAtEnd, committedBatches: batchesAtEnd } = atEnd;
+  if (groupsAtStart === null || groupsAtEnd === null) return null;
+  if (batchesAtStart === null || batchesAtEnd === null) return null;
+  const groups = groupsAtEnd - groupsAtStart;
+  if (groups <= 0) return null;
+  return { perSecond: groups / measureS, batchesEach: (batchesAtEnd - batchesAtStart) / groups };
 }

@@ -65,8 +65,8 @@ interface Answer {
  * evaluates alarms and feeds the screens. Statements keep TypeORM's shapes and errors, so the same
  * code runs here and on PostgreSQL.
  *
- * The writer's thread writes only while UnitOfWork's writer lock is held (the two connections never write at once,
- * so neither meets the other's lock or a stale snapshot) and each transaction begins IMMEDIATE.
+ * The writer's thread writes only in UnitOfWork's writer turn (the connections never write at
+ * once, so none meets another's lock or a stale snapshot) and each transaction begins IMMEDIATE.
  * Waking the thread and being woken by its answer cost both threads CPU (tens of µs a round trip
  * on a virtual machine), so a transaction's BEGIN travels with its first statements, a
  * statement split in chunks travels in one message, and statements whose results nobody reads
@@ -84,8 +84,7 @@ export class SqliteThread {
   /** The transaction's statements that go with its next message. */
   private deferred: Statement[] = [];
   private readonly runner: SqlRunner = {
-    query: async <T>(sql: string, parameters?: unknown[]) =>
-      (await this.send([{ sql, parameters }]))[0] as T,
+    query: (sql, parameters) => this.read(sql, parameters),
     queryEach: (statements) => this.send(statements),
     defer: (statements) => {
       this.deferred.push(...statements);
@@ -117,13 +116,13 @@ export class SqliteThread {
       throw error;
     } finally {
       this.beginWithNext = false;
-      this.deferred = [];
     }
   }
 
   /**
-   * One statement on its own, outside any transaction: for a reader's thread, whose statements
-   * each see the database as last committed (never the writer's unfinished transaction).
+   * One statement on its own: within the writer's transaction, its next statement; on a reader's
+   * thread, outside any transaction, it sees the database as last committed (never the writer's
+   * unfinished transaction).
    */
   async read<T>(sql: string, parameters?: unknown[]): Promise<T> {
     return (await this.send([{ sql, parameters }]))[0] as T;
@@ -171,9 +170,7 @@ export class SqliteThread {
     worker.unref();
     worker.on('message', (answer: Answer) => this.answer(answer));
     worker.on('error', (error) => this.fail(worker, error));
-    worker.on('exit', (code) =>
-      this.fail(worker, new Error(`the SQLite writer thread ended (${code})`)),
-    );
+    worker.on('exit', (code) => this.fail(worker, new Error(`the SQLite thread ended (${code})`)));
     this.worker = worker;
     return worker;
   }

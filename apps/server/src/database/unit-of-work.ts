@@ -17,14 +17,14 @@ import { WriterTurns } from './writer-turns';
  */
 @Injectable()
 export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly sqliteWriter: WriterTurns | null;
+  private readonly writerTurns: WriterTurns | null;
   private readonly writerThread: SqliteThread | null;
   /** Reads that are not the event loop's to wait for; WAL lets them go on while others write. */
   private readonly readerThread: SqliteThread | null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     const { options } = dataSource;
-    this.sqliteWriter = options.type === 'postgres' ? null : new WriterTurns(new Mutex());
+    this.writerTurns = options.type === 'postgres' ? null : new WriterTurns(new Mutex());
     // A database in memory is one connection's alone: its statements stay on the event loop.
     const file =
       options.type === 'better-sqlite3' && options.database !== ':memory:'
@@ -32,7 +32,7 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
         : null;
     this.writerThread = file ? new SqliteThread(file) : null;
     this.readerThread = file ? new SqliteThread(file) : null;
-    if (file) this.sqliteWriter?.guard(dataSource);
+    if (file) this.writerTurns?.guard(dataSource);
   }
 
   /**
@@ -46,8 +46,8 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.sqliteWriter) return this.dataSource.transaction(work);
-    return this.sqliteWriter.runInTurn(() => this.dataSource.transaction(work));
+    if (!this.writerTurns) return this.dataSource.transaction(work);
+    return this.writerTurns.runInTurn(() => this.dataSource.transaction(work));
   }
 
   /**
@@ -56,9 +56,9 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
    * For the write that happens every second for every chair: the readings' group commit.
    */
   runOffTheEventLoop<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
-    const { sqliteWriter, writerThread } = this;
-    if (!sqliteWriter || !writerThread) return this.run(work);
-    return sqliteWriter.runInTurn(() => writerThread.transaction(work));
+    const { writerTurns, writerThread } = this;
+    if (!writerTurns || !writerThread) return this.run(work);
+    return writerTurns.runInTurn(() => writerThread.transaction(work));
   }
 
   /**
@@ -67,7 +67,7 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
    */
   runExclusive<T>(lockKey: number, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.run(async (manager) => {
-      if (!this.sqliteWriter) await manager.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
+      if (!this.writerTurns) await manager.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
       return work(manager);
     });
   }
@@ -82,8 +82,8 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
    * waiting for its turn has it first.
    */
   async onApplicationShutdown(): Promise<void> {
-    const { sqliteWriter, writerThread } = this;
+    const { writerTurns, writerThread } = this;
     await this.readerThread?.close();
-    if (sqliteWriter && writerThread) await sqliteWriter.runInTurn(() => writerThread.close());
+    if (writerTurns && writerThread) await writerTurns.runInTurn(() => writerThread.close());
   }
 }

@@ -90,7 +90,6 @@ export class VitalSamplesRepository {
    */
   async insertNew(manager: SqlRunner, rows: VitalSampleEntity[]): Promise<VitalSampleEntity[]> {
     const postgres = this.dataSource.options.type === 'postgres';
-    const insertedKeys = new Set<string>();
     const statements = multiRowInserts(
       'vital_sample',
       INSERT_COLUMNS,
@@ -106,15 +105,16 @@ export class VitalSamplesRepository {
         parameters,
       })),
     );
-    for (const row of results.flat())
-      insertedKeys.add(
+    const insertedKeys = new Set(
+      results.flat().map((row) =>
         sampleKey({
           sessionId: row.session_id,
           source: row.source,
           dedupeKey: row.dedupe_key,
           at: row.at,
         }),
-      );
+      ),
+    );
     return rows.filter((row) => insertedKeys.has(sampleKey(row)));
   }
 
