@@ -90,7 +90,7 @@ export class PhysiologicalAlerts implements OnApplicationBootstrap, OnModuleDest
     this.otherInstances?.unsubscribe();
   }
 
-  /** Called with readings already stored; returns at once, the alert writes follow. */
+  /** Called with readings on arrival or once stored (H-F15); returns at once, writes follow. */
   observe(session: ObservedSession, samples: readonly SourcedVitalSample[]): void {
     const profile = this.profiles.limitsFor(session);
     const baseline = session.assessment?.baseline ?? null;

@@ -55,6 +55,7 @@ import { type ChairVitals, frameDelayMs, VitalsCoalescer } from './vitals-coales
 /** Between Vigil instances (through the Redis adapter), never to clients. */
 interface InstanceEvents {
   'alert.changed': (alert: Alert) => void;
+  'session.changed': (sessionId: string) => void;
 }
 
 type ClinicianNamespace = Namespace<ClinicianClientEvents, ClinicianServerEvents, InstanceEvents>;
@@ -83,6 +84,10 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   private readonly alertChanges = new Subject<Alert>();
   /** Alerts raised or changed by other instances, for the state that follows them here. */
   readonly alertsFromOtherInstances: Observable<Alert> = this.alertChanges.asObservable();
+
+  private readonly sessionChanges = new Subject<string>();
+  /** Sessions whose row changed, here or on another instance: copies of them are out of date. */
+  readonly sessionsChanged: Observable<string> = this.sessionChanges.asObservable();
 
   @WebSocketServer()
   private readonly namespace!: ClinicianNamespace;
@@ -120,6 +125,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
       ),
     );
     namespace.on('alert.changed', (alert) => this.alertChanges.next(alert));
+    namespace.on('session.changed', (sessionId) => this.sessionChanges.next(sessionId));
     // Disconnecting a room reaches every instance through the adapter.
     this.revocations = this.securityEvents.stream.subscribe((event) => {
       if (event.kind === 'user-access-revoked')
@@ -132,6 +138,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   onModuleDestroy(): void {
     this.vitals.drain();
     this.alertChanges.complete();
+    this.sessionChanges.complete();
     this.revocations?.unsubscribe();
     this.expiryTimers.forEach((timer) => clearTimeout(timer));
   }
@@ -252,6 +259,12 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   /** To every physician's screens, so that whichever was asked drops its notice. */
   publishOrderSigned(signed: OrderSigned): void {
     this.namespace.to(PHYSICIANS_ROOM).emit('order.signed', signed);
+  }
+
+  /** Called as soon as a change of the session's row has committed, before anything else. */
+  announceSessionChanged(sessionId: string): void {
+    this.sessionChanges.next(sessionId);
+    if (this.config.redisUrl) this.namespace.serverSideEmit('session.changed', sessionId);
   }
 
   publishSessionUpdated(session: Session): void {

@@ -70,6 +70,7 @@ export class SessionLimitsService {
         detail: { before, after },
       });
     });
+    this.realtime.announceSessionChanged(id);
     this.realtime.publishSessionUpdated(
       await this.sessions.toSession({ ...session, limits: after, revision }),
     );

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/principal';
 import { conflict, type VigilException } from '../common/vigil.exception';
 import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
+import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { SessionEntity } from './session.entity';
 import { SessionRecords } from './session-records';
 
@@ -35,6 +36,7 @@ export class SessionWriter {
     private readonly audit: AuditService,
     private readonly endedSessionAlerts: EndedSessionAlerts,
     private readonly records: SessionRecords,
+    private readonly realtime: ClinicianGateway,
   ) {}
 
   async write(actor: Actor, session: SessionEntity, write: SessionWrite): Promise<Session> {
@@ -73,6 +75,7 @@ export class SessionWriter {
       }
       throw error;
     }
+    this.realtime.announceSessionChanged(session.id);
     announceEnd();
     return this.records.publish({ ...session, ...write.changes, revision });
   }

@@ -15,6 +15,7 @@ import type { SqlRunner } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
 import { parseStoredAssessment } from '../sessions/stored-assessment';
+import { LiveSessionRegister } from './live-session-register';
 import type { VitalSampleEntity } from './vital-sample.entity';
 import { sameMeasurements } from './vital-sample.mapper';
 import { sampleKey, VitalSamplesRepository } from './vital-samples.repository';
@@ -90,6 +91,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     private readonly samples: VitalSamplesRepository,
     private readonly audit: AuditService,
     private readonly metrics: VitalsMetrics,
+    private readonly register: LiveSessionRegister,
     @InjectDataSource() dataSource: DataSource,
   ) {
     this.concurrentCommits = dataSource.options.type === 'postgres' ? 3 : 1;
@@ -282,7 +284,10 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     return conflicts;
   }
 
-  /** One plain query for the group's sessions, with only the columns ingest reads. */
+  /**
+   * One plain query for the group's sessions, with only the columns ingest reads; what it finds
+   * also refreshes the register that judges the next readings on arrival.
+   */
   private async sessionsOf(
     manager: SqlRunner,
     group: Pending[],
@@ -290,24 +295,20 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     const ids = [...new Set(group.map((pending) => pending.sessionId))];
     const postgres = manager.connection.options.type === 'postgres';
     const placeholders = ids.map((_, index) => (postgres ? `$${index + 1}` : '?')).join(', ');
-    const rows = await manager.query<SessionRow[]>(
-      `SELECT id, bay, state, threshold_profile_id, limits, assessment FROM infusion_session
-       WHERE id IN (${placeholders})`,
-      ids,
-    );
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          id: row.id,
-          bay: row.bay,
-          state: row.state,
-          thresholdProfileId: row.threshold_profile_id,
-          limits: row.limits,
-          assessment: parseStoredAssessment(row.assessment),
-        },
-      ]),
-    );
+    const tick = this.register.beginRead();
+    let sessions: Map<string, IngestSession> | null = null;
+    try {
+      sessions = toIngestSessions(
+        await manager.query<SessionRow[]>(
+          `SELECT id, bay, state, threshold_profile_id, limits, assessment FROM infusion_session
+           WHERE id IN (${placeholders})`,
+          ids,
+        ),
+      );
+      return sessions;
+    } finally {
+      this.register.endRead(tick, sessions?.values() ?? null);
+    }
   }
 
   /**
@@ -349,6 +350,22 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     }
     return null;
   }
+}
+
+function toIngestSessions(rows: SessionRow[]): Map<string, IngestSession> {
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        bay: row.bay,
+        state: row.state,
+        thresholdProfileId: row.threshold_profile_id,
+        limits: row.limits,
+        assessment: parseStoredAssessment(row.assessment),
+      },
+    ]),
+  );
 }
 
 interface SessionRow {

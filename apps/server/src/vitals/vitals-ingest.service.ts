@@ -3,6 +3,7 @@ import {
   formatIssues,
   vitalsBatchSchema,
   type VitalsAccepted,
+  type SourcedVitalSample,
   type VitalsBatchInput,
 } from '@vigil/shared';
 import { PhysiologicalAlerts } from '../alerts/physiological-alerts';
@@ -13,20 +14,26 @@ import { ClinicianGateway } from '../realtime/clinician.gateway';
 import type { VitalSampleEntity } from './vital-sample.entity';
 import { sameMeasurements, toVitalSample, toVitalSampleRow } from './vital-sample.mapper';
 import { sampleKey } from './vital-samples.repository';
-import { VitalsGroupCommit } from './vitals-group-commit';
+import { LiveSessionRegister } from './live-session-register';
+import { VitalsGroupCommit, type VitalsCommitted } from './vitals-group-commit';
 
 /**
  * The one way readings enter Vigil, whatever carried them (REST, device socket, simulator):
- * validated as a whole batch, stored durably and exactly once with its audit entry (committed
- * together with other beds' batches under load), then fanned out and evaluated.
+ * validated as a whole batch and judged by the alert rules on arrival (hazard H-F15), stored
+ * durably and exactly once with its audit entry (committed together with other beds' batches
+ * under load), then fanned out.
  */
 @Injectable()
 export class VitalsIngestService {
+  /** Per session, its batches whose readings the rules judge only after their commit. */
+  private readonly awaitingCommit = new Map<string, number>();
+
   constructor(
     private readonly groupCommit: VitalsGroupCommit,
     private readonly realtime: ClinicianGateway,
     private readonly metrics: VitalsMetrics,
     private readonly alerts: PhysiologicalAlerts,
+    private readonly register: LiveSessionRegister,
   ) {}
 
   /** For carriers that bypass the HTTP pipe: the same shared schema, the same messages. */
@@ -51,21 +58,69 @@ export class VitalsIngestService {
       if (!first) rows.set(sampleKey(row), row);
       else if (!sameMeasurements(first, row)) conflicting.push(row);
     }
-    const { session, stored } = await this.groupCommit.submit({
-      principal,
-      sessionId,
-      rows: [...rows.values()],
-      conflicting,
-      offered: batch.samples.length,
-    });
+    const judgedOnArrival = this.judgeOnArrival(principal, sessionId, rows, conflicting);
+    if (!judgedOnArrival) this.awaitingCommit.set(sessionId, this.waitingFor(sessionId) + 1);
+    let committed: VitalsCommitted;
+    try {
+      committed = await this.groupCommit.submit({
+        principal,
+        sessionId,
+        rows: [...rows.values()],
+        conflicting,
+        offered: batch.samples.length,
+      });
+    } catch (refusal) {
+      if (!judgedOnArrival) this.committed(sessionId);
+      throw refusal;
+    }
+    const { session, stored } = committed;
     const accepted: VitalsAccepted = {
       accepted: stored.length,
       duplicates: batch.samples.length - stored.length,
     };
     this.metrics.recordBatch(accepted);
-    const samples = stored.map(toVitalSample).sort((a, b) => a.at.localeCompare(b.at));
+    const samples = inTimeOrder(stored.map(toVitalSample));
     this.realtime.publishVitals(session.bay, sessionId, samples);
-    this.alerts.observe(session, samples);
+    if (!judgedOnArrival) {
+      try {
+        this.alerts.observe(session, samples);
+      } finally {
+        this.committed(sessionId);
+      }
+    }
     return accepted;
   }
+
+  /**
+   * The rules judge a batch as it arrives when the register holds its session and no earlier
+   * batch of that session still waits to be judged after its commit: the rules ignore a sample
+   * older than one they have judged, so judging out of order would let a reading hide another.
+   * A batch that contradicts itself is refused whole and never judged.
+   */
+  private judgeOnArrival(
+    principal: Principal,
+    sessionId: string,
+    rows: Map<string, VitalSampleEntity>,
+    conflicting: VitalSampleEntity[],
+  ): boolean {
+    if (conflicting.length > 0 || this.waitingFor(sessionId) > 0) return false;
+    const session = this.register.judgeable(principal, sessionId);
+    if (!session) return false;
+    this.alerts.observe(session, inTimeOrder([...rows.values()].map(toVitalSample)));
+    return true;
+  }
+
+  private waitingFor(sessionId: string): number {
+    return this.awaitingCommit.get(sessionId) ?? 0;
+  }
+
+  private committed(sessionId: string): void {
+    const waiting = this.waitingFor(sessionId) - 1;
+    if (waiting > 0) this.awaitingCommit.set(sessionId, waiting);
+    else this.awaitingCommit.delete(sessionId);
+  }
+}
+
+function inTimeOrder(samples: SourcedVitalSample[]): SourcedVitalSample[] {
+  return samples.sort((a, b) => a.at.localeCompare(b.at));
 }

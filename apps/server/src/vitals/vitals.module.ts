@@ -6,6 +6,7 @@ import { DevicesModule } from '../devices/devices.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { DevicesGateway } from './devices.gateway';
+import { LiveSessionRegister } from './live-session-register';
 import { MonitorVitalsRoute } from './monitor-vitals.route';
 import { VitalSamplesModule } from './vital-samples.module';
 import { VitalsGroupCommit } from './vitals-group-commit';
@@ -25,6 +26,7 @@ import { VitalsController } from './vitals.controller';
   providers: [
     VitalsIngestService,
     VitalsGroupCommit,
+    LiveSessionRegister,
     DevicesGateway,
     MonitorVitalsRoute,
     // The monitors' route counts its callers in this instance (MonitorVitalsRoute).
