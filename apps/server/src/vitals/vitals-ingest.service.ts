@@ -58,14 +58,16 @@ export class VitalsIngestService {
       if (!first) rows.set(sampleKey(row), row);
       else if (!sameMeasurements(first, row)) conflicting.push(row);
     }
-    const judgedOnArrival = this.judgeOnArrival(principal, sessionId, rows, conflicting);
+    const arrived = inTimeOrder([...rows.values()]);
+    const samples = arrived.map(toVitalSample);
+    const judgedOnArrival = this.judgeOnArrival(principal, sessionId, samples, conflicting);
     if (!judgedOnArrival) this.awaitingCommit.set(sessionId, this.waitingFor(sessionId) + 1);
     let committed: VitalsCommitted;
     try {
       committed = await this.groupCommit.submit({
         principal,
         sessionId,
-        rows: [...rows.values()],
+        rows: arrived,
         conflicting,
         offered: batch.samples.length,
       });
@@ -79,11 +81,12 @@ export class VitalsIngestService {
       duplicates: batch.samples.length - stored.length,
     };
     this.metrics.recordBatch(accepted);
-    const samples = inTimeOrder(stored.map(toVitalSample));
-    this.realtime.publishVitals(session.bay, sessionId, samples);
+    // Stored in the order they arrived in, which is time order; most often all of them.
+    const fresh = stored.length === arrived.length ? samples : stored.map(toVitalSample);
+    this.realtime.publishVitals(session.bay, sessionId, fresh);
     if (!judgedOnArrival) {
       try {
-        this.alerts.observe(session, samples);
+        this.alerts.observe(session, fresh);
       } finally {
         this.committed(sessionId);
       }
@@ -100,13 +103,13 @@ export class VitalsIngestService {
   private judgeOnArrival(
     principal: Principal,
     sessionId: string,
-    rows: Map<string, VitalSampleEntity>,
+    samples: SourcedVitalSample[],
     conflicting: VitalSampleEntity[],
   ): boolean {
     if (conflicting.length > 0 || this.waitingFor(sessionId) > 0) return false;
     const session = this.register.judgeable(principal, sessionId);
     if (!session) return false;
-    this.alerts.observe(session, inTimeOrder([...rows.values()].map(toVitalSample)));
+    this.alerts.observe(session, samples);
     return true;
   }
 
@@ -121,6 +124,6 @@ export class VitalsIngestService {
   }
 }
 
-function inTimeOrder(samples: SourcedVitalSample[]): SourcedVitalSample[] {
-  return samples.sort((a, b) => a.at.localeCompare(b.at));
+function inTimeOrder<T extends { at: string }>(samples: T[]): T[] {
+  return samples.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
