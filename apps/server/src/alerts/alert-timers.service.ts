@@ -33,6 +33,7 @@ import { AlertQueries } from './alert-queries';
 import { AlertRouting } from './alert-routing';
 import { AlertWriter } from './alert-writer';
 import { PhysiologicalAlerts } from './physiological-alerts';
+import { later, SignalArrivals } from './signal-arrivals';
 import { parseStoredAssessment } from '../sessions/stored-assessment';
 import { forEachInSlices } from '../common/in-slices';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -73,6 +74,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly redis: RedisConnection,
     private readonly routing: AlertRouting,
     private readonly suspends: AlarmSuspends,
+    private readonly arrivals: SignalArrivals,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -101,6 +103,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       if (!(await this.holdsSweepLease(now))) return;
       const open = await this.queries.open();
       const sessions = await this.liveSessions();
+      this.arrivals.keepOnly(new Set(sessions.map((session) => session.id)));
       const limits = new Map(
         sessions.map((session) => [session.id, this.profiles.limitsFor(session)]),
       );
@@ -207,9 +210,10 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       const profile = limits.get(session.id);
       if (!session.startedAt || !profile || !SIGNAL_WATCHED.has(session.state)) return;
       const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
+      const arrived = this.arrivals.of(session.id);
       const receipts = {
-        spo2: parseTime(session.spo2At),
-        heartRate: parseTime(session.heartRateAt),
+        spo2: later(parseTime(session.spo2At), arrived.spo2),
+        heartRate: later(parseTime(session.heartRateAt), arrived.heartRate),
       };
       const lost = silentSigns(receipts, since, now, profile.signalLossS);
       await this.technical(
@@ -227,7 +231,8 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       if (pressure) pressures.set(session.id, pressure);
       const baseline = parseStoredAssessment(session.assessment)?.baseline ?? null;
       const dueS = bloodPressureDueS(profile, pressure?.reading ?? null, baseline);
-      const overdueS = (now - Math.max(since, parseTime(session.pressureAt) ?? since)) / 1000;
+      const pressureAt = later(parseTime(session.pressureAt), arrived.pressure) ?? since;
+      const overdueS = (now - Math.max(since, pressureAt)) / 1000;
       await this.technical(
         session,
         open,

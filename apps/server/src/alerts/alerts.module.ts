@@ -12,6 +12,7 @@ import { AlertsController } from './alerts.controller';
 import { ClinicalAlerts } from './clinical-alerts';
 import { EndedSessionAlerts } from './ended-session-alerts';
 import { PhysiologicalAlerts } from './physiological-alerts';
+import { SignalArrivals } from './signal-arrivals';
 
 @Module({
   imports: [RealtimeModule, ThresholdProfilesModule],
@@ -26,7 +27,15 @@ import { PhysiologicalAlerts } from './physiological-alerts';
     EndedSessionAlerts,
     AlertTimers,
     AlarmSuspends,
+    SignalArrivals,
   ],
-  exports: [AlertQueries, PhysiologicalAlerts, ClinicalAlerts, EndedSessionAlerts, AlertTimers],
+  exports: [
+    AlertQueries,
+    PhysiologicalAlerts,
+    ClinicalAlerts,
+    EndedSessionAlerts,
+    AlertTimers,
+    SignalArrivals,
+  ],
 })
 export class AlertsModule {}

@@ -1,16 +1,21 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Alert, Session } from '@vigil/shared';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { prepareSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
+import type { DatabaseConfig } from '../config/app-config';
+import { UnitOfWork } from '../database/unit-of-work';
 import { AlertTimers } from './alert-timers.service';
+import { SignalArrivals } from './signal-arrivals';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
 describe.each(testDatabases())('technical alarms on $name', (database) => {
+  let config: DatabaseConfig;
   let app: NestExpressApplication;
   let tokens: Awaited<ReturnType<typeof tokensByRole>>;
   let bay = 0;
@@ -67,9 +72,39 @@ describe.each(testDatabases())('technical alarms on $name', (database) => {
   const alertOf = async (sessionId: string, code: string) =>
     (await alertsOf(sessionId)).find((alert) => alert.code === code);
   const sweep = (at: number) => app.get(AlertTimers).sweep(at);
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /**
+   * Holds every commit of readings until the returned function is first called: on PostgreSQL
+   * a lock on their table, on SQLite the writer's turn (which any alert write would wait for too).
+   */
+  async function holdReadingsCommits(): Promise<() => Promise<void>> {
+    if (config.type === 'postgres') {
+      const client = new Client({ connectionString: config.url });
+      await client.connect();
+      await client.query('BEGIN');
+      await client.query('LOCK TABLE vital_sample IN SHARE MODE');
+      let released: Promise<void> | null = null;
+      return () => (released ??= client.query('COMMIT').then(() => client.end()));
+    }
+    let open = () => {};
+    const held = new Promise<void>((resolve) => (open = resolve));
+    let taken = () => {};
+    const turnTaken = new Promise<void>((resolve) => (taken = resolve));
+    const turn = app.get(UnitOfWork).run(async () => {
+      taken();
+      await held;
+    });
+    await turnTaken;
+    return async () => {
+      open();
+      await turn;
+    };
+  }
 
   beforeAll(async () => {
-    ({ app } = await startTestApp(await database.create()));
+    config = await database.create();
+    ({ app } = await startTestApp(config));
     app.get(AlertTimers).onApplicationShutdown();
     await seedUsers(app);
     tokens = await tokensByRole(app);
@@ -145,5 +180,36 @@ describe.each(testDatabases())('technical alarms on $name', (database) => {
       state: 'resolved',
       resolvedReason: 'cleared',
     });
+  });
+
+  it('raises no SIGNAL_LOSS for a chair whose readings have arrived and wait for their commit', async () => {
+    const session = await infusing();
+    await send(session.id, { spo2: 97, heartRate: 80 });
+    // The chair's next batch arrives 40 s later, while the readings' commits are held.
+    const arrival = Date.now() + 40 * SECOND;
+    const release = await holdReadingsCommits();
+    let reading: Promise<{ status: number }> = Promise.resolve({ status: 0 });
+    let swept: Promise<void> = Promise.resolve();
+    try {
+      jest.spyOn(Date, 'now').mockReturnValue(arrival);
+      reading = as('nurse')
+        .post(`/sessions/${session.id}/vitals`)
+        .send({
+          samples: [{ at: new Date(arrival - SECOND).toISOString(), spo2: 97, heartRate: 80 }],
+        })
+        .then((reply) => reply);
+      while (app.get(SignalArrivals).of(session.id).spo2 !== arrival) await pause(10);
+      jest.restoreAllMocks();
+      // Stored, the chair has been silent 45 s; a sweep that went by that would raise now, or
+      // (on SQLite) wait for the writer's turn to.
+      swept = sweep(arrival + 5 * SECOND);
+      await Promise.race([swept, pause(500)]);
+    } finally {
+      jest.restoreAllMocks();
+      await release();
+    }
+    await swept;
+    expect((await reading).status).toBe(202);
+    expect(await alertOf(session.id, 'SIGNAL_LOSS')).toBeUndefined();
   });
 });

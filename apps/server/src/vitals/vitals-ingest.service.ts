@@ -7,6 +7,7 @@ import {
   type VitalsBatchInput,
 } from '@vigil/shared';
 import { PhysiologicalAlerts } from '../alerts/physiological-alerts';
+import { SignalArrivals } from '../alerts/signal-arrivals';
 import { type Principal, sourceOf } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
@@ -34,6 +35,7 @@ export class VitalsIngestService {
     private readonly metrics: VitalsMetrics,
     private readonly alerts: PhysiologicalAlerts,
     private readonly register: LiveSessionRegister,
+    private readonly arrivals: SignalArrivals,
   ) {}
 
   /** For carriers that bypass the HTTP pipe: the same shared schema, the same messages. */
@@ -49,7 +51,8 @@ export class VitalsIngestService {
     batch: VitalsBatchInput,
   ): Promise<VitalsAccepted> {
     const source = sourceOf(principal);
-    const receivedAt = toIsoTimestamp(Date.now());
+    const now = Date.now();
+    const receivedAt = toIsoTimestamp(now);
     const rows = new Map<string, VitalSampleEntity>();
     const conflicting: VitalSampleEntity[] = [];
     for (const sample of batch.samples) {
@@ -62,6 +65,7 @@ export class VitalsIngestService {
     const samples = arrived.map(toVitalSample);
     const judgedOnArrival = this.judgeOnArrival(principal, sessionId, samples, conflicting);
     if (!judgedOnArrival) this.awaitingCommit.set(sessionId, this.waitingFor(sessionId) + 1);
+    const settle = this.arrivals.received(sessionId, samples, now);
     let committed: VitalsCommitted;
     try {
       committed = await this.groupCommit.submit({
@@ -72,10 +76,13 @@ export class VitalsIngestService {
         offered: batch.samples.length,
       });
     } catch (refusal) {
+      settle(false);
       if (!judgedOnArrival) this.committed(sessionId);
       throw refusal;
     }
     const { session, stored } = committed;
+    // Only new samples move the stored receipt times; a batch of resends does not either.
+    settle(stored.length > 0);
     const accepted: VitalsAccepted = {
       accepted: stored.length,
       duplicates: batch.samples.length - stored.length,
