@@ -42,16 +42,25 @@ const sockets = Array.from({ length: clients }, (_, index) => {
     counts.vitalsEvents += 1;
     for (const item of frame.items) counts.vitalsSamples += item.samples.length;
   });
-  socket.on('alert.raised', (/** @type {{ sessionId: string, code: string }} */ alert) => {
-    const at = now();
-    counts.alertsRaised += 1;
-    if (everyDelivery)
-      port.postMessage({ type: 'delivery', sessionId: alert.sessionId, code: alert.code, at });
-    const key = `${alert.sessionId}:${alert.code}`;
-    if (firstSeen.has(key)) return;
-    firstSeen.add(key);
-    port.postMessage({ type: 'alert', sessionId: alert.sessionId, code: alert.code, at });
-  });
+  socket.on(
+    'alert.raised',
+    (/** @type {{ id: string, sessionId: string, code: string }} */ alert) => {
+      const at = now();
+      counts.alertsRaised += 1;
+      if (everyDelivery)
+        port.postMessage({ type: 'delivery', sessionId: alert.sessionId, code: alert.code, at });
+      const key = `${alert.sessionId}:${alert.code}`;
+      if (firstSeen.has(key)) return;
+      firstSeen.add(key);
+      port.postMessage({
+        type: 'alert',
+        id: alert.id,
+        sessionId: alert.sessionId,
+        code: alert.code,
+        at,
+      });
+    },
+  );
   socket.on('disconnect', () => (counts.disconnects += 1));
   socket.on('connect_error', (error) => {
     counts.connectErrors += 1;

@@ -13,7 +13,7 @@ import { onCleanup } from './cleanup.mjs';
  * or, without an entry, the whole ward. `onAlert` gets each session's first alert.raised per
  * code, with the absolute time it arrived; `onDelivery`, if given, every client's.
  * @param {{ urls: string[], token: string, clients: number, watches?: Array<string[] | null>,
- *   onAlert: (alert: { sessionId: string, code: string, at: number }) => void,
+ *   onAlert: (alert: { id: string, sessionId: string, code: string, at: number }) => void,
  *   onDelivery?: (alert: { sessionId: string, code: string, at: number }) => void }} options
  */
 export async function connectDashboards({

@@ -9,6 +9,8 @@ import { summarize } from './stats.mjs';
 // A 20 s window then times about 120 alarms rather than 9: with fewer than 100, p99 is the worst.
 const ALERT_EVERY_MS = 150;
 const ALERT_WAIT_MS = 10_000;
+/** A nurse at the central station acknowledges a probe's alarm this long after it sounds. */
+const ACKNOWLEDGE_AFTER_MS = 2_000;
 const DRAIN_MS = 35_000;
 
 /** @param {number} low @param {number} high */
@@ -29,7 +31,8 @@ const absoluteNow = () => performance.timeOrigin + performance.now();
  * waits (timed from its start) while the other's is unanswered.
  * @param {{ baseUrl: string, beds: Bed[], warmupS: number, measureS: number,
  *   connections?: number,
- *   subscribeAlerts: (listener: (alert: { sessionId: string, code: string, at: number }) => void) => void,
+ *   subscribeAlerts: (listener: (alert: { id?: string, sessionId: string, code: string, at: number }) => void) => void,
+ *   acknowledge?: (alertId: string) => Promise<unknown>,
  *   onWindowStart: () => void, onWindowEnd: () => void }} options
  */
 export async function drive({
@@ -39,6 +42,7 @@ export async function drive({
   measureS,
   connections,
   subscribeAlerts,
+  acknowledge,
   onWindowStart,
   onWindowEnd,
 }) {
@@ -73,11 +77,23 @@ export async function drive({
 
   /** @type {Map<string, { startedAt: number, latency: number | null }>} */
   const probes = new Map();
+  /** @type {Set<NodeJS.Timeout>} */
+  const acknowledgements = new Set();
+  let acknowledgeFailures = 0;
   const otherAlerts = /** @type {Record<string, number>} */ ({});
   subscribeAlerts((alert) => {
     const probe = probes.get(alert.sessionId);
     if (alert.code === 'SPO2_LOW' && probe && probe.latency === null) {
       probe.latency = alert.at - probe.startedAt;
+      // The relay's alarms have no id and nothing to acknowledge them at.
+      const alertId = alert.id;
+      if (acknowledge && alertId) {
+        const timer = setTimeout(() => {
+          acknowledgements.delete(timer);
+          acknowledge(alertId).catch(() => (acknowledgeFailures += 1));
+        }, ACKNOWLEDGE_AFTER_MS);
+        acknowledgements.add(timer);
+      }
       return;
     }
     otherAlerts[alert.code] = (otherAlerts[alert.code] ?? 0) + 1;
@@ -229,6 +245,9 @@ export async function drive({
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stopLoad();
+  acknowledgements.forEach((timer) => clearTimeout(timer));
+  if (acknowledgeFailures > 0)
+    console.warn(`    ${acknowledgeFailures} probe alarms could not be acknowledged`);
 
   const alertLatencies = [...probes.values()].flatMap((probe) =>
     probe.latency === null ? [] : [probe.latency],

@@ -1,5 +1,6 @@
 import { connectDashboards } from './dashboards.mjs';
 import { drive } from './drive.mjs';
+import { createAgent, restClient } from './http.mjs';
 import { statusKb } from './proc-stats.mjs';
 import { windowObserver } from './window-observer.mjs';
 
@@ -32,8 +33,10 @@ export async function measureTarget({
   screens,
   wardSize,
 }) {
-  /** @type {Array<(alert: { sessionId: string, code: string, at: number }) => void>} */
+  /** @type {Array<(alert: { id: string, sessionId: string, code: string, at: number }) => void>} */
   const alertListeners = [];
+  const acknowledgeAgent = createAgent(4);
+  const nurse = restClient(target.baseUrl, acknowledgeAgent);
   const wards = Array.from({ length: Math.ceil(beds.length / wardSize) }, (_, ward) =>
     beds.slice(ward * wardSize, (ward + 1) * wardSize).map((bed) => bed.bay),
   );
@@ -64,6 +67,12 @@ export async function measureTarget({
           warmupS,
           measureS,
           subscribeAlerts: (listener) => alertListeners.push(listener),
+          acknowledge: (alertId) =>
+            nurse('POST', `/api/v1/alerts/${alertId}/acknowledge`, {
+              token,
+              body: { from: 'Bench central station' },
+              expect: 200,
+            }),
           onWindowStart: observer.open,
           onWindowEnd: observer.close,
         });
@@ -73,6 +82,7 @@ export async function measureTarget({
         throw error;
       }
     } finally {
+      acknowledgeAgent.destroy();
       await clients.close();
     }
   })();

@@ -36,11 +36,12 @@ export class SignalArrivals {
     samples: ReadonlyArray<Pick<VitalSample, 'spo2' | 'heartRate' | 'systolic'>>,
     at: number,
   ): (stored: boolean) => void {
-    const batch: Arrivals = {
-      spo2: samples.some((sample) => sample.spo2 !== undefined) ? at : null,
-      heartRate: samples.some((sample) => sample.heartRate !== undefined) ? at : null,
-      pressure: samples.some((sample) => sample.systolic !== undefined) ? at : null,
-    };
+    const batch: Arrivals = { spo2: null, heartRate: null, pressure: null };
+    for (const sample of samples) {
+      if (sample.spo2 !== undefined) batch.spo2 = at;
+      if (sample.heartRate !== undefined) batch.heartRate = at;
+      if (sample.systolic !== undefined) batch.pressure = at;
+    }
     let session = this.sessions.get(sessionId);
     if (!session) {
       session = { stored: NONE, inFlight: new Set() };
