@@ -7,7 +7,8 @@
 // BENCH_FANOUT_INSTANCES ("1,2"), BENCH_FANOUT_CLIENTS (100), BENCH_FANOUT_BEDS ("100"; a list,
 // e.g. "100,10000"), BENCH_FANOUT_CONNECTIONS (unset: one per bed, as far as open files allow),
 // BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_OUTPUT (docs/benchmarks.md),
-// BENCH_PROFILE_DIR (unset; when set, the server runs under --cpu-prof and writes its profile there).
+// BENCH_PROFILE_DIR (unset; when set, the server runs under --cpu-prof and writes its profile there),
+// BENCH_ALERT_EVERY_MS (150: how often a chair sends a desaturation probe).
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
