@@ -1,13 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Alert, Session } from '@vigil/shared';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { prepareSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
+import { holdReadingsCommits } from '../../test/eventually';
 import type { DatabaseConfig } from '../config/app-config';
-import { UnitOfWork } from '../database/unit-of-work';
 import { AlertTimers } from './alert-timers.service';
 import { SignalArrivals } from './signal-arrivals';
 
@@ -73,34 +72,6 @@ describe.each(testDatabases())('technical alarms on $name', (database) => {
     (await alertsOf(sessionId)).find((alert) => alert.code === code);
   const sweep = (at: number) => app.get(AlertTimers).sweep(at);
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-  /**
-   * Holds every commit of readings until the returned function is first called: on PostgreSQL
-   * a lock on their table, on SQLite the writer's turn (which any alert write would wait for too).
-   */
-  async function holdReadingsCommits(): Promise<() => Promise<void>> {
-    if (config.type === 'postgres') {
-      const client = new Client({ connectionString: config.url });
-      await client.connect();
-      await client.query('BEGIN');
-      await client.query('LOCK TABLE vital_sample IN SHARE MODE');
-      let released: Promise<void> | null = null;
-      return () => (released ??= client.query('COMMIT').then(() => client.end()));
-    }
-    let open = () => {};
-    const held = new Promise<void>((resolve) => (open = resolve));
-    let taken = () => {};
-    const turnTaken = new Promise<void>((resolve) => (taken = resolve));
-    const turn = app.get(UnitOfWork).run(async () => {
-      taken();
-      await held;
-    });
-    await turnTaken;
-    return async () => {
-      open();
-      await turn;
-    };
-  }
 
   beforeAll(async () => {
     config = await database.create();
@@ -187,7 +158,7 @@ describe.each(testDatabases())('technical alarms on $name', (database) => {
     await send(session.id, { spo2: 97, heartRate: 80 });
     // The chair's next batch arrives 40 s later, while the readings' commits are held.
     const arrival = Date.now() + 40 * SECOND;
-    const release = await holdReadingsCommits();
+    const release = await holdReadingsCommits(app, config);
     let reading: Promise<{ status: number }> = Promise.resolve({ status: 0 });
     let swept: Promise<void> = Promise.resolve();
     try {

@@ -10,6 +10,7 @@ import { prepareSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
+import { until } from '../../test/eventually';
 import { AuditService } from '../audit/audit.service';
 
 const { id: _default, ...DEFAULT_DEFINITION } = DEFAULT_THRESHOLD_PROFILE;
@@ -32,15 +33,6 @@ function recording(end: number) {
     spo2: second < 12 ? 92 : second === 12 ? 88 : 98,
     heartRate: second < 16 ? 115 : 80,
   }));
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('the condition was never met');
 }
 
 describe.each(testDatabases())('threshold profile preview on $name', (database) => {

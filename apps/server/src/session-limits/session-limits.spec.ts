@@ -10,6 +10,7 @@ import { postReading, prepareSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
+import { until } from '../../test/eventually';
 import { AuditService } from '../audit/audit.service';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 
@@ -26,15 +27,6 @@ const spo2Medium = (medium: number, name = `SpO2 medium ${medium}`): ThresholdPr
 });
 const spo2MediumOf = (limits: ThresholdProfile) =>
   limits.rules.find((rule) => rule.code === 'SPO2_LOW')?.medium;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('the condition was never met');
-}
 
 describe.each(testDatabases())('one session’s limits on $name', (database) => {
   let app: NestExpressApplication;

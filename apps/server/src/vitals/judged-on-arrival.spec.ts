@@ -1,11 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type Alert, DEFAULT_THRESHOLD_PROFILE, type ThresholdProfileInput } from '@vigil/shared';
-import { Client } from 'pg';
 import { CLEAN_ASSESSMENT, prepareSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { REDIS_TEST_URL, serviceAvailable } from '../../test/services';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
+import { holdReadingsCommits, until } from '../../test/eventually';
 import { systemPrincipal } from '../auth/principal';
 import type { DatabaseConfig } from '../config/app-config';
 import { LiveSessionRegister } from './live-session-register';
@@ -21,15 +21,6 @@ const SPO2_MEDIUM_97: ThresholdProfileInput = {
     rule.code === 'SPO2_LOW' ? { ...rule, medium: 97 } : rule,
   ),
 };
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('the condition was never met');
-}
 
 describe.each(testDatabases())('readings judged on arrival on $name', (database) => {
   let config: DatabaseConfig;
@@ -124,20 +115,10 @@ describe.each(testDatabases())('readings judged on arrival on $name', (database)
 
   // Holding a commit while an alert is written needs writers that truly run at once.
   if (database.name === 'postgres') {
-    /** Holds every insert of readings until the returned function is first called. */
-    async function holdReadingsCommits(): Promise<() => Promise<void>> {
-      const client = new Client({ connectionString: (config as { url: string }).url });
-      await client.connect();
-      await client.query('BEGIN');
-      await client.query('LOCK TABLE vital_sample IN SHARE MODE');
-      let released: Promise<void> | null = null;
-      return () => (released ??= client.query('COMMIT').then(() => client.end()));
-    }
-
     it('raises the alarm of a reading whose commit is held, before the reading is answered', async () => {
       const sessionId = await session();
       await steady(sessionId, 0);
-      const release = await holdReadingsCommits();
+      const release = await holdReadingsCommits(app, config);
       let answered = false;
       const desaturation = post(sessionId, [{ at: at(5), ...baseline, spo2: 72 }]).then((reply) => {
         answered = true;
@@ -161,7 +142,7 @@ describe.each(testDatabases())('readings judged on arrival on $name', (database)
       await steady(sessionId, 0);
       // A change of the session: its next batch is judged only after its commit.
       await as('physician').put(`/sessions/${sessionId}/limits`).send(SPO2_MEDIUM_97).expect(200);
-      const release = await holdReadingsCommits();
+      const release = await holdReadingsCommits(app, config);
       let later: Promise<unknown> = Promise.resolve();
       try {
         const earlier = post(sessionId, [{ at: at(5), ...baseline, spo2: 72 }]).then(
