@@ -77,7 +77,7 @@ export class VitalsIngestService {
       });
     } catch (refusal) {
       settle(false);
-      if (!judgedOnArrival) this.committed(sessionId);
+      if (!judgedOnArrival) this.noLongerAwaiting(sessionId);
       throw refusal;
     }
     const { session, stored } = committed;
@@ -95,7 +95,7 @@ export class VitalsIngestService {
       try {
         this.alerts.observe(session, fresh);
       } finally {
-        this.committed(sessionId);
+        this.noLongerAwaiting(sessionId);
       }
     }
     return accepted;
@@ -124,7 +124,7 @@ export class VitalsIngestService {
     return this.awaitingCommit.get(sessionId) ?? 0;
   }
 
-  private committed(sessionId: string): void {
+  private noLongerAwaiting(sessionId: string): void {
     const waiting = this.waitingFor(sessionId) - 1;
     if (waiting > 0) this.awaitingCommit.set(sessionId, waiting);
     else this.awaitingCommit.delete(sessionId);
