@@ -57,8 +57,9 @@ export class VitalsIngestService {
     const conflicting: VitalSampleEntity[] = [];
     for (const sample of batch.samples) {
       const row = toVitalSampleRow(sessionId, source, sample, receivedAt);
-      const first = rows.get(sampleKey(row));
-      if (!first) rows.set(sampleKey(row), row);
+      const key = sampleKey(row);
+      const first = rows.get(key);
+      if (!first) rows.set(key, row);
       else if (!sameMeasurements(first, row)) conflicting.push(row);
     }
     const arrived = inTimeOrder([...rows.values()]);
