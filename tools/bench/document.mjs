@@ -422,17 +422,19 @@ How the server takes this load (apps/server/src): a reading a monitor posts with
 takes a route served beside Nest's router (\`MonitorVitalsRoute\`: the rate limit, the key, the
 session id and the shared schema, in the same order and with the same refusals as Nest's route,
 without its per-request interceptors). The key is looked up (cached for up to 10 s per instance,
-emptied by a revocation), and the batch joins a **group commit** (\`VitalsGroupCommit\`): batches
+emptied by a revocation), and the batch is judged by the in-memory alert rules as it arrives (an alert is sent at once,
+never framed; \`LiveSessionRegister\` holds the sessions they need), and it joins a
+**group commit** (\`VitalsGroupCommit\`): batches
 arriving within 5 ms of each other, or while the previous group commits, are stored in one
 transaction — the group's sessions read in one query, multi-row inserts of the samples
 (\`ON CONFLICT DO NOTHING RETURNING\`, so duplicates stay exact), the receipt times for signal-loss
 checks, and one append to the audit chain that still writes one hash-chained entry per batch. The
 chain's global lock (an advisory lock on PostgreSQL, the writer mutex on SQLite) is therefore taken
 once per group, not once per chair. On a SQLite file the group's statements run on a writer thread
-with a connection of its own (\`SqliteThread\`), not on the event loop. Only then is each batch handed to the frames, evaluated by
-the in-memory rules (an alert is sent at once, never framed) and answered 202. The per-second sweep
+with a connection of its own (\`SqliteThread\`), not on the event loop. Only then is each batch handed to the frames and answered 202. The per-second sweep
 (escalation, reminders, \`SIGNAL_LOSS\`, \`BP_OVERDUE\`) reads every live session with its receipt
-times in one query and writes only changes. Socket.IO's in-process recovery buffer keeps alerts
+times in one query (a reading counts from its arrival) and writes only
+changes. Socket.IO's in-process recovery buffer keeps alerts
 and session changes but not vitals, which a reconnecting screen refetches.
 
 What remains is the server's one event loop: per request the HTTP stack (the JSON body), the
