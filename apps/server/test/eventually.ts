@@ -1,8 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
-import type { DatabaseConfig } from '../src/config/app-config';
-import { UnitOfWork } from '../src/database/unit-of-work';
-
 /** Reads until the value is what the test waits for (every 25 ms, for 5 s at most). */
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
@@ -11,36 +6,4 @@ export async function until<T>(read: () => Promise<T>, done: (value: T) => boole
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('the condition was never met');
-}
-
-/**
- * Holds every commit of readings until the returned function is first called: on PostgreSQL a
- * lock on their table, which other writes do not need; on SQLite the writer's turn, which every
- * write waits for.
- */
-export async function holdReadingsCommits(
-  app: INestApplication,
-  config: DatabaseConfig,
-): Promise<() => Promise<void>> {
-  if (config.type === 'postgres') {
-    const client = new Client({ connectionString: config.url });
-    await client.connect();
-    await client.query('BEGIN');
-    await client.query('LOCK TABLE vital_sample IN SHARE MODE');
-    let released: Promise<void> | null = null;
-    return () => (released ??= client.query('COMMIT').then(() => client.end()));
-  }
-  let open = () => {};
-  const held = new Promise<void>((resolve) => (open = resolve));
-  let taken = () => {};
-  const turnTaken = new Promise<void>((resolve) => (taken = resolve));
-  const turn = app.get(UnitOfWork).run(async () => {
-    taken();
-    await held;
-  });
-  await turnTaken;
-  return async () => {
-    open();
-    await turn;
-  };
 }

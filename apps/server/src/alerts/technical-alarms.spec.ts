@@ -5,7 +5,7 @@ import { prepareSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
-import { holdReadingsCommits } from '../../test/eventually';
+import { holdReadingsCommits } from '../../test/held-commits';
 import type { DatabaseConfig } from '../config/app-config';
 import { AlertTimers } from './alert-timers.service';
 import { SignalArrivals } from './signal-arrivals';

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { RealtimeModule } from '../realtime/realtime.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { ThresholdProfilesModule } from '../threshold-profiles/threshold-profiles.module';
 import { SessionLimitsController } from './session-limits.controller';
 import { SessionLimitsService } from './session-limits.service';
 
 @Module({
-  imports: [SessionsModule, ThresholdProfilesModule, RealtimeModule],
+  imports: [SessionsModule, ThresholdProfilesModule],
   controllers: [SessionLimitsController],
   providers: [SessionLimitsService],
 })

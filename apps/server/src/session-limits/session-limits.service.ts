@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { SessionState, ThresholdProfile, ThresholdProfileInput } from '@vigil/shared';
-import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/principal';
 import { conflict } from '../common/vigil.exception';
-import { UnitOfWork } from '../database/unit-of-work';
-import { ClinicianGateway } from '../realtime/clinician.gateway';
-import { SessionEntity } from '../sessions/session.entity';
 import { SessionRecords } from '../sessions/session-records';
+import { SessionWriter } from '../sessions/session-writer';
 import { ThresholdProfilesService } from '../threshold-profiles/threshold-profiles.service';
 
 /** Live in the contract's sense (`assessed` … `recovery`): monitored now, or about to be. */
@@ -22,9 +19,7 @@ export class SessionLimitsService {
   constructor(
     private readonly sessions: SessionRecords,
     private readonly profiles: ThresholdProfilesService,
-    private readonly unitOfWork: UnitOfWork,
-    private readonly audit: AuditService,
-    private readonly realtime: ClinicianGateway,
+    private readonly writer: SessionWriter,
   ) {}
 
   /** The limits the session's alarms are judged by now. */
@@ -47,33 +42,11 @@ export class SessionLimitsService {
     }
     const before = this.profiles.limitsFor(session);
     const after: ThresholdProfile = { ...input, id: before.id };
-    const revision = session.revision + 1;
-    await this.unitOfWork.run(async (manager) => {
-      const result = await manager.update(
-        SessionEntity,
-        { id, revision: session.revision },
-        { limits: after, revision },
-      );
-      if (!result.affected) {
-        const current = await manager.findOneBy(SessionEntity, { id });
-        throw conflict(
-          'SESSION_STATE_CONFLICT',
-          `the session changed while its limits were being set; it is now ${current?.state ?? 'gone'}`,
-          { state: current?.state, revision: current?.revision },
-        );
-      }
-      await this.audit.append(manager, actor, {
-        action: 'session.limits',
-        entity: 'session',
-        entityId: id,
-        sessionId: id,
-        detail: { before, after },
-      });
+    await this.writer.write(actor, session, {
+      changes: { limits: after },
+      audit: { action: 'session.limits', detail: { before, after } },
+      underWay: 'its limits were being set',
     });
-    this.realtime.announceSessionChanged(id);
-    this.realtime.publishSessionUpdated(
-      await this.sessions.toSession({ ...session, limits: after, revision }),
-    );
     return after;
   }
 }

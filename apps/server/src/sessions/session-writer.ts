@@ -21,6 +21,8 @@ export interface SessionWrite {
   whenEnded?: string;
   /** Further rows that belong to the change (a pump event, a discharge's follow-ups). */
   alsoWrite?: (manager: EntityManager) => Promise<void>;
+  /** What was under way, for the refusal when another change wins (default: the audit action). */
+  underWay?: string;
 }
 
 /**
@@ -49,7 +51,11 @@ export class SessionWriter {
           { id: session.id, revision: session.revision },
           { ...write.changes, revision },
         );
-        if (!result.affected) throw await lostRace(manager, session.id, write.audit.action);
+        if (!result.affected) {
+          const underWay =
+            write.underWay ?? `${write.audit.action.replace('session.', '')} was being recorded`;
+          throw await lostRace(manager, session.id, underWay);
+        }
         await this.audit.append(manager, actor, {
           action: write.audit.action,
           entity: 'session',
@@ -85,12 +91,12 @@ export class SessionWriter {
 async function lostRace(
   manager: EntityManager,
   id: string,
-  action: string,
+  underWay: string,
 ): Promise<VigilException> {
   const current = await manager.findOneBy(SessionEntity, { id });
   return conflict(
     'SESSION_STATE_CONFLICT',
-    `the session changed while ${action.replace('session.', '')} was being recorded; it is now ${current?.state ?? 'gone'}`,
+    `the session changed while ${underWay}; it is now ${current?.state ?? 'gone'}`,
     { state: current?.state, revision: current?.revision },
   );
 }

@@ -5,7 +5,8 @@ import { startTestApp } from '../../test/test-app';
 import { REDIS_TEST_URL, serviceAvailable } from '../../test/services';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
-import { holdReadingsCommits, until } from '../../test/eventually';
+import { until } from '../../test/eventually';
+import { holdReadingsCommits } from '../../test/held-commits';
 import { systemPrincipal } from '../auth/principal';
 import type { DatabaseConfig } from '../config/app-config';
 import { LiveSessionRegister } from './live-session-register';
@@ -22,6 +23,25 @@ const SPO2_MEDIUM_97: ThresholdProfileInput = {
   ),
 };
 
+/** A patient admitted to the bay, their session taken as far as `until`. */
+async function admitted(
+  app: NestExpressApplication,
+  tokens: Record<'nurse' | 'physician', string>,
+  bay: string,
+  until: 'assessed' | 'infusing' = 'infusing',
+): Promise<string> {
+  const patient = await apiAs(app, tokens.nurse)
+    .post('/patients')
+    .send({ mrn: `ARR-${bay}`, displayName: 'Arrival Patient', weightKg: 70 })
+    .expect(201);
+  const session = await apiAs(app, tokens.physician)
+    .post('/sessions')
+    .send({ patientId: patient.body.id, bay, indication: 'depression', doseMgPerKg: 0.5 })
+    .expect(201);
+  await prepareSession(app, session.body.id, until);
+  return session.body.id as string;
+}
+
 describe.each(testDatabases())('readings judged on arrival on $name', (database) => {
   let config: DatabaseConfig;
   let app: NestExpressApplication;
@@ -35,21 +55,7 @@ describe.each(testDatabases())('readings judged on arrival on $name', (database)
 
   async function session(until: 'assessed' | 'infusing' = 'infusing'): Promise<string> {
     bay += 1;
-    const patient = await as('nurse')
-      .post('/patients')
-      .send({ mrn: `ARR-${bay}`, displayName: 'Arrival Patient', weightKg: 70 })
-      .expect(201);
-    const session = await as('physician')
-      .post('/sessions')
-      .send({
-        patientId: patient.body.id,
-        bay: `R${bay}`,
-        indication: 'depression',
-        doseMgPerKg: 0.5,
-      })
-      .expect(201);
-    await prepareSession(app, session.body.id, until);
-    return session.body.id as string;
+    return admitted(app, tokens, `R${bay}`, until);
   }
 
   const post = (sessionId: string, samples: Array<Record<string, unknown>>) =>
@@ -196,21 +202,7 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
 
     it('lets go of a session on every instance when one of them changes it', async () => {
       const tokens = await tokensByRole(first);
-      const patient = await apiAs(first, tokens.nurse)
-        .post('/patients')
-        .send({ mrn: 'ARR-CLUSTER', displayName: 'Arrival Patient', weightKg: 70 })
-        .expect(201);
-      const created = await apiAs(first, tokens.physician)
-        .post('/sessions')
-        .send({
-          patientId: patient.body.id,
-          bay: 'RC1',
-          indication: 'depression',
-          doseMgPerKg: 0.5,
-        })
-        .expect(201);
-      const sessionId = created.body.id as string;
-      await prepareSession(first, sessionId);
+      const sessionId = await admitted(first, tokens, 'RC1');
       await apiAs(second, tokens.nurse)
         .post(`/sessions/${sessionId}/vitals`)
         .send({ samples: [{ at: new Date().toISOString(), ...CLEAN_ASSESSMENT.baseline }] })

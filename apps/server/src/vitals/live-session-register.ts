@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { acceptsVitals } from '@vigil/shared';
 import type { Subscription } from 'rxjs';
-import type { Principal } from '../auth/principal';
+import { outsideItsBay, type Principal } from '../auth/principal';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 import type { IngestSession } from './vitals-group-commit';
 
@@ -43,9 +43,7 @@ export class LiveSessionRegister implements OnModuleDestroy {
   judgeable(principal: Principal, sessionId: string): IngestSession | null {
     const session = this.entries.get(sessionId)?.session;
     if (!session || !acceptsVitals(session.state)) return null;
-    if (principal.kind === 'device' && principal.bay !== null && principal.bay !== session.bay)
-      return null;
-    return session;
+    return outsideItsBay(principal, session.bay) ? null : session;
   }
 
   /** Called before the sessions are read; the tick goes back with what the read found. */

@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ObservedSession } from '../alerts/physiological-alerts';
 import { AuditService, type AuditEvent } from '../audit/audit.service';
-import { actorOf, type Actor, type Principal } from '../auth/principal';
+import { actorOf, outsideItsBay, type Actor, type Principal } from '../auth/principal';
 import { conflict, forbidden, notFound } from '../common/vigil.exception';
 import type { SqlRunner } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -322,7 +322,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
   ): Error | null {
     if (!session) return sessionNotFound(pending.sessionId);
     const { principal } = pending;
-    if (principal.kind === 'device' && principal.bay !== null && principal.bay !== session.bay) {
+    if (outsideItsBay(principal, session.bay)) {
       audits.push({
         actor: actorOf(principal),
         event: {
