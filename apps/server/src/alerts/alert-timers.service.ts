@@ -34,7 +34,12 @@ import { AlertRouting } from './alert-routing';
 import { AlertWriter } from './alert-writer';
 import { PhysiologicalAlerts } from './physiological-alerts';
 import { later, SignalArrivals } from './signal-arrivals';
-import { parseStoredAssessment } from '../sessions/stored-assessment';
+import {
+  SessionSettingsByRevision,
+  type SessionSettings,
+  type StoredSettingsRow,
+  withSettings,
+} from '../sessions/session-settings';
 import { forEachInSlices } from '../common/in-slices';
 import { UnitOfWork } from '../database/unit-of-work';
 
@@ -63,6 +68,8 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly watchingSince = Date.now();
   /** Each watched session's newest blood pressure, as of the last sweep. */
   private pressures = new Map<string, LastPressure>();
+  /** The live sessions' settings, kept from sweep to sweep while their revision stands. */
+  private readonly settings = new SessionSettingsByRevision(Number.POSITIVE_INFINITY);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -162,19 +169,38 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Every live session (assessed to recovery) with its limits and receipt times, in one query a
-   * sweep: the alerts of any other session are left over from its end.
+   * Every live session (assessed to recovery) with its receipt times and its settings, in one
+   * query a sweep (and one more for the sessions whose settings changed): the alerts of any other
+   * session are left over from its end.
    */
-  private liveSessions(): Promise<WatchedSession[]> {
+  private async liveSessions(): Promise<WatchedSession[]> {
     // Off the event loop: at 2,500 chairs this read held it 10–16 ms every second.
-    return this.unitOfWork.readOffTheEventLoop(
-      `SELECT s.id, s.bay, s.state, s.started_at AS "startedAt", s.assessment,
-              s.threshold_profile_id AS "thresholdProfileId", s.limits,
-              r.spo2_received_at AS "spo2At", r.heart_rate_received_at AS "heartRateAt",
-              r.pressure_received_at AS "pressureAt"
-       FROM infusion_session s LEFT JOIN vital_receipt r ON r.session_id = s.id
-       WHERE s.state IN ('assessed', 'infusing', 'paused', 'recovery')`,
+    const rows = await this.unitOfWork.readOffTheEventLoop<WatchedRow[]>(this.watchedSql(''));
+    const settled = await withSettings(rows, this.settings, (ids) =>
+      this.unitOfWork.readOffTheEventLoop<Array<WatchedRow & StoredSettingsRow>>(
+        this.watchedSql(', s.limits, s.assessment', ids.length),
+        ids,
+      ),
     );
+    const sessions = settled.map(({ row, settings }) => ({ ...row, ...settings }));
+    this.settings.keepOnly(new Set(sessions.map((session) => session.id)));
+    return sessions;
+  }
+
+  /** The live sessions with their receipt times, and these columns; of these ids only, if given. */
+  private watchedSql(columns: string, ids = 0): string {
+    const postgres = this.dataSource.options.type === 'postgres';
+    const placeholders = Array.from({ length: ids }, (_, index) =>
+      postgres ? `$${index + 1}` : '?',
+    );
+    return `SELECT s.id, s.bay, s.state, s.started_at AS "startedAt", s.revision,
+              s.threshold_profile_id AS "thresholdProfileId",
+              r.spo2_received_at AS "spo2At", r.heart_rate_received_at AS "heartRateAt",
+              r.pressure_received_at AS "pressureAt"${columns}
+       FROM infusion_session s LEFT JOIN vital_receipt r ON r.session_id = s.id
+       WHERE s.state IN ('assessed', 'infusing', 'paused', 'recovery')${
+         ids > 0 ? ` AND s.id IN (${placeholders.join(', ')})` : ''
+       }`;
   }
 
   /**
@@ -229,7 +255,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       );
       const pressure = await this.lastPressure(session);
       if (pressure) pressures.set(session.id, pressure);
-      const baseline = parseStoredAssessment(session.assessment)?.baseline ?? null;
+      const baseline = session.assessment?.baseline ?? null;
       const dueS = bloodPressureDueS(profile, pressure?.reading ?? null, baseline);
       const pressureAt = later(parseTime(session.pressureAt), arrived.pressure) ?? since;
       const overdueS = (now - Math.max(since, pressureAt)) / 1000;
@@ -306,20 +332,21 @@ type TechnicalCode = 'SIGNAL_LOSS' | 'BP_OVERDUE';
 /** The states in which a silent monitor or an overdue cuff is an alarm. */
 const SIGNAL_WATCHED: ReadonlySet<SessionState> = new Set(['infusing', 'paused', 'recovery']);
 
-interface WatchedSession {
+/** A live session as the sweep reads it, without its settings. */
+interface WatchedRow {
   id: string;
   bay: string;
   state: SessionState;
   startedAt: string | null;
-  /** The assessment as stored JSON: its baseline makes the relative limits. */
-  assessment: string | null;
+  revision: number | string;
   thresholdProfileId: string;
-  /** The limits in force as stored JSON, read through ThresholdProfilesService.limitsFor. */
-  limits: string | null;
   spo2At: string | null;
   heartRateAt: string | null;
   pressureAt: string | null;
 }
+
+/** With its limits snapshot (read through ThresholdProfilesService.limitsFor) and assessment. */
+type WatchedSession = WatchedRow & SessionSettings;
 
 interface LastPressure {
   receivedAt: string;

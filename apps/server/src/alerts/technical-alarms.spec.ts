@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Alert, Session } from '@vigil/shared';
+import { DEFAULT_THRESHOLD_PROFILE, type Alert, type Session } from '@vigil/shared';
 import { DataSource } from 'typeorm';
 import { prepareSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
@@ -104,6 +104,28 @@ describe.each(testDatabases())('technical alarms on $name', (database) => {
     expect(await alertOf(session.id, 'SIGNAL_LOSS')).toMatchObject({
       state: 'active',
       message: 'No SpO2 signal for 12 min (limit 30 s)',
+    });
+  });
+
+  it('watches by a session’s limits as a physician changed them, from the next sweep', async () => {
+    const session = await infusing();
+    const now = Date.now();
+    await send(session.id, { spo2: 97, heartRate: 80 });
+    await receivedAt(session.id, 'spo2_received_at', now);
+    await receivedAt(session.id, 'heart_rate_received_at', now);
+    await sweep(now + 5 * SECOND);
+    const { id: _id, ...limits } = DEFAULT_THRESHOLD_PROFILE;
+    await as('physician')
+      .put(`/sessions/${session.id}/limits`)
+      .send({ ...limits, signalLossS: 60 })
+      .expect(200);
+    // The sweep before the change read the old limits (30 s); they would sound by now.
+    await sweep(now + 45 * SECOND);
+    expect(await alertOf(session.id, 'SIGNAL_LOSS')).toBeUndefined();
+    await sweep(now + 65 * SECOND);
+    expect(await alertOf(session.id, 'SIGNAL_LOSS')).toMatchObject({
+      state: 'active',
+      message: 'No SpO2 or heart-rate signal for 60 s (limit 60 s)',
     });
   });
 

@@ -47,6 +47,7 @@ import { AlarmSuspend1764140400000 } from './migrations/1764140400000-alarm-susp
 import { AdministrationRecord1764151200000 } from './migrations/1764151200000-administration-record';
 import { DeviceHl7Source1764172800000 } from './migrations/1764172800000-device-hl7-source';
 import { SampleKeyByTime1764180000000 } from './migrations/1764180000000-sample-key-by-time';
+import { SessionSettingsRevision1764187200000 } from './migrations/1764187200000-session-settings-revision';
 
 export const ENTITIES = [
   PatientEntity,
@@ -96,6 +97,7 @@ export const MIGRATIONS = [
   AdministrationRecord1764151200000,
   DeviceHl7Source1764172800000,
   SampleKeyByTime1764180000000,
+  SessionSettingsRevision1764187200000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

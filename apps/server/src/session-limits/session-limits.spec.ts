@@ -214,12 +214,11 @@ describe.each(testDatabases())('one session’s limits on $name', (database) => 
     const id = await session('default');
     const { recoveryMinimumMin: _minimum, ...older } = DEFAULT_THRESHOLD_PROFILE;
     const postgres = database.name === 'postgres';
-    await app
-      .get(DataSource)
-      .query(
-        `UPDATE infusion_session SET limits = ${postgres ? '$1' : '?'} WHERE id = ${postgres ? '$2' : '?'}`,
-        [JSON.stringify(older), id],
-      );
+    await app.get(DataSource).query(
+      `UPDATE infusion_session SET limits = ${postgres ? '$1' : '?'}, revision = revision + 1
+         WHERE id = ${postgres ? '$2' : '?'}`,
+      [JSON.stringify(older), id],
+    );
     const limits: ThresholdProfile = (await as('nurse').get(`/sessions/${id}/limits`).expect(200))
       .body;
     expect(limits.recoveryMinimumMin).toBe(30);
@@ -229,6 +228,27 @@ describe.each(testDatabases())('one session’s limits on $name', (database) => 
         limits: JSON.stringify(older),
       }),
     ).toEqual(DEFAULT_THRESHOLD_PROFILE);
+  });
+
+  it('is refused by the database a change of limits or assessment that keeps the revision', async () => {
+    // The rules and the sweep read a session's settings again only when its revision moves.
+    const id = await session('default');
+    const before: ThresholdProfile = (await as('nurse').get(`/sessions/${id}/limits`).expect(200))
+      .body;
+    const postgres = database.name === 'postgres';
+    const [p1, p2] = postgres ? ['$1', '$2'] : ['?', '?'];
+    const dataSource = app.get(DataSource);
+    for (const column of ['limits', 'assessment']) {
+      await expect(
+        dataSource.query(`UPDATE infusion_session SET ${column} = ${p1} WHERE id = ${p2}`, [
+          JSON.stringify({ ...before, deepDesaturationSpo2: 70 }),
+          id,
+        ]),
+      ).rejects.toThrow("a session's limits or assessment change only with its revision");
+    }
+    expect((await as('nurse').get(`/sessions/${id}/limits`).expect(200)).body).toEqual(before);
+    // Any other column may change as before (the tests' clocks, a bay moved by its writer).
+    await dataSource.query(`UPDATE infusion_session SET bay = ${p1} WHERE id = ${p2}`, ['Z9', id]);
   });
 
   it('loses no change to a race: each accepted change was made on the limits before it', async () => {

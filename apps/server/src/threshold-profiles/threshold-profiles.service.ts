@@ -127,10 +127,13 @@ export class ThresholdProfilesService implements OnModuleInit, OnApplicationShut
 }
 
 /** Distinct snapshots: sessions started from one profile share one text. */
-const storedLimits = new ParsedJsonCache(1_000, (text) => {
+const storedLimits = new ParsedJsonCache(1_000, parseStoredLimits);
+
+/** A session's stored limits snapshot, with the defaults of settings added since it was taken. */
+export function parseStoredLimits(text: string): ThresholdProfile {
   const snapshot = JSON.parse(text) as ThresholdProfile;
   return withDefaults(snapshot.id, snapshot);
-});
+}
 
 /**
  * A profile or snapshot stored before a setting existed takes the setting's default (the

@@ -14,7 +14,12 @@ import { conflict, forbidden, notFound } from '../common/vigil.exception';
 import type { SqlRunner } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
-import { parseStoredAssessment } from '../sessions/stored-assessment';
+import {
+  SessionSettingsByRevision,
+  type SessionSettings,
+  type StoredSettingsRow,
+  withSettings,
+} from '../sessions/session-settings';
 import { LiveSessionRegister } from './live-session-register';
 import type { VitalSampleEntity } from './vital-sample.entity';
 import { sameMeasurements } from './vital-sample.mapper';
@@ -85,6 +90,8 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
   private readonly concurrentCommits: number;
   /** Batches are answered in the order they were taken, whichever group commits first. */
   private answered: Promise<void> = Promise.resolve();
+  /** Sessions come and go: bounded well above any ward's live sessions, then started over. */
+  private readonly settings = new SessionSettingsByRevision(20_000);
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -285,8 +292,9 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
   }
 
   /**
-   * One plain query for the group's sessions, with only the columns ingest reads; what it finds
-   * also refreshes the register that judges the next readings on arrival.
+   * One plain query for the group's sessions, with only the columns ingest reads, and their
+   * settings by revision (read again only when changed); what it finds also refreshes the register
+   * that judges the next readings on arrival.
    */
   private async sessionsOf(
     manager: SqlRunner,
@@ -294,16 +302,22 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
   ): Promise<Map<string, IngestSession>> {
     const ids = [...new Set(group.map((pending) => pending.sessionId))];
     const postgres = manager.connection.options.type === 'postgres';
-    const placeholders = ids.map((_, index) => (postgres ? `$${index + 1}` : '?')).join(', ');
+    const read = <Row>(columns: string, ids: string[]) =>
+      manager.query<Row[]>(
+        `SELECT ${columns} FROM infusion_session WHERE id IN (${ids
+          .map((_, index) => (postgres ? `$${index + 1}` : '?'))
+          .join(', ')})`,
+        ids,
+      );
     const tick = this.register.beginRead();
     let sessions: Map<string, IngestSession> | null = null;
     try {
-      sessions = toIngestSessions(
-        await manager.query<SessionRow[]>(
-          `SELECT id, bay, state, threshold_profile_id, limits, assessment FROM infusion_session
-           WHERE id IN (${placeholders})`,
-          ids,
-        ),
+      const rows = await read<SessionRow>(SESSION_COLUMNS, ids);
+      const settled = await withSettings(rows, this.settings, (unknown) =>
+        read<SessionRow & StoredSettingsRow>(`${SESSION_COLUMNS}, limits, assessment`, unknown),
+      );
+      sessions = new Map(
+        settled.map(({ row, settings }) => [row.id, toIngestSession(row, settings)]),
       );
       return sessions;
     } finally {
@@ -352,20 +366,17 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
   }
 }
 
-function toIngestSessions(rows: SessionRow[]): Map<string, IngestSession> {
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        bay: row.bay,
-        state: row.state,
-        thresholdProfileId: row.threshold_profile_id,
-        limits: row.limits,
-        assessment: parseStoredAssessment(row.assessment),
-      },
-    ]),
-  );
+const SESSION_COLUMNS = 'id, bay, state, threshold_profile_id, revision';
+
+function toIngestSession(row: SessionRow, settings: SessionSettings): IngestSession {
+  return {
+    id: row.id,
+    bay: row.bay,
+    state: row.state,
+    thresholdProfileId: row.threshold_profile_id,
+    limits: settings.limits,
+    assessment: settings.assessment,
+  };
 }
 
 interface SessionRow {
@@ -373,9 +384,7 @@ interface SessionRow {
   bay: string;
   state: SessionState;
   threshold_profile_id: string;
-  /** The limits in force as stored JSON; ThresholdProfilesService.limitsFor reads it. */
-  limits: string | null;
-  assessment: string | null;
+  revision: number | string;
 }
 
 /** Other values under a key already taken: nothing of the batch is stored, and that is audited. */
