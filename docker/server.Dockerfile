@@ -89,7 +89,4 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
     CMD ["node", "/app/healthcheck.cjs"]
 
 ENTRYPOINT ["/usr/bin/tini", "--"]
-# A heap ceiling of 2 GB: V8 then lets garbage grow to about twice the live heap
-# before a full collection, not four times (docs/benchmarks.md). Under a
-# container memory limit, keep this below it.
-CMD ["node", "--max-old-space-size=2048", "dist/server/apps/server/src/main.js"]
+CMD ["node", "dist/server/apps/server/src/main.js"]

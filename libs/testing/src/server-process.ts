@@ -14,13 +14,6 @@ function workspaceRoot(from: string): string {
 
 const WORKSPACE_ROOT = workspaceRoot(__dirname);
 export const BUILT_SERVER = join(WORKSPACE_ROOT, 'dist/server/apps/server/src/main.js');
-/**
- * Node's flags for the server, as `npm start`, `npm run serve` and the image give them: a heap
- * ceiling of 2 GB. V8 sizes its heap's growth by that ceiling; under Node's default (a quarter of
- * the machine's memory, up to 4 GB) it let garbage grow to four times the live heap before a full
- * collection, at 2 GB to about twice (docs/benchmarks.md).
- */
-export const SERVER_NODE_ARGS = ['--max-old-space-size=2048'];
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -70,11 +63,7 @@ export async function startServerProcess(
   const port = options.port ?? (await freePort());
   const healthTimeoutMs = options.healthTimeoutMs ?? 30_000;
   const script = options.script ?? BUILT_SERVER;
-  const nodeArgs = [
-    ...(script === BUILT_SERVER ? SERVER_NODE_ARGS : []),
-    ...(options.nodeArgs ?? []),
-  ];
-  const child = spawn(process.execPath, [...nodeArgs, script], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     env: {
       PATH: process.env['PATH'] ?? '',
       LOG_LEVEL: 'warn',
