@@ -83,7 +83,7 @@ export class ThresholdProfilesService implements OnModuleInit, OnApplicationShut
     const { limits } = session;
     if (limits === null || limits === undefined) return this.get(session.thresholdProfileId);
     if (typeof limits === 'string') return storedLimits.get(limits);
-    return withDefaults(limits.id, limits);
+    return withDefaultsApplied.has(limits) ? limits : withDefaults(limits.id, limits);
   }
 
   has(id: string): boolean {
@@ -129,10 +129,18 @@ export class ThresholdProfilesService implements OnModuleInit, OnApplicationShut
 /** Distinct snapshots: sessions started from one profile share one text. */
 const storedLimits = new ParsedJsonCache(1_000, parseStoredLimits);
 
+/**
+ * Snapshots parsed here, complete already: the rules look a session's limits up with every reading,
+ * and need not copy them each time.
+ */
+const withDefaultsApplied = new WeakSet<ThresholdProfile>();
+
 /** A session's stored limits snapshot, with the defaults of settings added since it was taken. */
 export function parseStoredLimits(text: string): ThresholdProfile {
   const snapshot = JSON.parse(text) as ThresholdProfile;
-  return withDefaults(snapshot.id, snapshot);
+  const limits = withDefaults(snapshot.id, snapshot);
+  withDefaultsApplied.add(limits);
+  return limits;
 }
 
 /**
