@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { onCleanup } from './cleanup.mjs';
+import { connectDeviceSockets, sendOverSocket } from './device-sockets.mjs';
 import { createAgent, requestJson } from './http.mjs';
 import { summarize } from './stats.mjs';
 
@@ -12,6 +13,8 @@ const ALERT_WAIT_MS = 10_000;
 /** A nurse at the central station acknowledges a probe's alarm this long after it sounds. */
 const ACKNOWLEDGE_AFTER_MS = 2_000;
 const DRAIN_MS = 35_000;
+/** `http`: each reading a POST; `socket`: a `vitals` event on the bed's `/devices` socket. */
+export const TRANSPORT = process.env['BENCH_TRANSPORT'] === 'socket' ? 'socket' : 'http';
 
 /** @param {number} low @param {number} high */
 const between = (low, high) => low + Math.floor(Math.random() * (high - low + 1));
@@ -53,6 +56,7 @@ export async function drive({
     pooled ??
     /** @type {import('node:http').Agent} */ (ownConnections[index % ownConnections.length]);
   const freshConnections = new http.Agent({ keepAlive: false });
+  const deviceSockets = TRANSPORT === 'socket' ? await connectDeviceSockets(baseUrl, beds) : null;
   const t0 = performance.now() + 500;
   const windowStart = t0 + warmupS * 1000;
   const windowEnd = windowStart + measureS * 1000;
@@ -146,7 +150,14 @@ export async function drive({
         headers: { 'x-device-key': bed.apiKey },
         body: { samples },
       });
-    const request = post(agentFor(index))
+    const sent = deviceSockets
+      ? sendOverSocket(
+          /** @type {import('socket.io-client').Socket} */ (deviceSockets[index]),
+          bed.sessionId,
+          samples,
+        )
+      : post(agentFor(index));
+    const request = sent
       .then(async (result) => {
         // A kept-alive connection the server had just closed as idle: the request never reached
         // it, and a monitor sends again (a resent sample is stored once). Timed from the first try.
@@ -187,6 +198,7 @@ export async function drive({
     pooled?.destroy();
     ownConnections.forEach((connection) => connection.destroy());
     freshConnections.destroy();
+    deviceSockets?.forEach((socket) => socket.disconnect());
   });
   await new Promise((resolve) => {
     let running = beds.length;

@@ -3,9 +3,16 @@
 // (the bench prints the command with the window's bounds). A diagnosis aid, not part of the bench.
 import { readFileSync } from 'node:fs';
 
-const [file, from, to] = process.argv.slice(2);
-if (!file) {
-  console.error('usage: profile-summary.mjs <file.cpuprofile> [fromUs toUs]');
+const [file, from, to, ...more] = process.argv.slice(2);
+// One file: a glob that matched a worker thread's profile too must not be read as the window.
+if (
+  !file ||
+  more.length > 0 ||
+  [from, to].some((bound) => bound !== undefined && !/^\d+$/.test(bound))
+) {
+  console.error(
+    "usage: profile-summary.mjs <file.cpuprofile> [fromUs toUs] (one thread's profile)",
+  );
   process.exit(2);
 }
 /** @type {{ nodes: Array<{ id: number, callFrame: { functionName: string, url: string, lineNumber: number }, children?: number[] }>, startTime: number, samples: number[], timeDeltas: number[] }} */

@@ -8,7 +8,8 @@
 // e.g. "100,10000"), BENCH_FANOUT_CONNECTIONS (unset: one per bed, as far as open files allow),
 // BENCH_REDIS_URL (redis://127.0.0.1:6379), BENCH_OUTPUT (docs/benchmarks.md),
 // BENCH_PROFILE_DIR (unset; when set, the server runs under --cpu-prof and writes its profile there),
-// BENCH_ALERT_EVERY_MS (150: how often a chair sends a desaturation probe).
+// BENCH_ALERT_EVERY_MS (150: how often a chair sends a desaturation probe), BENCH_TRANSPORT (http;
+// socket: each reading a `vitals` event on the bed's /devices socket, and no relay).
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -27,6 +28,7 @@ import {
 import { runFanout } from './run-fanout.mjs';
 import { runOne } from './run-one.mjs';
 import { runRelay } from './run-relay.mjs';
+import { TRANSPORT } from './drive.mjs';
 
 /** @param {number | null | undefined} value @param {number} [digits] */
 const fmt = (value, digits = 0) =>
@@ -55,6 +57,13 @@ const counts = (name, fallback) =>
     return count;
   });
 
+/** The relay answers POSTs only: with readings over the devices socket there is no baseline. */
+function relayTakesTheTransport() {
+  if (TRANSPORT === 'http') return true;
+  console.warn('BENCH_TRANSPORT=socket: the bare relay has no /devices namespace; it is skipped');
+  return false;
+}
+
 const config = {
   beds: counts('BENCH_BEDS', '100,1000'),
   measureS: positive('BENCH_SECONDS', 30),
@@ -71,7 +80,7 @@ const config = {
     ? counts('BENCH_SCREENS', '2')
     : counts('BENCH_DASHBOARDS', '2'),
   /** The bare relay runs first at each ward size, as the baseline Vigil is compared with. */
-  relay: process.env['BENCH_RELAY'] !== '0',
+  relay: process.env['BENCH_RELAY'] !== '0' && relayTakesTheTransport(),
   wardSize: positive('BENCH_WARD_SIZE', 24),
   setupConcurrency: positive('BENCH_SETUP_CONCURRENCY', 20),
   /** Fan-out runs: instance counts (PostgreSQL + Redis) behind the proxy, clients, ward sizes. */
@@ -133,7 +142,8 @@ function printRun(run, relay) {
   );
   if (config.profileDir && run.target !== 'relay')
     console.log(
-      `  profile: node tools/bench/profile-summary.mjs ${config.profileDir}/CPU.*.${run.server.pid}.*.cpuprofile ${run.server.windowUs.join(' ')}`,
+      // The main thread's profile (thread 0); the SQLite threads' are beside it, as CPU.*.<pid>.<n>.*.
+      `  profile: node tools/bench/profile-summary.mjs ${config.profileDir}/CPU.*.${run.server.pid}.0.*.cpuprofile ${run.server.windowUs.join(' ')}`,
     );
   if (run.server.logLines > 0)
     console.log(
