@@ -119,6 +119,25 @@ describe.each(testDatabases())('readings committed together on $name', (database
     await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
   });
 
+  it('commits more readings than one commit takes in full commits one after another', async () => {
+    const sessions: string[] = [];
+    for (let count = 0; count < 5; count += 1) sessions.push(await createSession());
+    const appendAll = jest.spyOn(app.get(AuditService), 'appendAll');
+    const samples = Array.from({ length: 500 }, (_, index) => ({
+      seq: index,
+      at: at(index / 100),
+      spo2: 97,
+    }));
+
+    const results = await ingestTogether(sessions.map((sessionId) => ({ sessionId, samples })));
+
+    expect(results.map((result) => result.status === 'fulfilled' && result.value)).toEqual(
+      sessions.map(() => ({ accepted: 500, duplicates: 0 })),
+    );
+    // 2,500 rows: two full commits of 1,000, then the rest.
+    expect(appendAll).toHaveBeenCalledTimes(3);
+  });
+
   it('refuses a batch for a session that takes no readings without holding back the others', async () => {
     const infusing = await createSession();
     const scheduled = await createSession('scheduled');

@@ -59,8 +59,13 @@ interface Batch {
   outcome: Outcome;
 }
 
-/** Bounds one transaction's size; what is left waits for the next commit, a moment later. */
-const MAX_ROWS_PER_COMMIT = 5_000;
+/**
+ * Bounds one transaction's size; what is left waits for the next commit, a moment later. Past
+ * capacity the queue and the commits grow, and a write that needs the writer between two commits
+ * (an alarm's raise, on SQLite) waits for one: at 5,000 chairs alarms took 267–340 ms at p99 with
+ * 1,000 rows a commit (three of four runs), 833 ms with 5,000 (docs/benchmarks.md).
+ */
+const MAX_ROWS_PER_COMMIT = 1_000;
 /**
  * How long the first batch of a group waits for others. A commit costs far more than the rows in
  * it (its log pages, written whole whatever share of them changed, and its sync), so the more
