@@ -14,6 +14,7 @@ import {
   type Assessment,
   type PhysiologicalCode,
   type SourcedVitalSample,
+  type ThresholdProfile,
 } from '@vigil/shared';
 import type { Subscription } from 'rxjs';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
@@ -49,12 +50,16 @@ export function isPhysiological(code: string): code is PhysiologicalCode {
  * session's lock, so a person's acknowledgement, which does not queue, is ordered with them by
  * the database: exactly one of two racing changes is decided on each state.
  */
+/** The key of limits worked out for a session assessed without a baseline. */
+const NO_BASELINE = {};
+
 @Injectable()
 export class PhysiologicalAlerts implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(PhysiologicalAlerts.name);
   private readonly engine = new AlertEngine();
   private readonly live = new LiveAlertMessages();
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly effective = new WeakMap<ThresholdProfile, WeakMap<object, ThresholdProfile>>();
   private otherInstances: Subscription | null = null;
 
   constructor(
@@ -93,8 +98,7 @@ export class PhysiologicalAlerts implements OnApplicationBootstrap, OnModuleDest
   /** Called with readings on arrival or once stored (H-F15); returns at once, writes follow. */
   observe(session: ObservedSession, samples: readonly SourcedVitalSample[]): void {
     const profile = this.profiles.limitsFor(session);
-    const baseline = session.assessment?.baseline ?? null;
-    const rules = { ...profile, rules: profile.rules.map((rule) => effectiveRule(rule, baseline)) };
+    const rules = this.effectiveLimits(profile, session.assessment?.baseline ?? null);
     const events = this.engine.evaluate(session.id, samples, rules);
     for (const { code, event } of events)
       if (event.type === 'upgrade') this.live.retarget(session.id, code, event.threshold);
@@ -111,6 +115,29 @@ export class PhysiologicalAlerts implements OnApplicationBootstrap, OnModuleDest
       void this.enqueue(session.id, async () => {
         for (const shown of due) await this.rewrite(shown);
       });
+  }
+
+  /**
+   * The limits with their baseline-relative rules made absolute, worked out once per limits and
+   * baseline: a session's are parsed once per revision and shared, never changed, and the rules
+   * look them up with every reading.
+   */
+  private effectiveLimits(
+    profile: ThresholdProfile,
+    baseline: Assessment['baseline'] | null,
+  ): ThresholdProfile {
+    let byBaseline = this.effective.get(profile);
+    if (!byBaseline) {
+      byBaseline = new WeakMap();
+      this.effective.set(profile, byBaseline);
+    }
+    const key = baseline ?? NO_BASELINE;
+    let limits = byBaseline.get(key);
+    if (!limits) {
+      limits = { ...profile, rules: profile.rules.map((rule) => effectiveRule(rule, baseline)) };
+      byBaseline.set(key, limits);
+    }
+    return limits;
   }
 
   /**
