@@ -66,8 +66,6 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
    * the full limit to resume before their silence counts.
    */
   private readonly watchingSince = Date.now();
-  /** Each watched session's newest blood pressure, as of the last sweep. */
-  private pressures = new Map<string, LastPressure>();
   /** The live sessions' settings, kept from sweep to sweep while their revision stands. */
   private readonly settings = new SessionSettingsByRevision(Number.POSITIVE_INFINITY);
 
@@ -196,7 +194,8 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     return `SELECT s.id, s.bay, s.state, s.started_at AS "startedAt", s.revision,
               s.threshold_profile_id AS "thresholdProfileId",
               r.spo2_received_at AS "spo2At", r.heart_rate_received_at AS "heartRateAt",
-              r.pressure_received_at AS "pressureAt"${columns}
+              r.pressure_received_at AS "pressureAt", r.pressure_systolic AS "pressureSystolic",
+              r.pressure_diastolic AS "pressureDiastolic"${columns}
        FROM infusion_session s LEFT JOIN vital_receipt r ON r.session_id = s.id
        WHERE s.state IN ('assessed', 'infusing', 'paused', 'recovery')${
          ids > 0 ? ` AND s.id IN (${placeholders.join(', ')})` : ''
@@ -231,7 +230,6 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     limits: ReadonlyMap<string, ThresholdProfile>,
     open: ReadonlyMap<string, AlertEntity>,
   ): Promise<void> {
-    const pressures = new Map<string, LastPressure>();
     await forEachInSlices(sessions, SWEEP_SLICE, async (session) => {
       const profile = limits.get(session.id);
       if (!session.startedAt || !profile || !SIGNAL_WATCHED.has(session.state)) return;
@@ -253,10 +251,8 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
           message: signalLossMessage(lost.signs, shownSilence(lost.silentS), profile.signalLossS),
         },
       );
-      const pressure = await this.lastPressure(session);
-      if (pressure) pressures.set(session.id, pressure);
       const baseline = session.assessment?.baseline ?? null;
-      const dueS = bloodPressureDueS(profile, pressure?.reading ?? null, baseline);
+      const dueS = bloodPressureDueS(profile, lastPressure(session), baseline);
       const pressureAt = later(parseTime(session.pressureAt), arrived.pressure) ?? since;
       const overdueS = (now - Math.max(since, pressureAt)) / 1000;
       await this.technical(
@@ -271,25 +267,6 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
         },
       );
     });
-    this.pressures = pressures;
-  }
-
-  /**
-   * The newest blood pressure of the session, read again only when a newer one has arrived: the
-   * sweep runs every second for every chair, a cuff cycles every few minutes.
-   */
-  private async lastPressure(session: WatchedSession): Promise<LastPressure | null> {
-    if (!session.pressureAt) return null;
-    const known = this.pressures.get(session.id);
-    if (known?.receivedAt === session.pressureAt) return known;
-    const postgres = this.dataSource.options.type === 'postgres';
-    const [reading] = await this.dataSource.query<PressureReading[]>(
-      `SELECT systolic, diastolic FROM vital_sample
-       WHERE session_id = ${postgres ? '$1' : '?'} AND systolic IS NOT NULL
-       ORDER BY received_at DESC, at DESC LIMIT 1`,
-      [session.id],
-    );
-    return reading ? { receivedAt: session.pressureAt, reading } : null;
   }
 
   /** Raises, resolves or brings up to date one technical alarm of the session. */
@@ -343,14 +320,18 @@ interface WatchedRow {
   spo2At: string | null;
   heartRateAt: string | null;
   pressureAt: string | null;
+  /** The newest blood pressure's values, kept with its receipt time. */
+  pressureSystolic: number | null;
+  pressureDiastolic: number | null;
 }
 
 /** With its limits snapshot (read through ThresholdProfilesService.limitsFor) and assessment. */
 type WatchedSession = WatchedRow & SessionSettings;
 
-interface LastPressure {
-  receivedAt: string;
-  reading: PressureReading;
+/** The session's newest blood pressure, as its receipt keeps it. */
+function lastPressure(session: WatchedRow): PressureReading | null {
+  if (session.pressureAt === null || session.pressureSystolic === null) return null;
+  return { systolic: session.pressureSystolic, diastolic: session.pressureDiastolic };
 }
 
 function openKey(sessionId: string, code: string): string {

@@ -162,6 +162,8 @@ describe.each(testDatabases())('technical alarms on $name', (database) => {
     const session = await infusing();
     const now = Date.now();
     await send(session.id, { systolic: 165, diastolic: 90 });
+    // Readings without a pressure since: the last pressure is still the one that counts.
+    await send(session.id, { spo2: 97, heartRate: 80 });
     await sweep(now + 5 * MINUTE + 2 * SECOND);
     expect(await alertOf(session.id, 'BP_OVERDUE')).toMatchObject({
       state: 'active',

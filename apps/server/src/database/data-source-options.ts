@@ -48,6 +48,7 @@ import { AdministrationRecord1764151200000 } from './migrations/1764151200000-ad
 import { DeviceHl7Source1764172800000 } from './migrations/1764172800000-device-hl7-source';
 import { SampleKeyByTime1764180000000 } from './migrations/1764180000000-sample-key-by-time';
 import { SessionSettingsRevision1764187200000 } from './migrations/1764187200000-session-settings-revision';
+import { ReceiptPressure1764194400000 } from './migrations/1764194400000-receipt-pressure';
 
 export const ENTITIES = [
   PatientEntity,
@@ -98,6 +99,7 @@ export const MIGRATIONS = [
   DeviceHl7Source1764172800000,
   SampleKeyByTime1764180000000,
   SessionSettingsRevision1764187200000,
+  ReceiptPressure1764194400000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -20,9 +20,12 @@ const KNOWN: Record<string, Record<string, unknown>> = {
     source: 'device:1',
     dedupe_key: 'seq:1',
     at: AT,
+    received_at: AT,
     spo2: 86,
+    systolic: 150,
+    diastolic: 85,
   },
-  vital_receipt: { session_id: ids.session },
+  vital_receipt: { session_id: ids.session, pressure_received_at: AT },
   alert: {
     id: ids.alert,
     session_id: ids.session,
@@ -89,6 +92,17 @@ describe.each(testDatabases())('upgrading a released database on $name', (databa
       'SELECT session_id, dedupe_key, at, spo2 FROM vital_sample',
     );
     expect(sample).toEqual({ session_id: ids.session, dedupe_key: 'seq:1', at: AT, spo2: 86 });
+  });
+
+  it('gives a receipt the values of its newest blood pressure', async () => {
+    const [receipt] = await upgraded.query(
+      'SELECT pressure_received_at, pressure_systolic, pressure_diastolic FROM vital_receipt',
+    );
+    expect(receipt).toEqual({
+      pressure_received_at: AT,
+      pressure_systolic: 150,
+      pressure_diastolic: 85,
+    });
   });
 
   it('gives the released session its schedule and first revision', async () => {

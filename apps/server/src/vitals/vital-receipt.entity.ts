@@ -23,4 +23,12 @@ export class VitalReceiptEntity {
   /** The newest blood-pressure sample. */
   @Column(isoTimestampColumn({ name: 'pressure_received_at', nullable: true }))
   pressureReceivedAt!: string | null;
+
+  /** That sample's systolic pressure, so that the sweep needs no search of the samples. */
+  @Column({ name: 'pressure_systolic', type: 'double precision', nullable: true })
+  pressureSystolic!: number | null;
+
+  /** That sample's diastolic pressure, when it carried one. */
+  @Column({ name: 'pressure_diastolic', type: 'double precision', nullable: true })
+  pressureDiastolic!: number | null;
 }

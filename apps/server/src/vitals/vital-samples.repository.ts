@@ -79,6 +79,19 @@ function later(current: string | null, candidate: string): string {
   return current !== null && current > candidate ? current : candidate;
 }
 
+interface Receipt {
+  spo2At: string | null;
+  heartRateAt: string | null;
+  pressure: VitalSampleEntity | null;
+}
+
+/** Received later, or at the same moment and taken later. */
+function newerPressure(row: VitalSampleEntity, current: VitalSampleEntity | null): boolean {
+  if (!current) return true;
+  if (row.receivedAt !== current.receivedAt) return row.receivedAt > current.receivedAt;
+  return row.at > current.at;
+}
+
 @Injectable()
 export class VitalSamplesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -175,33 +188,58 @@ export class VitalSamplesRepository {
     return { where, parameters };
   }
 
-  /** Moves each session's receipt times forward to its newest stored SpO2, heart rate and pressure. */
+  /**
+   * Moves each session's receipt times forward to its newest stored SpO2, heart rate and pressure,
+   * and keeps that pressure's values (the newest by receipt, then by time, as the sweep reads it).
+   */
   async recordReceipts(manager: SqlRunner, stored: VitalSampleEntity[]): Promise<void> {
-    const receipts = new Map<string, [string | null, string | null, string | null]>();
+    const receipts = new Map<string, Receipt>();
     for (const row of stored) {
-      const receipt = receipts.get(row.sessionId) ?? [null, null, null];
-      if (row.spo2 !== null) receipt[0] = later(receipt[0], row.receivedAt);
-      if (row.heartRate !== null) receipt[1] = later(receipt[1], row.receivedAt);
-      if (row.systolic !== null) receipt[2] = later(receipt[2], row.receivedAt);
-      receipts.set(row.sessionId, receipt);
+      let receipt = receipts.get(row.sessionId);
+      if (!receipt) {
+        receipt = { spo2At: null, heartRateAt: null, pressure: null };
+        receipts.set(row.sessionId, receipt);
+      }
+      if (row.spo2 !== null) receipt.spo2At = later(receipt.spo2At, row.receivedAt);
+      if (row.heartRate !== null) receipt.heartRateAt = later(receipt.heartRateAt, row.receivedAt);
+      if (row.systolic !== null && newerPressure(row, receipt.pressure)) receipt.pressure = row;
     }
     // In session order: overlapping commits then lock the receipt rows in one order.
     const rows = [...receipts]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([sessionId, times]) => [sessionId, ...times]);
+      .map(([sessionId, { spo2At, heartRateAt, pressure }]) => [
+        sessionId,
+        spo2At,
+        heartRateAt,
+        pressure?.receivedAt ?? null,
+        pressure?.systolic ?? null,
+        pressure?.diastolic ?? null,
+      ]);
     const statements = multiRowInserts(
       'vital_receipt',
-      ['session_id', 'spo2_received_at', 'heart_rate_received_at', 'pressure_received_at'],
+      [
+        'session_id',
+        'spo2_received_at',
+        'heart_rate_received_at',
+        'pressure_received_at',
+        'pressure_systolic',
+        'pressure_diastolic',
+      ],
       rows,
       this.dataSource.options.type === 'postgres',
     );
+    // A commit without a pressure keeps the stored one's time and values together.
+    const pressure = (column: string) =>
+      `${column} = CASE WHEN excluded.pressure_received_at IS NULL THEN vital_receipt.${column}
+                   ELSE excluded.${column} END`;
     await execute(
       manager,
       statements.map(({ sql, parameters }) => ({
         sql: `${sql} ON CONFLICT (session_id) DO UPDATE SET
            spo2_received_at = COALESCE(excluded.spo2_received_at, vital_receipt.spo2_received_at),
            heart_rate_received_at = COALESCE(excluded.heart_rate_received_at, vital_receipt.heart_rate_received_at),
-           pressure_received_at = COALESCE(excluded.pressure_received_at, vital_receipt.pressure_received_at)`,
+           ${pressure('pressure_received_at')}, ${pressure('pressure_systolic')},
+           ${pressure('pressure_diastolic')}`,
         parameters,
       })),
     );
