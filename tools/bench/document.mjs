@@ -425,7 +425,7 @@ without its per-request interceptors). The key is looked up (cached for up to 10
 emptied by a revocation), and the batch is judged by the in-memory alert rules as it arrives (an alert is sent at once,
 never framed; \`LiveSessionRegister\` holds the sessions they need), and it joins a
 **group commit** (\`VitalsGroupCommit\`): batches
-arriving within 5 ms of each other, or while the previous group commits, are stored in one
+arriving within 20 ms of each other, or while the previous group commits, are stored in one
 transaction — the group's sessions read in one query, multi-row inserts of the samples
 (\`ON CONFLICT DO NOTHING RETURNING\`, so duplicates stay exact), the receipt times for signal-loss
 checks, and one append to the audit chain that still writes one hash-chained entry per batch. The
