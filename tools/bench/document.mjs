@@ -427,7 +427,7 @@ never framed; \`LiveSessionRegister\` holds the sessions they need), and it join
 **group commit** (\`VitalsGroupCommit\`): batches
 arriving within 20 ms of each other, or while the previous group commits, are stored in one
 transaction — the group's sessions read in one query, multi-row inserts of the samples
-(\`ON CONFLICT DO NOTHING RETURNING\`, so duplicates stay exact), the receipt times for signal-loss
+(\`ON CONFLICT DO NOTHING RETURNING\`, so duplicates stay exact), the receipt times and last blood pressure for the sweep
 checks, and one append to the audit chain that still writes one hash-chained entry per batch. The
 chain's global lock (an advisory lock on PostgreSQL, the writer mutex on SQLite) is therefore taken
 once per group, not once per chair. On a SQLite file the group's statements run on a writer thread

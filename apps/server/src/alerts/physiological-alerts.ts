@@ -42,6 +42,9 @@ export function isPhysiological(code: string): code is PhysiologicalCode {
   return PHYSIOLOGICAL.has(code);
 }
 
+/** The key of limits worked out for a session assessed without a baseline. */
+const NO_BASELINE = {};
+
 /**
  * Readings into alerts: the rules run in memory (AlertEngine), so evaluating a reading never
  * waits on the database; the raises, upgrades, message rewrites and resolutions they produce are
@@ -50,9 +53,6 @@ export function isPhysiological(code: string): code is PhysiologicalCode {
  * session's lock, so a person's acknowledgement, which does not queue, is ordered with them by
  * the database: exactly one of two racing changes is decided on each state.
  */
-/** The key of limits worked out for a session assessed without a baseline. */
-const NO_BASELINE = {};
-
 @Injectable()
 export class PhysiologicalAlerts implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(PhysiologicalAlerts.name);

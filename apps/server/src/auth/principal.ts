@@ -50,12 +50,12 @@ export function actorOf(principal: Principal): Actor {
   }
 }
 
-/** The source a reading is attributed to, for idempotency: one sequence space per sender. */
 /** A device registered to one bay may send readings for that bay's session only. */
 export function outsideItsBay(principal: Principal, bay: string): principal is DevicePrincipal {
   return principal.kind === 'device' && principal.bay !== null && principal.bay !== bay;
 }
 
+/** The source a reading is attributed to, for idempotency: one sequence space per sender. */
 export function sourceOf(principal: Principal): string {
   switch (principal.kind) {
     case 'user':

@@ -23,7 +23,8 @@ export interface StoredSettingsRow {
  * alarm sweep read every live session every second, and these two JSON texts (about 2 KB) were most
  * of what they read: now they read the revision and fetch the texts only for a revision they have
  * not seen. Sound because every change of a session row goes through SessionWriter, which bumps
- * the revision in the same UPDATE.
+ * the revision in the same UPDATE, and the database refuses a change of either that keeps it
+ * (migration SessionSettingsRevision1764187200000).
  */
 export class SessionSettingsByRevision {
   private readonly entries = new Map<string, { revision: number; settings: SessionSettings }>();
