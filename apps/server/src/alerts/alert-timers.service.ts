@@ -230,9 +230,9 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     limits: ReadonlyMap<string, ThresholdProfile>,
     open: ReadonlyMap<string, AlertEntity>,
   ): Promise<void> {
-    await forEachInSlices(sessions, SWEEP_SLICE, async (session) => {
+    await forEachInSlices(sessions, SWEEP_SLICE, (session) => {
       const profile = limits.get(session.id);
-      if (!session.startedAt || !profile || !SIGNAL_WATCHED.has(session.state)) return;
+      if (!session.startedAt || !profile || !SIGNAL_WATCHED.has(session.state)) return undefined;
       const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
       const arrived = this.arrivals.of(session.id);
       const receipts = {
@@ -240,7 +240,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
         heartRate: later(parseTime(session.heartRateAt), arrived.heartRate),
       };
       const lost = silentSigns(receipts, since, now, profile.signalLossS);
-      await this.technical(
+      const signalLoss = this.technical(
         session,
         open,
         now,
@@ -255,7 +255,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       const dueS = bloodPressureDueS(profile, lastPressure(session), baseline);
       const pressureAt = later(parseTime(session.pressureAt), arrived.pressure) ?? since;
       const overdueS = (now - Math.max(since, pressureAt)) / 1000;
-      await this.technical(
+      const bpOverdue = this.technical(
         session,
         open,
         now,
@@ -266,26 +266,30 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
           message: bpOverdueMessage(shownSilence(overdueS), dueS),
         },
       );
+      if (!signalLoss && !bpOverdue) return undefined;
+      return (async () => {
+        await signalLoss?.();
+        await bpOverdue?.();
+      })();
     });
   }
 
-  /** Raises, resolves or brings up to date one technical alarm of the session. */
-  private async technical(
+  /**
+   * Raises, resolves or brings up to date one technical alarm of the session: the write to make,
+   * or null when the alarm stands as it is (nearly every session, nearly every second).
+   */
+  private technical(
     session: WatchedSession,
     open: ReadonlyMap<string, AlertEntity>,
     now: number,
     code: TechnicalCode,
     condition: { shownS: number; limitS: number; message: string } | false,
-  ): Promise<void> {
+  ): (() => Promise<void>) | null {
     const existing = open.get(openKey(session.id, code));
     if (!condition) {
-      if (existing)
-        await this.change(existing, {
-          type: 'resolve',
-          at: toIsoTimestamp(now),
-          reason: 'cleared',
-        });
-      return;
+      if (!existing) return null;
+      return () =>
+        this.change(existing, { type: 'resolve', at: toIsoTimestamp(now), reason: 'cleared' });
     }
     const shown = {
       value: condition.shownS,
@@ -293,14 +297,15 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       message: condition.message,
     };
     if (existing) {
-      if (existing.message !== shown.message)
-        await this.change(existing, { type: 'rewrite', ...shown });
-      return;
+      if (existing.message === shown.message) return null;
+      return () => this.change(existing, { type: 'rewrite', ...shown });
     }
-    await this.writer.raise(
-      { id: session.id, bay: session.bay },
-      { kind: 'technical', code, priority: 'medium', ...shown, at: now },
-    );
+    return async () => {
+      await this.writer.raise(
+        { id: session.id, bay: session.bay },
+        { kind: 'technical', code, priority: 'medium', ...shown, at: now },
+      );
+    };
   }
 }
 

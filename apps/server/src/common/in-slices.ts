@@ -13,6 +13,9 @@ export async function forEachInSlices<T>(
 ): Promise<void> {
   for (const [index, item] of items.entries()) {
     if (index > 0 && index % sliceSize === 0) await nextTurn();
-    await work(item);
+    // Work that finished at once is not awaited: a sweep over every chair allocates no promise
+    // for the chairs where nothing changed.
+    const pending = work(item);
+    if (pending) await pending;
   }
 }

@@ -16,6 +16,11 @@ describe('bodyFault', () => {
       kind: 'nul',
       path: 'escort.na\u0000me',
     });
+    expect(bodyFault([{ grid: [['ok', 'x\u0000']] }])).toEqual({
+      kind: 'nul',
+      path: '[0].grid[0][1]',
+    });
+    expect(bodyFault('\u0000')).toEqual({ kind: 'nul', path: '(value)' });
   });
 
   it('passes documents as deep as the limit and refuses deeper ones without walking them', () => {

@@ -14,29 +14,54 @@ export type BodyFault = { kind: 'nul'; path: string } | { kind: 'too-deep' };
  * recursion, so no input can exhaust the stack.
  */
 export function bodyFault(value: unknown): BodyFault | null {
-  const queue: Array<{ value: unknown; path: string; depth: number }> = [
-    { value, path: '', depth: 0 },
-  ];
+  const queue: Visit[] = [{ value, parent: null, key: null, depth: 0 }];
   // for…of over a growing array visits what is pushed too: breadth first, in linear time.
-  for (const next of queue) {
-    const { path, depth } = next;
-    if (typeof next.value === 'string') {
-      if (next.value.includes('\u0000')) return { kind: 'nul', path: path || '(value)' };
+  for (const visit of queue) {
+    const { value: next, depth } = visit;
+    if (typeof next === 'string') {
+      if (next.includes('\u0000')) return { kind: 'nul', path: pathOf(visit) || '(value)' };
       continue;
     }
-    if (typeof next.value !== 'object' || next.value === null) continue;
+    if (typeof next !== 'object' || next === null) continue;
     if (depth >= MAX_BODY_DEPTH) return { kind: 'too-deep' };
-    if (Array.isArray(next.value)) {
-      next.value.forEach((item, position) =>
-        queue.push({ value: item, path: `${path}[${position}]`, depth: depth + 1 }),
+    if (Array.isArray(next)) {
+      next.forEach((item, position) =>
+        queue.push({ value: item, parent: visit, key: position, depth: depth + 1 }),
       );
       continue;
     }
-    for (const [key, item] of Object.entries(next.value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (key.includes('\u0000')) return { kind: 'nul', path: at };
-      queue.push({ value: item, path: at, depth: depth + 1 });
+    for (const key of Object.keys(next)) {
+      const child: Visit = {
+        value: (next as Record<string, unknown>)[key],
+        parent: visit,
+        key,
+        depth: depth + 1,
+      };
+      if (key.includes('\u0000')) return { kind: 'nul', path: pathOf(child) };
+      queue.push(child);
     }
   }
   return null;
+}
+
+/** A value met on the walk; its path is written only for a fault, not for every value. */
+interface Visit {
+  value: unknown;
+  parent: Visit | null;
+  /** Its key in the parent object, or its position in the parent array. */
+  key: string | number | null;
+  depth: number;
+}
+
+/** `samples[0].note`, as a client names the field. */
+function pathOf(visit: Visit): string {
+  const steps: Array<string | number> = [];
+  for (let at: Visit | null = visit; at?.parent; at = at.parent) steps.push(at.key ?? '');
+  return steps
+    .reverse()
+    .reduce<string>(
+      (path, step) =>
+        typeof step === 'number' ? `${path}[${step}]` : path ? `${path}.${step}` : step,
+      '',
+    );
 }
