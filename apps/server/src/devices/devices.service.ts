@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateDeviceInput, Device, DeviceCreated, Hl7Source } from '@vigil/shared';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, randomBytes, randomUUID } from 'node:crypto';
 import type { Subscription } from 'rxjs';
 import type { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -20,7 +20,8 @@ import { DeviceEntity } from './device.entity';
 
 const KEY_PREFIX = 'vgl_';
 
-const hashKey = (apiKey: string) => createHash('sha256').update(apiKey).digest('hex');
+// One-shot: every reading a monitor posts is authenticated by its key's hash.
+const hashKey = (apiKey: string) => hash('sha256', apiKey, 'hex');
 
 /**
  * A monitor posts every second, and looking its key up each time was a database round trip per
