@@ -5,6 +5,7 @@ import {
   describeProcess,
   listenOverflows,
   machineCpuSeconds,
+  mainThreadCpuSeconds,
   postgresCpuByPid,
   processCpuSeconds,
 } from './proc-stats.mjs';
@@ -142,19 +143,39 @@ export function partiesCpuMeter(parties) {
 
 /**
  * CPU used by each party over the measured window, as a share of one core (100 % = one core busy):
- * the server (`serverPid`), PostgreSQL, the load generator, the machine, the biggest others.
+ * the server (`serverPid`, all its threads, and its main thread alone), PostgreSQL, the load
+ * generator, the machine, the biggest others.
  * @param {number} serverPid
  */
 export function cpuMeter(serverPid) {
   const meter = partiesCpuMeter({ server: serverPid });
+  const readMainThread = () => ({
+    wall: performance.now() / 1000,
+    seconds: mainThreadCpuSeconds(serverPid),
+  });
+  let mainAtStart = readMainThread();
+  let mainAtEnd = mainAtStart;
   return {
-    start: meter.start,
-    end: meter.end,
+    start: () => {
+      meter.start();
+      mainAtStart = readMainThread();
+    },
+    end: () => {
+      meter.end();
+      mainAtEnd = readMainThread();
+    },
     result() {
       const result = meter.result();
       if (!result) return null;
       const { partiesPct, ...rest } = result;
-      return { ...rest, serverPct: partiesPct['server'] ?? 0 };
+      const wall = mainAtEnd.wall - mainAtStart.wall;
+      return {
+        ...rest,
+        serverPct: partiesPct['server'] ?? 0,
+        // The event loop's own thread: the rest is the SQLite writer, V8's GC helpers, libuv.
+        serverMainThreadPct:
+          wall > 0 ? (100 * (mainAtEnd.seconds - mainAtStart.seconds)) / wall : null,
+      };
     },
   };
 }

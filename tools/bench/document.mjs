@@ -3,6 +3,7 @@ import {
   budgetVerdict,
   completed,
   countsText,
+  EVENT_LOOP_BUSY_PCT,
   fanoutCompleted,
   fanoutResourcesTable,
   fanoutTable,
@@ -255,7 +256,7 @@ each run is in [Where the time goes](#where-the-time-goes).
 Each ward size (${config.beds.map(thousands).join(', ')} chairs) with ${screens} whole-ward
 screens is run against ${config.relay ? 'three targets in turn, with the same chairs, screens and load: first the **bare relay** (see [Vigil against the bare relay](#vigil-against-the-bare-relay)), then Vigil' : 'Vigil'}
 on each database. A Vigil run starts from a fresh database (a temporary SQLite file, or a new
-PostgreSQL database dropped afterwards) and a fresh server (\`node dist/server/apps/server/src/main.js\`,
+PostgreSQL database dropped afterwards) and a fresh server (\`node --max-semi-space-size=64 dist/server/apps/server/src/main.js\`, as \`npm start\` runs it,
 \`LOG_LEVEL=warn\`, no Redis) and sets the ward up through the REST API (admin → nurse and
 physician; per chair a device key, a patient, a session with its signed order, its assessment,
 then every session started). Every target then gets the same screens (a ward screen per
@@ -340,7 +341,8 @@ it accepted at least 98 % of the samples offered, no POST failed, every desatura
 screen and p99 POST→\`alert.raised\` stayed under ${BUDGET.alertP99Ms} ms; the cell gives the
 server's CPU (% of one core) and that p99. **no** lists which of those it broke, then what was at
 its limit meanwhile: the server's CPU at 95 % of a core or more (its threads together saturated), its
-event-loop delay p99 at 50 ms or more (work queueing behind work), PostgreSQL at 95 % or more,
+event-loop thread alone at ${EVENT_LOOP_BUSY_PCT} % or more (the one thread every request passes
+through), its event-loop delay p99 at 50 ms or more (work queueing behind work), PostgreSQL at 95 % or more,
 the **load generator late** (it started its POSTs more than 20 ms behind schedule at p99: the
 generator, on the same ${machine.cores} cores, could not keep its own pace, so that part of the
 shortfall is the generator's, not the server's), or the machine 95 % busy or more. RSS counts for
@@ -351,7 +353,9 @@ the budget, not here.
 ${resourcesTable(runs)}
 
 CPU is \`utime + stime\` from \`/proc/<pid>/stat\` over the measured window, in % of **one core** (the
-machine has ${machine.cores}); PostgreSQL is every \`postgres\` process together; the load generator is
+machine has ${machine.cores}); the server's is all its threads, then its event-loop (main) thread
+alone from \`/proc/<pid>/task/<pid>/stat\` (the rest is the SQLite writer thread, V8's garbage
+collector helpers and libuv); PostgreSQL is every \`postgres\` process together; the load generator is
 this benchmark's own process (all its threads); "Other processes" is whatever else the machine ran
 (other jobs, the kernel's network work). **Generator late** is how far behind its schedule the load
 generator started each POST. **Machine busy** is the share of all cores: just before the run

@@ -22,10 +22,16 @@ export function statusKb(pid, field) {
   }
 }
 
-/** @param {number | string} pid @returns {{ comm: string, ticks: number } | null} utime+stime */
-function cpuOf(pid) {
+/**
+ * @param {number | string} pid @param {number | string} [tid] one thread of it
+ * @returns {{ comm: string, ticks: number } | null} utime+stime
+ */
+function cpuOf(pid, tid) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(
+      tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`,
+      'utf8',
+    );
     const close = stat.lastIndexOf(')');
     const comm = stat.slice(stat.indexOf('(') + 1, close);
     const fields = stat.slice(close + 2).split(' ');
@@ -39,6 +45,14 @@ function cpuOf(pid) {
 /** @param {number} pid CPU seconds (user + system) the process has used so far. */
 export function processCpuSeconds(pid) {
   return (cpuOf(pid)?.ticks ?? 0) / CLK_TCK;
+}
+
+/**
+ * @param {number} pid CPU seconds the process's main thread has used so far: a Node.js server's
+ * event loop, whose share says how near it is to its limit whatever its other threads do.
+ */
+export function mainThreadCpuSeconds(pid) {
+  return (cpuOf(pid, pid)?.ticks ?? 0) / CLK_TCK;
 }
 
 /** CPU seconds used so far by each process named `postgres` (server and backends): pid → seconds. */

@@ -13,6 +13,11 @@ export const BUDGET = { beds: 5000, alertP99Ms: 100, rssMb: 400 };
 const KEPT_UP_SHARE = 0.98;
 /** A Node.js process at this share of one core has no time left for more. */
 export const SATURATED_PCT = 95;
+/**
+ * The event loop's thread this busy: requests queue behind one another and an alarm's POST waits
+ * its turn, whatever the process's other threads leave free.
+ */
+export const EVENT_LOOP_BUSY_PCT = 85;
 /** Event-loop delay p99 from which a server's thread is queueing work, not just busy. */
 const LOOP_DELAY_MS = 50;
 /** The load generator sent this late (p99): its own lateness, not the server's. */
@@ -97,6 +102,8 @@ export function limitsOf(run) {
   const causes = [];
   if (cpu && cpu.serverPct >= SATURATED_PCT)
     causes.push(`server CPU ${num(cpu.serverPct)} % of a core`);
+  if (cpu?.serverMainThreadPct != null && cpu.serverMainThreadPct >= EVENT_LOOP_BUSY_PCT)
+    causes.push(`the server's event-loop thread ${num(cpu.serverMainThreadPct)} % busy`);
   if (run.lag.lagP99Ms !== null && run.lag.lagP99Ms >= LOOP_DELAY_MS)
     causes.push(`event-loop delay p99 ${num(run.lag.lagP99Ms)} ms`);
   if (run.database === 'PostgreSQL' && cpu && cpu.postgresPct >= SATURATED_PCT)
@@ -247,7 +254,7 @@ export function resourcesTable(runs) {
       'Target',
       'Chairs',
       'Screens',
-      'Server CPU (% of one core)',
+      'Server CPU, all threads / event-loop thread (% of one core)',
       'PostgreSQL CPU',
       'Load generator CPU',
       'Generator late p99 / max (ms)',
@@ -264,7 +271,7 @@ export function resourcesTable(runs) {
         run.label,
         String(run.beds),
         screensText(run),
-        `${num(run.cpu?.serverPct)} %`,
+        `${num(run.cpu?.serverPct)} % / ${num(run.cpu?.serverMainThreadPct)} %`,
         run.database === 'PostgreSQL' ? `${num(run.cpu?.postgresPct)} %` : '-',
         `${num(run.cpu?.generatorPct)} %`,
         `${adaptive(run.load.lateness.p99)} / ${adaptive(run.load.lateness.max)}`,

@@ -119,7 +119,8 @@ function printRun(run, relay) {
       `POST p99 ${fmt(run.load.post.p99, 1)} ms; ` +
       `alert p99 ${fmt(run.load.alert.p99, 1)} ms (${run.load.alert.count}/${run.load.alertsProbed}); ` +
       `peak RSS ${fmt(run.rss.peakMb)} MB (${fmt(rssPerChairKb(run))} kB a chair); ` +
-      `${run.target === 'relay' ? 'relay' : 'server'} CPU ${fmt(run.cpu?.serverPct)} % of a core, ${fmt(perSample)} µs a sample; ` +
+      `${run.target === 'relay' ? 'relay' : 'server'} CPU ${fmt(run.cpu?.serverPct)} % of a core ` +
+      `(event-loop thread ${fmt(run.cpu?.serverMainThreadPct)} %), ${fmt(perSample)} µs a sample; ` +
       `generator late p99 ${fmt(run.load.lateness.p99, 1)} ms` +
       (run.commits
         ? `; ${fmt(run.commits.perSecond)} group commits/s of ${fmt(run.commits.batchesEach, 1)} batches`

@@ -5,6 +5,17 @@ export const ADMIN_PASSWORD = 'bench-admin-password';
 const STOP_GRACE_MS = 25_000;
 
 /**
+ * The server's Node.js flags as production starts it (`npm start`, docker/server.Dockerfile), then
+ * any from `BENCH_NODE_ARGS` (space-separated), to measure one.
+ */
+function serverNodeArgs() {
+  return [
+    '--max-semi-space-size=64',
+    ...(process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+  ];
+}
+
+/**
  * Starts the built server as its own process (libs/testing's startServerProcess, as the e2e suites
  * do) and waits for its health check.
  * @param {{ repoRoot: string, databaseUrl: string, profileDir?: string, redisUrl?: string }}
@@ -29,7 +40,10 @@ export async function startServer({ databaseUrl, profileDir, redisUrl }) {
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     },
     {
-      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      nodeArgs: [
+        ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+        ...serverNodeArgs(),
+      ],
       healthTimeoutMs: 60_000,
       onOutput: collect,
       killAfterMs: STOP_GRACE_MS,
