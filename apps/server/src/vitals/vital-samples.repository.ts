@@ -228,16 +228,24 @@ export class VitalSamplesRepository {
       rows,
       this.dataSource.options.type === 'postgres',
     );
-    // A commit without a pressure keeps the stored one's time and values together.
+    // A receipt only moves forward: on PostgreSQL two groups' commits overlap (and instances
+    // commit side by side), so the one that commits last may hold the older readings (hazard
+    // H-F19). ISO times of one format compare as text. A commit without a pressure, or with an
+    // older one, keeps the stored one's time and values together; of two received at the same
+    // moment, the later commit's stands.
+    const newer = (column: string, orSame = false) =>
+      `excluded.${column} IS NOT NULL AND (vital_receipt.${column} IS NULL
+         OR excluded.${column} ${orSame ? '>=' : '>'} vital_receipt.${column})`;
+    const forward = (column: string) =>
+      `${column} = CASE WHEN ${newer(column)} THEN excluded.${column} ELSE vital_receipt.${column} END`;
     const pressure = (column: string) =>
-      `${column} = CASE WHEN excluded.pressure_received_at IS NULL THEN vital_receipt.${column}
-                   ELSE excluded.${column} END`;
+      `${column} = CASE WHEN ${newer('pressure_received_at', true)} THEN excluded.${column}
+                   ELSE vital_receipt.${column} END`;
     await execute(
       manager,
       statements.map(({ sql, parameters }) => ({
         sql: `${sql} ON CONFLICT (session_id) DO UPDATE SET
-           spo2_received_at = COALESCE(excluded.spo2_received_at, vital_receipt.spo2_received_at),
-           heart_rate_received_at = COALESCE(excluded.heart_rate_received_at, vital_receipt.heart_rate_received_at),
+           ${forward('spo2_received_at')}, ${forward('heart_rate_received_at')},
            ${pressure('pressure_received_at')}, ${pressure('pressure_systolic')},
            ${pressure('pressure_diastolic')}`,
         parameters,

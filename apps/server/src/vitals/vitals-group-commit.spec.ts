@@ -1,12 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { VitalSample, VitalsAccepted } from '@vigil/shared';
+import { DataSource } from 'typeorm';
 import { apiAs, login, seedUsers } from '../../test/test-users';
 import { prepareSession, START_READING_SOURCE } from '../../test/clinical';
 import { testDatabases } from '../../test/test-databases';
 import { startTestApp } from '../../test/test-app';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
+import { UnitOfWork } from '../database/unit-of-work';
 import type { Principal } from '../auth/principal';
+import { VitalReceiptEntity } from './vital-receipt.entity';
+import { VitalSampleEntity } from './vital-sample.entity';
 import { VitalSamplesRepository } from './vital-samples.repository';
 import { VitalsGroupCommit } from './vitals-group-commit';
 import { VitalsIngestService } from './vitals-ingest.service';
@@ -215,6 +219,50 @@ describe.each(testDatabases())('readings committed together on $name', (database
       { refused: 2, samples: [{ seq: 1, at: first }] },
     ]);
     await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
+  });
+
+  it('moves a receipt only forward, when a commit of older readings lands after a newer one', async () => {
+    const session = await createSession();
+    const samples = app.get(VitalSamplesRepository);
+    // Later than the start's own reading, whose receipt is the session's first.
+    const reading = (second: number, systolic: number | null) =>
+      Object.assign(new VitalSampleEntity(), {
+        sessionId: session,
+        at: at(second),
+        receivedAt: at(second),
+        spo2: 97,
+        heartRate: 80,
+        systolic,
+        diastolic: systolic === null ? null : 70,
+      });
+    const commit = (rows: VitalSampleEntity[]) =>
+      app.get(UnitOfWork).run((manager) => samples.recordReceipts(manager, rows));
+    const receipt = () =>
+      app.get(DataSource).getRepository(VitalReceiptEntity).findOneByOrFail({ sessionId: session });
+
+    await commit([reading(120, 150)]);
+    // Overlapping commits on PostgreSQL: the older readings' group commits second.
+    await commit([reading(110, 120)]);
+    await expect(receipt()).resolves.toMatchObject({
+      spo2ReceivedAt: at(120),
+      heartRateReceivedAt: at(120),
+      pressureReceivedAt: at(120),
+      pressureSystolic: 150,
+      pressureDiastolic: 70,
+    });
+
+    await commit([reading(130, null)]);
+    await expect(receipt()).resolves.toMatchObject({
+      spo2ReceivedAt: at(130),
+      pressureReceivedAt: at(120),
+      pressureSystolic: 150,
+    });
+    await commit([reading(140, 125)]);
+    await expect(receipt()).resolves.toMatchObject({
+      pressureReceivedAt: at(140),
+      pressureSystolic: 125,
+      pressureDiastolic: 70,
+    });
   });
 
   // Last: it leaves this suite's server shutting down.
