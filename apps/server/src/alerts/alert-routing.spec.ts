@@ -7,6 +7,7 @@ import {
   type Role,
 } from '@vigil/shared';
 import { io, type Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
 import { prepareSession } from '../../test/clinical';
 import { REDIS_TEST_URL, serviceAvailable } from '../../test/services';
 import { startTestApp } from '../../test/test-app';
@@ -215,6 +216,49 @@ describe.each(testDatabases())('alert routing and receipts on $name', (database)
       userId: ids.get('third-nurse'),
       deliveredAt: expect.any(String),
     });
+  });
+
+  it('routes every sounding alarm of a sweep to its own people, read for all of them at once', async () => {
+    const first = await desaturated(app, tokens, ids, 'R3');
+    const second = await desaturated(app, tokens, ids, 'R4');
+    // Each chair handed to another nurse after its alarm sounded: the sweep reaches the new one.
+    const dataSource = app.get(DataSource);
+    const p = (n: number) => (dataSource.options.type === 'postgres' ? `$${n}` : '?');
+    for (const [alert, nurse] of [
+      [first, 'second-nurse'],
+      [second, 'third-nurse'],
+    ] as const) {
+      await dataSource.query(
+        `UPDATE infusion_session SET assigned_nurse_id = ${p(1)} WHERE id = ${p(2)}`,
+        [ids.get(nurse), alert.sessionId],
+      );
+    }
+    const secondNurse = await screen(url, await login(app, 'second-nurse'));
+    const thirdNurse = await screen(url, await login(app, 'third-nurse'));
+    screens.push(secondNurse, thirdNurse);
+
+    // Private: what the sweep's routing reads, once for all the alarms it routes.
+    const routing = app.get<AlertRouting, { routingReads: (alerts: Alert[]) => unknown }>(
+      AlertRouting,
+    );
+    const reads = jest.spyOn(routing, 'routingReads');
+    await app.get(AlertTimers).sweep(Date.now() + 5 * SECOND);
+    await settle();
+    const readTogether = reads.mock.calls.some(([alerts]) =>
+      [first.id, second.id].every((id) => alerts.some((alert) => alert.id === id)),
+    );
+    reads.mockRestore();
+    expect(readTogether).toBe(true);
+    expect(levelsOf(secondNurse, first.id)).toEqual([0]);
+    expect(levelsOf(thirdNurse, second.id)).toEqual([0]);
+    expect(levelsOf(secondNurse, second.id)).toEqual([]);
+    expect(levelsOf(thirdNurse, first.id)).toEqual([]);
+    const sentTo = async (alert: Alert) =>
+      (await deliveriesOf(alert.id)).map(({ userId, level }) => ({ userId, level }));
+    expect(await sentTo(first)).toEqual(
+      expect.arrayContaining([{ userId: ids.get('second-nurse'), level: 0 }]),
+    );
+    expect(await sentTo(second)).not.toContainEqual({ userId: ids.get('second-nurse'), level: 0 });
   });
 
   it('answers 404 for the deliveries of an alert that does not exist', async () => {

@@ -114,6 +114,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       );
       const at = toIsoTimestamp(now);
       const suspends = await this.suspends.inForce(open, now);
+      const sounding: AlertEntity[] = [];
       for (const alert of open) {
         const profile = limits.get(alert.sessionId);
         // Ending a session resolves its alerts in the same transaction; this only catches one
@@ -126,11 +127,12 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
           // its raise, so one still sounding when the suspend ends escalates as it would have.
           if (silencedBySuspend(suspends.get(alert.bay), alert, now)) continue;
           await this.escalate(alert, profile, at);
-          await this.routing.routeLogged(alert, now);
+          sounding.push(alert);
         } else {
           await this.change(alert, { type: 'remind', at, everyMs: profile.reminderMin * 60_000 });
         }
       }
+      await this.routing.routeAllLogged(sounding, now);
       this.routing.forgetAllBut(
         new Set(open.filter((alert) => alert.state === 'active').map((alert) => alert.id)),
       );
