@@ -14,6 +14,7 @@ import { actorOf, systemPrincipal } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
+import { SessionEntity } from '../sessions/session.entity';
 import type { AlertEntity } from './alert.entity';
 import { toAlert } from './alert.mapper';
 import { AlarmSuspends } from './alarm-suspends';
@@ -91,6 +92,8 @@ export class AlertRouting {
   async routeAllLogged(alerts: readonly AlertEntity[], now: number): Promise<void> {
     const sounding = alerts.filter((alert) => alert.state === 'active');
     if (sounding.length === 0) return;
+    // As in route: set before any wait, so that a routeSoon meanwhile does not route alongside.
+    for (const alert of sounding) this.routedLevel.set(alert.id, alert.escalationLevel);
     let reads: RoutingReads;
     try {
       reads = await this.routingReads(sounding, now);
@@ -112,7 +115,6 @@ export class AlertRouting {
   }
 
   private async routeWith(alert: AlertEntity, reads: RoutingReads, now: number): Promise<void> {
-    this.routedLevel.set(alert.id, alert.escalationLevel);
     const level = alert.escalationLevel as EscalationLevel;
     const recipients = alertRecipients(await careTeamOf(reads, alert.sessionId, level), level);
     const known = reads.deliveries.get(alert.id) ?? new Map<string, AlertDeliveryEntity>();
@@ -264,19 +266,13 @@ export class AlertRouting {
 
   /** What routing these alerts reads, in a few queries whatever their number. */
   private async routingReads(alerts: readonly AlertEntity[], now: number): Promise<RoutingReads> {
-    const postgres = this.dataSource.options.type === 'postgres';
-    const placeholders = (count: number, from = 1) =>
-      Array.from({ length: count }, (_, index) => (postgres ? `$${from + index}` : '?')).join(', ');
     const assignments = new Map<string, SessionAssignmentRow>();
     const deliveries = new Map<string, Map<string, AlertDeliveryEntity>>();
-    const sessionIds = [...new Set(alerts.map((alert) => alert.sessionId))];
-    for (const ids of slices(sessionIds)) {
-      const rows = await this.dataSource.query<Array<SessionAssignmentRow & { id: string }>>(
-        `SELECT id, assigned_nurse_id AS "assignedNurseId",
-                supervising_physician_id AS "supervisingPhysicianId"
-         FROM infusion_session WHERE id IN (${placeholders(ids.length)})`,
-        ids,
-      );
+    for (const ids of slices([...new Set(alerts.map((alert) => alert.sessionId))])) {
+      const rows = await this.dataSource.getRepository(SessionEntity).find({
+        select: { id: true, assignedNurseId: true, supervisingPhysicianId: true },
+        where: { id: In(ids) },
+      });
       for (const { id, ...assignment } of rows) assignments.set(id, assignment);
     }
     for (const ids of slices(alerts.map((alert) => alert.id))) {
@@ -290,9 +286,10 @@ export class AlertRouting {
       }
     }
     const at = toIsoTimestamp(now);
+    const p = (n: number) => (this.dataSource.options.type === 'postgres' ? `$${n}` : '?');
     const charge = await this.dataSource.query<Array<{ userId: string }>>(
       `SELECT DISTINCT user_id AS "userId" FROM charge_nurse_shift
-       WHERE starts_at <= ${placeholders(1)} AND ends_at > ${placeholders(1, 2)}`,
+       WHERE starts_at <= ${p(1)} AND ends_at > ${p(2)}`,
       [at, at],
     );
     let onDuty: Promise<CareTeamMember[]> | null = null;
@@ -339,10 +336,7 @@ function slices<T>(items: readonly T[], size = 500): T[][] {
   );
 }
 
-interface SessionAssignmentRow {
-  assignedNurseId: string | null;
-  supervisingPhysicianId: string | null;
-}
+type SessionAssignmentRow = Pick<SessionEntity, 'assignedNurseId' | 'supervisingPhysicianId'>;
 
 function toDelivery(row: AlertDeliveryEntity): AlertDelivery {
   return {

@@ -20,7 +20,7 @@ export interface HashedFields {
 }
 
 export function canonicalJson(value: unknown): string {
-  const text = isFlatRecord(value) ? flatCanonicalJson(value) : canonicalize(value);
+  const text = canonicalize(value);
   if (text === undefined) throw new Error('value cannot be written as canonical JSON');
   return text;
 }
@@ -33,40 +33,6 @@ export function canonicalJson(value: unknown): string {
 export function auditHash(fields: HashedFields): string {
   // The one-shot form: no Hash object per entry, and the ingest hashes one per batch of readings.
   return hash('sha256', canonicalEntry(fields), 'hex');
-}
-
-type FlatValue = string | number | boolean | null | undefined;
-
-/** A plain object of JSON primitives only, as nearly every entry's detail is. */
-function isFlatRecord(value: unknown): value is Record<string, FlatValue> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-  for (const key in value) {
-    const item = (value as Record<string, unknown>)[key];
-    const primitive =
-      item === null ||
-      item === undefined ||
-      typeof item === 'string' ||
-      typeof item === 'boolean' ||
-      (typeof item === 'number' && Number.isFinite(item));
-    // Anything else (NaN and infinities included, which RFC 8785 refuses) takes the generic way.
-    if (!primitive) return false;
-  }
-  return true;
-}
-
-/**
- * What `canonicalize` writes for an object of primitives (tested for any such object): its keys
- * sorted by UTF-16 code units, undefined ones left out, each key and value as JSON.stringify writes
- * it. The generic walk costs more than the hash of the entry that holds it.
- */
-function flatCanonicalJson(record: Record<string, FlatValue>): string {
-  const members: string[] = [];
-  for (const key of Object.keys(record).sort()) {
-    const item = record[key];
-    if (item !== undefined) members.push(`${JSON.stringify(key)}:${JSON.stringify(item)}`);
-  }
-  return `{${members.join(',')}}`;
 }
 
 /**

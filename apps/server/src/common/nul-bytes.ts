@@ -56,12 +56,11 @@ interface Visit {
 /** `samples[0].note`, as a client names the field. */
 function pathOf(visit: Visit): string {
   const steps: Array<string | number> = [];
-  for (let at: Visit | null = visit; at?.parent; at = at.parent) steps.push(at.key ?? '');
-  return steps
-    .reverse()
-    .reduce<string>(
-      (path, step) =>
-        typeof step === 'number' ? `${path}[${step}]` : path ? `${path}.${step}` : step,
-      '',
-    );
+  for (let at: Visit | null = visit; at?.parent; at = at.parent) steps.unshift(at.key ?? '');
+  let path = '';
+  for (const step of steps) {
+    if (typeof step === 'number') path = `${path}[${step}]`;
+    else path = path ? `${path}.${step}` : step;
+  }
+  return path;
 }
