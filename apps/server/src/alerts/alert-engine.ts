@@ -42,7 +42,7 @@ export class AlertEngine {
         const state = rules.get(rule.code) ?? INITIAL_RULE_STATE;
         const result = evaluateSample(rule, state, sample.source, value, at, options);
         rules.set(rule.code, result.state);
-        events.push(...result.events.map((event) => ({ sessionId, code: rule.code, event })));
+        for (const event of result.events) events.push({ sessionId, code: rule.code, event });
       }
     }
     return events;
@@ -114,5 +114,5 @@ export class AlertEngine {
 }
 
 function hasReadings(state: RuleState): boolean {
-  return Object.values(state.sources).some((source) => source.previous !== null);
+  return state.sources.some((source) => source.previous !== null);
 }

@@ -6,6 +6,7 @@ import {
   INITIAL_RULE_STATE,
   releaseAlert,
   type RuleEvent,
+  sourceState,
   type RuleState,
 } from './alert-rules';
 import { DEFAULT_THRESHOLD_PROFILE, type ThresholdRule } from './threshold-profile';
@@ -29,7 +30,7 @@ function run(
   source = MONITOR,
 ) {
   let state = start;
-  const newest = start.sources[source]?.previous;
+  const newest = sourceState(start, source)?.previous;
   const firstAt = newest ? newest.at + 1000 : 0;
   const events: Array<RuleEvent & { index: number }> = [];
   values.forEach((value, index) => {
@@ -266,8 +267,8 @@ describe('alert rules with several sources (properties)', () => {
             return reading.source === event.source && reading.at === event.at;
           });
           const before = index === 0 ? INITIAL_RULE_STATE : after[index - 1]!;
-          for (const [source, state] of Object.entries(before.sources)) {
-            if (source === event.source || !state.involved) continue;
+          for (const state of before.sources) {
+            if (state.source === event.source || !state.involved) continue;
             expect(state.conditionSince).toBeNull();
             expect(state.previous!.at - state.clearSince!).toBeGreaterThanOrEqual(
               SPO2.clearS * 1000,

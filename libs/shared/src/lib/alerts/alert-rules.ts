@@ -7,6 +7,8 @@ import type { ThresholdRule } from './threshold-profile';
  * readings can hide, clear or delay what another source's readings show.
  */
 export interface SourceRuleState {
+  /** Whose readings: a monitor's device, a second monitor, a nurse's manual entries. */
+  source: string;
   /** Reading time (ms, this source's clock) since which the condition has held without a break. */
   conditionSince: number | null;
   /** Reading time since which this source's readings have been normal while an alert is open. */
@@ -24,7 +26,11 @@ export interface SourceRuleState {
 
 /** How one rule stands for one session: one alert, fed by every source's readings. */
 export interface RuleState {
-  sources: Readonly<Record<string, SourceRuleState>>;
+  /**
+   * Each source heard, once. A list, not an object keyed by source: every session's monitor has
+   * its own key, and as many object shapes as monitors made each reading several times dearer.
+   */
+  sources: readonly SourceRuleState[];
   open: OpenAlert | null;
   /**
    * When the open alert was taken over without the readings that opened it (after a restart, or
@@ -46,15 +52,34 @@ export type RuleEvent =
   | { type: 'upgrade'; priority: AlertPriority; value: number; threshold: number; at: number }
   | { type: 'resolve'; at: number };
 
-export const INITIAL_RULE_STATE: RuleState = { sources: {}, open: null, assumedSince: null };
+export const INITIAL_RULE_STATE: RuleState = { sources: [], open: null, assumedSince: null };
 
-const SILENT_SOURCE: SourceRuleState = {
-  conditionSince: null,
-  clearSince: null,
-  conditionPriority: null,
-  involved: false,
-  previous: null,
-};
+/** Nothing changed: shared, as most readings change nothing but the source's newest reading. */
+const NO_EVENTS: readonly RuleEvent[] = Object.freeze([]);
+
+function silentSource(source: string): SourceRuleState {
+  return {
+    source,
+    conditionSince: null,
+    clearSince: null,
+    conditionPriority: null,
+    involved: false,
+    previous: null,
+  };
+}
+
+/** The source's state in the rule, if it has been heard. */
+export function sourceState(state: RuleState, source: string): SourceRuleState | undefined {
+  return state.sources.find((candidate) => candidate.source === source);
+}
+
+function withSource(sources: readonly SourceRuleState[], own: SourceRuleState): SourceRuleState[] {
+  const index = sources.findIndex((candidate) => candidate.source === own.source);
+  if (index === -1) return [...sources, own];
+  const copy = sources.slice();
+  copy[index] = own;
+  return copy;
+}
 
 const RANK: Record<AlertPriority, number> = { low: 0, medium: 1, high: 2 };
 
@@ -110,22 +135,27 @@ export function evaluateSample(
   value: number,
   at: number,
   options: EvaluationOptions = {},
-): { state: RuleState; events: RuleEvent[] } {
-  const own = state.sources[source] ?? SILENT_SOURCE;
-  if (own.previous && at < own.previous.at) return { state, events: [] };
+): { state: RuleState; events: readonly RuleEvent[] } {
+  const own = sourceState(state, source) ?? silentSource(source);
+  if (own.previous && at < own.previous.at) return { state, events: NO_EVENTS };
   const found = classify(rule, value);
   const advanced = advanceSource(own, found, value, at, state.open);
-  const next: RuleState = { ...state, sources: { ...state.sources, [source]: advanced } };
+  const next: RuleState = {
+    sources: withSource(state.sources, advanced),
+    open: state.open,
+    assumedSince: state.assumedSince,
+  };
   if (!found) {
-    if (!next.open) return { state: next, events: [] };
-    if (!conditionCleared(rule, next)) return { state: next, events: [] };
+    if (!next.open) return { state: next, events: NO_EVENTS };
+    if (!conditionCleared(rule, next)) return { state: next, events: NO_EVENTS };
     const latched = next.open.priority === 'high' && !next.open.acknowledged;
     // Latched, the alert waits for an acknowledgement, which may now close it.
-    if (latched) return { state: { ...next, assumedSince: null }, events: [] };
+    if (latched) return { state: { ...next, assumedSince: null }, events: NO_EVENTS };
     return { state: closed(next), events: [{ type: 'resolve', at }] };
   }
   if (next.open) {
-    if (!worsePriority(found.priority, next.open.priority)) return { state: next, events: [] };
+    if (!worsePriority(found.priority, next.open.priority))
+      return { state: next, events: NO_EVENTS };
     // A worse priority is a new alarm condition for whoever acknowledged the milder one: it
     // must be acknowledged again (and, if high, stays latched until it is).
     next.open = {
@@ -152,7 +182,7 @@ export function evaluateSample(
       own.previous.value - value > IMPLAUSIBLE_SPO2_DROP &&
       classify(rule, own.previous.value) === null
     );
-  if (!held && !deep) return { state: next, events: [] };
+  if (!held && !deep) return { state: next, events: NO_EVENTS };
   next.open = { priority: found.priority, value, threshold: found.threshold, acknowledged: false };
   return {
     state: next,
@@ -170,8 +200,9 @@ function advanceSource(
   const previous = { value, at };
   if (!found) {
     // With no alert open, a source that is clear again has nothing left to clear.
-    if (!open) return { ...SILENT_SOURCE, previous };
+    if (!open) return { ...silentSource(own.source), previous };
     return {
+      source: own.source,
       conditionSince: null,
       clearSince: own.clearSince ?? at,
       conditionPriority: null,
@@ -180,6 +211,7 @@ function advanceSource(
     };
   }
   return {
+    source: own.source,
     conditionSince: own.conditionSince ?? at,
     clearSince: null,
     conditionPriority:
@@ -205,7 +237,7 @@ function clearForClearTime(rule: ThresholdRule, source: SourceRuleState): boolea
  * time on its own clock, and some source has (the one an alert taken over from elsewhere needs).
  */
 export function conditionCleared(rule: ThresholdRule, state: RuleState): boolean {
-  const sources = Object.values(state.sources);
+  const { sources } = state;
   return (
     sources.some((source) => clearForClearTime(rule, source)) &&
     sources.every((source) => !source.involved || clearForClearTime(rule, source))
@@ -214,15 +246,16 @@ export function conditionCleared(rule: ThresholdRule, state: RuleState): boolean
 
 /** Some source's newest reading shows the condition. */
 export function conditionShown(state: RuleState): boolean {
-  return Object.values(state.sources).some((source) => source.conditionSince !== null);
+  return state.sources.some((source) => source.conditionSince !== null);
 }
 
 /** The alert is gone: every source starts the next episode from its newest reading. */
 function closed(state: RuleState): RuleState {
-  const sources: Record<string, SourceRuleState> = {};
-  for (const [source, own] of Object.entries(state.sources)) {
-    sources[source] = { ...own, clearSince: null, involved: own.conditionSince !== null };
-  }
+  const sources = state.sources.map((own): SourceRuleState => ({
+    ...own,
+    clearSince: null,
+    involved: own.conditionSince !== null,
+  }));
   return { sources, open: null, assumedSince: null };
 }
 
@@ -233,12 +266,12 @@ function closed(state: RuleState): RuleState {
 export function acknowledgeRule(
   state: RuleState,
   at: number,
-): { state: RuleState; events: RuleEvent[] } {
-  if (!state.open) return { state, events: [] };
+): { state: RuleState; events: readonly RuleEvent[] } {
+  if (!state.open) return { state, events: NO_EVENTS };
   if (!conditionShown(state) && state.assumedSince === null) {
     return { state: closed(state), events: [{ type: 'resolve', at }] };
   }
-  return { state: { ...state, open: { ...state.open, acknowledged: true } }, events: [] };
+  return { state: { ...state, open: { ...state.open, acknowledged: true } }, events: NO_EVENTS };
 }
 
 /**
