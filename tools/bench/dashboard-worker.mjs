@@ -7,8 +7,8 @@ import { io } from 'socket.io-client';
 
 // Client i connects to urls[i % urls.length] (spread over the instances of a cluster) and, when
 // watches[i] lists bays, narrows itself to them as a ward screen does; otherwise it receives the
-// whole ward, as one `vitals.frame` per server frame (BENCH_FRAMES=0: one `vitals` per bed, as
-// before frames). With everyDelivery, every client's alert.raised is reported, not only the first.
+// whole ward. Either way it asks for frames, as the dashboard does: one `vitals.frame` per server
+// frame with the beds it watches (BENCH_FRAMES=0: one `vitals` per bed, as before frames). With everyDelivery, every client's alert.raised is reported, not only the first.
 const { urls, token, clients, watches, everyDelivery } =
   /** @type {{ urls: string[], token: string, clients: number,
    *   watches: Array<string[] | null>, everyDelivery: boolean }} */ (workerData);
@@ -30,7 +30,7 @@ const firstSeen = new Set();
 const sockets = Array.from({ length: clients }, (_, index) => {
   const socket = io(`${urls[index % urls.length]}/clinicians`, {
     transports: ['websocket'],
-    auth: watches[index] ? { token } : { token, frames },
+    auth: { token, frames },
     forceNew: true,
     reconnectionDelay: 500,
   });

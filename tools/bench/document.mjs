@@ -319,9 +319,9 @@ whole-ward room and the chair's bay room; screens narrow themselves to bays with
 as Vigil's. It authenticates, validates, stores, audits and rate-limits nothing and has no rule
 engine: so that the same alert probe can be timed, one comparison stands in for the rules (a
 sample with SpO2 under 85 emits \`alert.raised {sessionId, code: 'SPO2_LOW'}\` to the same rooms).
-It has no frames: a whole-ward screen that asks for \`vitals.frame\` gets one \`vitals\` per POST
-from the relay, as a bare relay sends, so each whole-ward screen receives a message per chair a
-second from the relay and about five frames a second from Vigil. It has no \`/metrics\`, so its
+It has no frames: a screen that asks for \`vitals.frame\` gets one \`vitals\` per POST from the
+relay, as a bare relay sends, so each screen receives a message per chair it watches a second from
+the relay and about five frames a second from Vigil. It has no \`/metrics\`, so its
 event-loop delay is "-".
 
 How to read the ratios: **accepted samples/s** near 1.00 means Vigil took every sample the relay
@@ -329,8 +329,8 @@ did (below 1, Vigil fell behind where the relay kept up; above 1, the relay fell
 **POST→alert.raised p99** is how many times longer Vigil took to tell a screen of a desaturation
 than a process that only forwards it. **Server CPU per accepted sample** is how many times the
 relay's CPU per sample Vigil spends: the price of authentication, validation, storage, the audit
-chain and the rules, less what frames save Vigil in messages to the whole-ward screens (so with
-many whole-ward screens the ratio can fall as the relay's fan-out grows). **Peak RSS** likewise.
+chain and the rules, less what frames save Vigil in messages to the screens (so with many screens
+the ratio can fall as the relay's fan-out grows). **Peak RSS** likewise.
 
 ## Where each line stops keeping up
 
@@ -364,10 +364,10 @@ server's own \`vigil_nodejs_eventloop_lag_*\` metric over the window ("-" for th
 no metrics, or when the server was too busy to answer the scrape that opens the window in time).
 The screens are a ward screen per ${config.wardSize} chairs, each watching its own bays
 (\`watch {bays}\`), as a ward's wall display does, plus the whole-ward screens (a charge nurse's
-overview). Vigil sends readings in frames, every 200 ms: to a ward screen one \`vitals\` per chair
-that changed in the frame, to a whole-ward screen one \`vitals.frame\` with every chair that changed
-(the bench's whole-ward screens ask for frames unless \`BENCH_FRAMES=0\`, when they get \`vitals\`
-as ward screens do). The relay sends one \`vitals\` per POST to every screen watching the chair.
+overview). Vigil sends readings in frames, every 200 ms: to each screen one \`vitals.frame\` with
+every chair it watches that changed in the frame, as the dashboard asks (unless \`BENCH_FRAMES=0\`,
+when every screen gets one \`vitals\` per chair that changed in the frame). The relay sends one
+\`vitals\` per POST to every screen watching the chair.
 
 ${runNotes || '- nothing unusual.'}
 
@@ -413,7 +413,7 @@ event-loop delay is each instance's own metric over the window. PostgreSQL is ev
 process, Redis the \`redis-server\` on the run's Redis port ("-" if it is not on this machine), the
 proxy its own process; none of them is in the load generator's CPU, which is this benchmark's own
 process (the senders and the screens' worker thread). **Vitals messages/s** counts the \`vitals\`
-events and \`vitals.frame\` frames (whole-ward sockets ask for frames unless \`BENCH_FRAMES=0\`)
+events and \`vitals.frame\` frames (every socket asks for frames unless \`BENCH_FRAMES=0\`)
 received by all clients together.${fanoutRunNotes ? `\n\n${fanoutRunNotes}` : ''}`
     : 'Not run (`BENCH_FANOUT_INSTANCES=0`).'
 }

@@ -24,6 +24,7 @@ import {
   type Session,
   type SocketErrorReply,
   type VitalSample,
+  type VitalsEvent,
   type WatchReply,
   type WatchRequest,
 } from '@vigil/shared';
@@ -36,7 +37,9 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { WsAccessGuard } from '../auth/ws-access.guard';
 import { SecurityEvents } from '../security/security-events';
+import { NarrowedFrames } from './narrowed-frames';
 import {
+  NARROWED_FRAMES_ROOM,
   PHYSICIANS_ROOM,
   WARD_FRAMES_ROOM,
   WARD_ROOM,
@@ -48,6 +51,7 @@ import {
   sessionRoom,
   sessionVitalsAudience,
   userRoom,
+  watchOfRooms,
 } from './rooms';
 import { authenticateSockets, type SocketData, tokenFromHandshake } from './socket-authentication';
 import { type ChairVitals, frameDelayMs, VitalsCoalescer } from './vitals-coalescer';
@@ -56,6 +60,8 @@ import { type ChairVitals, frameDelayMs, VitalsCoalescer } from './vitals-coales
 interface InstanceEvents {
   'alert.changed': (alert: Alert) => void;
   'session.changed': (sessionId: string) => void;
+  /** An instance's frame, for the narrowed screens of every other instance to take their part. */
+  'vitals.framed': (frame: { chairs: ChairVitals[]; delayMs: number }) => void;
 }
 
 type ClinicianNamespace = Namespace<ClinicianClientEvents, ClinicianServerEvents, InstanceEvents>;
@@ -80,6 +86,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   private readonly expiryTimers = new Map<string, NodeJS.Timeout>();
   private revocations: Subscription | null = null;
   private readonly vitals = new VitalsCoalescer((frame) => this.sendVitals(frame));
+  private readonly narrowedFrames = new NarrowedFrames();
 
   private readonly alertChanges = new Subject<Alert>();
   /** Alerts raised or changed by other instances, for the state that follows them here. */
@@ -126,6 +133,9 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     );
     namespace.on('alert.changed', (alert) => this.alertChanges.next(alert));
     namespace.on('session.changed', (sessionId) => this.sessionChanges.next(sessionId));
+    namespace.on('vitals.framed', ({ chairs, delayMs }) =>
+      this.sendNarrowedFrames(chairs, delayMs),
+    );
     // Disconnecting a room reaches every instance through the adapter.
     this.revocations = this.securityEvents.stream.subscribe((event) => {
       if (event.kind === 'user-access-revoked')
@@ -144,8 +154,12 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   }
 
   handleConnection(socket: ClinicianSocket): void {
-    // A recovered connection keeps the rooms it had; only a new one starts on the whole ward.
+    socket.once('disconnect', () => this.narrowedFrames.forget(socket.id));
+    // A recovered connection keeps the rooms it had, its watch with them; only a new one starts
+    // on the whole ward.
     if (!socket.recovered) void socket.join(wholeWardRoom(socket));
+    else if (socket.rooms.has(NARROWED_FRAMES_ROOM))
+      this.narrowedFrames.watch(socket.id, watchOfRooms(socket.rooms));
   }
 
   @SubscribeMessage('watch')
@@ -166,12 +180,23 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     if (everything) wanted.add(wholeWardRoom(socket));
     request.bays?.forEach((bay) => wanted.add(bayRoom(bay)));
     request.sessionIds?.forEach((id) => wanted.add(sessionRoom(id)));
+    const narrowedFrames = !everything && asksForFrames(socket);
+    // Taken before the rooms change and let go after: a frame meanwhile may come twice, as a
+    // frame and per chair, but never not at all.
+    if (narrowedFrames) {
+      wanted.add(NARROWED_FRAMES_ROOM);
+      this.narrowedFrames.watch(socket.id, {
+        bays: request.bays ?? [],
+        sessionIds: request.sessionIds ?? [],
+      });
+    }
     // Only what the screen shows changes: the user's and login's rooms are how revocation
     // reaches this socket, so it never leaves them.
     for (const room of socket.rooms) {
       if (isAudienceRoom(room) && !wanted.has(room)) await socket.leave(room);
     }
     await socket.join([...wanted]);
+    if (!narrowedFrames) this.narrowedFrames.forget(socket.id);
     this.logger.debug(`socket ${socket.id} watches ${[...wanted].join(', ')}`);
     return {
       bays: everything ? 'all' : (request.bays ?? []),
@@ -185,20 +210,32 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   }
 
   /**
-   * A frame, two ways: one `vitals.frame` with every chair to the whole-ward screens that asked
-   * for frames (what they receive no longer grows with the ward), and one `vitals` per chair to
-   * everyone else who watches it. Each instance frames the readings it ingested.
+   * A frame, three ways: one `vitals.frame` with every chair to the whole-ward screens that asked
+   * for frames, one `vitals.frame` with its own chairs to each screen that asked for frames and
+   * watches some (what a screen receives no longer grows with its chairs), and one `vitals` per
+   * chair to everyone else who watches it. Each instance frames the readings it ingested; the
+   * narrowed screens of the other instances get their part through the adapter.
    */
   private sendVitals(frame: ChairVitals[]): void {
     for (const { bay, sessionId, samples } of frame) {
       this.namespace
         .to(sessionVitalsAudience(bay, sessionId))
+        .except(NARROWED_FRAMES_ROOM)
         .emit('vitals', { sessionId, samples });
     }
-    this.namespace.to(WARD_FRAMES_ROOM).emit('vitals.frame', {
-      items: frame.map(({ sessionId, samples }) => ({ sessionId, samples })),
-      delayMs: frameDelayMs(frame, Date.now()),
-    });
+    const delayMs = frameDelayMs(frame, Date.now());
+    this.namespace.to(WARD_FRAMES_ROOM).emit('vitals.frame', { items: frame.map(item), delayMs });
+    this.sendNarrowedFrames(frame, delayMs);
+    if (this.config.redisUrl)
+      this.namespace.serverSideEmit('vitals.framed', { chairs: frame, delayMs });
+  }
+
+  /** To each narrowed screen here, one frame with the chairs it watches, if any changed. */
+  private sendNarrowedFrames(frame: readonly ChairVitals[], delayMs: number): void {
+    for (const [screenId, chairs] of this.narrowedFrames.split(frame)) {
+      // Local: the frame is this instance's own to send to its own screen, never Redis's.
+      this.namespace.local.to(screenId).emit('vitals.frame', { items: chairs.map(item), delayMs });
+    }
   }
 
   /** Alerts are sent at once, one event per change, never coalesced. */
@@ -272,9 +309,15 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   }
 }
 
+function asksForFrames(socket: ClinicianSocket): boolean {
+  return (socket.handshake.auth as Partial<ClinicianHandshakeAuth>).frames === true;
+}
+
 /** The whole ward as this socket asked to receive it: frames, or one `vitals` per chair. */
 function wholeWardRoom(socket: ClinicianSocket): string {
-  return (socket.handshake.auth as Partial<ClinicianHandshakeAuth>).frames === true
-    ? WARD_FRAMES_ROOM
-    : WARD_ROOM;
+  return asksForFrames(socket) ? WARD_FRAMES_ROOM : WARD_ROOM;
+}
+
+function item({ sessionId, samples }: ChairVitals): VitalsEvent {
+  return { sessionId, samples };
 }

@@ -1,3 +1,5 @@
+import type { NarrowedWatch } from './narrowed-frames';
+
 /** Every clinician socket starts here: the whole ward, with no further step. */
 export const WARD_ROOM = 'ward';
 /**
@@ -6,11 +8,30 @@ export const WARD_ROOM = 'ward';
  * the ward room hears.
  */
 export const WARD_FRAMES_ROOM = 'ward:frames';
+/**
+ * Screens that asked for frames and watch only some chairs: each gets its own `vitals.frame` of
+ * its chairs (NarrowedFrames), so the per-chair `vitals` pass them by. Their bays and sessions
+ * rooms still bring them everything else.
+ */
+export const NARROWED_FRAMES_ROOM = 'screens:narrowed-frames';
 /** Both ways of watching the whole ward: what every whole-ward event is sent to. */
 export const WARD_ROOMS = [WARD_ROOM, WARD_FRAMES_ROOM];
 
-export const bayRoom = (bay: string) => `bay:${bay}`;
-export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const BAY_ROOM = 'bay:';
+const SESSION_ROOM = 'session:';
+export const bayRoom = (bay: string) => `${BAY_ROOM}${bay}`;
+export const sessionRoom = (sessionId: string) => `${SESSION_ROOM}${sessionId}`;
+
+/** What a screen watches, from the rooms it is in (a recovered connection keeps its rooms). */
+export function watchOfRooms(rooms: ReadonlySet<string>): NarrowedWatch {
+  const bays: string[] = [];
+  const sessionIds: string[] = [];
+  for (const room of rooms) {
+    if (room.startsWith(BAY_ROOM)) bays.push(room.slice(BAY_ROOM.length));
+    if (room.startsWith(SESSION_ROOM)) sessionIds.push(room.slice(SESSION_ROOM.length));
+  }
+  return { bays, sessionIds };
+}
 
 /** The rooms an event about one session reaches; Socket.IO sends once per socket across them. */
 export function sessionAudience(bay: string, sessionId: string): string[] {
@@ -31,5 +52,10 @@ export const PHYSICIANS_ROOM = 'role:physician';
 
 /** Whether a room carries what a screen shows (and `watch` may change), not who the socket is. */
 export function isAudienceRoom(room: string): boolean {
-  return WARD_ROOMS.includes(room) || room.startsWith('bay:') || room.startsWith('session:');
+  return (
+    WARD_ROOMS.includes(room) ||
+    room === NARROWED_FRAMES_ROOM ||
+    room.startsWith(BAY_ROOM) ||
+    room.startsWith(SESSION_ROOM)
+  );
 }

@@ -70,7 +70,7 @@ const sessionIdsIn = (frames: VitalsFrame[]) =>
 
 const sqlite = testDatabases()[0];
 
-describe('vitals frames to whole-ward screens', () => {
+describe('vitals frames to screens', () => {
   let app: INestApplication;
   let url: string;
   let token: string;
@@ -150,32 +150,95 @@ describe('vitals frames to whole-ward screens', () => {
     expect(received(framed, 'alert.raised')).toEqual([alert]);
   });
 
-  it('gives a framed screen that narrows to bays one vitals per chair of its bays, and frames again once it widens', async () => {
+  it('gives a framed screen that narrows to bays one frame a tick with its chairs only, a screen without frames one vitals per chair, and the whole ward again once it widens', async () => {
     const framed = await screen({ frames: true });
+    const perChair = await screen({});
     const ward = chairs('D');
-    const [first, second] = ward;
-    if (!first || !second) throw new Error('no chairs');
+    const [first, second, third] = ward;
+    if (!first || !second || !third) throw new Error('no chairs');
+    const bays = [first.bay, second.bay];
 
-    expect(await framed.socket.emitWithAck('watch', { bays: [first.bay, second.bay] })).toEqual({
-      bays: [first.bay, second.bay],
-      sessionIds: [],
+    expect(await framed.socket.emitWithAck('watch', { bays })).toEqual({ bays, sessionIds: [] });
+    // A chair watched by its bay and by its session comes once.
+    await framed.socket.emitWithAck('watch', {
+      bays,
+      sessionIds: [first.sessionId, third.sessionId],
     });
+    await perChair.socket.emitWithAck('watch', { bays });
     publishReadings(app, ward);
     await afterFrames();
-    expect(received(framed, 'vitals.frame')).toEqual([]);
+
+    const frames = received<VitalsFrame>(framed, 'vitals.frame');
+    expect(frames).toHaveLength(1);
+    expect(frames[0]?.items).toEqual(
+      [first, second, third].map(({ sessionId }) => ({
+        sessionId,
+        samples: [reading(sessionId, 1)],
+      })),
+    );
+    expect(frames[0]?.delayMs).toEqual(expect.any(Number));
+    expect(received(framed, 'vitals')).toEqual([]);
     expect(
-      received<VitalsEvent>(framed, 'vitals')
+      received<VitalsEvent>(perChair, 'vitals')
         .map((event) => event.sessionId)
         .sort(),
     ).toEqual([first.sessionId, second.sessionId].sort());
+    expect(received(perChair, 'vitals.frame')).toEqual([]);
 
     expect(await framed.socket.emitWithAck('watch', {})).toEqual({ bays: 'all', sessionIds: [] });
     publishReadings(app, ward, 2);
     await afterFrames();
-    expect(sessionIdsIn(received<VitalsFrame>(framed, 'vitals.frame'))).toEqual(
+    expect(sessionIdsIn(received<VitalsFrame>(framed, 'vitals.frame').slice(1))).toEqual(
       ward.map(({ sessionId }) => sessionId),
     );
-    expect(received(framed, 'vitals')).toHaveLength(2);
+    expect(received(framed, 'vitals')).toEqual([]);
+  });
+
+  it('still sends a narrowed framed screen its alerts at once, and nothing once it has gone', async () => {
+    const framed = await screen({ frames: true });
+    const ward = chairs('G');
+    const [first] = ward;
+    if (!first) throw new Error('no chair');
+    const alert = { id: randomUUID(), sessionId: first.sessionId, bay: first.bay } as Alert;
+    await framed.socket.emitWithAck('watch', { bays: [first.bay] });
+
+    publishReadings(app, ward);
+    app.get(ClinicianGateway).publishAlert('alert.raised', alert);
+    await afterFrames();
+    expect(framed.events.map(([event]) => event)).toEqual(['alert.raised', 'vitals.frame']);
+
+    framed.socket.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    publishReadings(app, ward, 2);
+    await afterFrames();
+    expect(received(framed, 'vitals.frame')).toHaveLength(1);
+  });
+
+  it('keeps a narrowed framed screen on its chairs as frames after its connection drops and is recovered', async () => {
+    const ward = chairs('J');
+    const [first] = ward;
+    if (!first) throw new Error('no chair');
+    const framed = await screen({ frames: true });
+    await framed.socket.emitWithAck('watch', { bays: [first.bay] });
+    // Socket.IO gives a recovery offset with the first event kept for recovery: an alert.
+    const alert = { id: randomUUID(), sessionId: first.sessionId, bay: first.bay } as Alert;
+    const primed = new Promise((resolve) => framed.socket.once('alert.raised', resolve));
+    app.get(ClinicianGateway).publishAlert('alert.raised', alert);
+    await primed;
+
+    const back = new Promise<void>((resolve) =>
+      framed.socket.io.once('reconnect', () => resolve()),
+    );
+    framed.socket.io.reconnection(true);
+    framed.socket.io.engine.close();
+    await back;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(framed.socket.recovered).toBe(true);
+    publishReadings(app, ward);
+    await afterFrames();
+
+    expect(sessionIdsIn(received<VitalsFrame>(framed, 'vitals.frame'))).toEqual([first.sessionId]);
+    expect(received(framed, 'vitals')).toEqual([]);
   });
 });
 
@@ -221,6 +284,29 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
         [ingestedFirst, ingestedSecond]
           .map((ward) => ward.map(({ sessionId }) => sessionId).sort())
           .sort(),
+      );
+      expect(received(framed, 'vitals')).toEqual([]);
+    });
+
+    it('brings a narrowed framed screen on one instance its chairs from every instance, as frames', async () => {
+      const token = await login(first, 'nurse');
+      const framed = await connect(secondUrl, { token, frames: true });
+      screens.push(framed);
+      const ingestedFirst = chairs('H');
+      const ingestedSecond = chairs('I');
+      const watched = [ingestedFirst[0], ingestedSecond[0]].map((chair) => {
+        if (!chair) throw new Error('no chair');
+        return chair;
+      });
+      await framed.socket.emitWithAck('watch', { bays: watched.map(({ bay }) => bay) });
+
+      publishReadings(first, ingestedFirst);
+      publishReadings(second, ingestedSecond);
+      await afterFrames(3);
+
+      const frames = received<VitalsFrame>(framed, 'vitals.frame');
+      expect(frames.map((frame) => sessionIdsIn([frame])).sort()).toEqual(
+        watched.map(({ sessionId }) => [sessionId]).sort(),
       );
       expect(received(framed, 'vitals')).toEqual([]);
     });
