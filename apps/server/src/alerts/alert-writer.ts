@@ -14,6 +14,7 @@ import { AuditService } from '../audit/audit.service';
 import { actorOf, systemPrincipal, type Actor } from '../auth/principal';
 import { conflict } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
+import type { SqlRunner } from '../database/sqlite-thread';
 import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
@@ -71,9 +72,11 @@ export class AlertWriter {
   async raise(session: AlertSubject, request: RaiseRequest): Promise<AlertEntity | null> {
     const alert = newAlert(session, request);
     try {
-      const raised = await this.unitOfWork.run(async (manager) => {
-        if (!(await lockLiveSession(manager, session.id, 'FOR SHARE'))) return false;
-        await this.insertIn(manager, alert);
+      // Off the event loop where it can be: on a SQLite file the raise's statements and its
+      // COMMIT's fsync (about 2 ms) would otherwise hold up every reading and screen.
+      const raised = await this.unitOfWork.runOffTheEventLoop(async (runner) => {
+        if (!(await lockLiveSession(runner, session.id, 'FOR SHARE'))) return false;
+        await this.insertIn(runner, alert);
         return true;
       });
       if (!raised) return null;
@@ -95,9 +98,19 @@ export class AlertWriter {
     void this.suspends.alertChanged(alert);
   }
 
-  /** A raise inside the caller's transaction, which has locked the session row already. */
-  async insertIn(manager: EntityManager, alert: AlertEntity): Promise<void> {
-    await manager.insert(AlertEntity, alert);
+  /**
+   * A raise inside the caller's transaction, which has locked the session row already. The
+   * statement is built by TypeORM from the entity (its columns and their conversions) and run by
+   * whichever runner the transaction has: the server's connection, or the SQLite writer thread.
+   */
+  async insertIn(manager: SqlRunner, alert: AlertEntity): Promise<void> {
+    const [sql, parameters] = this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(AlertEntity)
+      .values(alert)
+      .getQueryAndParameters();
+    await manager.query(sql, parameters);
     await this.audit.append(manager, ALERT_ENGINE_ACTOR, {
       action: 'alert.raised',
       entity: 'alert',

@@ -1,5 +1,5 @@
 import { isLiveSession, type SessionState } from '@vigil/shared';
-import type { EntityManager } from 'typeorm';
+import type { SqlRunner } from '../database/sqlite-thread';
 
 /**
  * Whether the session still occupies its chair, read with a row lock on PostgreSQL (SQLite's
@@ -10,7 +10,7 @@ import type { EntityManager } from 'typeorm';
  * same session take turns (two severe events at once); FOR SHARE lets raises run side by side.
  */
 export async function lockLiveSession(
-  manager: EntityManager,
+  manager: SqlRunner,
   sessionId: string,
   lock: 'FOR SHARE' | 'FOR UPDATE',
 ): Promise<boolean> {

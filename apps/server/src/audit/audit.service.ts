@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEntry, AuditQuery, AuditVerification } from '@vigil/shared';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { multiRowInserts } from '../database/multi-row-insert';
@@ -66,7 +66,7 @@ export class AuditService {
    * the change it records. On PostgreSQL a transaction-scoped advisory lock makes concurrent
    * appends (from any instance) take turns; on SQLite the UnitOfWork already serialises writers.
    */
-  async append(manager: EntityManager, actor: Actor, event: AuditEvent): Promise<AuditEntryEntity> {
+  async append(manager: SqlRunner, actor: Actor, event: AuditEvent): Promise<AuditEntryEntity> {
     const [entry] = await this.appendAll(manager, [{ actor, event }]);
     // appendAll writes one entry per record; without it the change must not commit unaudited.
     if (!entry) throw new Error('the audit chain did not take the entry');
