@@ -6,7 +6,8 @@ import { testDatabases } from '../../test/test-databases';
 import { login, seedUsers } from '../../test/test-users';
 import { actorOf, systemPrincipal } from '../auth/principal';
 import type { AuditEntry } from '@vigil/shared';
-import { AuditService } from './audit.service';
+import { UnitOfWork } from '../database/unit-of-work';
+import { AuditService, chainHead } from './audit.service';
 
 describe.each(testDatabases())('audit trail on $name', (database) => {
   let app: NestExpressApplication;
@@ -69,6 +70,29 @@ describe.each(testDatabases())('audit trail on $name', (database) => {
       ),
     );
     expect(await audit.verify()).toEqual({ valid: true, entries: 40 });
+  });
+
+  it('takes a head read ahead only where writers take turns: on SQLite, not on PostgreSQL', async () => {
+    await freshChain(0);
+    const outcome = await app
+      .get(UnitOfWork)
+      .run((manager) =>
+        audit.appendAll(
+          manager,
+          [{ actor, event: { action: 'test.read-ahead', entity: 'test' } }],
+          chainHead([]),
+        ),
+      )
+      .then(
+        () => 'appended',
+        (error: Error) => error.message,
+      );
+    expect(outcome).toBe(
+      postgres
+        ? 'the audit chain head read ahead of its lock: entries could fork the chain'
+        : 'appended',
+    );
+    expect(await audit.verify()).toEqual({ valid: true, entries: postgres ? 0 : 1 });
   });
 
   it('refuses an UPDATE or DELETE through the database itself', async () => {

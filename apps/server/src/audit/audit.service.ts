@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { multiRowInserts } from '../database/multi-row-insert';
-import { execute, type SqlRunner } from '../database/sqlite-thread';
+import { execute, type SqlRunner, type Statement } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';
@@ -16,6 +16,28 @@ export interface AuditEvent {
   entityId?: string | null;
   sessionId?: string | null;
   detail?: Record<string, unknown>;
+}
+
+/** The chain's newest entry, which the next entry follows. */
+export interface AuditChainHead {
+  seq: number;
+  hash: string;
+}
+
+const HEAD_SQL = 'SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1';
+
+/**
+ * Reads the chain's head, for a SQLite transaction that sends it with its own first reads (one
+ * message to the writer thread fewer): there writers take turns, so the head read anywhere in the
+ * transaction is still the head when it appends. Read its result with `chainHead`.
+ */
+export const AUDIT_HEAD_QUERY: Statement = { sql: HEAD_SQL };
+
+export function chainHead(
+  rows: ReadonlyArray<{ seq: string | number; hash: string }>,
+): AuditChainHead {
+  const [head] = rows;
+  return head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
 }
 
 /** Any fixed number: the PostgreSQL advisory lock that orders appends across every instance. */
@@ -75,20 +97,23 @@ export class AuditService {
 
   /**
    * Several entries in chain order for one lock, one read of the chain's head and one insert: how
-   * a group of writes committed together (vitals from many beds) stays cheap under load.
+   * a group of writes committed together (vitals from many beds) stays cheap under load. A SQLite
+   * transaction may have read the head already (`AUDIT_HEAD_QUERY`); on PostgreSQL the head is
+   * read here, under the chain's lock, and only here.
    */
   async appendAll(
     manager: SqlRunner,
     records: ReadonlyArray<{ actor: Actor; event: AuditEvent }>,
+    headReadAhead?: AuditChainHead,
   ): Promise<AuditEntryEntity[]> {
     if (records.length === 0) return [];
     const postgres = manager.connection.options.type === 'postgres';
+    if (postgres && headReadAhead) {
+      throw new Error('the audit chain head read ahead of its lock: entries could fork the chain');
+    }
     if (postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const [head] = await manager.query<Array<{ seq: string | number; hash: string }>>(
-      'SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1',
-    );
-    let seq = head ? Number(head.seq) : 0;
-    let prevHash = head?.hash ?? GENESIS_HASH;
+    const head = headReadAhead ?? chainHead(await manager.query(HEAD_SQL));
+    let { seq, hash: prevHash } = head;
     const at = toIsoTimestamp(Date.now());
     const entries = records.map(({ actor, event }): AuditEntryEntity => {
       seq += 1;

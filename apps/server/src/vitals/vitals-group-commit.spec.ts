@@ -123,6 +123,42 @@ describe.each(testDatabases())('readings committed together on $name', (database
     await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
   });
 
+  it('appends each group to the audit chain after the head it read, beside other audited writes', async () => {
+    const sessions = [await createSession(), await createSession(), await createSession()];
+    const appendAll = jest.spyOn(app.get(AuditService), 'appendAll');
+
+    for (let round = 0; round < 5; round += 1) {
+      const [readings] = await Promise.all([
+        ingestTogether(
+          sessions.map((sessionId) => ({
+            sessionId,
+            samples: [{ seq: 40 + round, at: at(40 + round), spo2: 97 }],
+          })),
+        ),
+        api
+          .post('/patients')
+          .send({ mrn: `GC-${database.name}-CHAIN-${round}`, displayName: 'Chain', weightKg: 70 })
+          .expect(201),
+      ]);
+      expect(readings.map((result) => result.status)).toEqual([
+        'fulfilled',
+        'fulfilled',
+        'fulfilled',
+      ]);
+    }
+
+    const groups = appendAll.mock.calls.filter(([, records]) =>
+      records.some(({ event }) => event.action === 'vitals.accepted'),
+    );
+    // One group a round, never retried batch by batch (which a head read too early would cause).
+    expect(groups).toHaveLength(5);
+    // Where writers take turns (SQLite) the head comes with the sessions' read; on PostgreSQL it is
+    // read under the chain's lock.
+    const readAhead = groups.map(([, , head]) => head !== undefined);
+    expect(readAhead).toEqual(Array(5).fill(database.name === 'sqlite'));
+    await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
+  });
+
   it('commits more readings than one commit takes in full commits one after another', async () => {
     const sessions: string[] = [];
     for (let count = 0; count < 5; count += 1) sessions.push(await createSession());

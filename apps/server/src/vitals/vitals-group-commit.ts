@@ -8,10 +8,16 @@ import { acceptsVitals, type SessionState } from '@vigil/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ObservedSession } from '../alerts/physiological-alerts';
-import { AuditService, type AuditEvent } from '../audit/audit.service';
+import {
+  AUDIT_HEAD_QUERY,
+  AuditService,
+  chainHead,
+  type AuditChainHead,
+  type AuditEvent,
+} from '../audit/audit.service';
 import { actorOf, outsideItsBay, type Actor, type Principal } from '../auth/principal';
 import { conflict, forbidden, notFound } from '../common/vigil.exception';
-import type { SqlRunner } from '../database/sqlite-thread';
+import { queryEach, type SqlRunner, type Statement } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
 import {
@@ -207,7 +213,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
 
   private commit(group: Pending[]): Promise<Outcome[]> {
     return this.unitOfWork.runOffTheEventLoop(async (manager) => {
-      const sessions = await this.sessionsOf(manager, group);
+      const { sessions, auditHead } = await this.sessionsOf(manager, group);
       const audits: Array<{ actor: Actor; event: AuditEvent }> = [];
       /** Each sample key once, with the row of the first batch that carried it. */
       const claimed = new Map<string, VitalSampleEntity>();
@@ -266,7 +272,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
       const outcomes = batches.map(({ outcome }) => outcome);
       const stored = outcomes.flatMap((outcome) => ('stored' in outcome ? outcome.stored : []));
       await this.samples.recordReceipts(manager, stored);
-      await this.audit.appendAll(manager, audits);
+      await this.audit.appendAll(manager, audits, auditHead);
       return outcomes;
     });
   }
@@ -304,30 +310,46 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
    * settings by revision (read again only when changed); what it finds also refreshes the register
    * that judges the next readings on arrival.
    */
+  /**
+   * The group's sessions as this transaction sees them; on SQLite with the audit chain's head in
+   * the same message (writers take turns there, so it is still the head when the group appends).
+   */
   private async sessionsOf(
     manager: SqlRunner,
     group: Pending[],
-  ): Promise<Map<string, IngestSession>> {
+  ): Promise<{ sessions: Map<string, IngestSession>; auditHead?: AuditChainHead }> {
     const ids = [...new Set(group.map((pending) => pending.sessionId))];
     const postgres = manager.connection.options.type === 'postgres';
-    const read = <Row>(columns: string, ids: string[]) =>
-      manager.query<Row[]>(
-        `SELECT ${columns} FROM infusion_session WHERE id IN (${ids
-          .map((_, index) => (postgres ? `$${index + 1}` : '?'))
-          .join(', ')})`,
-        ids,
-      );
+    const select = (columns: string, ids: string[]): Statement => ({
+      sql: `SELECT ${columns} FROM infusion_session WHERE id IN (${ids
+        .map((_, index) => (postgres ? `$${index + 1}` : '?'))
+        .join(', ')})`,
+      parameters: ids,
+    });
     const tick = this.register.beginRead();
     let sessions: Map<string, IngestSession> | null = null;
     try {
-      const rows = await read<SessionRow>(SESSION_COLUMNS, ids);
-      const settled = await withSettings(rows, this.settings, (unknown) =>
-        read<SessionRow & StoredSettingsRow>(`${SESSION_COLUMNS}, limits, assessment`, unknown),
-      );
+      let rows: SessionRow[];
+      let auditHead: AuditChainHead | undefined;
+      if (postgres) {
+        const { sql, parameters } = select(SESSION_COLUMNS, ids);
+        rows = await manager.query<SessionRow[]>(sql, parameters);
+      } else {
+        const [sessionRows, headRows] = await queryEach<unknown>(manager, [
+          select(SESSION_COLUMNS, ids),
+          AUDIT_HEAD_QUERY,
+        ]);
+        rows = sessionRows as SessionRow[];
+        auditHead = chainHead(headRows as Array<{ seq: number; hash: string }>);
+      }
+      const settled = await withSettings(rows, this.settings, (unknown) => {
+        const { sql, parameters } = select(`${SESSION_COLUMNS}, limits, assessment`, unknown);
+        return manager.query<Array<SessionRow & StoredSettingsRow>>(sql, parameters);
+      });
       sessions = new Map(
         settled.map(({ row, settings }) => [row.id, toIngestSession(row, settings)]),
       );
-      return sessions;
+      return { sessions, auditHead };
     } finally {
       this.register.endRead(tick, sessions?.values() ?? null);
     }
