@@ -1,5 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { DEFAULT_CONCENTRATION_MG_PER_ML, roundMg, type DischargeInput } from '@vigil/shared';
+import {
+  DEFAULT_CONCENTRATION_MG_PER_ML,
+  roundMg,
+  type DischargeInput,
+  type Session,
+} from '@vigil/shared';
 import { CLEAN_ASSESSMENT } from '@vigil/testing';
 import { DataSource } from 'typeorm';
 import { KetamineService } from '../src/administration/ketamine.service';
@@ -9,7 +14,7 @@ import { SessionRecords } from '../src/sessions/session-records';
 import { SessionsService } from '../src/sessions/sessions.service';
 import { VitalSampleEntity } from '../src/vitals/vital-sample.entity';
 import { VitalsIngestService } from '../src/vitals/vitals-ingest.service';
-import { TEST_PASSWORD } from './test-users';
+import { type apiAs, TEST_PASSWORD } from './test-users';
 
 export { CLEAN_ASSESSMENT };
 
@@ -37,6 +42,29 @@ export async function postReading(
   await app.get(VitalsIngestService).ingest(systemPrincipal(TEST_MONITOR), sessionId, {
     samples: [{ at: new Date(at).toISOString(), systolic, diastolic, heartRate, spo2, respRate }],
   });
+}
+
+/**
+ * A patient and a session for them in the bay, scheduled by the physician and taken into the
+ * infusion (`prepareSession`), through the API as the ward does it.
+ */
+export async function infusingSession(
+  app: INestApplication,
+  physician: ReturnType<typeof apiAs>,
+  { mrn, bay }: { mrn: string; bay: string },
+): Promise<Session> {
+  const patient = await physician
+    .post('/patients')
+    .send({ mrn, displayName: 'Test Patient', weightKg: 70 })
+    .expect(201);
+  const session: Session = (
+    await physician
+      .post('/sessions')
+      .send({ patientId: patient.body.id, bay, indication: 'depression', doseMgPerKg: 0.5 })
+      .expect(201)
+  ).body;
+  await prepareSession(app, session.id);
+  return session;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Alert, AuditEntry, Session } from '@vigil/shared';
-import { prepareSession } from '../../test/clinical';
+import type { Alert, AuditEntry } from '@vigil/shared';
+import { infusingSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
@@ -30,22 +30,10 @@ describe.each(testDatabases())('changes of one alert on $name', (database) => {
   /** A medium SpO2 alert, open on an infusing session, raised the way the engine raises it. */
   async function openAlert(): Promise<Alert> {
     bay += 1;
-    const patient = await as('nurse')
-      .post('/patients')
-      .send({ mrn: `RACE-${bay}`, displayName: 'Race Test', weightKg: 70 })
-      .expect(201);
-    const session: Session = (
-      await as('physician')
-        .post('/sessions')
-        .send({
-          patientId: patient.body.id,
-          bay: `R${bay}`,
-          indication: 'depression',
-          doseMgPerKg: 0.5,
-        })
-        .expect(201)
-    ).body;
-    await prepareSession(app, session.id);
+    const session = await infusingSession(app, as('physician'), {
+      mrn: `RACE-${bay}`,
+      bay: `R${bay}`,
+    });
     const raised = await app.get(AlertWriter).raise(session, {
       kind: 'physiological',
       code: 'SPO2_LOW',

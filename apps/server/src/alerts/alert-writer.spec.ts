@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Alert, Session } from '@vigil/shared';
+import type { Alert } from '@vigil/shared';
 import { DataSource } from 'typeorm';
-import { prepareSession } from '../../test/clinical';
+import { infusingSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
@@ -28,17 +28,7 @@ describe('raising an alert on a SQLite file', () => {
   });
 
   it('writes the alert, its audit entry and the commit on the writer thread, not on the event loop', async () => {
-    const patient = await as('nurse')
-      .post('/patients')
-      .send({ mrn: 'WRITER-1', displayName: 'Writer Test', weightKg: 70 })
-      .expect(201);
-    const session: Session = (
-      await as('physician')
-        .post('/sessions')
-        .send({ patientId: patient.body.id, bay: 'W1', indication: 'depression', doseMgPerKg: 0.5 })
-        .expect(201)
-    ).body;
-    await prepareSession(app, session.id);
+    const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-1', bay: 'W1' });
     // SQLite's one connection: every statement on the event loop goes through its runner.
     const serverConnection = app.get(DataSource).driver.createQueryRunner('master');
     const onTheEventLoop = jest.spyOn(serverConnection, 'query');
