@@ -133,9 +133,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     );
     namespace.on('alert.changed', (alert) => this.alertChanges.next(alert));
     namespace.on('session.changed', (sessionId) => this.sessionChanges.next(sessionId));
-    namespace.on('vitals.framed', ({ chairs, delayMs }) =>
-      this.sendNarrowedFrames(chairs, delayMs),
-    );
+    namespace.on('vitals.framed', ({ chairs, delayMs }) => this.sendFrames(chairs, delayMs));
     // Disconnecting a room reaches every instance through the adapter.
     this.revocations = this.securityEvents.stream.subscribe((event) => {
       if (event.kind === 'user-access-revoked')
@@ -213,8 +211,8 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
    * A frame, three ways: one `vitals.frame` with every chair to the whole-ward screens that asked
    * for frames, one `vitals.frame` with its own chairs to each screen that asked for frames and
    * watches some (what a screen receives no longer grows with its chairs), and one `vitals` per
-   * chair to everyone else who watches it. Each instance frames the readings it ingested; the
-   * narrowed screens of the other instances get their part through the adapter.
+   * chair to everyone else who watches it. Each instance frames the readings it ingested and hands
+   * the frame once to the other instances, which send it on to their own framed screens.
    */
   private sendVitals(frame: ChairVitals[]): void {
     for (const { bay, sessionId, samples } of frame) {
@@ -224,18 +222,18 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
         .emit('vitals', { sessionId, samples });
     }
     const delayMs = frameDelayMs(frame, Date.now());
-    this.namespace.to(WARD_FRAMES_ROOM).emit('vitals.frame', { items: frame.map(item), delayMs });
-    this.sendNarrowedFrames(frame, delayMs);
+    this.sendFrames(frame, delayMs);
     if (this.config.redisUrl)
       this.namespace.serverSideEmit('vitals.framed', { chairs: frame, delayMs });
   }
 
-  /** To each narrowed screen here, one frame with the chairs it watches, if any changed. */
-  private sendNarrowedFrames(frame: readonly ChairVitals[], delayMs: number): void {
-    for (const [screenId, chairs] of this.narrowedFrames.split(frame)) {
-      // Local: the frame is this instance's own to send to its own screen, never Redis's.
-      this.namespace.local.to(screenId).emit('vitals.frame', { items: chairs.map(item), delayMs });
-    }
+  /** A frame to this instance's framed screens: whole to the whole ward, each narrowed its part. */
+  private sendFrames(frame: readonly ChairVitals[], delayMs: number): void {
+    // Local: another instance's screens get the frame through its own `vitals.framed`.
+    const local = this.namespace.local;
+    local.to(WARD_FRAMES_ROOM).emit('vitals.frame', { items: frame.map(item), delayMs });
+    for (const [screenId, chairs] of this.narrowedFrames.split(frame))
+      local.to(screenId).emit('vitals.frame', { items: chairs.map(item), delayMs });
   }
 
   /** Alerts are sent at once, one event per change, never coalesced. */
