@@ -28,7 +28,7 @@ export interface SourceRuleState {
 export interface RuleState {
   /**
    * Each source heard, once. A list, not an object keyed by source: every session's monitor has
-   * its own key, and as many object shapes as monitors made each reading several times dearer.
+   * its own key, and an object shape per monitor made the rules about twice as dear a reading.
    */
   sources: readonly SourceRuleState[];
   open: OpenAlert | null;
