@@ -329,19 +329,15 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     const tick = this.register.beginRead();
     let sessions: Map<string, IngestSession> | null = null;
     try {
-      let rows: SessionRow[];
-      let auditHead: AuditChainHead | undefined;
-      if (postgres) {
-        const { sql, parameters } = select(SESSION_COLUMNS, ids);
-        rows = await manager.query<SessionRow[]>(sql, parameters);
-      } else {
-        const [sessionRows, headRows] = await queryEach<unknown>(manager, [
-          select(SESSION_COLUMNS, ids),
-          AUDIT_HEAD_QUERY,
-        ]);
-        rows = sessionRows as SessionRow[];
-        auditHead = chainHead(headRows as Array<{ seq: number; hash: string }>);
-      }
+      // PostgreSQL reads the head later, under the chain's lock (AuditService.appendAll).
+      const [sessionRows, headRows] = await queryEach<unknown>(manager, [
+        select(SESSION_COLUMNS, ids),
+        ...(postgres ? [] : [AUDIT_HEAD_QUERY]),
+      ]);
+      const rows = sessionRows as SessionRow[];
+      const auditHead = headRows
+        ? chainHead(headRows as Array<{ seq: number; hash: string }>)
+        : undefined;
       const settled = await withSettings(rows, this.settings, (unknown) => {
         const { sql, parameters } = select(`${SESSION_COLUMNS}, limits, assessment`, unknown);
         return manager.query<Array<SessionRow & StoredSettingsRow>>(sql, parameters);
