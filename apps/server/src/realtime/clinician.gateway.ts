@@ -37,6 +37,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { WsAccessGuard } from '../auth/ws-access.guard';
 import { SecurityEvents } from '../security/security-events';
+import { InstanceFrames, type SharedFrame } from './instance-frames';
 import { NarrowedFrames } from './narrowed-frames';
 import {
   NARROWED_FRAMES_ROOM,
@@ -45,6 +46,7 @@ import {
   WARD_ROOM,
   WARD_ROOMS,
   bayRoom,
+  hasPerChairScreen,
   isAudienceRoom,
   loginRoom,
   sessionAudience,
@@ -60,8 +62,6 @@ import { type ChairVitals, frameDelayMs, VitalsCoalescer } from './vitals-coales
 interface InstanceEvents {
   'alert.changed': (alert: Alert) => void;
   'session.changed': (sessionId: string) => void;
-  /** An instance's frame, for the narrowed screens of every other instance to take their part. */
-  'vitals.framed': (frame: { chairs: ChairVitals[]; delayMs: number }) => void;
 }
 
 type ClinicianNamespace = Namespace<ClinicianClientEvents, ClinicianServerEvents, InstanceEvents>;
@@ -102,6 +102,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
   constructor(
     private readonly authenticator: Authenticator,
     private readonly securityEvents: SecurityEvents,
+    private readonly instanceFrames: InstanceFrames,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -133,7 +134,7 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     );
     namespace.on('alert.changed', (alert) => this.alertChanges.next(alert));
     namespace.on('session.changed', (sessionId) => this.sessionChanges.next(sessionId));
-    namespace.on('vitals.framed', ({ chairs, delayMs }) => this.sendFrames(chairs, delayMs));
+    this.instanceFrames.onFrame((frame) => this.sendFrameHere(frame));
     // Disconnecting a room reaches every instance through the adapter.
     this.revocations = this.securityEvents.stream.subscribe((event) => {
       if (event.kind === 'user-access-revoked')
@@ -211,29 +212,29 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
    * A frame, three ways: one `vitals.frame` with every chair to the whole-ward screens that asked
    * for frames, one `vitals.frame` with its own chairs to each screen that asked for frames and
    * watches some (what a screen receives no longer grows with its chairs), and one `vitals` per
-   * chair to everyone else who watches it. Each instance frames the readings it ingested and hands
-   * the frame once to the other instances, which send it on to their own framed screens.
+   * chair to everyone else who watches it. Each instance frames the readings it ingested, sends the
+   * frame to its own screens and hands it once to the other instances, which do the same with it.
    */
-  private sendVitals(frame: ChairVitals[]): void {
-    for (const { bay, sessionId, samples } of frame) {
-      this.namespace
+  private sendVitals(chairs: ChairVitals[]): void {
+    const frame: SharedFrame = { chairs, delayMs: frameDelayMs(chairs, Date.now()) };
+    this.sendFrameHere(frame);
+    this.instanceFrames.share(frame);
+  }
+
+  /** A frame to this instance's own screens (`local`: the adapter carries no readings). */
+  private sendFrameHere({ chairs, delayMs }: SharedFrame): void {
+    const local = this.namespace.local;
+    const rooms = this.namespace.adapter.rooms;
+    for (const { bay, sessionId, samples } of chairs) {
+      if (!hasPerChairScreen(rooms, bay, sessionId)) continue;
+      local
         .to(sessionVitalsAudience(bay, sessionId))
         .except(NARROWED_FRAMES_ROOM)
         .emit('vitals', { sessionId, samples });
     }
-    const delayMs = frameDelayMs(frame, Date.now());
-    this.sendFrames(frame, delayMs);
-    if (this.config.redisUrl)
-      this.namespace.serverSideEmit('vitals.framed', { chairs: frame, delayMs });
-  }
-
-  /** A frame to this instance's framed screens: whole to the whole ward, each narrowed its part. */
-  private sendFrames(frame: readonly ChairVitals[], delayMs: number): void {
-    // Local: another instance's screens get the frame through its own `vitals.framed`.
-    const local = this.namespace.local;
-    local.to(WARD_FRAMES_ROOM).emit('vitals.frame', { items: frame.map(item), delayMs });
-    for (const [screenId, chairs] of this.narrowedFrames.split(frame))
-      local.to(screenId).emit('vitals.frame', { items: chairs.map(item), delayMs });
+    local.to(WARD_FRAMES_ROOM).emit('vitals.frame', { items: chairs.map(item), delayMs });
+    for (const [screenId, own] of this.narrowedFrames.split(chairs))
+      local.to(screenId).emit('vitals.frame', { items: own.map(item), delayMs });
   }
 
   /** Alerts are sent at once, one event per change, never coalesced. */

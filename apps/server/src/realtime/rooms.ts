@@ -43,6 +43,23 @@ export function sessionVitalsAudience(bay: string, sessionId: string): string[] 
   return [WARD_ROOM, bayRoom(bay), sessionRoom(sessionId)];
 }
 
+/**
+ * Whether any socket in `rooms` (the adapter's own map: room to socket ids) takes a session's
+ * readings one `vitals` per chair. Asked for every chair of every frame, so that nothing is
+ * encoded for nobody where every screen takes frames, as the dashboard's do.
+ */
+export function hasPerChairScreen(
+  rooms: ReadonlyMap<string, ReadonlySet<string>>,
+  bay: string,
+  sessionId: string,
+): boolean {
+  const framed = rooms.get(NARROWED_FRAMES_ROOM);
+  for (const room of sessionVitalsAudience(bay, sessionId)) {
+    for (const socketId of rooms.get(room) ?? []) if (!framed?.has(socketId)) return true;
+  }
+  return false;
+}
+
 /** Every socket of one user, and of one login: to disconnect them when access ends. */
 export const userRoom = (userId: string) => `user:${userId}`;
 export const loginRoom = (authSessionId: string) => `login:${authSessionId}`;

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { REDIS_TEST_URL, serviceAvailable } from '../../test/services';
 import { startTestApp } from '../../test/test-app';
+import { RedisConnection } from '../redis/redis.module';
 import { testDatabases } from '../../test/test-databases';
 import { login, seedUsers } from '../../test/test-users';
 import { ClinicianGateway } from './clinician.gateway';
@@ -286,6 +287,60 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
           .sort(),
       );
       expect(received(framed, 'vitals')).toEqual([]);
+    });
+
+    it('brings a screen without frames on one instance one vitals per chair that either instance ingested', async () => {
+      const token = await login(first, 'nurse');
+      const perChair = await connect(secondUrl, { token });
+      screens.push(perChair);
+      const ingestedFirst = chairs('J');
+      const ingestedSecond = chairs('K');
+
+      publishReadings(first, ingestedFirst);
+      publishReadings(second, ingestedSecond);
+      await afterFrames(3);
+
+      const perChairEvents = received<VitalsEvent>(perChair, 'vitals');
+      expect(perChairEvents.map((event) => event.sessionId).sort()).toEqual(
+        [...ingestedFirst, ...ingestedSecond].map(({ sessionId }) => sessionId).sort(),
+      );
+      const firstChair = ingestedFirst[0];
+      if (!firstChair) throw new Error('no chair');
+      expect(perChairEvents).toContainEqual({
+        sessionId: firstChair.sessionId,
+        samples: [reading(firstChair.sessionId, 1)],
+      });
+      expect(received(perChair, 'vitals.frame')).toEqual([]);
+    });
+
+    it('keeps readings out of the adapter’s stream, which alerts must find for recovery', async () => {
+      const token = await login(first, 'nurse');
+      screens.push(
+        await connect(secondUrl, { token }),
+        await connect(secondUrl, { token, frames: true }),
+      );
+      const redis = first.get(RedisConnection);
+      const client = await redis.connect();
+      if (!client) throw new Error('no Redis');
+      const streamLength = () => client.xLen(redis.key('socket.io'));
+      const ward = chairs('L');
+      const [watched] = ward;
+      if (!watched) throw new Error('no chair');
+      const before = await streamLength();
+
+      publishReadings(first, ward);
+      publishReadings(second, chairs('M'));
+      await afterFrames(3);
+      const afterReadings = await streamLength();
+      first.get(ClinicianGateway).publishAlert('alert.raised', {
+        id: randomUUID(),
+        sessionId: watched.sessionId,
+        bay: watched.bay,
+      } as Alert);
+      await afterFrames(1);
+
+      expect(afterReadings - before).toBe(0);
+      expect(await streamLength()).toBeGreaterThan(afterReadings);
     });
 
     it('brings a narrowed framed screen on one instance its chairs from every instance, as frames', async () => {
