@@ -39,8 +39,16 @@ import {
         reconnect: true,
       });
       const observer = await connect('observer on C', cluster.c.url, tokens.physician);
-      // Socket.IO hands the recovery offset with the events; readings are flowing.
       await client.until('a vitals frame', () => client.vitalsSeqs.length > 0);
+      // Socket.IO hands the recovery offset with the events that pass through the adapter's
+      // stream: alerts and session changes, never readings (H-F22). A client must have had one,
+      // here another chair's alert, to be recovered rather than resynchronised.
+      const neighbour = await infusingSession(cluster.a.url, 'K4');
+      await call(cluster.a.url, 'POST', `/sessions/${neighbour.id}/observations`, tokens.nurse, {
+        type: 'vomiting',
+        severity: 'severe',
+      });
+      await client.until('an event with an offset', () => client.about(neighbour.id).length > 0);
 
       client.socket.io.reconnection(false);
       client.socket.io.engine.close();
@@ -100,6 +108,7 @@ import {
         expect(client.open()).toEqual(await serverOpen(cluster.b.url));
       });
       await endSession(session.id);
+      await endSession(neighbour.id);
     });
     it('fails a proxied client over when its instance stops, and a restarted instance serves again', async () => {
       const proxy: TcpFailoverProxy = await startTcpFailoverProxy([
