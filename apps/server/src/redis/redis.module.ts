@@ -12,11 +12,13 @@ export type RedisClient = ReturnType<typeof createClient>;
 @Injectable()
 export class RedisConnection implements OnApplicationShutdown {
   private client: RedisClient | null = null;
+  /** Shut down: a late caller (a frame's timer, a sweep) gets no new connection to leak. */
+  private closed = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async connect(): Promise<RedisClient | null> {
-    if (!this.config.redisUrl) return null;
+    if (!this.config.redisUrl || this.closed) return null;
     if (!this.client) {
       this.client = createClient({ url: this.config.redisUrl });
       this.client.on('error', () => undefined); // the client reconnects by itself; health reports it
@@ -54,6 +56,7 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
     if (this.client?.isOpen) await this.client.quit();
     this.client = null;
   }
