@@ -11,6 +11,7 @@ import {
   startServerProcess,
 } from '@vigil/testing';
 import { pulsesSince, recordAlarmPulses, waitForPulses } from './support/alarm-pulses';
+import { enableAlarmSound } from './support/alarm-sound';
 
 /** The pitches of the alarm signals (ALARM_SIGNALS). */
 const HIGH_PRIORITY_HZ = 660;
@@ -21,13 +22,6 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** After a load the browser's autoplay policy may hold the sound until a click. */
-async function enableSound(page: Page): Promise<void> {
-  const enable = page.getByRole('button', { name: 'Enable alarm sound' }).first();
-  if (await enable.isVisible()) await enable.click();
-  await page.getByTestId('alarm-sound-blocked').waitFor({ state: 'detached' });
 }
 
 // Needs Debian's Chromium; .ci/run installs it and makes this suite mandatory.
@@ -127,7 +121,7 @@ async function enableSound(page: Page): Promise<void> {
       await expect(page.getByTestId('wake-lock-note').textContent()).resolves.toMatch(
         /screen (stays awake|.*cannot keep)|did not let/,
       );
-      await enableSound(page);
+      await enableAlarmSound(page);
       // The page fits the phone: nothing wider than the screen.
       await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBe(375);
 
@@ -172,7 +166,7 @@ async function enableSound(page: Page): Promise<void> {
       await page.goto(`${server.url}/ward`);
       await signIn(page, 'routenurse');
       await page.waitForURL('**/ward');
-      await enableSound(page);
+      await enableAlarmSound(page);
 
       // Bay 2's monitor sends its start reading and then nothing: its signal is lost.
       const sessionId = await infusing('2', 'E2E-ROUTE-2');

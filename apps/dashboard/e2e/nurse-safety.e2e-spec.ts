@@ -9,6 +9,7 @@ import {
   startServerProcess,
 } from '@vigil/testing';
 import { pulsesSince, recordAlarmPulses, waitForPulses } from './support/alarm-pulses';
+import { enableAlarmSound } from './support/alarm-sound';
 
 /** The pitch of the medium-priority signal (ALARM_SIGNALS.medium), which the lost server sounds. */
 const MEDIUM_PRIORITY_HZ = 520;
@@ -18,13 +19,6 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** After a load the browser's autoplay policy may hold the sound until a click. */
-async function enableSound(page: Page): Promise<void> {
-  const enable = page.getByRole('button', { name: 'Enable alarm sound' });
-  if (await enable.isVisible()) await enable.click();
-  await page.getByTestId('alarm-sound-blocked').waitFor({ state: 'detached' });
 }
 
 // Needs Debian's Chromium; .ci/run installs it and makes this suite mandatory.
@@ -84,7 +78,7 @@ async function enableSound(page: Page): Promise<void> {
         await signIn(page, 'wardnurse', NURSE_PASSWORD);
         await page.locator('html[data-kiosk="true"]').waitFor({ state: 'attached' });
         await page.getByText('No live sessions.').waitFor();
-        await enableSound(page);
+        await enableAlarmSound(page);
         const header = page.locator('header', { has: page.getByRole('heading', { name: 'Ward' }) });
         const alarm = header.getByTestId('connection-alarm');
 

@@ -12,6 +12,7 @@ import {
   startServerProcess,
 } from '@vigil/testing';
 import { pulsesSince, recordAlarmPulses } from './support/alarm-pulses';
+import { enableAlarmSound } from './support/alarm-sound';
 import { waitForReadingsOnEveryTile } from './support/ward-readings';
 
 /** The demo ward has chairs 1–6; the ward screen is sized for 24. */
@@ -280,10 +281,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
     it(
       'pauses alarm audio with the time left shown, cancels it, and ends it for a new alarm',
       async () => {
-        // After a reload the browser's autoplay policy may hold the sound until a click.
-        const enable = page.getByRole('button', { name: 'Enable alarm sound' });
-        if (await enable.isVisible()) await enable.click();
-        await expect(enable.isVisible()).resolves.toBe(false);
+        await enableAlarmSound(page);
 
         const pauseButton = page.getByRole('button', { name: 'Pause alarm audio (2 min)' });
         const paused = page.getByTestId('audio-paused');

@@ -9,6 +9,7 @@ import {
   startServerProcess,
 } from '@vigil/testing';
 import { pulsesSince, recordAlarmPulses, waitForPulses } from './support/alarm-pulses';
+import { enableAlarmSound } from './support/alarm-sound';
 
 /** The pitch of the high-priority alarm signal (ALARM_SIGNALS.high). */
 const HIGH_PRIORITY_HZ = 660;
@@ -141,8 +142,7 @@ const HIGH_PRIORITY_HZ = 660;
 
       // The top bar carries the sound's controls on every page but the ward.
       const controls = nurse.getByRole('group', { name: 'Alarm sound' });
-      const enable = controls.getByRole('button', { name: 'Enable alarm sound' });
-      if (await enable.isVisible()) await enable.click();
+      await enableAlarmSound(controls);
       const pauseButton = controls.getByRole('button', { name: 'Pause alarm audio (2 min)' });
       await pauseButton.waitFor();
 
