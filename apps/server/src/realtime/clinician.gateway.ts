@@ -226,11 +226,9 @@ export class ClinicianGateway implements OnGatewayInit, OnGatewayConnection, OnM
     const local = this.namespace.local;
     const rooms = this.namespace.adapter.rooms;
     for (const { bay, sessionId, samples } of chairs) {
-      if (!hasPerChairScreen(rooms, bay, sessionId)) continue;
-      local
-        .to(sessionVitalsAudience(bay, sessionId))
-        .except(NARROWED_FRAMES_ROOM)
-        .emit('vitals', { sessionId, samples });
+      const audience = sessionVitalsAudience(bay, sessionId);
+      if (!hasPerChairScreen(rooms, audience)) continue;
+      local.to(audience).except(NARROWED_FRAMES_ROOM).emit('vitals', { sessionId, samples });
     }
     local.to(WARD_FRAMES_ROOM).emit('vitals.frame', { items: chairs.map(item), delayMs });
     for (const [screenId, own] of this.narrowedFrames.split(chairs))

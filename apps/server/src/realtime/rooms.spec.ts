@@ -4,8 +4,11 @@ import {
   WARD_ROOM,
   bayRoom,
   hasPerChairScreen,
+  sessionVitalsAudience,
   sessionRoom,
 } from './rooms';
+
+const chairThree = sessionVitalsAudience('3', 's3');
 
 const rooms = (entries: Record<string, string[]>) =>
   new Map(Object.entries(entries).map(([room, sockets]) => [room, new Set(sockets)]));
@@ -19,24 +22,23 @@ describe('hasPerChairScreen', () => {
       [NARROWED_FRAMES_ROOM]: ['wall', 'desk'],
     });
 
-    expect(hasPerChairScreen(framedOnly, '3', 's3')).toBe(false);
+    expect(hasPerChairScreen(framedOnly, chairThree)).toBe(false);
   });
 
   it('finds a screen without frames that watches the whole ward, the chair’s bay or its session', () => {
-    expect(hasPerChairScreen(rooms({ [WARD_ROOM]: ['old-screen'] }), '3', 's3')).toBe(true);
+    expect(hasPerChairScreen(rooms({ [WARD_ROOM]: ['old-screen'] }), chairThree)).toBe(true);
     expect(
       hasPerChairScreen(
         rooms({ [bayRoom('3')]: ['wall', 'tablet'], [NARROWED_FRAMES_ROOM]: ['wall'] }),
-        '3',
-        's3',
+        chairThree,
       ),
     ).toBe(true);
-    expect(hasPerChairScreen(rooms({ [sessionRoom('s3')]: ['tablet'] }), '3', 's3')).toBe(true);
+    expect(hasPerChairScreen(rooms({ [sessionRoom('s3')]: ['tablet'] }), chairThree)).toBe(true);
   });
 
   it('does not count screens of other chairs', () => {
     const elsewhere = rooms({ [bayRoom('4')]: ['wall'], [sessionRoom('s4')]: ['tablet'] });
 
-    expect(hasPerChairScreen(elsewhere, '3', 's3')).toBe(false);
+    expect(hasPerChairScreen(elsewhere, chairThree)).toBe(false);
   });
 });

@@ -45,16 +45,16 @@ export function sessionVitalsAudience(bay: string, sessionId: string): string[] 
 
 /**
  * Whether any socket in `rooms` (the adapter's own map: room to socket ids) takes a session's
- * readings one `vitals` per chair. Asked for every chair of every frame, so that nothing is
- * encoded for nobody where every screen takes frames, as the dashboard's do.
+ * readings one `vitals` per chair, given the session's `sessionVitalsAudience`. Asked for every
+ * chair of every frame, so that nothing is encoded for nobody where every screen takes frames, as
+ * the dashboard's do.
  */
 export function hasPerChairScreen(
   rooms: ReadonlyMap<string, ReadonlySet<string>>,
-  bay: string,
-  sessionId: string,
+  audience: readonly string[],
 ): boolean {
   const framed = rooms.get(NARROWED_FRAMES_ROOM);
-  for (const room of sessionVitalsAudience(bay, sessionId)) {
+  for (const room of audience) {
     for (const socketId of rooms.get(room) ?? []) if (!framed?.has(socketId)) return true;
   }
   return false;

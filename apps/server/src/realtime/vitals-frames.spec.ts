@@ -251,7 +251,14 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
     let first: INestApplication;
     let second: INestApplication;
     let secondUrl: string;
+    let token: string;
     const screens: Screen[] = [];
+    /** A nurse's screen on the second instance, closed after the suite. */
+    const screenOnSecond = async (auth: Record<string, unknown>) => {
+      const opened = await connect(secondUrl, { token, ...auth });
+      screens.push(opened);
+      return opened;
+    };
 
     beforeAll(async () => {
       const database = await (postgres as NonNullable<typeof postgres>).create();
@@ -260,6 +267,7 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
         redisUrl: REDIS_TEST_URL,
       }));
       await seedUsers(first);
+      token = await login(first, 'nurse');
     });
 
     afterAll(async () => {
@@ -269,9 +277,7 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
     });
 
     it('brings a screen on one instance a frame per instance per tick, with the chairs each ingested', async () => {
-      const token = await login(first, 'nurse');
-      const framed = await connect(secondUrl, { token, frames: true });
-      screens.push(framed);
+      const framed = await screenOnSecond({ frames: true });
       const ingestedFirst = chairs('E');
       const ingestedSecond = chairs('F');
 
@@ -290,9 +296,7 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
     });
 
     it('brings a screen without frames on one instance one vitals per chair that either instance ingested', async () => {
-      const token = await login(first, 'nurse');
-      const perChair = await connect(secondUrl, { token });
-      screens.push(perChair);
+      const perChair = await screenOnSecond({});
       const ingestedFirst = chairs('J');
       const ingestedSecond = chairs('K');
 
@@ -314,11 +318,8 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
     });
 
     it('keeps readings out of the adapter’s stream, which alerts must find for recovery', async () => {
-      const token = await login(first, 'nurse');
-      screens.push(
-        await connect(secondUrl, { token }),
-        await connect(secondUrl, { token, frames: true }),
-      );
+      await screenOnSecond({});
+      await screenOnSecond({ frames: true });
       const redis = first.get(RedisConnection);
       const client = await redis.connect();
       if (!client) throw new Error('no Redis');
@@ -344,9 +345,7 @@ const postgres = testDatabases().find((database) => database.name === 'postgres'
     });
 
     it('brings a narrowed framed screen on one instance its chairs from every instance, as frames', async () => {
-      const token = await login(first, 'nurse');
-      const framed = await connect(secondUrl, { token, frames: true });
-      screens.push(framed);
+      const framed = await screenOnSecond({ frames: true });
       const ingestedFirst = chairs('H');
       const ingestedSecond = chairs('I');
       const watched = [ingestedFirst[0], ingestedSecond[0]].map((chair) => {
