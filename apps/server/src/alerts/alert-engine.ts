@@ -1,10 +1,13 @@
 import {
   acknowledgeRule,
   adoptAlert,
-  evaluateSample,
+  advanceRule,
   INITIAL_RULE_STATE,
+  newRuleState,
+  ownRuleState,
   releaseAlert,
   type OpenAlert,
+  type OwnedRuleState,
   type PhysiologicalCode,
   type RuleEvent,
   type RuleState,
@@ -22,9 +25,11 @@ export interface EngineEvent {
  * The physiological rules' state for every session, in memory: evaluating a reading never waits
  * on the database. One alert per session and code, fed by every source's readings, each source
  * judged on its own clock. The alerts it opens are persisted afterwards, by AlertsService.
+ * Readings advance each rule's state in place; the rarer changes (acknowledgement, adoption,
+ * release) go through the pure functions and the engine keeps its own copy of what they return.
  */
 export class AlertEngine {
-  private readonly sessions = new Map<string, Map<PhysiologicalCode, RuleState>>();
+  private readonly sessions = new Map<string, Map<PhysiologicalCode, OwnedRuleState>>();
 
   evaluate(
     sessionId: string,
@@ -39,10 +44,13 @@ export class AlertEngine {
       for (const rule of profile.rules) {
         const value = sample[rule.sign];
         if (value === undefined) continue;
-        const state = rules.get(rule.code) ?? INITIAL_RULE_STATE;
-        const result = evaluateSample(rule, state, sample.source, value, at, options);
-        rules.set(rule.code, result.state);
-        for (const event of result.events) events.push({ sessionId, code: rule.code, event });
+        let state = rules.get(rule.code);
+        if (!state) {
+          state = newRuleState();
+          rules.set(rule.code, state);
+        }
+        for (const event of advanceRule(rule, state, sample.source, value, at, options))
+          events.push({ sessionId, code: rule.code, event });
       }
     }
     return events;
@@ -53,7 +61,7 @@ export class AlertEngine {
     const state = rules.get(code);
     if (!state) return [];
     const result = acknowledgeRule(state, at);
-    rules.set(code, result.state);
+    rules.set(code, ownRuleState(result.state));
     return result.events.map((event) => ({ sessionId, code, event }));
   }
 
@@ -65,7 +73,7 @@ export class AlertEngine {
    */
   adopt(sessionId: string, code: PhysiologicalCode, open: OpenAlert, at: number): void {
     const rules = this.rulesOf(sessionId);
-    rules.set(code, adoptAlert(rules.get(code) ?? INITIAL_RULE_STATE, open, at));
+    rules.set(code, ownRuleState(adoptAlert(rules.get(code) ?? INITIAL_RULE_STATE, open, at)));
   }
 
   /**
@@ -96,14 +104,14 @@ export class AlertEngine {
   release(sessionId: string, code: PhysiologicalCode): void {
     const rules = this.sessions.get(sessionId);
     const state = rules?.get(code);
-    if (rules && state) rules.set(code, releaseAlert(state));
+    if (rules && state) rules.set(code, ownRuleState(releaseAlert(state)));
   }
 
   forget(sessionId: string): void {
     this.sessions.delete(sessionId);
   }
 
-  private rulesOf(sessionId: string): Map<PhysiologicalCode, RuleState> {
+  private rulesOf(sessionId: string): Map<PhysiologicalCode, OwnedRuleState> {
     let rules = this.sessions.get(sessionId);
     if (!rules) {
       rules = new Map();

@@ -108,9 +108,17 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
       if (!(await this.holdsSweepLease(now))) return;
       const open = await this.queries.open();
       const sessions = await this.liveSessions();
-      this.arrivals.keepOnly(new Set(sessions.map((session) => session.id)));
+      const live = new Set(sessions.map(({ row }) => row.id));
+      this.arrivals.keepOnly(live);
+      this.settings.keepOnly(live);
       const limits = new Map(
-        sessions.map((session) => [session.id, this.profiles.limitsFor(session)]),
+        sessions.map(({ row, settings }) => [
+          row.id,
+          this.profiles.limitsFor({
+            thresholdProfileId: row.thresholdProfileId,
+            limits: settings.limits,
+          }),
+        ]),
       );
       const at = toIsoTimestamp(now);
       const suspends = await this.suspends.inForce(open, now);
@@ -176,15 +184,14 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
   private async liveSessions(): Promise<WatchedSession[]> {
     // Off the event loop: at 2,500 chairs this read held it 10–16 ms every second.
     const rows = await this.unitOfWork.readOffTheEventLoop<WatchedRow[]>(this.watchedSql(''));
-    const settled = await withSettings(rows, this.settings, (ids) =>
+    // Each row stays beside its settings rather than merged with them into one more object per
+    // session: those lived through the sweep's slices, so every second all were promoted.
+    return withSettings(rows, this.settings, (ids) =>
       this.unitOfWork.readOffTheEventLoop<Array<WatchedRow & StoredSettingsRow>>(
         this.watchedSql(', s.limits, s.assessment', ids.length),
         ids,
       ),
     );
-    const sessions = settled.map(({ row, settings }) => ({ ...row, ...settings }));
-    this.settings.keepOnly(new Set(sessions.map((session) => session.id)));
-    return sessions;
   }
 
   /** The live sessions with their receipt times, and these columns; of these ids only, if given. */
@@ -232,7 +239,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
     limits: ReadonlyMap<string, ThresholdProfile>,
     open: ReadonlyMap<string, AlertEntity>,
   ): Promise<void> {
-    await forEachInSlices(sessions, SWEEP_SLICE, (session) => {
+    await forEachInSlices(sessions, SWEEP_SLICE, ({ row: session, settings }) => {
       const profile = limits.get(session.id);
       if (!session.startedAt || !profile || !SIGNAL_WATCHED.has(session.state)) return undefined;
       const since = Math.max(Date.parse(session.startedAt), this.watchingSince);
@@ -253,7 +260,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
           message: signalLossMessage(lost.signs, shownSilence(lost.silentS), profile.signalLossS),
         },
       );
-      const baseline = session.assessment?.baseline ?? null;
+      const baseline = settings.assessment?.baseline ?? null;
       const dueS = bloodPressureDueS(profile, lastPressure(session), baseline);
       const pressureAt = later(parseTime(session.pressureAt), arrived.pressure) ?? since;
       const overdueS = (now - Math.max(since, pressureAt)) / 1000;
@@ -281,7 +288,7 @@ export class AlertTimers implements OnApplicationBootstrap, OnApplicationShutdow
    * or null when the alarm stands as it is (nearly every session, nearly every second).
    */
   private technical(
-    session: WatchedSession,
+    session: WatchedRow,
     open: ReadonlyMap<string, AlertEntity>,
     now: number,
     code: TechnicalCode,
@@ -333,7 +340,10 @@ interface WatchedRow {
 }
 
 /** With its limits snapshot (read through ThresholdProfilesService.limitsFor) and assessment. */
-type WatchedSession = WatchedRow & SessionSettings;
+interface WatchedSession {
+  row: WatchedRow;
+  settings: SessionSettings;
+}
 
 /** The session's newest blood pressure, as its receipt keeps it. */
 function lastPressure(session: WatchedRow): PressureReading | null {

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import {
   acknowledgeRule,
   adoptAlert,
+  advanceRule,
   evaluateSample,
   INITIAL_RULE_STATE,
+  newRuleState,
   releaseAlert,
   type RuleEvent,
   sourceState,
@@ -209,6 +211,17 @@ function feed(target: ThresholdRule, readings: Reading[], start: RuleState = INI
 }
 
 const RANK = { low: 0, medium: 1, high: 2 } as const;
+
+function deepFrozen<T>(value: T): T {
+  const copy = structuredClone(value);
+  const freeze = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    Object.freeze(node);
+    Object.values(node).forEach(freeze);
+  };
+  freeze(copy);
+  return copy;
+}
 const SECOND_SOURCE = 'user:nurse';
 
 /**
@@ -254,6 +267,27 @@ describe('alert rules with several sources (properties)', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('advances a state its owner keeps in place exactly as the pure evaluation does, and the pure one changes nothing it is given', () => {
+    fc.assert(
+      fc.property(twoSources, fc.integer({ min: 0, max: 200 }), ({ readings }, ackAt) => {
+        const owned = newRuleState();
+        let pure: RuleState = deepFrozen(INITIAL_RULE_STATE);
+        readings.forEach(({ source, value, at }, index) => {
+          const inPlace = advanceRule(SPO2, owned, source, value, at, options);
+          // Frozen: evaluateSample throws if it writes to the state it was given.
+          const result = evaluateSample(SPO2, pure, source, value, at, options);
+          expect(inPlace).toEqual(result.events);
+          expect(owned).toEqual(result.state);
+          pure = deepFrozen(
+            index === ackAt ? acknowledgeRule(result.state, at).state : result.state,
+          );
+          if (index === ackAt) Object.assign(owned, structuredClone(pure));
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 

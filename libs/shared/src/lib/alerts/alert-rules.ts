@@ -54,6 +54,33 @@ export type RuleEvent =
 
 export const INITIAL_RULE_STATE: RuleState = { sources: [], open: null, assumedSince: null };
 
+/**
+ * A rule's state held by one owner (the live engine, a replay) and advanced in place by
+ * `advanceRule`. At 1 Hz a copy per reading and rule lived exactly until the chair's next reading:
+ * long enough to outlive the young generation, so every copy was promoted and collected again.
+ */
+export interface OwnedRuleState {
+  sources: SourceRuleState[];
+  open: OpenAlert | null;
+  assumedSince: number | null;
+}
+
+export function newRuleState(): OwnedRuleState {
+  return { sources: [], open: null, assumedSince: null };
+}
+
+/** A copy that shares nothing with the state it was made from, for an owner to change. */
+export function ownRuleState(state: RuleState): OwnedRuleState {
+  return {
+    sources: state.sources.map((own) => ({
+      ...own,
+      previous: own.previous && { value: own.previous.value, at: own.previous.at },
+    })),
+    open: state.open && { ...state.open },
+    assumedSince: state.assumedSince,
+  };
+}
+
 /** Nothing changed: shared, as most readings change nothing but the source's newest reading. */
 const NO_EVENTS: readonly RuleEvent[] = Object.freeze([]);
 
@@ -71,14 +98,6 @@ function silentSource(source: string): SourceRuleState {
 /** The source's state in the rule, if it has been heard. */
 export function sourceState(state: RuleState, source: string): SourceRuleState | undefined {
   return state.sources.find((candidate) => candidate.source === source);
-}
-
-function withSource(sources: readonly SourceRuleState[], own: SourceRuleState): SourceRuleState[] {
-  const index = sources.findIndex((candidate) => candidate.source === own.source);
-  if (index === -1) return [...sources, own];
-  const copy = sources.slice();
-  copy[index] = own;
-  return copy;
 }
 
 const RANK: Record<AlertPriority, number> = { low: 0, medium: 1, high: 2 };
@@ -127,6 +146,8 @@ export interface EvaluationOptions {
  * about the patient now, and a minute of old normal values must not restart a running delay or
  * clear an alert whose condition the newer readings still show. Another source's newer clock is
  * no reason to ignore a reading: each source is late or not only against itself.
+ *
+ * Pure: the state given is left as it was (`advanceRule` is the same rule on a state it may change).
  */
 export function evaluateSample(
   rule: ThresholdRule,
@@ -136,58 +157,67 @@ export function evaluateSample(
   at: number,
   options: EvaluationOptions = {},
 ): { state: RuleState; events: readonly RuleEvent[] } {
-  const own = sourceState(state, source) ?? silentSource(source);
-  if (own.previous && at < own.previous.at) return { state, events: NO_EVENTS };
-  const found = classify(rule, value);
-  const advanced = advanceSource(own, found, value, at, state.open);
-  const next: RuleState = {
-    sources: withSource(state.sources, advanced),
-    open: state.open,
-    assumedSince: state.assumedSince,
-  };
-  if (!found) {
-    if (!next.open) return { state: next, events: NO_EVENTS };
-    if (!conditionCleared(rule, next)) return { state: next, events: NO_EVENTS };
-    const latched = next.open.priority === 'high' && !next.open.acknowledged;
-    // Latched, the alert waits for an acknowledgement, which may now close it.
-    if (latched) return { state: { ...next, assumedSince: null }, events: NO_EVENTS };
-    return { state: closed(next), events: [{ type: 'resolve', at }] };
+  const next = ownRuleState(state);
+  const events = advanceRule(rule, next, source, value, at, options);
+  return { state: next, events };
+}
+
+/** `evaluateSample` on a state its owner lets change in place; the events it caused. */
+export function advanceRule(
+  rule: ThresholdRule,
+  state: OwnedRuleState,
+  source: string,
+  value: number,
+  at: number,
+  options: EvaluationOptions = {},
+): readonly RuleEvent[] {
+  let own = sourceState(state, source);
+  if (own?.previous && at < own.previous.at) return NO_EVENTS;
+  if (!own) {
+    own = silentSource(source);
+    state.sources.push(own);
   }
-  if (next.open) {
-    if (!worsePriority(found.priority, next.open.priority))
-      return { state: next, events: NO_EVENTS };
+  const previousValue = own.previous?.value ?? null;
+  const previousAt = own.previous?.at ?? null;
+  const found = classify(rule, value);
+  advanceSource(own, found, value, at, state.open);
+  if (!found) {
+    if (!state.open || !conditionCleared(rule, state)) return NO_EVENTS;
+    // Latched, the alert waits for an acknowledgement, which may now close it.
+    if (state.open.priority === 'high' && !state.open.acknowledged) {
+      state.assumedSince = null;
+      return NO_EVENTS;
+    }
+    close(state);
+    return [{ type: 'resolve', at }];
+  }
+  if (state.open) {
+    if (!worsePriority(found.priority, state.open.priority)) return NO_EVENTS;
     // A worse priority is a new alarm condition for whoever acknowledged the milder one: it
     // must be acknowledged again (and, if high, stays latched until it is).
-    next.open = {
+    state.open = {
       priority: found.priority,
       value,
       threshold: found.threshold,
       acknowledged: false,
     };
-    return {
-      state: next,
-      events: [
-        { type: 'upgrade', priority: found.priority, value, threshold: found.threshold, at },
-      ],
-    };
+    return [{ type: 'upgrade', priority: found.priority, value, threshold: found.threshold, at }];
   }
-  const held = at - (advanced.conditionSince ?? at) >= rule.delayS * 1000;
+  const held = at - (own.conditionSince ?? at) >= rule.delayS * 1000;
   const deep =
     rule.sign === 'spo2' &&
     options.deepDesaturationSpo2 !== undefined &&
     value < options.deepDesaturationSpo2 &&
     !(
-      own.previous &&
-      at - own.previous.at <= IMPLAUSIBLE_WITHIN_MS &&
-      own.previous.value - value > IMPLAUSIBLE_SPO2_DROP &&
-      classify(rule, own.previous.value) === null
+      previousValue !== null &&
+      previousAt !== null &&
+      at - previousAt <= IMPLAUSIBLE_WITHIN_MS &&
+      previousValue - value > IMPLAUSIBLE_SPO2_DROP &&
+      classify(rule, previousValue) === null
     );
-  if (!held && !deep) return { state: next, events: NO_EVENTS };
-  next.open = { priority: found.priority, value, threshold: found.threshold, acknowledged: false };
-  return {
-    state: next,
-    events: [{ type: 'raise', priority: found.priority, value, threshold: found.threshold, at }],
-  };
+  if (!held && !deep) return NO_EVENTS;
+  state.open = { priority: found.priority, value, threshold: found.threshold, acknowledged: false };
+  return [{ type: 'raise', priority: found.priority, value, threshold: found.threshold, at }];
 }
 
 function advanceSource(
@@ -196,31 +226,26 @@ function advanceSource(
   value: number,
   at: number,
   open: OpenAlert | null,
-): SourceRuleState {
-  const previous = { value, at };
-  if (!found) {
-    // With no alert open, a source that is clear again has nothing left to clear.
-    if (!open) return { ...silentSource(own.source), previous };
-    return {
-      source: own.source,
-      conditionSince: null,
-      clearSince: own.clearSince ?? at,
-      conditionPriority: null,
-      involved: own.involved,
-      previous,
-    };
+): void {
+  if (own.previous) {
+    own.previous.value = value;
+    own.previous.at = at;
+  } else {
+    own.previous = { value, at };
   }
-  return {
-    source: own.source,
-    conditionSince: own.conditionSince ?? at,
-    clearSince: null,
-    conditionPriority:
-      own.conditionPriority && !worsePriority(found.priority, own.conditionPriority)
-        ? own.conditionPriority
-        : found.priority,
-    involved: true,
-    previous,
-  };
+  if (!found) {
+    own.conditionSince = null;
+    own.conditionPriority = null;
+    // With no alert open, a source that is clear again has nothing left to clear.
+    own.clearSince = open ? (own.clearSince ?? at) : null;
+    if (!open) own.involved = false;
+    return;
+  }
+  own.conditionSince = own.conditionSince ?? at;
+  own.clearSince = null;
+  if (!own.conditionPriority || worsePriority(found.priority, own.conditionPriority))
+    own.conditionPriority = found.priority;
+  own.involved = true;
 }
 
 function clearForClearTime(rule: ThresholdRule, source: SourceRuleState): boolean {
@@ -250,13 +275,19 @@ export function conditionShown(state: RuleState): boolean {
 }
 
 /** The alert is gone: every source starts the next episode from its newest reading. */
+function close(state: OwnedRuleState): void {
+  for (const own of state.sources) {
+    own.clearSince = null;
+    own.involved = own.conditionSince !== null;
+  }
+  state.open = null;
+  state.assumedSince = null;
+}
+
 function closed(state: RuleState): RuleState {
-  const sources = state.sources.map((own): SourceRuleState => ({
-    ...own,
-    clearSince: null,
-    involved: own.conditionSince !== null,
-  }));
-  return { sources, open: null, assumedSince: null };
+  const next = ownRuleState(state);
+  close(next);
+  return next;
 }
 
 /**

@@ -3,9 +3,10 @@ import type { VitalMeasurements } from '../vitals/vital-sample.types';
 import { alertMessage } from './alert-message';
 import type { AlertPriority } from './alert.types';
 import {
+  advanceRule,
   conditionCleared,
-  evaluateSample,
-  INITIAL_RULE_STATE,
+  newRuleState,
+  type OwnedRuleState,
   type RuleState,
 } from './alert-rules';
 import {
@@ -55,7 +56,7 @@ export interface ReplayedEpisode {
 
 /**
  * What the rules of a profile would have raised over recorded readings: the same pure evaluation
- * the live engine runs (each rule's baseline-relative limits folded in, then `evaluateSample` on
+ * the live engine runs (each rule's baseline-relative limits folded in, then `advanceRule` on
  * every reading that carries the rule's sign, per source, on the readings' own times), in time
  * order.
  */
@@ -65,7 +66,7 @@ export function replayProfile(
   samples: readonly ReplaySample[],
 ): ReplayedEpisode[] {
   const rules = profile.rules.map((rule) => effectiveRule(rule, baseline));
-  const states = new Map<PhysiologicalCode, RuleState>();
+  const states = new Map<PhysiologicalCode, OwnedRuleState>();
   const open = new Map<PhysiologicalCode, ReplayedEpisode>();
   const episodes: ReplayedEpisode[] = [];
   const options = { deepDesaturationSpo2: profile.deepDesaturationSpo2 };
@@ -74,16 +75,12 @@ export function replayProfile(
     for (const rule of rules) {
       const value = sample[rule.sign];
       if (value === undefined) continue;
-      const result = evaluateSample(
-        rule,
-        states.get(rule.code) ?? INITIAL_RULE_STATE,
-        sample.source ?? '',
-        value,
-        at,
-        options,
-      );
-      states.set(rule.code, result.state);
-      for (const event of result.events) {
+      let state = states.get(rule.code);
+      if (!state) {
+        state = newRuleState();
+        states.set(rule.code, state);
+      }
+      for (const event of advanceRule(rule, state, sample.source ?? '', value, at, options)) {
         const time = new Date(event.at).toISOString();
         if (event.type === 'raise') {
           const episode = raised(rule.code, event, time);
