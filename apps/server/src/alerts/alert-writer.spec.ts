@@ -10,7 +10,7 @@ import { AlertTimers } from './alert-timers.service';
 
 const sqliteFile = testDatabases()[0];
 
-describe('raising an alert on a SQLite file', () => {
+describe('writing an alert on a SQLite file', () => {
   let app: NestExpressApplication;
   let tokens: Awaited<ReturnType<typeof tokensByRole>>;
   const as = (role: keyof typeof tokens) => apiAs(app, tokens[role]);
@@ -66,5 +66,49 @@ describe('raising an alert on a SQLite file', () => {
         (entry) => entry.action === 'alert.raised',
       ),
     ).toEqual([expect.objectContaining({ entityId: raised?.id })]);
+  });
+  it('acknowledges on the writer thread too: the update, its audit entry and the commit never on the event loop', async () => {
+    const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-2', bay: 'W2' });
+    const raised = await app.get(AlertWriter).raise(session, {
+      kind: 'physiological',
+      code: 'HR_HIGH',
+      priority: 'medium',
+      value: 131,
+      threshold: 130,
+      message: 'Heart rate 131 > 130',
+      at: Date.now(),
+    });
+    const serverConnection = app.get(DataSource).driver.createQueryRunner('master');
+    const onTheEventLoop = jest.spyOn(serverConnection, 'query');
+
+    const acknowledged = await as('nurse')
+      .post(`/alerts/${raised!.id}/acknowledge`)
+      .send({ note: 'Patient anxious; reassured' })
+      .expect(200);
+    const statements = onTheEventLoop.mock.calls.map(([sql]) => sql);
+    onTheEventLoop.mockRestore();
+
+    expect(statements.filter((sql) => /UPDATE|INSERT|audit_entry|COMMIT/i.test(sql))).toEqual([]);
+    expect(acknowledged.body).toEqual(
+      expect.objectContaining({ id: raised!.id, state: 'acknowledged', revision: 1 }),
+    );
+    const alerts: Alert[] = (await as('nurse').get(`/alerts?sessionId=${session.id}`).expect(200))
+      .body;
+    expect(alerts).toEqual([
+      expect.objectContaining({
+        id: raised!.id,
+        state: 'acknowledged',
+        acknowledgedBy: 'nurse',
+        acknowledgedAt: expect.any(String),
+        escalationLevel: 0,
+        revision: 1,
+      }),
+    ]);
+    const audit = await as('auditor').get(`/audit?sessionId=${session.id}`).expect(200);
+    expect(
+      (audit.body as Array<{ action: string; entityId: string }>)
+        .filter((entry) => entry.entityId === raised!.id)
+        .map((entry) => entry.action),
+    ).toEqual(expect.arrayContaining(['alert.raised', 'alert.acknowledged']));
   });
 });

@@ -9,7 +9,7 @@ import {
   type AlertRefusal,
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { actorOf, systemPrincipal, type Actor } from '../auth/principal';
 import { conflict } from '../common/vigil.exception';
@@ -120,15 +120,19 @@ export class AlertWriter {
     });
   }
 
-  /** One command on one alert in its own transaction; a change is published after the commit. */
+  /**
+   * One command on one alert in its own transaction, off the event loop where it can be (on a
+   * SQLite file its COMMIT's fsync held every reading and screen, for each acknowledgement,
+   * resolution and escalation); a change is published after the commit.
+   */
   async command(actor: Actor, id: string, command: AlertCommand): Promise<AlertOutcome> {
     const found = await this.dataSource.getRepository(AlertEntity).findOneBy({ id });
     if (!found) return { missing: true };
-    const outcome = await this.unitOfWork.run(async (manager) => {
-      await lockLiveSession(manager, found.sessionId, 'FOR SHARE');
-      const [current] = await this.lockAlerts(manager, { id });
+    const outcome = await this.unitOfWork.runOffTheEventLoop(async (runner) => {
+      await lockLiveSession(runner, found.sessionId, 'FOR SHARE');
+      const [current] = await this.lockAlerts(runner, { id });
       if (!current) return { missing: true } as const;
-      return this.commandIn(manager, actor, current, command);
+      return this.commandIn(runner, actor, current, command);
     });
     if ('changed' in outcome) this.publish(outcome.changed);
     return outcome;
@@ -139,7 +143,7 @@ export class AlertWriter {
    * caller publishes what changed after its commit.
    */
   async commandIn(
-    manager: EntityManager,
+    manager: SqlRunner,
     actor: Actor,
     current: AlertEntity,
     command: AlertCommand,
@@ -147,13 +151,15 @@ export class AlertWriter {
     const decision = decideAlert(toAlert(current), command);
     if (decision.outcome === 'refused') return { refused: decision.refusal, current };
     const revision = current.revision + 1;
-    const result = await manager.update(
-      AlertEntity,
-      { id: current.id, revision: current.revision },
-      { ...decision.changes, revision },
-    );
+    const [sql, parameters] = this.dataSource
+      .createQueryBuilder()
+      .update(AlertEntity)
+      .set({ ...decision.changes, revision })
+      .where({ id: current.id, revision: current.revision })
+      .getQueryAndParameters();
+    const written = await manager.query<unknown>(`${sql} RETURNING id`, parameters);
     // The row is locked for this transaction, so this is a write that bypassed the writer.
-    if (!result.affected)
+    if (updatedRows(manager, written).length === 0)
       throw conflict('ALERT_STATE_CONFLICT', `alert ${current.id} changed while being written`, {
         revision: current.revision,
       });
@@ -178,7 +184,7 @@ export class AlertWriter {
    * (which holds the session row for update). Returns them resolved, to publish after the commit.
    */
   async resolveOpenIn(
-    manager: EntityManager,
+    manager: SqlRunner,
     actor: Actor,
     sessionId: string,
     at: string,
@@ -202,7 +208,7 @@ export class AlertWriter {
 
   /** The open alert of the session and code, locked for this transaction. */
   async lockOpen(
-    manager: EntityManager,
+    manager: SqlRunner,
     sessionId: string,
     code: AlertCode,
   ): Promise<AlertEntity | null> {
@@ -224,19 +230,44 @@ export class AlertWriter {
     void this.suspends.alertChanged(alert);
   }
 
-  /** SQLite's writers take turns already; PostgreSQL's lock the rows they will decide on. */
-  private lockAlerts(
-    manager: EntityManager,
+  /**
+   * SQLite's writers take turns already; PostgreSQL's lock the rows they will decide on. Built by
+   * TypeORM and read back through its driver's conversions, on whichever runner the transaction
+   * has (the server's connection, or the SQLite writer thread).
+   */
+  private async lockAlerts(
+    manager: SqlRunner,
     where: Record<string, unknown>,
   ): Promise<AlertEntity[]> {
-    const query = manager
+    const query = this.dataSource
       .getRepository(AlertEntity)
-      .createQueryBuilder('alert')
+      .createQueryBuilder(ALIAS)
       .where(where)
-      .orderBy('alert.raisedAt', 'ASC');
+      .orderBy(`${ALIAS}.raisedAt`, 'ASC');
     if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
-    return query.getMany();
+    const [sql, parameters] = query.getQueryAndParameters();
+    const rows = await manager.query<Array<Record<string, unknown>>>(sql, parameters);
+    const { columns } = this.dataSource.getMetadata(AlertEntity);
+    const { driver } = this.dataSource;
+    return rows.map((row) => {
+      const alert: Record<string, unknown> = {};
+      for (const column of columns) {
+        alert[column.propertyName] = driver.prepareHydratedValue(
+          row[`${ALIAS}_${column.databaseName}`],
+          column,
+        );
+      }
+      return alert as unknown as AlertEntity;
+    });
   }
+}
+
+const ALIAS = 'alert';
+
+/** PostgreSQL answers an UPDATE … RETURNING with [rows, count], SQLite with the rows. */
+function updatedRows(manager: SqlRunner, result: unknown): unknown[] {
+  if (manager.connection.options.type === 'postgres') return (result as [unknown[]])[0];
+  return result as unknown[];
 }
 
 export function newAlert(session: AlertSubject, request: RaiseRequest): AlertEntity {
