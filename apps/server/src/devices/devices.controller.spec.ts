@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DEVICES_NAMESPACE, type Device, type DeviceCreated } from '@vigil/shared';
+import { createHash } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -8,6 +9,8 @@ import { prepareSession } from '../../test/clinical';
 import { testDatabases } from '../../test/test-databases';
 import { login, seedUsers } from '../../test/test-users';
 import { AuditService } from '../audit/audit.service';
+
+const keyHashOf = (apiKey: string) => createHash('sha256').update(apiKey).digest('hex');
 
 describe.each(testDatabases())('device keys on $name', (database) => {
   let app: NestExpressApplication;
@@ -138,6 +141,44 @@ describe.each(testDatabases())('device keys on $name', (database) => {
       .expect(401);
     expect(refused.body.message).toBe('device key revoked');
     await expect(connectDevice(device.apiKey)).rejects.toThrow('unauthorized');
+  });
+
+  it('refuses a key revoked where this instance heard nothing once it next asks, in one query for every key', async () => {
+    const revokedElsewhere = await register({ label: 'Revoked on another instance' });
+    const stillValid = await register({ label: 'Still valid' });
+    const post = (apiKey: string, seq: number) =>
+      http()
+        .post(`/api/v1/sessions/${sessionId}/vitals`)
+        .set('X-Device-Key', apiKey)
+        .send(sample(seq));
+    await post(revokedElsewhere.apiKey, 20).expect(202);
+    await post(stillValid.apiKey, 21).expect(202);
+    // As another instance would, with its message to this one lost.
+    const dataSource = app.get(DataSource);
+    const revokedAt = new Date().toISOString();
+    await dataSource.query(
+      database.name === 'postgres'
+        ? 'UPDATE device SET revoked_at = $1 WHERE id = $2'
+        : 'UPDATE device SET revoked_at = ? WHERE id = ?',
+      [revokedAt, revokedElsewhere.id],
+    );
+    const keyLookups = jest.spyOn(dataSource, 'query');
+    const later = Date.now() + 11_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
+    try {
+      const refused = await post(revokedElsewhere.apiKey, 22).expect(401);
+      expect(refused.body.message).toBe('device key revoked');
+      await post(stillValid.apiKey, 23).expect(202);
+    } finally {
+      clock.mockRestore();
+    }
+    const lookedUp = keyLookups.mock.calls
+      .filter(([sql]) => /WHERE key_hash/.test(sql))
+      .map(([, parameters]) => (parameters as string[])[0]);
+    keyLookups.mockRestore();
+    // The revoked key was read again; the valid one was not: the revocations' query did for both.
+    expect(lookedUp).toContain(keyHashOf(revokedElsewhere.apiKey));
+    expect(lookedUp).not.toContain(keyHashOf(stillValid.apiKey));
   });
 
   it('answers a device socket with the REST reply or the error, as an ack', async () => {
