@@ -425,8 +425,8 @@ ${observations(done)}
 How the server takes this load (apps/server/src): a reading a monitor posts with its device key
 takes a route served beside Nest's router (\`MonitorVitalsRoute\`: the rate limit, the key, the
 session id and the shared schema, in the same order and with the same refusals as Nest's route,
-without its per-request interceptors). The key is looked up (cached for up to 10 s per instance,
-emptied by a revocation), and the batch is judged by the in-memory alert rules as it arrives (an alert is sent at once,
+without its per-request interceptors). The key is looked up (cached per instance until revoked,
+revocations read every 10 s), and the batch is judged by the in-memory alert rules as it arrives (an alert is sent at once,
 never framed; \`LiveSessionRegister\` holds the sessions they need), and it joins a
 **group commit** (\`VitalsGroupCommit\`): batches
 arriving within 20 ms of each other, or while the previous group commits, are stored in one
