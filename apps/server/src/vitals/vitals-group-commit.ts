@@ -306,13 +306,11 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
   }
 
   /**
-   * One plain query for the group's sessions, with only the columns ingest reads, and their
-   * settings by revision (read again only when changed); what it finds also refreshes the register
-   * that judges the next readings on arrival.
-   */
-  /**
-   * The group's sessions as this transaction sees them; on SQLite with the audit chain's head in
-   * the same message (writers take turns there, so it is still the head when the group appends).
+   * The group's sessions as this transaction sees them, in one plain query with only the columns
+   * ingest reads, and their settings by revision (read again only when changed); on SQLite with
+   * the audit chain's head in the same message (writers take turns there, so it is still the head
+   * when the group appends). What it finds also refreshes the register that judges the next
+   * readings on arrival.
    */
   private async sessionsOf(
     manager: SqlRunner,
