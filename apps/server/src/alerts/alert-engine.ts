@@ -3,7 +3,7 @@ import {
   adoptAlert,
   advanceRule,
   INITIAL_RULE_STATE,
-  newRuleState,
+  ownedRuleStateIn,
   ownRuleState,
   releaseAlert,
   type OpenAlert,
@@ -44,11 +44,7 @@ export class AlertEngine {
       for (const rule of profile.rules) {
         const value = sample[rule.sign];
         if (value === undefined) continue;
-        let state = rules.get(rule.code);
-        if (!state) {
-          state = newRuleState();
-          rules.set(rule.code, state);
-        }
+        const state = ownedRuleStateIn(rules, rule.code);
         for (const event of advanceRule(rule, state, sample.source, value, at, options))
           events.push({ sessionId, code: rule.code, event });
       }
@@ -104,7 +100,7 @@ export class AlertEngine {
   release(sessionId: string, code: PhysiologicalCode): void {
     const rules = this.sessions.get(sessionId);
     const state = rules?.get(code);
-    if (rules && state) rules.set(code, ownRuleState(releaseAlert(state)));
+    if (rules && state) rules.set(code, releaseAlert(state));
   }
 
   forget(sessionId: string): void {

@@ -16,6 +16,7 @@ import { conflict } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
 import type { SqlRunner } from '../database/sqlite-thread';
 import { isUniqueViolation } from '../database/unique-violation';
+import { updateReturned } from '../database/update-returning';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { AlarmSuspends } from './alarm-suspends';
@@ -159,7 +160,7 @@ export class AlertWriter {
       .getQueryAndParameters();
     const written = await manager.query<unknown>(`${sql} RETURNING id`, parameters);
     // The row is locked for this transaction, so this is a write that bypassed the writer.
-    if (updatedRows(manager, written).length === 0)
+    if (updateReturned(manager.connection.options.type, written).length === 0)
       throw conflict('ALERT_STATE_CONFLICT', `alert ${current.id} changed while being written`, {
         revision: current.revision,
       });
@@ -263,12 +264,6 @@ export class AlertWriter {
 }
 
 const ALIAS = 'alert';
-
-/** PostgreSQL answers an UPDATE … RETURNING with [rows, count], SQLite with the rows. */
-function updatedRows(manager: SqlRunner, result: unknown): unknown[] {
-  if (manager.connection.options.type === 'postgres') return (result as [unknown[]])[0];
-  return result as unknown[];
-}
 
 export function newAlert(session: AlertSubject, request: RaiseRequest): AlertEntity {
   return {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { toIsoTimestamp } from '../database/columns';
+import { updateReturned } from '../database/update-returning';
 import { loginDelayMs } from './login-delay';
 
 /**
@@ -53,10 +54,7 @@ export class LoginAttempts {
        WHERE username = ${p1} AND address = ${p2} RETURNING failures`,
       [username, address],
     );
-    // PostgreSQL answers an UPDATE with [rows, count], SQLite with the rows.
-    const rows = (this.postgres ? (result as [unknown[]])[0] : result) as Array<{
-      failures: number;
-    }>;
+    const rows = updateReturned<{ failures: number }>(this.dataSource.options.type, result);
     const failures = Number(rows[0]?.failures ?? 1);
     const [u1, u2, u3] = this.placeholders(3);
     await this.dataSource.query(

@@ -178,9 +178,8 @@ export class DevicesService implements OnModuleDestroy {
 
   private async forgetRevokedSinceLastCheck(): Promise<void> {
     const startedAt = Date.now();
-    const placeholder = this.devices.manager.connection.options.type === 'postgres' ? '$1' : '?';
     const revoked = await this.unitOfWork.readOffTheEventLoop<Array<{ id: string }>>(
-      `SELECT id FROM device WHERE revoked_at >= ${placeholder}`,
+      `SELECT id FROM device WHERE revoked_at >= ${this.onlyPlaceholder()}`,
       [toIsoTimestamp(this.revocationsCheckedAt - REVOCATION_CLOCK_MARGIN_MS)],
     );
     for (const { id } of revoked) this.forget(id);
@@ -189,12 +188,16 @@ export class DevicesService implements OnModuleDestroy {
 
   /** One indexed look-up per reading a device posts: plain SQL, without the ORM's query building. */
   private async findByKeyHash(keyHash: string): Promise<DeviceKeyRow | null> {
-    const placeholder = this.devices.manager.connection.options.type === 'postgres' ? '$1' : '?';
     const [row] = await this.devices.query<DeviceKeyRow[]>(
-      `SELECT id, label, bay, revoked_at FROM device WHERE key_hash = ${placeholder}`,
+      `SELECT id, label, bay, revoked_at FROM device WHERE key_hash = ${this.onlyPlaceholder()}`,
       [keyHash],
     );
     return row ?? null;
+  }
+
+  /** The placeholder of a statement's one parameter. */
+  private onlyPlaceholder(): string {
+    return this.devices.manager.connection.options.type === 'postgres' ? '$1' : '?';
   }
 }
 

@@ -69,6 +69,16 @@ export function newRuleState(): OwnedRuleState {
   return { sources: [], open: null, assumedSince: null };
 }
 
+/** The state kept under `key`, created (and kept) the first time it is asked for. */
+export function ownedRuleStateIn<Key>(states: Map<Key, OwnedRuleState>, key: Key): OwnedRuleState {
+  let state = states.get(key);
+  if (!state) {
+    state = newRuleState();
+    states.set(key, state);
+  }
+  return state;
+}
+
 /** A copy that shares nothing with the state it was made from, for an owner to change. */
 export function ownRuleState(state: RuleState): OwnedRuleState {
   return {
@@ -284,7 +294,7 @@ function close(state: OwnedRuleState): void {
   state.assumedSince = null;
 }
 
-function closed(state: RuleState): RuleState {
+function closed(state: RuleState): OwnedRuleState {
   const next = ownRuleState(state);
   close(next);
   return next;
@@ -319,6 +329,6 @@ export function adoptAlert(state: RuleState, open: OpenAlert, at: number): RuleS
  * still shows stands, so a condition that has held past the delay raises again at its next
  * reading rather than waiting the delay anew.
  */
-export function releaseAlert(state: RuleState): RuleState {
+export function releaseAlert(state: RuleState): OwnedRuleState {
   return closed(state);
 }

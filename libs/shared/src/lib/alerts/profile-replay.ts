@@ -5,7 +5,7 @@ import type { AlertPriority } from './alert.types';
 import {
   advanceRule,
   conditionCleared,
-  newRuleState,
+  ownedRuleStateIn,
   type OwnedRuleState,
   type RuleState,
 } from './alert-rules';
@@ -75,11 +75,7 @@ export function replayProfile(
     for (const rule of rules) {
       const value = sample[rule.sign];
       if (value === undefined) continue;
-      let state = states.get(rule.code);
-      if (!state) {
-        state = newRuleState();
-        states.set(rule.code, state);
-      }
+      const state = ownedRuleStateIn(states, rule.code);
       for (const event of advanceRule(rule, state, sample.source ?? '', value, at, options)) {
         const time = new Date(event.at).toISOString();
         if (event.type === 'raise') {
