@@ -183,6 +183,11 @@ function observations(runs) {
         `${what}: fell behind (${n0(load.samplesPerSecond)} of ${n0(load.offeredSamplesPerSecond)} samples/s) although the ${who} used only ${n0(cpu.serverPct)} % of a core${postgres}: it was waiting more than computing.${lockText}${late}`,
       );
     }
+    const { commits } = run;
+    if (!keptUpWithSamples(run) && commits?.queuedAtEnd)
+      sentences.push(
+        `Its readings queued for their commit (${n0(commits.queuedAtEnd)} batches at the window's end): ${n0(commits.perSecond)} group commits a second of ${n0(commits.batchesEach)} batches, each ${n0(commits.turnMs)} ms waiting for its turn (on SQLite behind alarms and other writes) and ${n0(commits.transactionMs)} ms in its transaction, so the commits' pace held the readings back.`,
+      );
     const silent = load.otherAlerts['SIGNAL_LOSS'] ?? 0;
     if (silent > 0)
       sentences.push(

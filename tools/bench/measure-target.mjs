@@ -128,18 +128,29 @@ export async function measureTarget({
 }
 
 /**
- * The readings' group commits within the window: how many a second and how many batches each
- * took (null for a target without the counters).
+ * The readings' group commits within the window: how many a second, how many batches each took,
+ * how long each waited for its turn and then took (null for a target without the counters), and
+ * the batches still queued for one at the window's end.
  * @param {import('./window-observer.mjs').Scrape} atStart
  * @param {import('./window-observer.mjs').Scrape} atEnd
  * @param {number} measureS
  */
 function commitsInWindow(atStart, atEnd, measureS) {
-  const { commitGroups: groupsAtStart, committedBatches: batchesAtStart } = atStart;
-  const { commitGroups: groupsAtEnd, committedBatches: batchesAtEnd } = atEnd;
-  if (groupsAtStart === null || groupsAtEnd === null) return null;
-  if (batchesAtStart === null || batchesAtEnd === null) return null;
-  const groups = groupsAtEnd - groupsAtStart;
-  if (groups <= 0) return null;
-  return { perSecond: groups / measureS, batchesEach: (batchesAtEnd - batchesAtStart) / groups };
+  const difference = (/** @type {keyof import('./window-observer.mjs').Scrape} */ name) => {
+    const [start, end] = [atStart[name], atEnd[name]];
+    return typeof start === 'number' && typeof end === 'number' ? end - start : null;
+  };
+  const groups = difference('commitGroups');
+  const batches = difference('committedBatches');
+  if (groups === null || batches === null || groups <= 0) return null;
+  const timed = difference('commitsTimed');
+  const meanMs = (/** @type {number | null} */ seconds) =>
+    timed && seconds !== null ? (seconds * 1000) / timed : null;
+  return {
+    perSecond: groups / measureS,
+    batchesEach: batches / groups,
+    turnMs: meanMs(difference('commitTurnS')),
+    transactionMs: meanMs(difference('commitTransactionS')),
+    queuedAtEnd: atEnd.queuedBatches,
+  };
 }

@@ -123,7 +123,9 @@ function printRun(run, relay) {
       `(event-loop thread ${fmt(run.cpu?.serverMainThreadPct)} %), ${fmt(perSample)} µs a sample; ` +
       `generator late p99 ${fmt(run.load.lateness.p99, 1)} ms` +
       (run.commits
-        ? `; ${fmt(run.commits.perSecond)} group commits/s of ${fmt(run.commits.batchesEach, 1)} batches`
+        ? `; ${fmt(run.commits.perSecond)} group commits/s of ${fmt(run.commits.batchesEach, 1)} batches` +
+          ` (each ${fmt(run.commits.turnMs, 1)} ms waiting for its turn, ${fmt(run.commits.transactionMs, 1)} ms` +
+          ` its transaction; ${fmt(run.commits.queuedAtEnd)} batches queued at the end)`
         : '') +
       (run.target === 'relay' || verdict.met ? '' : `; ${verdict.reasons.join('; ')}`) +
       (causes.length ? `; at its limit: ${causes.join(', ')}` : ''),

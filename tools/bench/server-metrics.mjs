@@ -12,7 +12,8 @@ export function metricsScraper(metricsUrl) {
     /**
      * @returns {Promise<{ ok: boolean, ms: number, lagP99Ms: number | null, lagMaxMs: number | null,
      *   heapUsedMb: number | null, externalMb: number | null, commitGroups: number | null,
-     *   committedBatches: number | null }>}
+     *   committedBatches: number | null, commitsTimed: number | null, commitTurnS: number | null,
+     *   commitTransactionS: number | null, queuedBatches: number | null }>}
      */
     async scrape() {
       const result = await requestJson({
@@ -25,7 +26,8 @@ export function metricsScraper(metricsUrl) {
       const text = typeof result.body === 'string' ? result.body : '';
       /** @param {string} name @param {number} scale */
       const gauge = (name, scale) => {
-        const match = text.match(new RegExp(`^${name} ([0-9.eE+-]+)$`, 'm'));
+        const escaped = name.replace(/[{}]/g, '\\$&');
+        const match = text.match(new RegExp(`^${escaped} ([0-9.eE+-]+)$`, 'm'));
         return match ? Number(match[1]) * scale : null;
       };
       return {
@@ -38,6 +40,10 @@ export function metricsScraper(metricsUrl) {
         // Counters since the start: the window's commits are the difference of two scrapes.
         commitGroups: gauge('vigil_vitals_commit_group_batches_count', 1),
         committedBatches: gauge('vigil_vitals_commit_group_batches_sum', 1),
+        commitsTimed: gauge('vigil_vitals_commit_seconds_count{part="turn"}', 1),
+        commitTurnS: gauge('vigil_vitals_commit_seconds_sum{part="turn"}', 1),
+        commitTransactionS: gauge('vigil_vitals_commit_seconds_sum{part="transaction"}', 1),
+        queuedBatches: gauge('vigil_vitals_commit_queued_batches', 1),
       };
     },
     close: () => agent.destroy(),

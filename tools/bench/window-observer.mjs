@@ -17,6 +17,10 @@ const noMetrics = {
     externalMb: null,
     commitGroups: null,
     committedBatches: null,
+    commitsTimed: null,
+    commitTurnS: null,
+    commitTransactionS: null,
+    queuedBatches: null,
   }),
   close: () => undefined,
 };

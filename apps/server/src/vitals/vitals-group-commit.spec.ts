@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
 import type { VitalSample, VitalsAccepted } from '@vigil/shared';
 import { DataSource } from 'typeorm';
 import { apiAs, login, seedUsers } from '../../test/test-users';
@@ -8,6 +9,7 @@ import { startTestApp } from '../../test/test-app';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { UnitOfWork } from '../database/unit-of-work';
+import { MetricsServer } from '../metrics/metrics-server';
 import type { Principal } from '../auth/principal';
 import { VitalReceiptEntity } from './vital-receipt.entity';
 import { VitalSampleEntity } from './vital-sample.entity';
@@ -176,6 +178,65 @@ describe.each(testDatabases())('readings committed together on $name', (database
     );
     // 2,500 rows: two full commits of 1,000, then the rest.
     expect(appendAll).toHaveBeenCalledTimes(3);
+  });
+
+  it('starts a full group at once instead of lingering for more', async () => {
+    const sessions = [await createSession(), await createSession()];
+    const samples = Array.from({ length: 500 }, (_, index) => ({
+      seq: index,
+      at: at(10 + index / 100),
+      spo2: 97,
+    }));
+    let lingersEnded = 0;
+    const realSetTimeout = global.setTimeout;
+    jest.spyOn(global, 'setTimeout').mockImplementation((callback: () => void, ms?: number) =>
+      realSetTimeout(() => {
+        if (ms === 20) lingersEnded += 1;
+        callback();
+      }, ms),
+    );
+    const lingersEndedAtEachCommit: number[] = [];
+    const unitOfWork = app.get(UnitOfWork);
+    const runOffTheEventLoop = unitOfWork.runOffTheEventLoop.bind(unitOfWork);
+    jest.spyOn(unitOfWork, 'runOffTheEventLoop').mockImplementation((work) => {
+      lingersEndedAtEachCommit.push(lingersEnded);
+      return runOffTheEventLoop(work);
+    });
+
+    const results = await ingestTogether(sessions.map((sessionId) => ({ sessionId, samples })));
+
+    expect(results.map((result) => result.status === 'fulfilled' && result.value)).toEqual(
+      sessions.map(() => ({ accepted: 500, duplicates: 0 })),
+    );
+    // 1,000 rows, a full group: committed without waiting for a linger to end.
+    expect(lingersEndedAtEachCommit[0]).toBe(0);
+  });
+
+  it('tells operators how long its commits wait for the writer and take, and what is queued', async () => {
+    const metrics = async () =>
+      (
+        await request(`http://127.0.0.1:${app.get(MetricsServer).port}`)
+          .get('/metrics')
+          .expect(200)
+      ).text;
+    const count = (text: string, part: string) =>
+      Number(
+        new RegExp(`^vigil_vitals_commit_seconds_count\\{part="${part}"\\} (\\d+)$`, 'm').exec(
+          text,
+        )?.[1] ?? 0,
+      );
+    const before = await metrics();
+    const sessions = [await createSession(), await createSession()];
+
+    await ingestTogether(
+      sessions.map((sessionId) => ({ sessionId, samples: [{ seq: 1, at: at(30), spo2: 97 }] })),
+    );
+
+    const after = await metrics();
+    // The sessions' starts commit readings of their own; this group is one more.
+    expect(count(after, 'turn')).toBeGreaterThan(count(before, 'turn'));
+    expect(count(after, 'transaction')).toBe(count(after, 'turn'));
+    expect(after).toMatch(/^vigil_vitals_commit_queued_batches 0$/m);
   });
 
   it('refuses a batch for a session that takes no readings without holding back the others', async () => {

@@ -79,7 +79,8 @@ const MAX_ROWS_PER_COMMIT = 1_000;
  * a commit, and the server spent about 10 % less CPU a reading than at 5 ms (docs/benchmarks.md).
  * Only the answer waits: readings are judged on arrival (LiveSessionRegister) and a reading
  * judged after its commit (the first of a session) still raises far inside the 100 ms an alarm
- * may take.
+ * may take. A full group waiting has nothing to gather: it starts at once, since past capacity
+ * the linger (and a busy event loop's late timer) was a sixth of each commit's turn.
  */
 const COMMIT_LINGER_MS = 20;
 
@@ -94,7 +95,9 @@ const COMMIT_LINGER_MS = 20;
 export class VitalsGroupCommit implements BeforeApplicationShutdown {
   private readonly logger = new Logger(VitalsGroupCommit.name);
   private queue: Pending[] = [];
-  private lingering = false;
+  /** The rows of the queued batches: a full group need not linger. */
+  private queuedRows = 0;
+  private linger: NodeJS.Timeout | null = null;
   private closing = false;
   private committing = 0;
   /**
@@ -116,6 +119,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     @InjectDataSource() dataSource: DataSource,
   ) {
     this.concurrentCommits = dataSource.options.type === 'postgres' ? 3 : 1;
+    metrics.watchQueue(() => this.queue.length);
   }
 
   submit(submission: VitalsSubmission): Promise<VitalsCommitted> {
@@ -127,6 +131,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ ...submission, resolve, reject });
+      this.queuedRows += submission.rows.length;
       this.schedule();
     });
   }
@@ -137,21 +142,26 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
-    while (this.queue.length > 0 || this.committing > 0 || this.lingering) {
+    while (this.queue.length > 0 || this.committing > 0 || this.linger) {
       await new Promise((resolve) => setTimeout(resolve, COMMIT_LINGER_MS));
     }
     await this.answered;
   }
 
   private schedule(): void {
-    if (this.lingering || this.queue.length === 0 || this.committing >= this.concurrentCommits)
-      return;
-    this.lingering = true;
-    setTimeout(() => {
-      this.lingering = false;
+    while (this.queue.length > 0 && this.committing < this.concurrentCommits) {
+      if (this.queuedRows < MAX_ROWS_PER_COMMIT) {
+        this.linger ??= setTimeout(() => {
+          this.linger = null;
+          this.startGroup();
+          this.schedule();
+        }, COMMIT_LINGER_MS);
+        return;
+      }
+      if (this.linger) clearTimeout(this.linger);
+      this.linger = null;
       this.startGroup();
-      this.schedule();
-    }, COMMIT_LINGER_MS);
+    }
   }
 
   private startGroup(): void {
@@ -197,6 +207,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     }
     const group = this.queue.slice(0, size);
     this.queue = this.queue.slice(size);
+    this.queuedRows -= rows;
     return group;
   }
 
@@ -211,8 +222,11 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     });
   }
 
-  private commit(group: Pending[]): Promise<Outcome[]> {
-    return this.unitOfWork.runOffTheEventLoop(async (manager) => {
+  private async commit(group: Pending[]): Promise<Outcome[]> {
+    const startedAt = performance.now();
+    let runsAt = startedAt;
+    const outcomes = await this.unitOfWork.runOffTheEventLoop(async (manager) => {
+      runsAt = performance.now();
       const { sessions, auditHead } = await this.sessionsOf(manager, group);
       const audits: Array<{ actor: Actor; event: AuditEvent }> = [];
       /** Each sample key once, with the row of the first batch that carried it. */
@@ -275,6 +289,8 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
       await this.audit.appendAll(manager, audits, auditHead);
       return outcomes;
     });
+    this.metrics.recordCommit(runsAt - startedAt, performance.now() - runsAt);
+    return outcomes;
   }
 
   /**
