@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Alert } from '@vigil/shared';
 import { DataSource } from 'typeorm';
@@ -5,6 +6,7 @@ import { infusingSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
+import { AUDIT_HEAD_QUERY, AuditService } from '../audit/audit.service';
 import { AlertWriter } from './alert-writer';
 import { AlertTimers } from './alert-timers.service';
 
@@ -67,6 +69,55 @@ describe('writing an alert on a SQLite file', () => {
       ),
     ).toEqual([expect.objectContaining({ entityId: raised?.id })]);
   });
+  it('raises in two messages to the writer thread, and a raise the open alert refuses leaves nothing', async () => {
+    const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-3', bay: 'W3' });
+    const messages: string[][] = [];
+    const postMessage = Worker.prototype.postMessage;
+    jest.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (
+      this: Worker,
+      message: unknown,
+    ) {
+      const { statements } = message as { statements?: Array<{ sql: string }> };
+      if (statements) messages.push(statements.map(({ sql }) => sql));
+      postMessage.call(this, message);
+    });
+    const raise = () =>
+      app.get(AlertWriter).raise(session, {
+        kind: 'physiological',
+        code: 'RR_LOW',
+        priority: 'high',
+        value: 7,
+        threshold: 8,
+        message: 'Respiratory rate 7 < 8',
+        at: Date.now(),
+      });
+
+    const raised = await raise();
+    const raiseMessages = messages.splice(0);
+    const again = await raise();
+    jest.restoreAllMocks();
+
+    expect(raised).not.toBeNull();
+    expect(raiseMessages).toEqual([
+      [expect.stringMatching(/^SELECT state FROM infusion_session/), AUDIT_HEAD_QUERY.sql],
+      [
+        expect.stringMatching(/^INSERT INTO "alert"/),
+        expect.stringMatching(/^INSERT INTO audit_entry/),
+        'COMMIT',
+      ],
+    ]);
+    // The second finds the first still open: refused at its COMMIT, rolled back whole.
+    expect(again).toBeNull();
+    const alerts: Alert[] = (await as('nurse').get(`/alerts?sessionId=${session.id}`).expect(200))
+      .body;
+    expect(alerts.map((alert) => alert.id)).toEqual([raised?.id]);
+    const audit = await as('auditor').get(`/audit?sessionId=${session.id}`).expect(200);
+    expect(
+      (audit.body as Array<{ action: string }>).filter((entry) => entry.action === 'alert.raised'),
+    ).toHaveLength(1);
+    await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
+  });
+
   it('acknowledges on the writer thread too: the update, its audit entry and the commit never on the event loop', async () => {
     const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-2', bay: 'W2' });
     const raised = await app.get(AlertWriter).raise(session, {

@@ -10,11 +10,11 @@ import {
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditChainHead } from '../audit/audit.service';
 import { actorOf, systemPrincipal, type Actor } from '../auth/principal';
 import { conflict } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
-import type { SqlRunner } from '../database/sqlite-thread';
+import { execute, type SqlRunner } from '../database/sqlite-thread';
 import { isUniqueViolation } from '../database/unique-violation';
 import { updateReturned } from '../database/update-returning';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -23,7 +23,7 @@ import { AlarmSuspends } from './alarm-suspends';
 import { AlertEntity } from './alert.entity';
 import { AlertRouting } from './alert-routing';
 import { toAlert } from './alert.mapper';
-import { lockLiveSession } from './live-session-lock';
+import { lockLiveSession, lockLiveSessionToAppend } from './live-session-lock';
 
 export interface AlertSubject {
   id: string;
@@ -74,10 +74,14 @@ export class AlertWriter {
     const alert = newAlert(session, request);
     try {
       // Off the event loop where it can be: on a SQLite file the raise's statements and its
-      // COMMIT's fsync (about 2 ms) would otherwise hold up every reading and screen.
+      // COMMIT's fsync (about 2 ms) would otherwise hold up every reading and screen. There it
+      // takes two messages to the writer thread, each waiting for a turn of a busy event loop
+      // while the writer's turn is held: the session's state with the chain's head, then the
+      // insert and its audit entry with the COMMIT (a raise the index refuses fails there).
       const raised = await this.unitOfWork.runOffTheEventLoop(async (runner) => {
-        if (!(await lockLiveSession(runner, session.id, 'FOR SHARE'))) return false;
-        await this.insertIn(runner, alert);
+        const { live, auditHead } = await lockLiveSessionToAppend(runner, session.id);
+        if (!live) return false;
+        await this.insertIn(runner, alert, auditHead);
         return true;
       });
       if (!raised) return null;
@@ -102,23 +106,34 @@ export class AlertWriter {
   /**
    * A raise inside the caller's transaction, which has locked the session row already. The
    * statement is built by TypeORM from the entity (its columns and their conversions) and run by
-   * whichever runner the transaction has: the server's connection, or the SQLite writer thread.
+   * whichever runner the transaction has: the server's connection, or the SQLite writer thread,
+   * where nothing waits for it (a refusal fails the transaction's next message). The chain's head,
+   * if the transaction read it ahead on SQLite, saves its own read.
    */
-  async insertIn(manager: SqlRunner, alert: AlertEntity): Promise<void> {
+  async insertIn(
+    manager: SqlRunner,
+    alert: AlertEntity,
+    auditHeadReadAhead?: AuditChainHead,
+  ): Promise<void> {
     const [sql, parameters] = this.dataSource
       .createQueryBuilder()
       .insert()
       .into(AlertEntity)
       .values(alert)
       .getQueryAndParameters();
-    await manager.query(sql, parameters);
-    await this.audit.append(manager, ALERT_ENGINE_ACTOR, {
-      action: 'alert.raised',
-      entity: 'alert',
-      entityId: alert.id,
-      sessionId: alert.sessionId,
-      detail: { code: alert.code, priority: alert.priority, message: alert.message },
-    });
+    await execute(manager, [{ sql, parameters }]);
+    await this.audit.append(
+      manager,
+      ALERT_ENGINE_ACTOR,
+      {
+        action: 'alert.raised',
+        entity: 'alert',
+        entityId: alert.id,
+        sessionId: alert.sessionId,
+        detail: { code: alert.code, priority: alert.priority, message: alert.message },
+      },
+      auditHeadReadAhead,
+    );
   }
 
   /**

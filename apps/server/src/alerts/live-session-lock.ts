@@ -1,5 +1,6 @@
 import { isLiveSession, type SessionState } from '@vigil/shared';
-import type { SqlRunner } from '../database/sqlite-thread';
+import { AUDIT_HEAD_QUERY, chainHead, type AuditChainHead } from '../audit/audit.service';
+import { queryEach, type SqlRunner, type Statement } from '../database/sqlite-thread';
 
 /**
  * Whether the session still occupies its chair, read with a row lock on PostgreSQL (SQLite's
@@ -14,12 +15,43 @@ export async function lockLiveSession(
   sessionId: string,
   lock: 'FOR SHARE' | 'FOR UPDATE',
 ): Promise<boolean> {
+  const { sql, parameters } = liveSessionLock(manager, sessionId, lock);
+  return isLive(await manager.query<StateRows>(sql, parameters));
+}
+
+/**
+ * `lockLiveSession` FOR SHARE, for a transaction that appends to the audit chain: on SQLite the
+ * chain's head comes in the same message (writers take turns there, so it is still the head when
+ * the transaction appends: `AuditService.appendAll`), one round trip to the writer thread fewer.
+ * PostgreSQL reads the head later, under the chain's lock.
+ */
+export async function lockLiveSessionToAppend(
+  manager: SqlRunner,
+  sessionId: string,
+): Promise<{ live: boolean; auditHead?: AuditChainHead }> {
   const postgres = manager.connection.options.type === 'postgres';
-  const [row] = await manager.query<Array<{ state: SessionState }>>(
-    postgres
-      ? `SELECT state FROM infusion_session WHERE id = $1 ${lock}`
-      : 'SELECT state FROM infusion_session WHERE id = ?',
-    [sessionId],
-  );
+  const [state, head] = await queryEach<unknown>(manager, [
+    liveSessionLock(manager, sessionId, 'FOR SHARE'),
+    ...(postgres ? [] : [AUDIT_HEAD_QUERY]),
+  ]);
+  return {
+    live: isLive(state as StateRows),
+    auditHead: head ? chainHead(head as Array<{ seq: number; hash: string }>) : undefined,
+  };
+}
+
+type StateRows = Array<{ state: SessionState }>;
+
+function liveSessionLock(
+  manager: SqlRunner,
+  sessionId: string,
+  lock: 'FOR SHARE' | 'FOR UPDATE',
+): Statement {
+  return manager.connection.options.type === 'postgres'
+    ? { sql: `SELECT state FROM infusion_session WHERE id = $1 ${lock}`, parameters: [sessionId] }
+    : { sql: 'SELECT state FROM infusion_session WHERE id = ?', parameters: [sessionId] };
+}
+
+function isLive([row]: StateRows): boolean {
   return row !== undefined && isLiveSession(row.state);
 }

@@ -88,8 +88,13 @@ export class AuditService {
    * the change it records. On PostgreSQL a transaction-scoped advisory lock makes concurrent
    * appends (from any instance) take turns; on SQLite the UnitOfWork already serialises writers.
    */
-  async append(manager: SqlRunner, actor: Actor, event: AuditEvent): Promise<AuditEntryEntity> {
-    const [entry] = await this.appendAll(manager, [{ actor, event }]);
+  async append(
+    manager: SqlRunner,
+    actor: Actor,
+    event: AuditEvent,
+    headReadAhead?: AuditChainHead,
+  ): Promise<AuditEntryEntity> {
+    const [entry] = await this.appendAll(manager, [{ actor, event }], headReadAhead);
     // appendAll writes one entry per record; without it the change must not commit unaudited.
     if (!entry) throw new Error('the audit chain did not take the entry');
     return entry;

@@ -8,18 +8,36 @@ import { SQLITE_PRAGMAS } from './data-source-options';
 export interface Statement {
   sql: string;
   parameters?: unknown[];
+  /**
+   * On a runner that `checksChanges`: the rows this write must change. Any other count fails it
+   * (code ROWS_NOT_AS_EXPECTED) and with it the transaction, so a write sent on an assumption,
+   * without waiting to learn what it did, commits only if the assumption held.
+   */
+  expectChanges?: number;
+}
+
+/** The driver's code of a write that changed other than the rows it expected. */
+export const ROWS_NOT_AS_EXPECTED = 'VIGIL_ROWS_NOT_AS_EXPECTED';
+
+export function isRowsNotAsExpected(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string } | undefined)?.code === ROWS_NOT_AS_EXPECTED
+  );
 }
 
 /**
  * What a write path needs of a transaction: its statements, and which database runs them. A
  * runner that can take several statements at once (the writer thread: one message, not one round
- * trip each) says so with `queryEach`, and one that can hold a statement whose result nobody reads
- * until its next message (the transaction's COMMIT at the latest) with `defer`.
+ * trip each) says so with `queryEach`, one that can hold a statement whose result nobody reads
+ * until its next message (the transaction's COMMIT at the latest) with `defer`, and one that
+ * honours a statement's `expectChanges` with `checksChanges`.
  */
 export type SqlRunner = Pick<EntityManager, 'query'> & {
   connection: { options: Pick<DataSourceOptions, 'type'> };
   queryEach?: (statements: readonly Statement[]) => Promise<unknown[]>;
   defer?: (statements: readonly Statement[]) => void;
+  checksChanges?: true;
 };
 
 /**
@@ -89,6 +107,7 @@ export class SqliteThread {
     defer: (statements) => {
       this.deferred.push(...statements);
     },
+    checksChanges: true,
     connection: { options: { type: 'better-sqlite3' } },
   };
 
@@ -156,7 +175,11 @@ export class SqliteThread {
       });
       worker.postMessage({
         id,
-        statements: all.map(({ sql, parameters }) => ({ sql, parameters: parameters ?? [] })),
+        statements: all.map(({ sql, parameters, expectChanges }) => ({
+          sql,
+          parameters: parameters ?? [],
+          expectChanges,
+        })),
         begin,
       });
     });

@@ -35,18 +35,24 @@ function statementFor(sql) {
 }
 
 /**
- * A statement's result as TypeORM's driver gives it: rows, or the last inserted rowid.
- * @param {{ sql: string, parameters: unknown[] }} statement
+ * A statement's result as TypeORM's driver gives it: rows, or the last inserted rowid. A write
+ * that changed other than the rows it expected fails (sqlite-thread.ts, ROWS_NOT_AS_EXPECTED).
+ * @param {Statement} statement
  */
-function run({ sql, parameters }) {
+function run({ sql, parameters, expectChanges }) {
   const prepared = statementFor(sql);
-  return prepared.reader
-    ? prepared.all(...parameters)
-    : prepared.run(...parameters).lastInsertRowid;
+  if (prepared.reader) return prepared.all(...parameters);
+  const { changes, lastInsertRowid } = prepared.run(...parameters);
+  if (expectChanges !== undefined && changes !== expectChanges) {
+    throw Object.assign(new Error(`changed ${changes} rows, not the ${expectChanges} expected`), {
+      code: 'VIGIL_ROWS_NOT_AS_EXPECTED',
+    });
+  }
+  return lastInsertRowid;
 }
 
 /**
- * @typedef {{ sql: string, parameters: unknown[] }} Statement
+ * @typedef {{ sql: string, parameters: unknown[], expectChanges?: number }} Statement
  * @typedef {{ id: number, statements: Statement[], begin: boolean }} Work
  */
 port.on('message', (/** @type {Work | { close: true }} */ message) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
-import { execute, queryEach } from './sqlite-thread';
+import { execute, isRowsNotAsExpected, queryEach, ROWS_NOT_AS_EXPECTED } from './sqlite-thread';
 import { UnitOfWork } from './unit-of-work';
 
 describe('the readings’ transactions on a SQLite file', () => {
@@ -104,6 +104,33 @@ describe('the readings’ transactions on a SQLite file', () => {
       driverError: { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' },
     });
     expect(await dataSource.query('SELECT id FROM reading WHERE id = 32')).toEqual([]);
+  });
+
+  it('commit a write sent on an assumption only if it changed the rows it expected', async () => {
+    const insertIgnoring = (id: number, value: number) => ({
+      sql: 'INSERT INTO reading (id, value) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      parameters: [id, value],
+      expectChanges: 1,
+    });
+    await unitOfWork.runOffTheEventLoop(async (runner) => {
+      expect(runner.checksChanges).toBe(true);
+      await execute(runner, [insertIgnoring(25, 85)]);
+    });
+    expect(await dataSource.query('SELECT value FROM reading WHERE id = 25')).toEqual([
+      { value: 85 },
+    ]);
+
+    // Row 25 is stored already: the insert changes nothing, so nothing of the transaction stays.
+    const failed = unitOfWork.runOffTheEventLoop(async (runner) => {
+      await execute(runner, [insertIgnoring(26, 84), insertIgnoring(25, 83)]);
+    });
+    await expect(failed).rejects.toMatchObject({
+      driverError: { code: ROWS_NOT_AS_EXPECTED },
+    });
+    expect(isRowsNotAsExpected(await failed.catch((error: unknown) => error))).toBe(true);
+    expect(await dataSource.query('SELECT id, value FROM reading WHERE id IN (25, 26)')).toEqual([
+      { id: 25, value: 85 },
+    ]);
   });
 
   it('make a write of the server’s connection outside a turn wait for the writer thread’s transaction, not fail', async () => {

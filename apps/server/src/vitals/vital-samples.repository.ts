@@ -132,6 +132,25 @@ export class VitalSamplesRepository {
   }
 
   /**
+   * Inserts sent along with the transaction's next message (its COMMIT at the latest), on the
+   * assumption that every row is new, where the runner can hold them and check their count (the
+   * SQLite writer thread): a row already stored fails the transaction (`isRowsNotAsExpected`),
+   * and the caller commits again with `insertNew`. False, with nothing sent, where it cannot.
+   */
+  deferInsertOfNew(manager: SqlRunner, rows: VitalSampleEntity[]): boolean {
+    if (!manager.checksChanges || !manager.defer) return false;
+    const statements = multiRowInserts('vital_sample', INSERT_COLUMNS, rows.map(rowValues), false);
+    manager.defer(
+      statements.map(({ sql, parameters }) => ({
+        sql: `${sql} ON CONFLICT DO NOTHING`,
+        parameters,
+        expectChanges: parameters.length / INSERT_COLUMNS.length,
+      })),
+    );
+    return true;
+  }
+
+  /**
    * The stored samples with these rows' keys, by key: only rows the insert refused are looked up,
    * to tell a resend (the same values) from a conflict (other values under the same key).
    */

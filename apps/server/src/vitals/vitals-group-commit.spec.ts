@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Worker } from 'node:worker_threads';
 import request from 'supertest';
 import type { VitalSample, VitalsAccepted } from '@vigil/shared';
 import { DataSource } from 'typeorm';
@@ -123,6 +124,57 @@ describe.each(testDatabases())('readings committed together on $name', (database
     const stored = await api.get(`/sessions/${first}/vitals`).expect(200);
     expect((stored.body as VitalSample[]).map((sample) => sample.seq)).toEqual([1, 2, 3]);
     await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
+  });
+
+  it('sends new samples with the COMMIT where the database checks them, and commits again when one was stored', async () => {
+    const [first, second] = [await createSession(), await createSession()];
+    const messages: string[][] = [];
+    const postMessage = Worker.prototype.postMessage;
+    jest.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (
+      this: Worker,
+      message: unknown,
+    ) {
+      const { statements } = message as { statements?: Array<{ sql: string }> };
+      if (statements) messages.push(statements.map(({ sql }) => sql.split(' (')[0] ?? sql));
+      postMessage.call(this, message);
+    });
+
+    const allNew = await ingestTogether([
+      { sessionId: first, samples: [{ seq: 2, at: at(41), spo2: 96 }] },
+      { sessionId: second, samples: [{ seq: 1, at: at(40), spo2: 98 }] },
+    ]);
+    const withAResend = await ingestTogether([
+      { sessionId: first, samples: [{ seq: 3, at: at(42), spo2: 95 }] },
+      // Stored by the first group already.
+      { sessionId: second, samples: [{ seq: 1, at: at(40), spo2: 98 }] },
+    ]);
+
+    expect(allNew.map((result) => result.status === 'fulfilled' && result.value)).toEqual([
+      { accepted: 1, duplicates: 0 },
+      { accepted: 1, duplicates: 0 },
+    ]);
+    expect(withAResend.map((result) => result.status === 'fulfilled' && result.value)).toEqual([
+      { accepted: 1, duplicates: 0 },
+      { accepted: 0, duplicates: 1 },
+    ]);
+    expect(await acceptedEntries(first)).toEqual([
+      { accepted: 1, duplicates: 0 },
+      { accepted: 1, duplicates: 0 },
+    ]);
+    expect(await acceptedEntries(second)).toEqual([{ accepted: 1, duplicates: 0 }]);
+    const stored = await api.get(`/sessions/${second}/vitals`).expect(200);
+    expect((stored.body as VitalSample[]).map((sample) => sample.seq)).toEqual([1]);
+    await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
+    if (database.name === 'sqlite') {
+      const inserting = messages.filter((sqls) => sqls.includes('INSERT INTO vital_sample'));
+      // The first group in two messages (its sessions read, then everything with the COMMIT);
+      // the second's assumption fails at its COMMIT and it commits again, reading back what was new.
+      expect(inserting.map((sqls) => sqls.at(-1))).toEqual([
+        'COMMIT',
+        'COMMIT',
+        'INSERT INTO vital_sample',
+      ]);
+    }
   });
 
   it('appends each group to the audit chain after the head it read, beside other audited writes', async () => {
