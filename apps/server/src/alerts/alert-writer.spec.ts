@@ -1,10 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Alert } from '@vigil/shared';
 import { DataSource } from 'typeorm';
 import { infusingSession } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
+import { recordWriterThreadMessages } from '../../test/writer-thread-messages';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
 import { AUDIT_HEAD_QUERY, AuditService } from '../audit/audit.service';
 import { AlertWriter } from './alert-writer';
@@ -69,18 +69,10 @@ describe('writing an alert on a SQLite file', () => {
       ),
     ).toEqual([expect.objectContaining({ entityId: raised?.id })]);
   });
+
   it('raises in two messages to the writer thread, and a raise the open alert refuses leaves nothing', async () => {
     const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-3', bay: 'W3' });
-    const messages: string[][] = [];
-    const postMessage = Worker.prototype.postMessage;
-    jest.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (
-      this: Worker,
-      message: unknown,
-    ) {
-      const { statements } = message as { statements?: Array<{ sql: string }> };
-      if (statements) messages.push(statements.map(({ sql }) => sql));
-      postMessage.call(this, message);
-    });
+    const messages = recordWriterThreadMessages();
     const raise = () =>
       app.get(AlertWriter).raise(session, {
         kind: 'physiological',

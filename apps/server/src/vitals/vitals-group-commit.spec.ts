@@ -1,11 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Worker } from 'node:worker_threads';
 import request from 'supertest';
 import type { VitalSample, VitalsAccepted } from '@vigil/shared';
 import { DataSource } from 'typeorm';
 import { apiAs, login, seedUsers } from '../../test/test-users';
 import { prepareSession, START_READING_SOURCE } from '../../test/clinical';
 import { testDatabases } from '../../test/test-databases';
+import { recordWriterThreadMessages } from '../../test/writer-thread-messages';
 import { startTestApp } from '../../test/test-app';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
@@ -128,16 +128,7 @@ describe.each(testDatabases())('readings committed together on $name', (database
 
   it('sends new samples with the COMMIT where the database checks them, and commits again when one was stored', async () => {
     const [first, second] = [await createSession(), await createSession()];
-    const messages: string[][] = [];
-    const postMessage = Worker.prototype.postMessage;
-    jest.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (
-      this: Worker,
-      message: unknown,
-    ) {
-      const { statements } = message as { statements?: Array<{ sql: string }> };
-      if (statements) messages.push(statements.map(({ sql }) => sql.split(' (')[0] ?? sql));
-      postMessage.call(this, message);
-    });
+    const messages = recordWriterThreadMessages();
 
     const allNew = await ingestTogether([
       { sessionId: first, samples: [{ seq: 2, at: at(41), spo2: 96 }] },
@@ -166,7 +157,9 @@ describe.each(testDatabases())('readings committed together on $name', (database
     expect((stored.body as VitalSample[]).map((sample) => sample.seq)).toEqual([1]);
     await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
     if (database.name === 'sqlite') {
-      const inserting = messages.filter((sqls) => sqls.includes('INSERT INTO vital_sample'));
+      const inserting = messages
+        .map((sqls) => sqls.map((sql) => sql.split(' (')[0]))
+        .filter((sqls) => sqls.includes('INSERT INTO vital_sample'));
       // The first group in two messages (its sessions read, then everything with the COMMIT);
       // the second's assumption fails at its COMMIT and it commits again, reading back what was new.
       expect(inserting.map((sqls) => sqls.at(-1))).toEqual([
