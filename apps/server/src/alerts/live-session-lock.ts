@@ -1,6 +1,6 @@
 import { isLiveSession, type SessionState } from '@vigil/shared';
-import { AUDIT_HEAD_QUERY, chainHead, type AuditChainHead } from '../audit/audit.service';
-import { queryEach, type SqlRunner, type Statement } from '../database/sqlite-thread';
+import { queryEachWithAuditHead, type AuditChainHead } from '../audit/audit.service';
+import type { SqlRunner, Statement } from '../database/sqlite-thread';
 
 /**
  * Whether the session still occupies its chair, read with a row lock on PostgreSQL (SQLite's
@@ -21,23 +21,18 @@ export async function lockLiveSession(
 
 /**
  * `lockLiveSession` FOR SHARE, for a transaction that appends to the audit chain: on SQLite the
- * chain's head comes in the same message (writers take turns there, so it is still the head when
- * the transaction appends: `AuditService.appendAll`), one round trip to the writer thread fewer.
- * PostgreSQL reads the head later, under the chain's lock.
+ * chain's head comes in the same message (`queryEachWithAuditHead`), one round trip to the writer
+ * thread fewer.
  */
 export async function lockLiveSessionToAppend(
   manager: SqlRunner,
   sessionId: string,
 ): Promise<{ live: boolean; auditHead?: AuditChainHead }> {
-  const postgres = manager.connection.options.type === 'postgres';
-  const [state, head] = await queryEach<unknown>(manager, [
-    liveSessionLock(manager, sessionId, 'FOR SHARE'),
-    ...(postgres ? [] : [AUDIT_HEAD_QUERY]),
-  ]);
-  return {
-    live: isLive(state as StateRows),
-    auditHead: head ? chainHead(head as Array<{ seq: number; hash: string }>) : undefined,
-  };
+  const {
+    results: [state],
+    auditHead,
+  } = await queryEachWithAuditHead(manager, [liveSessionLock(manager, sessionId, 'FOR SHARE')]);
+  return { live: isLive(state as StateRows), auditHead };
 }
 
 type StateRows = Array<{ state: SessionState }>;

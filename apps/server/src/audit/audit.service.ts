@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../auth/principal';
 import { toIsoTimestamp } from '../database/columns';
 import { multiRowInserts } from '../database/multi-row-insert';
-import { execute, type SqlRunner, type Statement } from '../database/sqlite-thread';
+import { execute, queryEach, type SqlRunner, type Statement } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { auditHash, canonicalJson, GENESIS_HASH } from './audit-hash';
@@ -38,6 +38,23 @@ export function chainHead(
 ): AuditChainHead {
   const [head] = rows;
   return head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: GENESIS_HASH };
+}
+
+/**
+ * These statements' results in one message and, on SQLite, the chain's head with them (writers
+ * take turns there, so it is still the head when the transaction appends: `appendAll`). On
+ * PostgreSQL the head is read later, under the chain's lock, so `auditHead` is undefined.
+ */
+export async function queryEachWithAuditHead(
+  manager: SqlRunner,
+  statements: readonly Statement[],
+): Promise<{ results: unknown[]; auditHead?: AuditChainHead }> {
+  if (manager.connection.options.type === 'postgres') {
+    return { results: await queryEach<unknown>(manager, statements) };
+  }
+  const results = await queryEach<unknown>(manager, [...statements, AUDIT_HEAD_QUERY]);
+  const head = results.pop() as Array<{ seq: number; hash: string }>;
+  return { results, auditHead: chainHead(head) };
 }
 
 /** Any fixed number: the PostgreSQL advisory lock that orders appends across every instance. */

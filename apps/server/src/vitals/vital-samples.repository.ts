@@ -102,19 +102,12 @@ export class VitalSamplesRepository {
    * when two posts of the same sample race each other.
    */
   async insertNew(manager: SqlRunner, rows: VitalSampleEntity[]): Promise<VitalSampleEntity[]> {
-    const postgres = this.dataSource.options.type === 'postgres';
-    const statements = multiRowInserts(
-      'vital_sample',
-      INSERT_COLUMNS,
-      rows.map(rowValues),
-      postgres,
-    );
     const results = await queryEach<
       Array<Pick<StoredRow, 'session_id' | 'source' | 'dedupe_key' | 'at'>>
     >(
       manager,
-      statements.map(({ sql, parameters }) => ({
-        sql: `${sql} ON CONFLICT DO NOTHING RETURNING session_id, source, dedupe_key, at`,
+      this.insertsIgnoringStored(rows).map(({ sql, parameters }) => ({
+        sql: `${sql} RETURNING session_id, source, dedupe_key, at`,
         parameters,
       })),
     );
@@ -139,15 +132,23 @@ export class VitalSamplesRepository {
    */
   deferInsertOfNew(manager: SqlRunner, rows: VitalSampleEntity[]): boolean {
     if (!manager.checksChanges || !manager.defer) return false;
-    const statements = multiRowInserts('vital_sample', INSERT_COLUMNS, rows.map(rowValues), false);
     manager.defer(
-      statements.map(({ sql, parameters }) => ({
-        sql: `${sql} ON CONFLICT DO NOTHING`,
-        parameters,
-        expectChanges: parameters.length / INSERT_COLUMNS.length,
+      this.insertsIgnoringStored(rows).map((statement) => ({
+        ...statement,
+        expectChanges: statement.parameters.length / INSERT_COLUMNS.length,
       })),
     );
     return true;
+  }
+
+  /** The multi-row inserts of these rows, each leaving out a row whose key is stored already. */
+  private insertsIgnoringStored(
+    rows: VitalSampleEntity[],
+  ): Array<{ sql: string; parameters: unknown[] }> {
+    const postgres = this.dataSource.options.type === 'postgres';
+    return multiRowInserts('vital_sample', INSERT_COLUMNS, rows.map(rowValues), postgres).map(
+      ({ sql, parameters }) => ({ sql: `${sql} ON CONFLICT DO NOTHING`, parameters }),
+    );
   }
 
   /**

@@ -9,20 +9,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ObservedSession } from '../alerts/physiological-alerts';
 import {
-  AUDIT_HEAD_QUERY,
   AuditService,
-  chainHead,
+  queryEachWithAuditHead,
   type AuditChainHead,
   type AuditEvent,
 } from '../audit/audit.service';
 import { actorOf, outsideItsBay, type Actor, type Principal } from '../auth/principal';
 import { conflict, forbidden, notFound } from '../common/vigil.exception';
-import {
-  isRowsNotAsExpected,
-  queryEach,
-  type SqlRunner,
-  type Statement,
-} from '../database/sqlite-thread';
+import { isRowsNotAsExpected, type SqlRunner, type Statement } from '../database/sqlite-thread';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VitalsMetrics } from '../metrics/vitals.metrics';
 import {
@@ -234,11 +228,11 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
    * two round trips to its thread instead of three. A sample already stored fails that
    * transaction, and the group is committed again, reading back what was new.
    */
-  private async commit(group: Pending[], assumeNew = true): Promise<Outcome[]> {
+  private async commit(group: Pending[]): Promise<Outcome[]> {
     try {
-      return await this.commitOnce(group, assumeNew);
+      return await this.commitOnce(group, true);
     } catch (error) {
-      if (assumeNew && isRowsNotAsExpected(error)) return this.commitOnce(group, false);
+      if (isRowsNotAsExpected(error)) return this.commitOnce(group, false);
       throw error;
     }
   }
@@ -368,15 +362,11 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     const tick = this.register.beginRead();
     let sessions: Map<string, IngestSession> | null = null;
     try {
-      // PostgreSQL reads the head later, under the chain's lock (AuditService.appendAll).
-      const [sessionRows, headRows] = await queryEach<unknown>(manager, [
-        select(SESSION_COLUMNS, ids),
-        ...(postgres ? [] : [AUDIT_HEAD_QUERY]),
-      ]);
+      const {
+        results: [sessionRows],
+        auditHead,
+      } = await queryEachWithAuditHead(manager, [select(SESSION_COLUMNS, ids)]);
       const rows = sessionRows as SessionRow[];
-      const auditHead = headRows
-        ? chainHead(headRows as Array<{ seq: number; hash: string }>)
-        : undefined;
       const settled = await withSettings(rows, this.settings, (unknown) => {
         const { sql, parameters } = select(`${SESSION_COLUMNS}, limits, assessment`, unknown);
         return manager.query<Array<SessionRow & StoredSettingsRow>>(sql, parameters);
