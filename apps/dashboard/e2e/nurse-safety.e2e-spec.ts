@@ -79,6 +79,9 @@ async function signIn(page: Page, username: string, password: string): Promise<v
         await page.locator('html[data-kiosk="true"]').waitFor({ state: 'attached' });
         await page.getByText('No live sessions.').waitFor();
         await enableAlarmSound(page);
+        // A screen that never connected counts as without the server since it opened: stop the
+        // server only once this one is live, or the alarm may come sooner than 10 s after the stop.
+        await page.getByText('Connecting to live updates…').waitFor({ state: 'detached' });
         const header = page.locator('header', { has: page.getByRole('heading', { name: 'Ward' }) });
         const alarm = header.getByTestId('connection-alarm');
 

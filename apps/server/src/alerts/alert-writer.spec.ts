@@ -154,4 +154,69 @@ describe('writing an alert on a SQLite file', () => {
         .map((entry) => entry.action),
     ).toEqual(expect.arrayContaining(['alert.raised', 'alert.acknowledged']));
   });
+
+  it('acknowledges in two messages to the writer thread, the update checked by the writer with the COMMIT', async () => {
+    const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-4', bay: 'W4' });
+    const raised = await app.get(AlertWriter).raise(session, {
+      kind: 'physiological',
+      code: 'HR_HIGH',
+      priority: 'medium',
+      value: 132,
+      threshold: 130,
+      message: 'Heart rate 132 > 130',
+      at: Date.now(),
+    });
+    const messages = recordWriterThreadMessages();
+
+    await as('nurse').post(`/alerts/${raised!.id}/acknowledge`).send({}).expect(200);
+    jest.restoreAllMocks();
+
+    expect(messages).toEqual([
+      [
+        expect.stringMatching(/^SELECT state FROM infusion_session WHERE id = \(SELECT session_id/),
+        expect.stringMatching(/^SELECT .* FROM "alert"/),
+        AUDIT_HEAD_QUERY.sql,
+      ],
+      [
+        expect.stringMatching(/^UPDATE "alert"/),
+        expect.stringMatching(/^INSERT INTO audit_entry/),
+        'COMMIT',
+      ],
+    ]);
+  });
+
+  it('refuses a command whose update changed no row, with nothing of it kept', async () => {
+    const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-5', bay: 'W5' });
+    const raised = await app.get(AlertWriter).raise(session, {
+      kind: 'physiological',
+      code: 'HR_LOW',
+      priority: 'medium',
+      value: 44,
+      threshold: 45,
+      message: 'Heart rate 44 < 45',
+      at: Date.now(),
+    });
+    // As if the row had changed after it was read: the database skips the update.
+    const database = app.get(DataSource);
+    await database.query(
+      `CREATE TRIGGER skip_alert_update BEFORE UPDATE ON alert WHEN OLD.id = '${raised!.id}'
+       BEGIN SELECT RAISE(IGNORE); END`,
+    );
+    const refused = await as('nurse').post(`/alerts/${raised!.id}/acknowledge`).send({});
+    await database.query('DROP TRIGGER skip_alert_update');
+
+    expect(refused.status).toBe(409);
+
+    expect(refused.body).toMatchObject({ code: 'ALERT_STATE_CONFLICT' });
+    const [alert] = (await as('nurse').get(`/alerts?sessionId=${session.id}`).expect(200))
+      .body as Alert[];
+    expect(alert).toMatchObject({ id: raised!.id, state: 'active', revision: 0 });
+    const audit = await as('auditor').get(`/audit?sessionId=${session.id}`).expect(200);
+    expect(
+      (audit.body as Array<{ action: string; entityId: string }>)
+        .filter((entry) => entry.entityId === raised!.id)
+        .map((entry) => entry.action),
+    ).toEqual(['alert.raised']);
+    await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
+  });
 });

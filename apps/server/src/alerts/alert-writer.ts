@@ -10,11 +10,17 @@ import {
 } from '@vigil/shared';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
-import { AuditService, type AuditChainHead } from '../audit/audit.service';
+import { AuditService, queryEachWithAuditHead, type AuditChainHead } from '../audit/audit.service';
 import { actorOf, systemPrincipal, type Actor } from '../auth/principal';
-import { conflict } from '../common/vigil.exception';
+import { conflict, type VigilException } from '../common/vigil.exception';
 import { toIsoTimestamp } from '../database/columns';
-import { execute, type SqlRunner } from '../database/sqlite-thread';
+import {
+  deferChecked,
+  execute,
+  isRowsNotAsExpected,
+  type SqlRunner,
+  type Statement,
+} from '../database/sqlite-thread';
 import { isUniqueViolation } from '../database/unique-violation';
 import { updateReturned } from '../database/update-returning';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -23,7 +29,7 @@ import { AlarmSuspends } from './alarm-suspends';
 import { AlertEntity } from './alert.entity';
 import { AlertRouting } from './alert-routing';
 import { toAlert } from './alert.mapper';
-import { lockLiveSession, lockLiveSessionToAppend } from './live-session-lock';
+import { lockLiveSessionToAppend, sessionOfAlertLock } from './live-session-lock';
 
 export interface AlertSubject {
   id: string;
@@ -139,30 +145,47 @@ export class AlertWriter {
   /**
    * One command on one alert in its own transaction, off the event loop where it can be (on a
    * SQLite file its COMMIT's fsync held every reading and screen, for each acknowledgement,
-   * resolution and escalation); a change is published after the commit.
+   * resolution and escalation); a change is published after the commit. On SQLite it takes two
+   * messages to the writer thread: the session's state, the alert and the audit chain's head
+   * together, then the update, its audit entries and the COMMIT, where the writer checks that the
+   * update changed the row.
    */
   async command(actor: Actor, id: string, command: AlertCommand): Promise<AlertOutcome> {
-    const found = await this.dataSource.getRepository(AlertEntity).findOneBy({ id });
-    if (!found) return { missing: true };
-    const outcome = await this.unitOfWork.runOffTheEventLoop(async (runner) => {
-      await lockLiveSession(runner, found.sessionId, 'FOR SHARE');
-      const [current] = await this.lockAlerts(runner, { id });
-      if (!current) return { missing: true } as const;
-      return this.commandIn(runner, actor, current, command);
-    });
-    if ('changed' in outcome) this.publish(outcome.changed);
-    return outcome;
+    let read: AlertEntity | undefined;
+    try {
+      const outcome = await this.unitOfWork.runOffTheEventLoop(async (runner) => {
+        const {
+          results: [, rows],
+          auditHead,
+        } = await queryEachWithAuditHead(runner, [
+          sessionOfAlertLock(runner, id),
+          this.alertsLock(runner, { id }),
+        ]);
+        [read] = this.hydrated(rows as AlertRows);
+        if (!read) return { missing: true } as const;
+        return this.commandIn(runner, actor, read, command, { auditHead, checkWithCommit: true });
+      });
+      if ('changed' in outcome) this.publish(outcome.changed);
+      return outcome;
+    } catch (error) {
+      if (read && isRowsNotAsExpected(error)) throw changedWhileWritten(read);
+      throw error;
+    }
   }
 
   /**
    * One command inside the caller's transaction, on the alert as read (and locked) in it. The
-   * caller publishes what changed after its commit.
+   * caller publishes what changed after its commit. With `checkWithCommit`, where the runner can,
+   * the update travels with the transaction's next message and a row it did not change fails the
+   * transaction (`isRowsNotAsExpected`) instead of being read back here: the caller, who commits,
+   * tells the conflict.
    */
   async commandIn(
     manager: SqlRunner,
     actor: Actor,
     current: AlertEntity,
     command: AlertCommand,
+    { auditHead, checkWithCommit = false }: CommandReadAhead = {},
   ): Promise<Exclude<AlertOutcome, { missing: true }>> {
     const decision = decideAlert(toAlert(current), command);
     if (decision.outcome === 'refused') return { refused: decision.refusal, current };
@@ -173,12 +196,14 @@ export class AlertWriter {
       .set({ ...decision.changes, revision })
       .where({ id: current.id, revision: current.revision })
       .getQueryAndParameters();
-    const written = await manager.query<unknown>(`${sql} RETURNING id`, parameters);
-    // The row is locked for this transaction, so this is a write that bypassed the writer.
-    if (updateReturned(manager.connection.options.type, written).length === 0)
-      throw conflict('ALERT_STATE_CONFLICT', `alert ${current.id} changed while being written`, {
-        revision: current.revision,
-      });
+    const checkedLater =
+      checkWithCommit && deferChecked(manager, () => [{ sql, parameters, expectChanges: 1 }]);
+    if (!checkedLater) {
+      const written = await manager.query<unknown>(`${sql} RETURNING id`, parameters);
+      // The row is locked for this transaction, so this is a write that bypassed the writer.
+      if (updateReturned(manager.connection.options.type, written).length === 0)
+        throw changedWhileWritten(current);
+    }
     await this.audit.appendAll(
       manager,
       decision.audit.map(({ action, detail }) => ({
@@ -191,6 +216,7 @@ export class AlertWriter {
           detail,
         },
       })),
+      auditHead,
     );
     return { changed: { ...current, ...decision.changes, revision } };
   }
@@ -246,15 +272,20 @@ export class AlertWriter {
     void this.suspends.alertChanged(alert);
   }
 
-  /**
-   * SQLite's writers take turns already; PostgreSQL's lock the rows they will decide on. Built by
-   * TypeORM and read back through its driver's conversions, on whichever runner the transaction
-   * has (the server's connection, or the SQLite writer thread).
-   */
   private async lockAlerts(
     manager: SqlRunner,
     where: Record<string, unknown>,
   ): Promise<AlertEntity[]> {
+    const { sql, parameters } = this.alertsLock(manager, where);
+    return this.hydrated(await manager.query<AlertRows>(sql, parameters));
+  }
+
+  /**
+   * SQLite's writers take turns already; PostgreSQL's lock the rows they will decide on. Built by
+   * TypeORM, for whichever runner the transaction has (the server's connection, or the SQLite
+   * writer thread).
+   */
+  private alertsLock(manager: SqlRunner, where: Record<string, unknown>): Statement {
     const query = this.dataSource
       .getRepository(AlertEntity)
       .createQueryBuilder(ALIAS)
@@ -262,7 +293,11 @@ export class AlertWriter {
       .orderBy(`${ALIAS}.raisedAt`, 'ASC');
     if (manager.connection.options.type === 'postgres') query.setLock('pessimistic_write');
     const [sql, parameters] = query.getQueryAndParameters();
-    const rows = await manager.query<Array<Record<string, unknown>>>(sql, parameters);
+    return { sql, parameters };
+  }
+
+  /** Rows of `alertsLock`, read back through the driver's conversions. */
+  private hydrated(rows: AlertRows): AlertEntity[] {
     const { columns } = this.dataSource.getMetadata(AlertEntity);
     const { driver } = this.dataSource;
     return rows.map((row) => {
@@ -276,6 +311,18 @@ export class AlertWriter {
       return alert as unknown as AlertEntity;
     });
   }
+}
+
+/** What a command's transaction read ahead on SQLite, and how it may check its update. */
+interface CommandReadAhead {
+  auditHead?: AuditChainHead;
+  checkWithCommit?: boolean;
+}
+
+type AlertRows = Array<Record<string, unknown>>;
+
+function changedWhileWritten({ id, revision }: AlertEntity): VigilException {
+  return conflict('ALERT_STATE_CONFLICT', `alert ${id} changed while being written`, { revision });
 }
 
 const ALIAS = 'alert';

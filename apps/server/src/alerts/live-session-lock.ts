@@ -35,6 +35,20 @@ export async function lockLiveSessionToAppend(
   return { live: isLive(state as StateRows), auditHead };
 }
 
+/**
+ * The statement that takes `lockLiveSession`'s FOR SHARE lock on the session of an alert, known
+ * by the alert's id alone (an alert never moves to another session): so that a command on it can
+ * take the session's lock and then the alert's in one message.
+ */
+export function sessionOfAlertLock(manager: SqlRunner, alertId: string): Statement {
+  const [parameter, lock] =
+    manager.connection.options.type === 'postgres' ? ['$1', ' FOR SHARE'] : ['?', ''];
+  return {
+    sql: `SELECT state FROM infusion_session WHERE id = (SELECT session_id FROM alert WHERE id = ${parameter})${lock}`,
+    parameters: [alertId],
+  };
+}
+
 type StateRows = Array<{ state: SessionState }>;
 
 function liveSessionLock(

@@ -50,6 +50,18 @@ export async function execute(runner: SqlRunner, statements: readonly Statement[
   await queryEach(runner, statements);
 }
 
+/**
+ * Writes sent along with the transaction's next message (its COMMIT at the latest), each failing
+ * the transaction (`isRowsNotAsExpected`) unless it changed its `expectChanges` rows, where the
+ * runner can hold them and check that (the SQLite writer thread). False, with nothing sent, where
+ * it cannot (nor are they built): the caller writes them the way that reads the outcome back.
+ */
+export function deferChecked(runner: SqlRunner, statements: () => readonly Statement[]): boolean {
+  if (!runner.checksChanges || !runner.defer) return false;
+  runner.defer(statements());
+  return true;
+}
+
 /** The statements' results in order, in as few round trips as the runner allows. */
 export async function queryEach<T>(
   runner: SqlRunner,

@@ -10,7 +10,7 @@ import {
 } from '@vigil/shared';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { toIsoTimestamp } from '../database/columns';
-import { execute, queryEach, type SqlRunner } from '../database/sqlite-thread';
+import { deferChecked, execute, queryEach, type SqlRunner } from '../database/sqlite-thread';
 import { multiRowInserts } from '../database/multi-row-insert';
 import { VitalSampleEntity } from './vital-sample.entity';
 import { toVitalSample } from './vital-sample.mapper';
@@ -131,14 +131,12 @@ export class VitalSamplesRepository {
    * and the caller commits again with `insertNew`. False, with nothing sent, where it cannot.
    */
   deferInsertOfNew(manager: SqlRunner, rows: VitalSampleEntity[]): boolean {
-    if (!manager.checksChanges || !manager.defer) return false;
-    manager.defer(
+    return deferChecked(manager, () =>
       this.insertsIgnoringStored(rows).map((statement) => ({
         ...statement,
         expectChanges: statement.parameters.length / INSERT_COLUMNS.length,
       })),
     );
-    return true;
   }
 
   /** The multi-row inserts of these rows, each leaving out a row whose key is stored already. */
