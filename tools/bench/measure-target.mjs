@@ -108,6 +108,7 @@ export async function measureTarget({
       externalMb: [window.atStart.externalMb, window.atEnd.externalMb],
     },
     commits: commitsInWindow(window.atStart, window.atEnd, measureS),
+    raises: raisesInWindow(window.atStart, window.atEnd),
     dashboards: {
       wholeWard: screens,
       wardScreens: wards.length,
@@ -136,16 +137,11 @@ export async function measureTarget({
  * @param {number} measureS
  */
 function commitsInWindow(atStart, atEnd, measureS) {
-  const difference = (/** @type {keyof import('./window-observer.mjs').Scrape} */ name) => {
-    const [start, end] = [atStart[name], atEnd[name]];
-    return typeof start === 'number' && typeof end === 'number' ? end - start : null;
-  };
+  const difference = windowDifference(atStart, atEnd);
   const groups = difference('commitGroups');
   const batches = difference('committedBatches');
   if (groups === null || batches === null || groups <= 0) return null;
-  const timed = difference('commitsTimed');
-  const meanMs = (/** @type {number | null} */ seconds) =>
-    timed && seconds !== null ? (seconds * 1000) / timed : null;
+  const meanMs = meanMsOf(difference('commitsTimed'));
   return {
     perSecond: groups / measureS,
     batchesEach: batches / groups,
@@ -153,4 +149,40 @@ function commitsInWindow(atStart, atEnd, measureS) {
     transactionMs: meanMs(difference('commitTransactionS')),
     queuedAtEnd: atEnd.queuedBatches,
   };
+}
+
+/**
+ * The alarms raised within the window: how many, and how long each raise's write waited for its
+ * turn and then took before it could be published (null for a target without the counters).
+ * @param {import('./window-observer.mjs').Scrape} atStart
+ * @param {import('./window-observer.mjs').Scrape} atEnd
+ */
+function raisesInWindow(atStart, atEnd) {
+  const difference = windowDifference(atStart, atEnd);
+  const raises = difference('raisesTimed');
+  if (raises === null || raises <= 0) return null;
+  const meanMs = meanMsOf(raises);
+  return {
+    count: raises,
+    turnMs: meanMs(difference('raiseTurnS')),
+    transactionMs: meanMs(difference('raiseTransactionS')),
+  };
+}
+
+/**
+ * A counter's growth between the window's two scrapes, null where either lacks it.
+ * @param {import('./window-observer.mjs').Scrape} atStart
+ * @param {import('./window-observer.mjs').Scrape} atEnd
+ */
+function windowDifference(atStart, atEnd) {
+  return (/** @type {keyof import('./window-observer.mjs').Scrape} */ name) => {
+    const [start, end] = [atStart[name], atEnd[name]];
+    return typeof start === 'number' && typeof end === 'number' ? end - start : null;
+  };
+}
+
+/** @param {number | null} count of what a histogram timed: its summed seconds as mean ms each */
+function meanMsOf(count) {
+  return (/** @type {number | null} */ seconds) =>
+    count && seconds !== null ? (seconds * 1000) / count : null;
 }

@@ -127,6 +127,10 @@ function printRun(run, relay) {
           ` (each ${fmt(run.commits.turnMs, 1)} ms waiting for its turn, ${fmt(run.commits.transactionMs, 1)} ms` +
           ` its transaction; ${fmt(run.commits.queuedAtEnd)} batches queued at the end)`
         : '') +
+      (run.raises
+        ? `; ${fmt(run.raises.count)} alarm raises (each ${fmt(run.raises.turnMs, 1)} ms waiting for its turn,` +
+          ` ${fmt(run.raises.transactionMs, 1)} ms its transaction)`
+        : '') +
       (run.target === 'relay' || verdict.met ? '' : `; ${verdict.reasons.join('; ')}`) +
       (causes.length ? `; at its limit: ${causes.join(', ')}` : ''),
   );

@@ -13,7 +13,8 @@ export function metricsScraper(metricsUrl) {
      * @returns {Promise<{ ok: boolean, ms: number, lagP99Ms: number | null, lagMaxMs: number | null,
      *   heapUsedMb: number | null, externalMb: number | null, commitGroups: number | null,
      *   committedBatches: number | null, commitsTimed: number | null, commitTurnS: number | null,
-     *   commitTransactionS: number | null, queuedBatches: number | null }>}
+     *   commitTransactionS: number | null, queuedBatches: number | null, raisesTimed: number | null,
+     *   raiseTurnS: number | null, raiseTransactionS: number | null }>}
      */
     async scrape() {
       const result = await requestJson({
@@ -44,6 +45,12 @@ export function metricsScraper(metricsUrl) {
         commitTurnS: gauge('vigil_vitals_commit_seconds_sum{part="turn"}', 1),
         commitTransactionS: gauge('vigil_vitals_commit_seconds_sum{part="transaction"}', 1),
         queuedBatches: gauge('vigil_vitals_commit_queued_batches', 1),
+        raisesTimed: gauge('vigil_alert_write_seconds_count{write="raise",part="turn"}', 1),
+        raiseTurnS: gauge('vigil_alert_write_seconds_sum{write="raise",part="turn"}', 1),
+        raiseTransactionS: gauge(
+          'vigil_alert_write_seconds_sum{write="raise",part="transaction"}',
+          1,
+        ),
       };
     },
     close: () => agent.destroy(),

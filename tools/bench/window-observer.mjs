@@ -21,6 +21,9 @@ const noMetrics = {
     commitTurnS: null,
     commitTransactionS: null,
     queuedBatches: null,
+    raisesTimed: null,
+    raiseTurnS: null,
+    raiseTransactionS: null,
   }),
   close: () => undefined,
 };

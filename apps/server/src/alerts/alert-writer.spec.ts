@@ -1,12 +1,17 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Alert } from '@vigil/shared';
 import { DataSource } from 'typeorm';
-import { infusingSession } from '../../test/clinical';
+import { infusingSession, postReading } from '../../test/clinical';
+import { until } from '../../test/eventually';
+import { holdReadingsCommits } from '../../test/held-commits';
 import { startTestApp } from '../../test/test-app';
 import { testDatabases } from '../../test/test-databases';
 import { recordWriterThreadMessages } from '../../test/writer-thread-messages';
 import { apiAs, seedUsers, tokensByRole } from '../../test/test-users';
 import { AUDIT_HEAD_QUERY, AuditService } from '../audit/audit.service';
+import type { DatabaseConfig } from '../config/app-config';
+import { WriterTurns } from '../database/writer-turns';
+import { Registry } from 'prom-client';
 import { AlertWriter } from './alert-writer';
 import { AlertTimers } from './alert-timers.service';
 
@@ -17,8 +22,11 @@ describe('writing an alert on a SQLite file', () => {
   let tokens: Awaited<ReturnType<typeof tokensByRole>>;
   const as = (role: keyof typeof tokens) => apiAs(app, tokens[role]);
 
+  let config: DatabaseConfig;
+
   beforeAll(async () => {
-    ({ app } = await startTestApp(await sqliteFile.create()));
+    config = await sqliteFile.create();
+    ({ app } = await startTestApp(config));
     app.get(AlertTimers).onApplicationShutdown();
     await seedUsers(app);
     tokens = await tokensByRole(app);
@@ -218,5 +226,41 @@ describe('writing an alert on a SQLite file', () => {
         .map((entry) => entry.action),
     ).toEqual(['alert.raised']);
     await expect(app.get(AuditService).verify()).resolves.toMatchObject({ valid: true });
+  });
+
+  it('commits a raise before the readings that were waiting for the writer ahead of it, and times it for operators', async () => {
+    const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-6', bay: 'W6' });
+    const release = await holdReadingsCommits(app, config);
+    const askedForTurns = jest.spyOn(WriterTurns.prototype, 'runInTurn');
+    const reading = postReading(app, session.id);
+    await until(
+      () => Promise.resolve(askedForTurns.mock.calls.length),
+      (asked) => asked === 1,
+    );
+    const raise = app.get(AlertWriter).raise(session, {
+      kind: 'physiological',
+      code: 'SPO2_LOW',
+      priority: 'high',
+      value: 84,
+      threshold: 85,
+      message: 'SpO2 84 < 85',
+      at: Date.now(),
+    });
+    await until(
+      () => Promise.resolve(askedForTurns.mock.calls.length),
+      (asked) => asked === 2,
+    );
+    await release();
+    await Promise.all([reading, raise]);
+    jest.restoreAllMocks();
+
+    const audit = await as('auditor').get(`/audit?sessionId=${session.id}`).expect(200);
+    const actions = (audit.body as Array<{ action: string }>).map((entry) => entry.action);
+    expect(actions.slice(-2)).toEqual(['alert.raised', 'vitals.accepted']);
+    const metrics = await app.get(Registry).getSingleMetricAsString('vigil_alert_write_seconds');
+    expect(metrics).toMatch(/vigil_alert_write_seconds_count\{write="raise",part="turn"\} [1-9]/);
+    expect(metrics).toMatch(
+      /vigil_alert_write_seconds_count\{write="raise",part="transaction"\} [1-9]/,
+    );
   });
 });

@@ -23,7 +23,8 @@ import {
 } from '../database/sqlite-thread';
 import { isUniqueViolation } from '../database/unique-violation';
 import { updateReturned } from '../database/update-returning';
-import { UnitOfWork } from '../database/unit-of-work';
+import { type OffTheEventLoop, UnitOfWork } from '../database/unit-of-work';
+import { AlertMetrics, type AlertWrite } from '../metrics/alert.metrics';
 import { ClinicianGateway } from '../realtime/clinician.gateway';
 import { AlarmSuspends } from './alarm-suspends';
 import { AlertEntity } from './alert.entity';
@@ -69,6 +70,7 @@ export class AlertWriter {
     private readonly realtime: ClinicianGateway,
     private readonly routing: AlertRouting,
     private readonly suspends: AlarmSuspends,
+    private readonly metrics: AlertMetrics,
   ) {}
 
   /**
@@ -89,7 +91,7 @@ export class AlertWriter {
         if (!live) return false;
         await this.insertIn(runner, alert, auditHead);
         return true;
-      });
+      }, this.alarmWrite('raise'));
       if (!raised) return null;
     } catch (error) {
       if (isUniqueViolation(error)) return null;
@@ -164,7 +166,7 @@ export class AlertWriter {
         [read] = this.hydrated(rows as AlertRows);
         if (!read) return { missing: true } as const;
         return this.commandIn(runner, actor, read, command, { auditHead, checkWithCommit: true });
-      });
+      }, this.alarmWrite('command'));
       if ('changed' in outcome) this.publish(outcome.changed);
       return outcome;
     } catch (error) {
@@ -260,6 +262,14 @@ export class AlertWriter {
       state: In(['active', 'acknowledged']),
     });
     return open ?? null;
+  }
+
+  /** An alarm's write: first to the writer's turn, and timed for operators. */
+  private alarmWrite(write: AlertWrite): OffTheEventLoop {
+    return {
+      priority: 'alarm',
+      timed: (turnMs, transactionMs) => this.metrics.recordWrite(write, turnMs, transactionMs),
+    };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ThresholdProfilesModule } from '../threshold-profiles/threshold-profiles.module';
 import { AlarmSuspendController } from './alarm-suspend.controller';
@@ -15,7 +16,7 @@ import { PhysiologicalAlerts } from './physiological-alerts';
 import { SignalArrivals } from './signal-arrivals';
 
 @Module({
-  imports: [RealtimeModule, ThresholdProfilesModule],
+  imports: [MetricsModule, RealtimeModule, ThresholdProfilesModule],
   controllers: [AlertsController, AlarmSuspendController],
   providers: [
     AlertWriter,

@@ -7,7 +7,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type SqlRunner, SqliteThread } from './sqlite-thread';
-import { WriterTurns } from './writer-turns';
+import { type TurnPriority, WriterTurns } from './writer-turns';
+
+export interface OffTheEventLoop {
+  /** Whose turn comes first on SQLite's one writer: an alarm's write before routine ones. */
+  priority?: TurnPriority;
+  /** Once committed: how long it waited to start (its turn, on SQLite) and its transaction took. */
+  timed?: (turnMs: number, transactionMs: number) => void;
+}
 
 /**
  * Every multi-statement write goes through here. PostgreSQL gives each transaction its own pooled
@@ -52,13 +59,27 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
 
   /**
    * A transaction whose statements are not the event loop's to wait for: on a SQLite file they run
-   * on the writer thread (still taking turns with every other transaction), elsewhere as `run`.
-   * For the write that happens every second for every chair: the readings' group commit.
+   * on the writer thread (still taking turns with every other transaction, an alarm's first),
+   * elsewhere as `run`. For the write that happens every second for every chair, the readings'
+   * group commit, and for the alarms' writes, whose commits must not hold every reading up.
    */
-  runOffTheEventLoop<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
+  async runOffTheEventLoop<T>(
+    work: (runner: SqlRunner) => Promise<T>,
+    { priority = 'routine', timed }: OffTheEventLoop = {},
+  ): Promise<T> {
     const { writerTurns, writerThread } = this;
-    if (!writerTurns || !writerThread) return this.run(work);
-    return writerTurns.runInTurn(() => writerThread.transaction(work));
+    const askedAt = performance.now();
+    let runsAt = askedAt;
+    const started = (runner: SqlRunner) => {
+      runsAt = performance.now();
+      return work(runner);
+    };
+    const result =
+      writerTurns && writerThread
+        ? await writerTurns.runInTurn(() => writerThread.transaction(started), priority)
+        : await this.run(started);
+    timed?.(runsAt - askedAt, performance.now() - runsAt);
+    return result;
   }
 
   /**

@@ -59,4 +59,21 @@ describe('the SQLite writer’s turns on the server’s connection', () => {
     await expect(inside).rejects.toThrow("a write waited over 0.5 s for the SQLite writer's turn");
     await expect(dataSource.query('SELECT id FROM note WHERE id = 3')).resolves.toEqual([]);
   });
+
+  it('give the next turn to an alarm’s write, then the others in the order they asked', async () => {
+    const order: string[] = [];
+    let finish = () => {};
+    const holding = new Promise<void>((resolve) => (finish = resolve));
+    const held = turns.runInTurn(() => holding);
+    const write = (name: string) => () => Promise.resolve(void order.push(name));
+    const waiting = [
+      turns.runInTurn(write('readings 1')),
+      turns.runInTurn(write('readings 2'), 'routine'),
+      turns.runInTurn(write('alarm 1'), 'alarm'),
+      turns.runInTurn(write('alarm 2'), 'alarm'),
+    ];
+    finish();
+    await Promise.all([held, ...waiting]);
+    expect(order).toEqual(['alarm 1', 'alarm 2', 'readings 1', 'readings 2']);
+  });
 });

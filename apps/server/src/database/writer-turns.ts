@@ -13,6 +13,14 @@ const inTurn = new AsyncLocalStorage<true>();
  */
 const OUTSIDE_TURN_WAIT_MS = 30_000;
 
+/**
+ * An alarm's write (its raise, acknowledgement, escalation) waits for the turn ahead of routine
+ * ones, the readings' next group commit among them (hazard H-F26): a group holds the turn for
+ * tens of milliseconds at thousands of chairs, and the alarm is published only once committed.
+ */
+export type TurnPriority = 'alarm' | 'routine';
+const TURN_PRIORITY: Record<TurnPriority, number> = { alarm: 1, routine: 0 };
+
 /** A statement that changes nothing and takes no lock a writer waits for. */
 const READ_ONLY = /^\s*select\b/i;
 
@@ -39,9 +47,12 @@ export class WriterTurns {
     );
   }
 
-  /** Runs work holding the turn; the statements it makes are not made to wait for it again. */
-  runInTurn<T>(work: () => Promise<T>): Promise<T> {
-    return this.turn.runExclusive(() => inTurn.run(true, work));
+  /**
+   * Runs work holding the turn; the statements it makes are not made to wait for it again. Of the
+   * writes waiting, an alarm's has the next turn, then the rest in the order they asked.
+   */
+  runInTurn<T>(work: () => Promise<T>, priority: TurnPriority = 'routine'): Promise<T> {
+    return this.turn.runExclusive(() => inTurn.run(true, work), TURN_PRIORITY[priority]);
   }
 
   /** Makes the data source's one SQLite connection take the turn for every write outside one. */

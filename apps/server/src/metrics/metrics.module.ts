@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
+import { AlertMetrics } from './alert.metrics';
 import { HttpMetrics } from './http-metrics.middleware';
 import { MetricsServer } from './metrics-server';
 import { createMetricsRegistry } from './metrics.registry';
@@ -9,9 +10,10 @@ import { VitalsMetrics } from './vitals.metrics';
   providers: [
     { provide: Registry, useFactory: createMetricsRegistry },
     VitalsMetrics,
+    AlertMetrics,
     HttpMetrics,
     MetricsServer,
   ],
-  exports: [Registry, VitalsMetrics, HttpMetrics],
+  exports: [Registry, VitalsMetrics, AlertMetrics, HttpMetrics],
 })
 export class MetricsModule {}
