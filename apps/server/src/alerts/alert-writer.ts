@@ -282,6 +282,7 @@ export class AlertWriter {
     void this.suspends.alertChanged(alert);
   }
 
+  /** The alerts found, locked for this transaction (`alertsLock`). */
   private async lockAlerts(
     manager: SqlRunner,
     where: Record<string, unknown>,

@@ -52,9 +52,12 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
     return this.readerThread.read<T>(sql, parameters);
   }
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    priority: TurnPriority = 'routine',
+  ): Promise<T> {
     if (!this.writerTurns) return this.dataSource.transaction(work);
-    return this.writerTurns.runInTurn(() => this.dataSource.transaction(work));
+    return this.writerTurns.runInTurn(() => this.dataSource.transaction(work), priority);
   }
 
   /**
@@ -77,7 +80,7 @@ export class UnitOfWork implements OnApplicationBootstrap, OnApplicationShutdown
     const result =
       writerTurns && writerThread
         ? await writerTurns.runInTurn(() => writerThread.transaction(started), priority)
-        : await this.run(started);
+        : await this.run(started, priority);
     timed?.(runsAt - askedAt, performance.now() - runsAt);
     return result;
   }
