@@ -1,5 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Alert } from '@vigil/shared';
+import {
+  alertMessage,
+  type Alert,
+  type AlertPriority,
+  type PhysiologicalCode,
+} from '@vigil/shared';
 import { DataSource } from 'typeorm';
 import { infusingSession, postReading } from '../../test/clinical';
 import { until } from '../../test/eventually';
@@ -12,7 +17,7 @@ import { AUDIT_HEAD_QUERY, AuditService } from '../audit/audit.service';
 import type { DatabaseConfig } from '../config/app-config';
 import { WriterTurns } from '../database/writer-turns';
 import { Registry } from 'prom-client';
-import { AlertWriter } from './alert-writer';
+import { AlertWriter, type AlertSubject } from './alert-writer';
 import { AlertTimers } from './alert-timers.service';
 
 const sqliteFile = testDatabases()[0];
@@ -21,6 +26,23 @@ describe('writing an alert on a SQLite file', () => {
   let app: NestExpressApplication;
   let tokens: Awaited<ReturnType<typeof tokensByRole>>;
   const as = (role: keyof typeof tokens) => apiAs(app, tokens[role]);
+  /** A physiological alert raised now, worded as the rules word it. */
+  const raise = (
+    session: AlertSubject,
+    code: PhysiologicalCode,
+    priority: AlertPriority,
+    value: number,
+    threshold: number,
+  ) =>
+    app.get(AlertWriter).raise(session, {
+      kind: 'physiological',
+      code,
+      priority,
+      value,
+      threshold,
+      message: alertMessage(code, value, threshold),
+      at: Date.now(),
+    });
 
   let config: DatabaseConfig;
 
@@ -43,15 +65,7 @@ describe('writing an alert on a SQLite file', () => {
     const serverConnection = app.get(DataSource).driver.createQueryRunner('master');
     const onTheEventLoop = jest.spyOn(serverConnection, 'query');
 
-    const raised = await app.get(AlertWriter).raise(session, {
-      kind: 'physiological',
-      code: 'SPO2_LOW',
-      priority: 'medium',
-      value: 92,
-      threshold: 94,
-      message: 'SpO2 92 < 94',
-      at: Date.now(),
-    });
+    const raised = await raise(session, 'SPO2_LOW', 'medium', 92, 94);
     const statements = onTheEventLoop.mock.calls.map(([sql]) => sql);
     onTheEventLoop.mockRestore();
 
@@ -81,20 +95,11 @@ describe('writing an alert on a SQLite file', () => {
   it('raises in two messages to the writer thread, and a raise the open alert refuses leaves nothing', async () => {
     const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-3', bay: 'W3' });
     const messages = recordWriterThreadMessages();
-    const raise = () =>
-      app.get(AlertWriter).raise(session, {
-        kind: 'physiological',
-        code: 'RR_LOW',
-        priority: 'high',
-        value: 7,
-        threshold: 8,
-        message: 'Respiratory rate 7 < 8',
-        at: Date.now(),
-      });
+    const raiseRrLow = () => raise(session, 'RR_LOW', 'high', 7, 8);
 
-    const raised = await raise();
+    const raised = await raiseRrLow();
     const raiseMessages = messages.splice(0);
-    const again = await raise();
+    const again = await raiseRrLow();
     jest.restoreAllMocks();
 
     expect(raised).not.toBeNull();
@@ -120,15 +125,7 @@ describe('writing an alert on a SQLite file', () => {
 
   it('acknowledges on the writer thread too: the update, its audit entry and the commit never on the event loop', async () => {
     const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-2', bay: 'W2' });
-    const raised = await app.get(AlertWriter).raise(session, {
-      kind: 'physiological',
-      code: 'HR_HIGH',
-      priority: 'medium',
-      value: 131,
-      threshold: 130,
-      message: 'Heart rate 131 > 130',
-      at: Date.now(),
-    });
+    const raised = await raise(session, 'HR_HIGH', 'medium', 131, 130);
     const serverConnection = app.get(DataSource).driver.createQueryRunner('master');
     const onTheEventLoop = jest.spyOn(serverConnection, 'query');
 
@@ -165,15 +162,7 @@ describe('writing an alert on a SQLite file', () => {
 
   it('acknowledges in two messages to the writer thread, the update checked by the writer with the COMMIT', async () => {
     const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-4', bay: 'W4' });
-    const raised = await app.get(AlertWriter).raise(session, {
-      kind: 'physiological',
-      code: 'HR_HIGH',
-      priority: 'medium',
-      value: 132,
-      threshold: 130,
-      message: 'Heart rate 132 > 130',
-      at: Date.now(),
-    });
+    const raised = await raise(session, 'HR_HIGH', 'medium', 132, 130);
     const messages = recordWriterThreadMessages();
 
     await as('nurse').post(`/alerts/${raised!.id}/acknowledge`).send({}).expect(200);
@@ -195,15 +184,7 @@ describe('writing an alert on a SQLite file', () => {
 
   it('refuses a command whose update changed no row, with nothing of it kept', async () => {
     const session = await infusingSession(app, as('physician'), { mrn: 'WRITER-5', bay: 'W5' });
-    const raised = await app.get(AlertWriter).raise(session, {
-      kind: 'physiological',
-      code: 'HR_LOW',
-      priority: 'medium',
-      value: 44,
-      threshold: 45,
-      message: 'Heart rate 44 < 45',
-      at: Date.now(),
-    });
+    const raised = await raise(session, 'HR_LOW', 'medium', 44, 45);
     // As if the row had changed after it was read: the database skips the update.
     const database = app.get(DataSource);
     await database.query(
@@ -237,21 +218,13 @@ describe('writing an alert on a SQLite file', () => {
       () => Promise.resolve(askedForTurns.mock.calls.length),
       (asked) => asked === 1,
     );
-    const raise = app.get(AlertWriter).raise(session, {
-      kind: 'physiological',
-      code: 'SPO2_LOW',
-      priority: 'high',
-      value: 84,
-      threshold: 85,
-      message: 'SpO2 84 < 85',
-      at: Date.now(),
-    });
+    const raising = raise(session, 'SPO2_LOW', 'high', 84, 85);
     await until(
       () => Promise.resolve(askedForTurns.mock.calls.length),
       (asked) => asked === 2,
     );
     await release();
-    await Promise.all([reading, raise]);
+    await Promise.all([reading, raising]);
     jest.restoreAllMocks();
 
     const audit = await as('auditor').get(`/audit?sessionId=${session.id}`).expect(200);
