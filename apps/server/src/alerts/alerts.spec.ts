@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type Alert, CLINICIANS_NAMESPACE, type Session } from '@vigil/shared';
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { CLEAN_ASSESSMENT, postReading } from '../../test/clinical';
 import { startTestApp } from '../../test/test-app';
@@ -117,6 +118,16 @@ describe.each(testDatabases())('alerts on $name', (database) => {
       value: 88,
       message: 'SpO2 88 < 90',
     });
+  });
+
+  it('answers 404 to acknowledging an alert that does not exist, and writes nothing', async () => {
+    const before = await app.get(AuditService).verify();
+    const missing = await as('nurse')
+      .post(`/alerts/${randomUUID()}/acknowledge`)
+      .send({ note: 'no such alarm' })
+      .expect(404);
+    expect(missing.body).toMatchObject({ code: 'NOT_FOUND' });
+    await expect(app.get(AuditService).verify()).resolves.toEqual(before);
   });
 
   it('records who acknowledged from where, and makes the alert active again when it worsens, to be acknowledged anew', async () => {
