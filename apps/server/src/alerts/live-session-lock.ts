@@ -41,12 +41,12 @@ export async function lockLiveSessionToAppend(
  * take the session's lock and then the alert's in one message.
  */
 export function sessionOfAlertLock(manager: SqlRunner, alertId: string): Statement {
-  const [parameter, lock] =
-    manager.connection.options.type === 'postgres' ? ['$1', ' FOR SHARE'] : ['?', ''];
-  return {
-    sql: `SELECT state FROM infusion_session WHERE id = (SELECT session_id FROM alert WHERE id = ${parameter})${lock}`,
-    parameters: [alertId],
-  };
+  return sessionStateLock(
+    manager,
+    (parameter) => `(SELECT session_id FROM alert WHERE id = ${parameter})`,
+    alertId,
+    'FOR SHARE',
+  );
 }
 
 type StateRows = Array<{ state: SessionState }>;
@@ -56,9 +56,21 @@ function liveSessionLock(
   sessionId: string,
   lock: 'FOR SHARE' | 'FOR UPDATE',
 ): Statement {
-  return manager.connection.options.type === 'postgres'
-    ? { sql: `SELECT state FROM infusion_session WHERE id = $1 ${lock}`, parameters: [sessionId] }
-    : { sql: 'SELECT state FROM infusion_session WHERE id = ?', parameters: [sessionId] };
+  return sessionStateLock(manager, (parameter) => parameter, sessionId, lock);
+}
+
+/** The session's state, the session found by `id` from the one parameter; locked on PostgreSQL. */
+function sessionStateLock(
+  manager: SqlRunner,
+  id: (parameter: string) => string,
+  value: string,
+  lock: 'FOR SHARE' | 'FOR UPDATE',
+): Statement {
+  const postgres = manager.connection.options.type === 'postgres';
+  return {
+    sql: `SELECT state FROM infusion_session WHERE id = ${id(postgres ? '$1' : '?')}${postgres ? ` ${lock}` : ''}`,
+    parameters: [value],
+  };
 }
 
 function isLive([row]: StateRows): boolean {

@@ -237,77 +237,84 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     }
   }
 
-  private async commitOnce(group: Pending[], assumeNew: boolean): Promise<Outcome[]> {
+  private commitOnce(group: Pending[], assumeNew: boolean): Promise<Outcome[]> {
     return this.unitOfWork.runOffTheEventLoop(
-      async (manager) => {
-        const { sessions, auditHead } = await this.sessionsOf(manager, group);
-        const audits: Array<{ actor: Actor; event: AuditEvent }> = [];
-        /** Each sample key once, with the row of the first batch that carried it. */
-        const claimed = new Map<string, VitalSampleEntity>();
-        const batches = group.map((pending): Batch => {
-          const session = sessions.get(pending.sessionId);
-          const refusal = this.refusal(pending, session, audits);
-          if (refusal || !session) {
-            return { pending, outcome: { refusal: refusal ?? sessionNotFound(pending.sessionId) } };
-          }
-          // A sample resent within one group is stored for the first batch that carried it.
-          for (const row of pending.rows) {
-            const key = sampleKey(row);
-            if (!claimed.has(key)) claimed.set(key, row);
-          }
-          return { pending, outcome: { session, stored: [] } };
-        });
-        // In key order: overlapping commits then take the unique index's locks in one order.
-        const candidates = [...claimed]
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([, row]) => row);
-        const inserted = new Set(
-          assumeNew && this.samples.deferInsertOfNew(manager, candidates)
-            ? candidates
-            : await this.samples.insertNew(manager, candidates),
-        );
-        const conflicts = await this.conflictsOf(manager, batches, claimed, inserted);
-        if (conflicts.size > 0 && group.length > 1) {
-          // Nothing of a conflicting batch may be stored, yet its rows may stand for another
-          // batch's resends: the group is rolled back and committed batch by batch.
-          throw new Error('a batch of the group conflicts with stored samples');
-        }
-        for (const batch of batches) {
-          const { pending, outcome } = batch;
-          if ('refusal' in outcome) continue;
-          const conflicting = conflicts.get(pending);
-          if (conflicting) {
-            batch.outcome = {
-              refusal: refuseConflict(pending, conflicting, 'was already received', audits),
-            };
-            continue;
-          }
-          outcome.stored = pending.rows.filter((row) => inserted.has(row));
-          if (outcome.stored.length === 0) continue;
-          audits.push({
-            actor: actorOf(pending.principal),
-            event: {
-              action: 'vitals.accepted',
-              entity: 'session',
-              entityId: pending.sessionId,
-              sessionId: pending.sessionId,
-              detail: {
-                accepted: outcome.stored.length,
-                duplicates: pending.offered - outcome.stored.length,
-              },
-            },
-          });
-        }
-        // Only a lone batch gets here with a conflict: what it inserted is taken back.
-        if (conflicts.size > 0) await this.samples.deleteByKeys(manager, [...inserted]);
-        const outcomes = batches.map(({ outcome }) => outcome);
-        const stored = outcomes.flatMap((outcome) => ('stored' in outcome ? outcome.stored : []));
-        await this.samples.recordReceipts(manager, stored);
-        await this.audit.appendAll(manager, audits, auditHead);
-        return outcomes;
-      },
+      (manager) => this.groupTransaction(manager, group, assumeNew),
       { timed: (turnMs, transactionMs) => this.metrics.recordCommit(turnMs, transactionMs) },
     );
+  }
+
+  /** The group's statements, inside its transaction; what each batch is answered. */
+  private async groupTransaction(
+    manager: SqlRunner,
+    group: Pending[],
+    assumeNew: boolean,
+  ): Promise<Outcome[]> {
+    const { sessions, auditHead } = await this.sessionsOf(manager, group);
+    const audits: Array<{ actor: Actor; event: AuditEvent }> = [];
+    /** Each sample key once, with the row of the first batch that carried it. */
+    const claimed = new Map<string, VitalSampleEntity>();
+    const batches = group.map((pending): Batch => {
+      const session = sessions.get(pending.sessionId);
+      const refusal = this.refusal(pending, session, audits);
+      if (refusal || !session) {
+        return { pending, outcome: { refusal: refusal ?? sessionNotFound(pending.sessionId) } };
+      }
+      // A sample resent within one group is stored for the first batch that carried it.
+      for (const row of pending.rows) {
+        const key = sampleKey(row);
+        if (!claimed.has(key)) claimed.set(key, row);
+      }
+      return { pending, outcome: { session, stored: [] } };
+    });
+    // In key order: overlapping commits then take the unique index's locks in one order.
+    const candidates = [...claimed]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, row]) => row);
+    const inserted = new Set(
+      assumeNew && this.samples.deferInsertOfNew(manager, candidates)
+        ? candidates
+        : await this.samples.insertNew(manager, candidates),
+    );
+    const conflicts = await this.conflictsOf(manager, batches, claimed, inserted);
+    if (conflicts.size > 0 && group.length > 1) {
+      // Nothing of a conflicting batch may be stored, yet its rows may stand for another
+      // batch's resends: the group is rolled back and committed batch by batch.
+      throw new Error('a batch of the group conflicts with stored samples');
+    }
+    for (const batch of batches) {
+      const { pending, outcome } = batch;
+      if ('refusal' in outcome) continue;
+      const conflicting = conflicts.get(pending);
+      if (conflicting) {
+        batch.outcome = {
+          refusal: refuseConflict(pending, conflicting, 'was already received', audits),
+        };
+        continue;
+      }
+      outcome.stored = pending.rows.filter((row) => inserted.has(row));
+      if (outcome.stored.length === 0) continue;
+      audits.push({
+        actor: actorOf(pending.principal),
+        event: {
+          action: 'vitals.accepted',
+          entity: 'session',
+          entityId: pending.sessionId,
+          sessionId: pending.sessionId,
+          detail: {
+            accepted: outcome.stored.length,
+            duplicates: pending.offered - outcome.stored.length,
+          },
+        },
+      });
+    }
+    // Only a lone batch gets here with a conflict: what it inserted is taken back.
+    if (conflicts.size > 0) await this.samples.deleteByKeys(manager, [...inserted]);
+    const outcomes = batches.map(({ outcome }) => outcome);
+    const stored = outcomes.flatMap((outcome) => ('stored' in outcome ? outcome.stored : []));
+    await this.samples.recordReceipts(manager, stored);
+    await this.audit.appendAll(manager, audits, auditHead);
+    return outcomes;
   }
 
   /**
