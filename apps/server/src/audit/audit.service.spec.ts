@@ -95,6 +95,29 @@ describe.each(testDatabases())('audit trail on $name', (database) => {
     expect(await audit.verify()).toEqual({ valid: true, entries: postgres ? 0 : 1 });
   });
 
+  it('appends in two statements, the head read under the chain’s lock in one of them', async () => {
+    await freshChain(1);
+    const statements: string[] = [];
+    await app.get(UnitOfWork).run((manager) =>
+      audit.appendAll(
+        {
+          connection: manager.connection,
+          query: (sql: string, parameters?: unknown[]) => {
+            statements.push(sql);
+            return manager.query(sql, parameters);
+          },
+        },
+        [{ actor, event: { action: 'test.round-trips', entity: 'test' } }],
+      ),
+    );
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(
+      postgres ? /FROM audit_chain_head_locked\(\$1\)/ : /^SELECT seq, hash FROM audit_entry/,
+    );
+    expect(statements[1]).toMatch(/^INSERT INTO audit_entry/);
+    expect(await audit.verify()).toEqual({ valid: true, entries: 2 });
+  });
+
   it('refuses an UPDATE or DELETE through the database itself', async () => {
     await freshChain(2);
     await expect(

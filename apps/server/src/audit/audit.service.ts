@@ -59,6 +59,12 @@ export async function queryEachWithAuditHead(
 
 /** Any fixed number: the PostgreSQL advisory lock that orders appends across every instance. */
 const AUDIT_CHAIN_LOCK = 704_211_904;
+/**
+ * The lock, then the head as committed once it is granted, in one round trip: the lock is held
+ * until the COMMIT, and every appender waits for each of its round trips (migration
+ * AuditChainHead1764201600000).
+ */
+const LOCKED_HEAD_SQL = 'SELECT seq, hash FROM audit_chain_head_locked($1)';
 const VERIFY_PAGE = 2_000;
 const READ_PAGE = 1_000;
 const AUDIT_COLUMNS = [
@@ -133,8 +139,13 @@ export class AuditService {
     if (postgres && headReadAhead) {
       throw new Error('the audit chain head read ahead of its lock: entries could fork the chain');
     }
-    if (postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const head = headReadAhead ?? chainHead(await manager.query(HEAD_SQL));
+    const head =
+      headReadAhead ??
+      chainHead(
+        postgres
+          ? await manager.query(LOCKED_HEAD_SQL, [AUDIT_CHAIN_LOCK])
+          : await manager.query(HEAD_SQL),
+      );
     let { seq, hash: prevHash } = head;
     const at = toIsoTimestamp(Date.now());
     const entries = records.map(({ actor, event }): AuditEntryEntity => {

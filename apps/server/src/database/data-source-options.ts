@@ -49,6 +49,7 @@ import { DeviceHl7Source1764172800000 } from './migrations/1764172800000-device-
 import { SampleKeyByTime1764180000000 } from './migrations/1764180000000-sample-key-by-time';
 import { SessionSettingsRevision1764187200000 } from './migrations/1764187200000-session-settings-revision';
 import { ReceiptPressure1764194400000 } from './migrations/1764194400000-receipt-pressure';
+import { AuditChainHead1764201600000 } from './migrations/1764201600000-audit-chain-head';
 
 export const ENTITIES = [
   PatientEntity,
@@ -100,6 +101,7 @@ export const MIGRATIONS = [
   SampleKeyByTime1764180000000,
   SessionSettingsRevision1764187200000,
   ReceiptPressure1764194400000,
+  AuditChainHead1764201600000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
