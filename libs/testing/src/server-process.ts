@@ -15,7 +15,26 @@ function workspaceRoot(from: string): string {
 const WORKSPACE_ROOT = workspaceRoot(__dirname);
 export const BUILT_SERVER = join(WORKSPACE_ROOT, 'dist/server/apps/server/src/main.js');
 
+/**
+ * Ports freePort gave this process. A port is free only while probed: the system hands the same
+ * one out again to the next probe, often before the caller's server has bound it, and two replicas
+ * started together then got one port (seen in CI: EADDRINUSE, and the other's health check could
+ * have answered for both).
+ */
+const handedOut = new Set<number>();
+
+/** A port no other server listens on and that no earlier caller in this process was given. */
 export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = await portFreeNow();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error('no port this process has not handed out already');
+}
+
+async function portFreeNow(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
