@@ -53,7 +53,7 @@ export function keptSections(previous) {
 }
 
 /**
- * How to make this page again: \`npm run bench\` with the variables this run was given (its own
+ * How to make this page again: `npm run bench` with the variables this run was given (its own
  * defaults are a quick run, smaller than the page's usual ward sizes and screens).
  */
 function benchCommand() {

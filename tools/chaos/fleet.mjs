@@ -1,20 +1,10 @@
 // Two built server instances, real processes configured by their environment alone.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { onCleanup } from '../bench/cleanup.mjs';
-
-export async function freePort() {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-  server.close();
-  await once(server, 'close');
-  return port;
-}
+import { freePort } from '../bench/testing.mjs';
 
 /** @param {string} url */
 export async function healthy(url) {
