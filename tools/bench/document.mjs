@@ -101,6 +101,7 @@ function notes(run) {
   if ((cpu?.stealPct ?? 0) >= 2) lines.push(`CPU stolen by the hypervisor: ${n0(cpu?.stealPct)} %`);
   if (run.quietPct > 15)
     lines.push(`machine was ${n0(run.quietPct)} % busy with other work when the run began`);
+  lines.push(`CPU probe ${n0(run.probeMs)} ms before the run`);
   if (load.lateness.p99 !== null && load.lateness.p99 > 20)
     lines.push(
       `the load generator sent late (p99 ${n0(load.lateness.p99)} ms, max ${n0(load.lateness.max)} ms behind schedule)`,
@@ -135,6 +136,7 @@ function fanoutNotes(run) {
   if (cpu?.topOthers.length) lines.push(`other processes meanwhile: ${cpu.topOthers.join(', ')}`);
   if (run.quietPct > 15)
     lines.push(`machine was ${n0(run.quietPct)} % busy with other work when the run began`);
+  lines.push(`CPU probe ${n0(run.probeMs)} ms before the run`);
   return lines;
 }
 
@@ -220,9 +222,17 @@ function observations(runs) {
  *     wardSize: number, relay: boolean, fanoutClients: number, fanoutBeds: number[],
  *     fanoutConnections?: number },
  *   runs: AnyRun[], fanout: Parameters<typeof fanoutTable>[0], backgroundPct: number,
- *   elapsedS: number }} input
+ *   elapsedS: number, probeEndMs: number }} input
  */
-export function renderDocument({ machine, config, runs, fanout, backgroundPct, elapsedS }) {
+export function renderDocument({
+  machine,
+  config,
+  runs,
+  fanout,
+  backgroundPct,
+  elapsedS,
+  probeEndMs,
+}) {
   const openFiles = openFilesLimit();
   const maxConnections = bedConnections({
     beds: Infinity,
@@ -266,6 +276,10 @@ A benchmark, not a test: it measures and reports; nothing here fails the build.
 Node ${machine.node}, PostgreSQL ${machine.postgres}, SQLite ${machine.sqlite} (better-sqlite3).
 The load generator (the bedside senders, and the screens' sockets on a worker thread) runs on the
 same ${machine.cores}-core machine as the server and PostgreSQL and competes with them for CPU.
+Its speed, to compare these figures with another machine's: a fixed piece of single-threaded
+work a little like a reading's ([cpu-probe.mjs](../tools/bench/cpu-probe.mjs): parse, check,
+hash, index) took ${n0(machine.probeMs)} ms before the benchmark and ${n0(probeEndMs)} ms after it
+(best of five; lower is faster; it varies about 10 % from one try to the next on one machine).
 The machine was ${n0(backgroundPct)} % busy with other work just before the benchmark began;
 each run waits (up to 30 s) for it to settle under 15 %, and the busy share before and during
 each run is in [Where the time goes](#where-the-time-goes).

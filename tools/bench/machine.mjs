@@ -1,6 +1,7 @@
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
 import pg from 'pg';
+import { probeCpu } from './cpu-probe.mjs';
 
 // Not named `require`: checked JavaScript would take the call for an import and check nothing.
 const requireCommonJs = createRequire(import.meta.url);
@@ -33,6 +34,7 @@ export async function describeMachine() {
   }
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const memoryGb = totalmem() / 2 ** 30;
+  const probeMs = probeCpu().ms;
   return {
     cores,
     cpu,
@@ -40,7 +42,8 @@ export async function describeMachine() {
     node: process.version,
     postgres,
     sqlite,
-    summary: `nproc ${cores} (${cpu}), ${memoryGb.toFixed(1)} GB RAM, Node ${process.version}, PostgreSQL ${postgres}, SQLite ${sqlite}`,
+    probeMs,
+    summary: `nproc ${cores} (${cpu}), ${memoryGb.toFixed(1)} GB RAM, Node ${process.version}, PostgreSQL ${postgres}, SQLite ${sqlite}; CPU probe ${probeMs.toFixed(0)} ms`,
   };
 }
 
@@ -68,4 +71,13 @@ export async function waitForQuiet(maxMs = 30_000, quietPct = 15) {
   if (busy > quietPct)
     console.warn(`  still ${busy.toFixed(0)} % busy: going ahead, the figures will suffer`);
   return busy;
+}
+
+/**
+ * Before a run: a quiet machine, then its speed now (on a shared host it changes from one run to
+ * the next, and the probe says by how much).
+ */
+export async function readyToMeasure() {
+  const quietPct = await waitForQuiet();
+  return { quietPct, probeMs: probeCpu().ms };
 }

@@ -16,6 +16,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installSignalHandlers, runCleanups } from './cleanup.mjs';
 import { backgroundBusyPct, describeMachine } from './machine.mjs';
+import { probeCpu } from './cpu-probe.mjs';
 import { keptSections, renderDocument } from './document.mjs';
 import {
   budgetVerdict,
@@ -121,7 +122,7 @@ function printRun(run, relay) {
       `peak RSS ${fmt(run.rss.peakMb)} MB (${fmt(rssPerChairKb(run))} kB a chair); ` +
       `${run.target === 'relay' ? 'relay' : 'server'} CPU ${fmt(run.cpu?.serverPct)} % of a core ` +
       `(event-loop thread ${fmt(run.cpu?.serverMainThreadPct)} %), ${fmt(perSample)} µs a sample; ` +
-      `generator late p99 ${fmt(run.load.lateness.p99, 1)} ms` +
+      `generator late p99 ${fmt(run.load.lateness.p99, 1)} ms; CPU probe ${fmt(run.probeMs)} ms before it` +
       (run.commits
         ? `; ${fmt(run.commits.perSecond)} group commits/s of ${fmt(run.commits.batchesEach, 1)} batches` +
           ` (each ${fmt(run.commits.turnMs, 1)} ms waiting for its turn, ${fmt(run.commits.transactionMs, 1)} ms` +
@@ -265,8 +266,13 @@ async function main() {
   } finally {
     await runCleanups();
   }
+  const probeEndMs = probeCpu().ms;
+  console.log(
+    `CPU probe ${probeEndMs.toFixed(0)} ms at the end (${machine.probeMs.toFixed(0)} at the start)`,
+  );
   const document = renderDocument({
     machine,
+    probeEndMs,
     config,
     runs,
     fanout,

@@ -7,7 +7,7 @@ import { setupWard, NURSE } from './setup-ward.mjs';
 import { connectDashboards } from './dashboards.mjs';
 import { drive } from './drive.mjs';
 import { createAgent, restClient } from './http.mjs';
-import { waitForQuiet } from './machine.mjs';
+import { readyToMeasure } from './machine.mjs';
 import { redisServerPid, rssSampler, statusKb } from './proc-stats.mjs';
 import { startFrontProxy } from './proxy.mjs';
 import { metricsScraper } from './server-metrics.mjs';
@@ -65,7 +65,7 @@ export async function runFanout({
   setupConcurrency,
   redisUrl,
 }) {
-  const quietPct = await waitForQuiet();
+  const { quietPct, probeMs } = await readyToMeasure();
   const db = await createDatabase('postgres');
   /** @type {Array<Awaited<ReturnType<typeof startServer>>>} */
   const servers = [];
@@ -211,6 +211,7 @@ export async function runFanout({
         beds,
         connections,
         quietPct,
+        probeMs,
         setup: { seconds: setup.seconds, requests: setup.requests, throttled: setup.throttled },
         load,
         samplesPerSecond: load.samplesPerSecond,

@@ -3,7 +3,7 @@ import { createDatabase } from './database.mjs';
 import { startServer } from './server.mjs';
 import { setupWard, NURSE } from './setup-ward.mjs';
 import { createAgent, restClient } from './http.mjs';
-import { waitForQuiet } from './machine.mjs';
+import { readyToMeasure } from './machine.mjs';
 import { rssSampler } from './proc-stats.mjs';
 import { measureTarget } from './measure-target.mjs';
 
@@ -29,7 +29,7 @@ export async function runOne({
   setupConcurrency,
   profileDir,
 }) {
-  const quietPct = await waitForQuiet();
+  const { quietPct, probeMs } = await readyToMeasure();
   const db = await createDatabase(database);
   try {
     const server = await startServer({ repoRoot, databaseUrl: db.url, profileDir });
@@ -71,6 +71,7 @@ export async function runOne({
         /** @type {string | null} */
         database: db.label,
         quietPct,
+        probeMs,
         /** @type {{ seconds: number, requests: number, throttled: number } | null} */
         setup: { seconds: setup.seconds, requests: setup.requests, throttled: setup.throttled },
         ...measured,

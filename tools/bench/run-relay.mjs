@@ -1,4 +1,4 @@
-import { waitForQuiet } from './machine.mjs';
+import { readyToMeasure } from './machine.mjs';
 import { measureTarget } from './measure-target.mjs';
 import { rssSampler } from './proc-stats.mjs';
 import { fabricateWard, startRelay } from './relay.mjs';
@@ -13,7 +13,7 @@ import { fabricateWard, startRelay } from './relay.mjs';
  * @returns {Promise<RunResult>}
  */
 export async function runRelay({ beds, warmupS, measureS, screens, wardSize }) {
-  const quietPct = await waitForQuiet();
+  const { quietPct, probeMs } = await readyToMeasure();
   const ward = fabricateWard(beds);
   const relay = await startRelay({ beds: ward });
   console.log(`  relay pid ${relay.pid} on port ${relay.port}`);
@@ -35,6 +35,7 @@ export async function runRelay({ beds, warmupS, measureS, screens, wardSize }) {
       label: 'Bare relay',
       database: null,
       quietPct,
+      probeMs,
       setup: null,
       ...measured,
     };

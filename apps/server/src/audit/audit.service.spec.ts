@@ -9,6 +9,9 @@ import type { AuditEntry } from '@vigil/shared';
 import { UnitOfWork } from '../database/unit-of-work';
 import { AuditService, chainHead } from './audit.service';
 
+/** The chain's lock as AuditService takes it (any other instance takes the same). */
+const CHAIN_LOCK = 704_211_904;
+
 describe.each(testDatabases())('audit trail on $name', (database) => {
   let app: NestExpressApplication;
   let audit: AuditService;
@@ -47,6 +50,20 @@ describe.each(testDatabases())('audit trail on $name', (database) => {
     for (let index = 0; index < entries; index += 1) {
       await audit.record(actor, { action: 'test.event', entity: 'test', detail: { index } });
     }
+  }
+
+  /** Waits until this many transactions wait for one of the audit's advisory locks. */
+  async function advisoryWaiters(count: number): Promise<void> {
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const [row] = await dataSource.query<Array<{ waiting: string }>>(
+        `SELECT count(*) AS waiting FROM pg_locks
+          WHERE locktype = 'advisory' AND NOT granted AND database =
+            (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      if (Number(row?.waiting) === count) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`never ${count} transactions waiting for an advisory lock`);
   }
 
   afterEach(async () => {
@@ -117,6 +134,67 @@ describe.each(testDatabases())('audit trail on $name', (database) => {
     expect(statements[1]).toMatch(/^INSERT INTO audit_entry/);
     expect(await audit.verify()).toEqual({ valid: true, entries: 2 });
   });
+
+  it('keeps the chain whole and gapless with routine and urgent writers interleaved', async () => {
+    await freshChain(0);
+    const unitOfWork = app.get(UnitOfWork);
+    await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        index % 2
+          ? audit.record(actor, { action: 'test.urgent', entity: 'test', detail: { index } })
+          : unitOfWork.run((manager) =>
+              audit.appendRoutine(manager, [
+                { actor, event: { action: 'test.routine', entity: 'test', detail: { index } } },
+                { actor, event: { action: 'test.routine', entity: 'test', detail: { index } } },
+              ]),
+            ),
+      ),
+    );
+    expect(await audit.verify()).toEqual({ valid: true, entries: 60 });
+  });
+
+  if (postgres) {
+    it('queues an urgent append behind one routine append at most, however many wait', async () => {
+      await freshChain(0);
+      const unitOfWork = app.get(UnitOfWork);
+      // Another instance's transaction holding the chain, as a group commit does to its COMMIT.
+      const holder = dataSource.createQueryRunner();
+      await holder.startTransaction();
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      const appended: string[] = [];
+      const routine = (name: string) =>
+        unitOfWork
+          .run((manager) =>
+            audit.appendRoutine(manager, [{ actor, event: { action: name, entity: 'test' } }]),
+          )
+          .then(() => appended.push(name));
+      // One by one, so that each is queued before the next asks.
+      const waiting: Array<Promise<unknown>> = [];
+      for (const [index, name] of ['routine-1', 'routine-2', 'routine-3'].entries()) {
+        waiting.push(routine(name));
+        await advisoryWaiters(index + 1);
+      }
+      waiting.push(
+        audit
+          .record(actor, { action: 'urgent', entity: 'test' })
+          .then(() => appended.push('urgent')),
+      );
+      await advisoryWaiters(4);
+      await holder.commitTransaction();
+      await holder.release();
+      await Promise.all(waiting);
+
+      const trail = await audit.list({ limit: 10 });
+      expect(trail.map((entry) => entry.action)).toEqual([
+        'routine-1',
+        'urgent',
+        'routine-2',
+        'routine-3',
+      ]);
+      expect(appended.slice(0, 2)).toEqual(['routine-1', 'urgent']);
+      expect(await audit.verify()).toEqual({ valid: true, entries: 4 });
+    });
+  }
 
   it('refuses an UPDATE or DELETE through the database itself', async () => {
     await freshChain(2);

@@ -65,6 +65,25 @@ const AUDIT_CHAIN_LOCK = 704_211_904;
  * AuditChainHead1764201600000).
  */
 const LOCKED_HEAD_SQL = 'SELECT seq, hash FROM audit_chain_head_locked($1)';
+/** Any fixed number: the gate routine appends pass, one at a time, before the chain's lock. */
+const AUDIT_ROUTINE_GATE = 704_211_905;
+/**
+ * The gate, the chain's lock and the head, in one round trip (migration
+ * AuditRoutineGate1764208800000): the gate is held to the COMMIT, so of all routine appenders only
+ * its holder is in the chain's queue, and an urgent append queues behind that one at most.
+ */
+const GATED_HEAD_SQL = 'SELECT seq, hash FROM audit_chain_head_locked($1, $2)';
+
+/** Who waits for whom on PostgreSQL; on SQLite the writer's turns order them (UnitOfWork). */
+type AppendQueue = 'urgent' | 'routine';
+
+/** How an append reads the head it follows, having taken its turn on PostgreSQL. */
+function headQuery(queue: AppendQueue, postgres: boolean): [string, unknown[]] {
+  if (!postgres) return [HEAD_SQL, []];
+  return queue === 'routine'
+    ? [GATED_HEAD_SQL, [AUDIT_ROUTINE_GATE, AUDIT_CHAIN_LOCK]]
+    : [LOCKED_HEAD_SQL, [AUDIT_CHAIN_LOCK]];
+}
 const VERIFY_PAGE = 2_000;
 const READ_PAGE = 1_000;
 const AUDIT_COLUMNS = [
@@ -129,23 +148,40 @@ export class AuditService {
    * transaction may have read the head already (`AUDIT_HEAD_QUERY`); on PostgreSQL the head is
    * read here, under the chain's lock, and only here.
    */
-  async appendAll(
+  appendAll(
     manager: SqlRunner,
     records: ReadonlyArray<{ actor: Actor; event: AuditEvent }>,
     headReadAhead?: AuditChainHead,
+  ): Promise<AuditEntryEntity[]> {
+    return this.appendInQueue('urgent', manager, records, headReadAhead);
+  }
+
+  /**
+   * As `appendAll`, for a write nobody waits on clinically (the readings' group commits, several
+   * in flight on each instance): on PostgreSQL it passes the routine gate first, so that an
+   * alarm's append, a clinician's command or a login is never queued for the chain behind more
+   * than one of them.
+   */
+  appendRoutine(
+    manager: SqlRunner,
+    records: ReadonlyArray<{ actor: Actor; event: AuditEvent }>,
+    headReadAhead?: AuditChainHead,
+  ): Promise<AuditEntryEntity[]> {
+    return this.appendInQueue('routine', manager, records, headReadAhead);
+  }
+
+  private async appendInQueue(
+    queue: AppendQueue,
+    manager: SqlRunner,
+    records: ReadonlyArray<{ actor: Actor; event: AuditEvent }>,
+    headReadAhead: AuditChainHead | undefined,
   ): Promise<AuditEntryEntity[]> {
     if (records.length === 0) return [];
     const postgres = manager.connection.options.type === 'postgres';
     if (postgres && headReadAhead) {
       throw new Error('the audit chain head read ahead of its lock: entries could fork the chain');
     }
-    const head =
-      headReadAhead ??
-      chainHead(
-        postgres
-          ? await manager.query(LOCKED_HEAD_SQL, [AUDIT_CHAIN_LOCK])
-          : await manager.query(HEAD_SQL),
-      );
+    const head = headReadAhead ?? chainHead(await manager.query(...headQuery(queue, postgres)));
     let { seq, hash: prevHash } = head;
     const at = toIsoTimestamp(Date.now());
     const entries = records.map(({ actor, event }): AuditEntryEntity => {

@@ -50,6 +50,7 @@ import { SampleKeyByTime1764180000000 } from './migrations/1764180000000-sample-
 import { SessionSettingsRevision1764187200000 } from './migrations/1764187200000-session-settings-revision';
 import { ReceiptPressure1764194400000 } from './migrations/1764194400000-receipt-pressure';
 import { AuditChainHead1764201600000 } from './migrations/1764201600000-audit-chain-head';
+import { AuditRoutineGate1764208800000 } from './migrations/1764208800000-audit-routine-gate';
 
 export const ENTITIES = [
   PatientEntity,
@@ -102,6 +103,7 @@ export const MIGRATIONS = [
   SessionSettingsRevision1764187200000,
   ReceiptPressure1764194400000,
   AuditChainHead1764201600000,
+  AuditRoutineGate1764208800000,
 ];
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

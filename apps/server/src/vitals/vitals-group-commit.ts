@@ -313,7 +313,7 @@ export class VitalsGroupCommit implements BeforeApplicationShutdown {
     const outcomes = batches.map(({ outcome }) => outcome);
     const stored = outcomes.flatMap((outcome) => ('stored' in outcome ? outcome.stored : []));
     await this.samples.recordReceipts(manager, stored);
-    await this.audit.appendAll(manager, audits, auditHead);
+    await this.audit.appendRoutine(manager, audits, auditHead);
     return outcomes;
   }
 
