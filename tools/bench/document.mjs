@@ -279,7 +279,8 @@ same ${machine.cores}-core machine as the server and PostgreSQL and competes wit
 Its speed, to compare these figures with another machine's: a fixed piece of single-threaded
 work a little like a reading's ([cpu-probe.mjs](../tools/bench/cpu-probe.mjs): parse, check,
 hash, index) took ${n0(machine.probeMs)} ms before the benchmark and ${n0(probeEndMs)} ms after it
-(best of five; lower is faster; it varies about 10 % from one try to the next on one machine).
+(best of five; lower is faster; a shared virtual machine's speed changes from run to run, so each
+run's own probe is in the notes under its section's tables).
 The machine was ${n0(backgroundPct)} % busy with other work just before the benchmark began;
 each run waits (up to 30 s) for it to settle under 15 %, and the busy share before and during
 each run is in [Where the time goes](#where-the-time-goes).

@@ -7,10 +7,7 @@ import { login, seedUsers } from '../../test/test-users';
 import { actorOf, systemPrincipal } from '../auth/principal';
 import type { AuditEntry } from '@vigil/shared';
 import { UnitOfWork } from '../database/unit-of-work';
-import { AuditService, chainHead } from './audit.service';
-
-/** The chain's lock as AuditService takes it (any other instance takes the same). */
-const CHAIN_LOCK = 704_211_904;
+import { AUDIT_CHAIN_LOCK, AuditService, chainHead } from './audit.service';
 
 describe.each(testDatabases())('audit trail on $name', (database) => {
   let app: NestExpressApplication;
@@ -160,7 +157,7 @@ describe.each(testDatabases())('audit trail on $name', (database) => {
       // Another instance's transaction holding the chain, as a group commit does to its COMMIT.
       const holder = dataSource.createQueryRunner();
       await holder.startTransaction();
-      await holder.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      await holder.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
       const appended: string[] = [];
       const routine = (name: string) =>
         unitOfWork

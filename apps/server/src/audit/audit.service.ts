@@ -58,7 +58,7 @@ export async function queryEachWithAuditHead(
 }
 
 /** Any fixed number: the PostgreSQL advisory lock that orders appends across every instance. */
-const AUDIT_CHAIN_LOCK = 704_211_904;
+export const AUDIT_CHAIN_LOCK = 704_211_904;
 /**
  * The lock, then the head as committed once it is granted, in one round trip: the lock is held
  * until the COMMIT, and every appender waits for each of its round trips (migration
