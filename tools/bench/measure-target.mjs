@@ -166,7 +166,32 @@ function raisesInWindow(atStart, atEnd) {
     count: raises,
     turnMs: meanMs(difference('raiseTurnS')),
     transactionMs: meanMs(difference('raiseTransactionS')),
+    transactionP99UpToMs: bucketQuantileMs(
+      atStart.raiseTransactionBuckets,
+      atEnd.raiseTransactionBuckets,
+      0.99,
+    ),
   };
+}
+
+/**
+ * A quantile of what a histogram timed within the window, as the upper bound of the bucket it
+ * falls in (in ms; Infinity past the last bound): a mean hides the slow few that set an alarm's
+ * p99, and the buckets are all the server keeps of them.
+ * @param {Array<[number, number]> | null} atStart
+ * @param {Array<[number, number]> | null} atEnd
+ * @param {number} quantile
+ */
+function bucketQuantileMs(atStart, atEnd, quantile) {
+  if (!atStart || !atEnd) return null;
+  const before = new Map(atStart);
+  const inWindow = atEnd.map(
+    ([le, count]) => /** @type {[number, number]} */ ([le, count - (before.get(le) ?? 0)]),
+  );
+  const total = inWindow.at(-1)?.[1] ?? 0;
+  if (total <= 0) return null;
+  const bucket = inWindow.find(([, count]) => count >= quantile * total);
+  return bucket ? bucket[0] * 1000 : null;
 }
 
 /**

@@ -130,7 +130,7 @@ function printRun(run, relay) {
         : '') +
       (run.raises
         ? `; ${fmt(run.raises.count)} alarm raises (each ${fmt(run.raises.turnMs, 1)} ms waiting for its turn,` +
-          ` ${fmt(run.raises.transactionMs, 1)} ms its transaction)`
+          ` ${fmt(run.raises.transactionMs, 1)} ms its transaction, p99 up to ${fmt(run.raises.transactionP99UpToMs)} ms)`
         : '') +
       (run.target === 'relay' || verdict.met ? '' : `; ${verdict.reasons.join('; ')}`) +
       (causes.length ? `; at its limit: ${causes.join(', ')}` : ''),

@@ -14,7 +14,8 @@ export function metricsScraper(metricsUrl) {
      *   heapUsedMb: number | null, externalMb: number | null, commitGroups: number | null,
      *   committedBatches: number | null, commitsTimed: number | null, commitTurnS: number | null,
      *   commitTransactionS: number | null, queuedBatches: number | null, raisesTimed: number | null,
-     *   raiseTurnS: number | null, raiseTransactionS: number | null }>}
+     *   raiseTurnS: number | null, raiseTransactionS: number | null,
+     *   raiseTransactionBuckets: Array<[number, number]> | null }>}
      */
     async scrape() {
       const result = await requestJson({
@@ -30,6 +31,29 @@ export function metricsScraper(metricsUrl) {
         const escaped = name.replace(/[{}]/g, '\\$&');
         const match = text.match(new RegExp(`^${escaped} ([0-9.eE+-]+)$`, 'm'));
         return match ? Number(match[1]) * scale : null;
+      };
+      /**
+       * A histogram's buckets for one series, as [upper bound in s, count so far], ascending.
+       * @param {string} name @param {Record<string, string>} labels
+       * @returns {Array<[number, number]> | null}
+       */
+      const buckets = (name, labels) => {
+        /** @type {Array<[number, number]>} */
+        const found = [];
+        for (const line of text.split('\n')) {
+          if (!line.startsWith(`${name}_bucket{`)) continue;
+          const close = line.lastIndexOf('}');
+          const pairs = Object.fromEntries(
+            [...line.slice(0, close).matchAll(/(\w+)="([^"]*)"/g)].map(([, key, value]) => [
+              key,
+              value,
+            ]),
+          );
+          if (Object.entries(labels).some(([key, value]) => pairs[key] !== value)) continue;
+          const le = pairs['le'] === '+Inf' ? Infinity : Number(pairs['le']);
+          found.push([le, Number(line.slice(close + 1))]);
+        }
+        return found.length ? found.sort(([a], [b]) => a - b) : null;
       };
       return {
         ok: result.status === 200,
@@ -51,6 +75,10 @@ export function metricsScraper(metricsUrl) {
           'vigil_alert_write_seconds_sum{write="raise",part="transaction"}',
           1,
         ),
+        raiseTransactionBuckets: buckets('vigil_alert_write_seconds', {
+          write: 'raise',
+          part: 'transaction',
+        }),
       };
     },
     close: () => agent.destroy(),

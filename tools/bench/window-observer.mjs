@@ -24,6 +24,7 @@ const noMetrics = {
     raisesTimed: null,
     raiseTurnS: null,
     raiseTransactionS: null,
+    raiseTransactionBuckets: null,
   }),
   close: () => undefined,
 };

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The workspace, from the sources (the suites) or from dist/testing (the bench) alike. */
@@ -23,25 +23,57 @@ export const BUILT_SERVER = join(WORKSPACE_ROOT, 'dist/server/apps/server/src/ma
  */
 const handedOut = new Set<number>();
 
+/**
+ * Where freePort looks: just below the system's ephemeral range. A port the system picks (a probe
+ * on port 0) is in that range, and so is the local port of every outgoing connection: a replica's
+ * connection to PostgreSQL or Redis took a port between its probe and another replica's bind
+ * (seen in CI: EADDRINUSE on a port this process had handed out once). Outgoing connections
+ * never take a port below the range, and a random pick there seldom meets another process's.
+ */
+const PORTS = belowEphemeralRange();
+
+function belowEphemeralRange(): { low: number; high: number } | null {
+  let ephemeralLow = 32_768;
+  try {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/);
+    ephemeralLow = Number(low) || ephemeralLow;
+  } catch {
+    // not Linux: IANA's dynamic range starts at 49152, and 32768 is Linux's default
+  }
+  const high = ephemeralLow - 1;
+  const low = Math.max(10_000, high - 12_000);
+  // A system whose ephemeral range starts low leaves no room: the system picks, as before.
+  return high - low >= 1_000 ? { low, high } : null;
+}
+
 /** A port no other server listens on and that no earlier caller in this process was given. */
 export async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const port = await portFreeNow();
-    if (handedOut.has(port)) continue;
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const port = PORTS
+      ? await listensOn(PORTS.low + Math.floor(Math.random() * (PORTS.high - PORTS.low + 1)))
+      : await listensOn(0);
+    if (port === null || handedOut.has(port)) continue;
     handedOut.add(port);
     return port;
   }
-  throw new Error('no port this process has not handed out already');
+  throw new Error('no free port that this process has not handed out already');
 }
 
-async function portFreeNow(): Promise<number> {
+/** Listens on the port (0: one the system picks) on every address as a server does, then stops. */
+async function listensOn(port: number): Promise<number | null> {
   const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
+  server.listen(port);
+  try {
+    await once(server, 'listening');
+  } catch {
+    return null;
+  }
+  const { port: bound } = server.address() as { port: number };
   server.close();
   await once(server, 'close');
-  return port;
+  return bound;
 }
 
 export interface ServerExit {
