@@ -51,9 +51,8 @@ function belowEphemeralRange(): { low: number; high: number } | null {
 /** A port no other server listens on and that no earlier caller in this process was given. */
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
-    const port = PORTS
-      ? await listensOn(PORTS.low + Math.floor(Math.random() * (PORTS.high - PORTS.low + 1)))
-      : await listensOn(0);
+    const pick = PORTS ? PORTS.low + Math.floor(Math.random() * (PORTS.high - PORTS.low + 1)) : 0;
+    const port = await listensOn(pick);
     if (port === null || handedOut.has(port)) continue;
     handedOut.add(port);
     return port;
